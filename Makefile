@@ -1,0 +1,100 @@
+# NPO-assistent. `make run` and `make test` do every step they need on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+STAMP     := $(VENV)/.installed
+NLP_DIR   := .cache/spacy/nl_offline
+NLP_STAMP := $(NLP_DIR)/.provisioned
+KB        ?= $(or $(NPO_KB_PATH),knowledge/kb.sqlite)
+MODEL     := models/npo.tar.gz
+RASA_PORT ?= 5005
+ACTION_PORT ?= 5055
+export NPO_KB_PATH := $(abspath $(KB))
+export NPO_SPACY_OFFLINE_DIR := $(abspath $(NLP_DIR))
+# Rasa and TensorFlow chatter; keep the logs readable.
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+
+KB_INPUTS    := $(wildcard knowledge/*.py knowledge/*.yml knowledge/sources/*.txt)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml bot/*.py) $(NLP_STAMP)
+
+.PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
+        test-scale validate eval bench soak cluster clean
+
+help:
+	@echo "make run    - install, build the knowledge base, train if needed, start the bot on :$(RASA_PORT)"
+	@echo "make test   - everything above plus all test suites"
+	@echo "other: install kb nlp train actions validate eval bench soak cluster test-scale clean"
+
+$(STAMP): requirements.txt requirements-dev.txt scripts/find-python310.sh
+	@py310="$$(scripts/find-python310.sh)" || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+	  rm -rf $(VENV); echo "Creating $(VENV) with $$py310"; PYENV_VERSION=3.10.13 "$$py310" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip==24.0"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install: $(STAMP)
+
+sysdeps:
+	@scripts/install-sysdeps.sh
+
+$(NLP_STAMP): $(STAMP) bot/dutch_nlp.py
+	$(PY) -m bot.dutch_nlp provision "$(NLP_DIR)"
+	@touch $@
+
+nlp: $(NLP_STAMP)
+
+$(KB): $(STAMP) $(NLP_STAMP) $(KB_INPUTS)
+	$(PY) -m knowledge build --output "$(KB)"
+
+kb: $(KB)
+
+$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+	@mkdir -p models
+	$(RASA) train --quiet --fixed-model-name npo --out models
+
+train: $(MODEL)
+
+validate: $(STAMP) $(NLP_STAMP)
+	$(RASA) data validate --fail-on-warnings
+
+actions: $(KB)
+	$(PY) -m bot.serve actions --port $(ACTION_PORT)
+
+run: $(KB) $(MODEL)
+	$(PY) -m bot.serve run --port $(RASA_PORT) --action-port $(ACTION_PORT)
+
+test: $(KB) $(MODEL) sysdeps
+	$(PY) -m pytest
+	$(MAKE) --no-print-directory test-rasa
+
+test-unit: $(KB)
+	$(PY) -m pytest -m "not http and not browser and not scale"
+
+test-rasa: $(MODEL) validate
+	$(PY) -m bot.serve rasa-test-stories --action-port $$(( $(ACTION_PORT) + 100 ))
+
+test-scale: $(KB) $(MODEL) sysdeps
+	$(PY) -m pytest -m scale
+
+eval: $(KB) $(MODEL)
+	$(PY) -m bot.evaluate
+
+bench: $(KB) $(MODEL)
+	$(PY) -m bot.bench
+
+soak: $(KB) $(MODEL) sysdeps
+	$(PY) -m bot.soak --seconds 600
+
+cluster: $(KB) $(MODEL) sysdeps
+	scripts/cluster.sh start
+
+clean:
+	rm -rf models results .cache "$(KB)" .pytest_cache
