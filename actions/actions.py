@@ -1,0 +1,244 @@
+"""Rasa custom actions: thin classes that read the tracker, ask `actions.answers`, and reply.
+
+The knowledge base is opened lazily once per process (read-only). When it cannot be read, the
+user gets a short Dutch apology instead of silence, and the error is logged.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import answers, texts
+from knowledge import KnowledgeBaseError, open_kb
+
+logger = logging.getLogger(__name__)
+
+QUESTION_INTENTS = set(answers.HANDLERS)
+MORE_SEPARATOR = "\u241f"  # stores (source, text) pairs in the list slot `more_items`
+
+
+def get_kb():
+    """The shared read-only knowledge base (opened on first use, then reused)."""
+    return open_kb()
+
+
+def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
+    """The entity's value in the latest user message (after synonym mapping), if any."""
+    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+    return str(values[-1]) if values and values[-1] is not None else None
+
+
+def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
+    """Profile slots persist; question-specific details come from the latest message only."""
+    return answers.Context(
+        intent=intent or tracker.get_intent_of_latest_message(skip_fallback_intent=False) or "",
+        text=tracker.latest_message.get("text") or "",
+        sector=latest_entity(tracker, "sector") or tracker.get_slot("sector"),
+        role=latest_entity(tracker, "role") or tracker.get_slot("role"),
+        theme=latest_entity(tracker, "theme") or tracker.get_slot("theme"),
+        scheme=latest_entity(tracker, "scheme"),
+        budget_rule=latest_entity(tracker, "budget_rule"),
+        year=latest_entity(tracker, "year"),
+    )
+
+
+def _buttons(pairs) -> List[Dict[Text, Text]]:
+    return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[EventType]:
+    """Utter an answer's first page; remember the rest for "meer"."""
+    text, remaining = answers.render(answer)
+    buttons = _buttons(answer.buttons)
+    if remaining:
+        buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
+    dispatcher.utter_message(text=text, buttons=buttons or None)
+    stored = [f"{item.source or ''}{MORE_SEPARATOR}{item.text}" for item in remaining]
+    events: List[EventType] = [SlotSet("more_items", stored or None), SlotSet("more_source", None)]
+    if answer.question:
+        events.append(SlotSet("last_question", answer.question))
+    return events
+
+
+def leave_active_form(tracker: Tracker) -> List[EventType]:
+    """A question in the middle of a form ends the form: the user changed their mind."""
+    if tracker.active_loop.get("name"):
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return []
+
+
+def apologise(dispatcher: CollectingDispatcher, error: Exception) -> List[EventType]:
+    logger.error("Knowledge base unavailable: %s", error)
+    dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
+    return []
+
+
+class ActionAnswer(Action):
+    """Answers every question intent (and follow-ups) from the knowledge base."""
+
+    def name(self) -> Text:
+        return "action_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        ctx = build_context(tracker)
+        try:
+            answer = answers.answer(get_kb(), ctx, last_question=tracker.get_slot("last_question"))
+        except KnowledgeBaseError as error:
+            return apologise(dispatcher, error)
+        return leave_active_form(tracker) + send(dispatcher, answer)
+
+
+class ActionMore(Action):
+    """Shows the next page of the last long list."""
+
+    def name(self) -> Text:
+        return "action_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        stored = tracker.get_slot("more_items") or []
+        if not stored:
+            dispatcher.utter_message(text=texts.NO_MORE)
+            return []
+        items = []
+        for entry in stored:
+            source, _, text = str(entry).partition(MORE_SEPARATOR)
+            items.append(answers.Item(text, source or None))
+        return send(dispatcher, answers.Answer(items=items))
+
+
+class ActionSearchFallback(Action):
+    """Low NLU confidence: answer from the best passage only when it clearly matches."""
+
+    def name(self) -> Text:
+        return "action_search_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        try:
+            answer = answers.search_answer(get_kb(), tracker.latest_message.get("text") or "")
+        except KnowledgeBaseError as error:
+            return apologise(dispatcher, error)
+        return leave_active_form(tracker) + send(dispatcher, answer)
+
+
+class ActionStudentCheck(Action):
+    """Result of the student form: every scheme that applies."""
+
+    def name(self) -> Text:
+        return "action_student_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        try:
+            answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
+        except KnowledgeBaseError as error:
+            return apologise(dispatcher, error)
+        return send(dispatcher, answer) + [SlotSet("role", "student")]
+
+
+class ActionAdvisorResult(Action):
+    """Result of the institution advisor: actions for a sector and a theme."""
+
+    def name(self) -> Text:
+        return "action_advisor_result"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        try:
+            answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
+        except KnowledgeBaseError as error:
+            return apologise(dispatcher, error)
+        return send(dispatcher, answer)
+
+
+def _inform_buttons(slot: Text, pairs) -> List[Dict[Text, Text]]:
+    buttons = [
+        {"title": title, "payload": "/inform" + json.dumps({slot: value}, separators=(",", ":"))}
+        for title, value in pairs
+    ]
+    return buttons + [{"title": texts.STOP, "payload": "/stop"}]
+
+
+class AskStudentSector(Action):
+    def name(self) -> Text:
+        return "action_ask_student_form_sector"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=texts.ASK_STUDENT_SECTOR, buttons=_inform_buttons("sector", texts.STUDENT_SECTOR_BUTTONS))
+        return []
+
+
+class AskHasGrant(Action):
+    def name(self) -> Text:
+        return "action_ask_student_form_has_grant"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        buttons = [
+            {"title": texts.YES, "payload": "/affirm"},
+            {"title": texts.NO, "payload": "/deny"},
+            {"title": texts.STOP, "payload": "/stop"},
+        ]
+        dispatcher.utter_message(text=texts.ASK_HAS_GRANT, buttons=buttons)
+        return []
+
+
+class AskAdvisorSector(Action):
+    def name(self) -> Text:
+        return "action_ask_advisor_form_sector"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=texts.ASK_ADVISOR_SECTOR, buttons=_inform_buttons("sector", texts.ADVISOR_SECTOR_BUTTONS))
+        return []
+
+
+class AskAdvisorTheme(Action):
+    def name(self) -> Text:
+        return "action_ask_advisor_form_theme"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        try:
+            themes = get_kb().themes(tracker.get_slot("sector"))
+        except KnowledgeBaseError as error:
+            return apologise(dispatcher, error)
+        pairs = [(f"{t.number}. {t.title}", str(t.number)) for t in themes]
+        dispatcher.utter_message(text=texts.ASK_ADVISOR_THEME, buttons=_inform_buttons("theme", pairs))
+        return []
+
+
+class ValidateStudentForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_student_form"
+
+    async def extract_has_grant(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """"Ik heb een aanvullende beurs" in the opening message answers the question already."""
+        if tracker.get_slot("has_grant") is None and latest_entity(tracker, "scheme") == "compensatie_beurs":
+            if tracker.get_intent_of_latest_message() != "deny":
+                return {"has_grant": True}
+        return {}
+
+    def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if slot_value in answers.STUDENT_SECTORS:
+            return {"sector": slot_value}
+        dispatcher.utter_message(text=texts.INVALID_STUDENT_SECTOR)
+        return {"sector": None}
+
+
+class ValidateAdvisorForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_advisor_form"
+
+    def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if slot_value in answers.ADVISOR_SECTORS:
+            return {"sector": slot_value}
+        dispatcher.utter_message(text=texts.INVALID_ADVISOR_SECTOR)
+        return {"sector": None}
+
+    def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        number = answers.parse_theme(slot_value)
+        if number is not None:
+            return {"theme": str(number)}
+        dispatcher.utter_message(text=texts.INVALID_THEME)
+        return {"theme": None}

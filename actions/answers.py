@@ -1,0 +1,389 @@
+"""Turn a question (intent + what we know of the user) into a grounded Dutch answer.
+
+Pure functions over the `knowledge` query API: no Rasa objects, so they are easy to test and
+the Rasa action classes stay thin. Every factual answer carries the sources of what it shows;
+`render` turns them into the closing `Bron:` line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from actions import texts
+
+PAGE_SIZE = 5
+TOPIC_QUOTES_SHOWN = 3
+# Search hits at or above this score are shown as an answer; below it the bot says it does not
+# know. Tuned on tests/test_actions.py::test_search_threshold_* (see README, "Zoeken").
+SEARCH_ANSWER_THRESHOLD = 0.6
+# A date question that matches a passage this well shows that passage's dates only.
+DATE_MATCH_THRESHOLD = 0.6
+MAX_SENTENCE_CHARS = 240
+MAX_PASSAGE_CHARS = 520
+
+STUDENT_SECTORS = ("mbo", "hbo", "wo", "ho")
+ADVISOR_SECTORS = ("mbo", "hbo", "wo", "ho", "lerarenopleiding", "geneeskunde")
+SCHOOL_SECTORS = ("po", "vo", "so")
+STUDENT_SCHEMES = (
+    "halvering_collegegeld",
+    "compensatie_beurs",
+    "compensatie_studievertraging",
+    "reisrecht",
+)
+BUDGET_RULES = ("niet_limitatief", "uitloop", "verantwoording", "medezeggenschap")
+
+# Questions answered by curated topics (quotes from the sources), by intent.
+TOPIC_INTENTS: Dict[str, Tuple[str, ...]] = {
+    "ask_tuition": ("halvering_collegegeld",),
+    "ask_grant_compensation": ("compensatie_beurs",),
+    "ask_delay_compensation": ("compensatie_studievertraging",),
+    "ask_travel_right": ("reisrecht",),
+    "ask_budget": ("budget",),
+    "ask_progress": ("besteding", "prioriteiten"),
+    "ask_staff_shortage": ("personeelstekort",),
+    "ask_menukaart": ("menukaart",),
+    "ask_learning_delays": ("leervertragingen",),
+    "ask_arbeidsmarkttoelage": ("arbeidsmarkttoelage",),
+    "ask_nco": ("nco",),
+    "ask_thuiszitters": ("thuiszitters",),
+    "ask_school_advice": ("schooladvies",),
+    "ask_programme": ("programma",),
+    "ask_letter": ("brief",),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the bot knows when it answers: the question and the user's profile."""
+
+    intent: str
+    text: str = ""
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    theme: Optional[str] = None
+    scheme: Optional[str] = None
+    budget_rule: Optional[str] = None
+    year: Optional[str] = None
+
+
+@dataclass
+class Item:
+    """One line (or bullet) of an answer and the source it comes from."""
+
+    text: str
+    source: Optional[str] = None
+
+
+@dataclass
+class Answer:
+    intro: Optional[str] = None
+    items: List[Item] = field(default_factory=list)
+    buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
+    page_size: int = PAGE_SIZE
+    # The question kind to remember for follow-ups; None keeps the previous one.
+    question: Optional[str] = None
+
+    @property
+    def shown(self) -> List[Item]:
+        return self.items[: self.page_size]
+
+    @property
+    def remaining(self) -> List[Item]:
+        return self.items[self.page_size :]
+
+
+# --------------------------------------------------------------------------- formatting
+
+_SOURCE_RE = re.compile(r"^(?P<doc>.+?), (?P<kind>p\.|Thema) (?P<num>\d+)$")
+
+
+def combine_sources(sources: Iterable[Optional[str]]) -> Optional[str]:
+    """Merge sources into one line: "Kamerbrief ..., p. 12, 13; Bijlage 1, Thema 1, 3".
+
+    Keeps first-seen order of documents; numbers are sorted within a document.
+    """
+    groups: Dict[Tuple[str, str], List[int]] = {}
+    plain: List[str] = []
+    for source in sources:
+        if not source:
+            continue
+        match = _SOURCE_RE.match(source)
+        if match:
+            key = (match["doc"], match["kind"])
+            numbers = groups.setdefault(key, [])
+            if int(match["num"]) not in numbers:
+                numbers.append(int(match["num"]))
+        elif source not in plain:
+            plain.append(source)
+    parts = [f"{doc}, {kind} {', '.join(str(n) for n in sorted(nums))}" for (doc, kind), nums in groups.items()]
+    parts += plain
+    return "; ".join(parts) if parts else None
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a sentence end (or word) before `limit` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("; "))
+    if end > limit // 2:
+        return cut[: end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + " …"
+
+
+def render(answer: Answer) -> Tuple[str, List[Item]]:
+    """The message text for the first page, and the items left for "meer"."""
+    shown = answer.shown
+    lines = [answer.intro] if answer.intro else []
+    lines += [item.text for item in shown]
+    if answer.remaining:
+        lines.append(texts.MORE_QUESTION)
+    source = combine_sources(item.source for item in shown)
+    if source:
+        lines.append(texts.SOURCE_PREFIX + source)
+    return "\n".join(lines), answer.remaining
+
+
+def sector_name(sector: Optional[str]) -> str:
+    return texts.SECTOR_NAMES.get(sector or "", sector or "")
+
+
+def _bullet(text: str) -> str:
+    return "• " + text
+
+
+# --------------------------------------------------------------------------- filters
+
+def quote_applies(quote_sectors: Sequence[str], sector: Optional[str]) -> bool:
+    """Does a quote tagged with `quote_sectors` apply to `sector`? Untagged quotes always do."""
+    if not sector or not quote_sectors:
+        return True
+    tags = set(quote_sectors)
+    if sector in tags:
+        return True
+    if sector == "ho":
+        return bool(tags & {"hbo", "wo"})
+    if sector in ("hbo", "wo", "lerarenopleiding", "geneeskunde"):
+        return "ho" in tags
+    return False
+
+
+def topic_items(kb, key: str, sector: Optional[str], strict: bool = False) -> List[Item]:
+    """Quotes of a curated topic for `sector`; all quotes when none applies (unless `strict`)."""
+    topic = kb.topic(key)
+    if topic is None:
+        return []
+    quotes = [q for q in topic.quotes if quote_applies(q.sectors, sector)]
+    if not quotes and not strict:
+        quotes = list(topic.quotes)
+    return [Item(q.text, q.source) for q in quotes]
+
+
+def theme_numbers_for(kb, sector: Optional[str]) -> List[int]:
+    return [theme.number for theme in kb.themes(sector)]
+
+
+def _theme_line(theme) -> str:
+    return f"Thema {theme.number}: {theme.title} ({', '.join(theme.sectors)})"
+
+
+def _theme_buttons(themes) -> List[Tuple[str, str]]:
+    return [
+        (f"Thema {t.number}: {t.title}", '/ask_actions{"theme":"%d"}' % t.number) for t in themes
+    ]
+
+
+def _action_item(action) -> Item:
+    text = _bullet(action.text)
+    if action.examples:
+        example = action.examples
+        if not example.lower().startswith("bijvoorbeeld"):
+            example = texts.EXAMPLE_PREFIX + example
+        text += "\n  " + shorten(example, MAX_SENTENCE_CHARS)
+    return Item(text, action.source)
+
+
+# --------------------------------------------------------------------------- handlers
+
+def answer_topics(kb, ctx: Context) -> Answer:
+    items: List[Item] = []
+    for key in TOPIC_INTENTS[ctx.intent]:
+        items += topic_items(kb, key, ctx.sector)[:TOPIC_QUOTES_SHOWN]
+    if not items:
+        return Answer(intro=texts.NOTHING_FOUND)
+    return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)
+
+
+def answer_third_parties(kb, ctx: Context) -> Answer:
+    is_school = ctx.sector in SCHOOL_SECTORS or ctx.role == "school"
+    is_institution = ctx.sector in ADVISOR_SECTORS or ctx.role in ("instelling", "student")
+    keys = ["derden_scholen"] if is_school else ["derden_instellingen"] if is_institution else []
+    keys = keys or ["derden_scholen", "derden_instellingen"]
+    items: List[Item] = []
+    for key in keys:
+        items += topic_items(kb, key, ctx.sector)[:2]
+    if not items:  # institutions' topic may not exist; the schools' text is the general rule
+        items = topic_items(kb, "derden_scholen", None)[:2]
+    return Answer(items=items, page_size=4, question=ctx.intent)
+
+
+def answer_budget_rules(kb, ctx: Context) -> Answer:
+    if ctx.budget_rule in BUDGET_RULES:
+        items = topic_items(kb, ctx.budget_rule, ctx.sector)[:TOPIC_QUOTES_SHOWN]
+        return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)
+    items = []
+    for key in BUDGET_RULES:
+        first = topic_items(kb, key, ctx.sector)[:1]
+        items += [Item(_bullet(item.text), item.source) for item in first]
+    return Answer(intro=texts.BUDGET_RULES_INTRO, items=items, page_size=len(items), question=ctx.intent)
+
+
+def answer_themes(kb, ctx: Context) -> Answer:
+    themes = kb.themes(ctx.sector)
+    if not themes:
+        items = topic_items(kb, "menukaart", None)[:1]
+        return Answer(
+            intro=texts.THEMES_NONE_FOR_SECTOR.format(sector=sector_name(ctx.sector)),
+            items=items,
+            question=ctx.intent,
+        )
+    for_sector = f" voor {sector_name(ctx.sector)}" if ctx.sector else ""
+    return Answer(
+        intro=texts.THEMES_INTRO.format(for_sector=for_sector),
+        items=[Item(_theme_line(t), t.source) for t in themes],
+        buttons=_theme_buttons(themes),
+        page_size=6,
+        question=ctx.intent,
+    )
+
+
+def parse_theme(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    match = re.search(r"[1-6]", str(value))
+    return int(match.group()) if match else None
+
+
+def answer_actions(kb, ctx: Context) -> Answer:
+    number = parse_theme(ctx.theme)
+    if number is None:
+        themes = kb.themes(ctx.sector)
+        if not themes:
+            return answer_themes(kb, ctx)
+        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes), question=ctx.intent)
+    theme = kb.theme(number)
+    if theme is None:
+        return Answer(intro=texts.INVALID_THEME, question=ctx.intent)
+    if ctx.sector and number not in theme_numbers_for(kb, ctx.sector):
+        fitting = kb.themes(ctx.sector)
+        return Answer(
+            intro=texts.ACTIONS_THEME_NOT_FOR_SECTOR.format(number=number, sector=sector_name(ctx.sector)),
+            items=[Item(_theme_line(t), t.source) for t in fitting],
+            buttons=_theme_buttons(fitting),
+            page_size=6,
+            question=ctx.intent,
+        )
+    fits_sector = ctx.sector and ctx.sector in theme.sectors
+    for_sector = f" ({sector_name(ctx.sector)})" if fits_sector else ""
+    return Answer(
+        intro=texts.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
+        items=[_action_item(a) for a in kb.actions(theme=number)],
+        question=ctx.intent,
+    )
+
+
+def _date_item(date) -> Item:
+    return Item(_bullet(f"{date.text}: {shorten(date.sentence, MAX_SENTENCE_CHARS)}"), date.source)
+
+
+def answer_dates(kb, ctx: Context) -> Answer:
+    dates = kb.dates()
+    hits = [h for h in kb.search(ctx.text, limit=3) if h.score >= DATE_MATCH_THRESHOLD] if ctx.text else []
+    hit_ids = {h.passage_id for h in hits}
+    matching = [d for d in dates if d.passage_id in hit_ids]
+    if ctx.year:
+        by_year = [d for d in (matching or dates) if ctx.year[:4] in d.text or ctx.year[:4] in d.sentence]
+        matching = by_year or matching
+    if matching:
+        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in matching], question=ctx.intent)
+    return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in dates], question=ctx.intent)
+
+
+HANDLERS: Dict[str, Callable[[object, Context], Answer]] = {
+    **{intent: answer_topics for intent in TOPIC_INTENTS},
+    "ask_third_parties": answer_third_parties,
+    "ask_budget_rules": answer_budget_rules,
+    "ask_themes": answer_themes,
+    "ask_actions": answer_actions,
+    "ask_dates": answer_dates,
+}
+
+
+def profile_noted(ctx: Context) -> Answer:
+    who = texts.ROLE_NAMES.get(ctx.role or "")
+    if ctx.sector:
+        where = sector_name(ctx.sector)
+        who = f"{who} in {where}" if who else f"het gaat om {where}"
+    text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
+    return Answer(
+        intro=text,
+        buttons=[
+            ("Wat krijg ik als student?", "/student_check"),
+            ("Welke thema's passen?", "/ask_themes"),
+            ("Datums", "/ask_dates"),
+        ],
+    )
+
+
+def answer(kb, ctx: Context, last_question: Optional[str] = None) -> Answer:
+    """Answer `ctx.intent`; a bare `inform` repeats the last kind of question with the new details."""
+    intent = ctx.intent
+    if intent == "inform":
+        if last_question in HANDLERS:
+            intent = last_question
+        elif ctx.theme:
+            intent = "ask_actions"
+        else:
+            return profile_noted(ctx)
+    handler = HANDLERS.get(intent)
+    if handler is None:
+        return search_answer(kb, ctx.text)
+    return handler(kb, Context(**{**ctx.__dict__, "intent": intent}))
+
+
+def search_answer(kb, text: str) -> Answer:
+    """Best passage when it clearly matches; otherwise "weet ik niet" with topic buttons."""
+    hits = kb.search(text or "", limit=1)
+    if hits and hits[0].score >= SEARCH_ANSWER_THRESHOLD:
+        hit = hits[0]
+        return Answer(intro=texts.SEARCH_INTRO, items=[Item(shorten(hit.text, MAX_PASSAGE_CHARS), hit.source)])
+    return Answer(intro=texts.DONT_KNOW, buttons=[(title, f"/{intent}") for title, intent in texts.SUGGESTIONS])
+
+
+def student_check(kb, sector: str, has_grant: Optional[bool]) -> Answer:
+    """Every student scheme that applies to `sector`, one quote each."""
+    items: List[Item] = []
+    for key in STUDENT_SCHEMES:
+        if key == "compensatie_beurs" and has_grant is False:
+            items.append(Item(_bullet(texts.STUDENT_CHECK_NO_GRANT)))
+            continue
+        first = topic_items(kb, key, sector, strict=True)[:1]
+        items += [Item(_bullet(item.text), item.source) for item in first]
+    return Answer(
+        intro=texts.STUDENT_CHECK_INTRO.format(sector=sector_name(sector)),
+        items=items,
+        page_size=len(items),
+        question="student_check",
+    )
+
+
+def advisor_result(kb, sector: str, theme_value: str) -> Answer:
+    ctx = Context(intent="ask_actions", sector=sector, theme=theme_value)
+    result = answer_actions(kb, ctx)
+    number = parse_theme(theme_value)
+    theme = kb.theme(number) if number else None
+    if theme is not None and number in theme_numbers_for(kb, sector):
+        result.intro = texts.ADVISOR_INTRO.format(sector=sector_name(sector), number=number, title=theme.title)
+    return result

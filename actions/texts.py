@@ -1,0 +1,79 @@
+"""Every Dutch sentence the custom actions say, in one place.
+
+Facts never live here: they come from the knowledge base. These are the frames around them
+(intros, questions, "meer"), written at B1 level in the je-form. Responses that rules trigger
+directly live in domain.yml.
+"""
+
+SOURCE_PREFIX = "Bron: "
+
+SECTOR_NAMES = {
+    "mbo": "het mbo",
+    "hbo": "het hbo",
+    "wo": "het wo",
+    "ho": "het hoger onderwijs",
+    "po": "het primair onderwijs",
+    "vo": "het voortgezet onderwijs",
+    "so": "het (voortgezet) speciaal onderwijs",
+    "lerarenopleiding": "de lerarenopleidingen",
+    "geneeskunde": "de medische opleidingen",
+}
+
+PROFILE_NOTED = "Fijn, dat onthoud ik: {who}. Wat wil je weten?"
+PROFILE_NOTED_GENERIC = "Fijn, dat onthoud ik. Wat wil je weten?"
+ROLE_NAMES = {"student": "je bent student", "instelling": "je werkt bij een instelling", "school": "je werkt op een school"}
+
+THEMES_INTRO = "Dit zijn de thema's uit de keuzelijst met acties{for_sector}:"
+THEMES_NONE_FOR_SECTOR = (
+    "De keuzelijst met acties is voor het mbo, hbo en wo. Voor {sector} staat er geen thema in. "
+    "Scholen in het po en vo kiezen uit de menukaart."
+)
+ACTIONS_INTRO = "Acties bij thema {number}: {title}{for_sector}:"
+ACTIONS_WHICH_THEME = "Over welk thema wil je de acties zien?"
+ACTIONS_THEME_NOT_FOR_SECTOR = "Thema {number} is niet bedoeld voor {sector}. Deze thema's passen wel:"
+EXAMPLE_PREFIX = "Bijvoorbeeld: "
+DATES_INTRO = "Deze datums en periodes noemen de documenten:"
+DATES_MATCHING_INTRO = "Dit zeggen de documenten over die datum of termijn:"
+AMOUNTS_INTRO = "Deze bedragen noemen de documenten:"
+BUDGET_RULES_INTRO = "Dit zijn de regels voor het geld:"
+SEARCH_INTRO = "Dit vond ik in de documenten:"
+DONT_KNOW = (
+    "Dat weet ik niet zeker. Ik vond geen duidelijk antwoord in de documenten over het NP Onderwijs. "
+    "Misschien bedoel je een van deze onderwerpen:"
+)
+MORE_QUESTION = "Er is nog meer. Typ 'meer' of klik op de knop."
+MORE_BUTTON = "Meer"
+NO_MORE = "Er is niets meer om te laten zien. Stel gerust een nieuwe vraag."
+NOTHING_FOUND = "Daar staat niets over in de documenten. Stel gerust een andere vraag."
+KB_UNAVAILABLE = "Sorry, ik kan de informatie nu even niet ophalen. Probeer het over een paar minuten opnieuw."
+
+STUDENT_CHECK_INTRO = "Dit geldt voor jou als student in {sector}:"
+STUDENT_CHECK_NO_GRANT = "Je hebt geen beurs die stopt. Dan geldt de tegemoetkoming voor het wegvallen van de beurs niet voor jou."
+ADVISOR_INTRO = "Passende acties voor {sector} bij thema {number}: {title}:"
+
+ASK_STUDENT_SECTOR = "Wat voor opleiding volg je?"
+ASK_HAS_GRANT = "Heb je een basisbeurs of aanvullende beurs, en stopt die in studiejaar 2021/2022 of 2022/2023?"
+ASK_ADVISOR_SECTOR = "Voor welke sector zoek je acties?"
+ASK_ADVISOR_THEME = "Waar wil je iets aan doen? Kies een thema."
+INVALID_STUDENT_SECTOR = "De regelingen voor studenten gaan over het mbo, hbo en wo. Kies een van die drie."
+INVALID_ADVISOR_SECTOR = (
+    "De keuzelijst met acties is voor het mbo, hbo, wo en de lerarenopleidingen. "
+    "Kies een sector uit de lijst."
+)
+INVALID_THEME = "Dat thema ken ik niet. Kies een van de zes thema's."
+YES = "Ja"
+NO = "Nee"
+STOP = "Stoppen"
+
+STUDENT_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo (universiteit)", "wo")]
+ADVISOR_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo", "wo"), ("Lerarenopleiding", "lerarenopleiding")]
+
+# Suggested topics when the bot does not know: (title, intent).
+SUGGESTIONS = [
+    ("Halvering collegegeld", "ask_tuition"),
+    ("Extra reisrecht", "ask_travel_right"),
+    ("Thema's voor instellingen", "ask_themes"),
+    ("Budget", "ask_budget"),
+    ("Datums", "ask_dates"),
+    ("Wat kun je?", "help"),
+]
