@@ -1,0 +1,289 @@
+"""Action tests: real rasa_sdk Trackers and CollectingDispatchers over a KB built from the sources."""
+from __future__ import annotations
+
+import asyncio
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as act
+from actions import answers, texts
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BRON_RE = re.compile(
+    r"^Bron: (Kamerbrief voortgang NP Onderwijs, p\. \d+(, \d+)*|Bijlage 1, (Thema \d(, \d)*|inleiding))"
+    r"(; (Kamerbrief voortgang NP Onderwijs, p\. \d+(, \d+)*|Bijlage 1, (Thema \d(, \d)*|inleiding)))*$"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def kb_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
+    subprocess.run([sys.executable, "-m", "knowledge", "build", "--output", str(path)], check=True, cwd=REPO_ROOT)
+    patcher = pytest.MonkeyPatch()
+    patcher.setenv("NPO_KB_PATH", str(path))
+    yield path
+    patcher.undo()
+
+
+@pytest.fixture(scope="module")
+def domain() -> Dict[str, Any]:
+    return yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def tracker(intent: str, text: str = "", entities: Optional[Dict[str, str]] = None,
+            slots: Optional[Dict[str, Any]] = None, active_loop: Optional[str] = None) -> Tracker:
+    ents = [{"entity": k, "value": v} for k, v in (entities or {}).items()]
+    all_slots = {"requested_slot": None, **(slots or {})}
+    for name, value in (entities or {}).items():  # slot mappings fill these from entities
+        if name in ("sector", "role", "theme", "scheme", "budget_rule", "year"):
+            all_slots.setdefault(name, value)
+    return Tracker(
+        sender_id="test-user",
+        slots=all_slots,
+        latest_message={"intent": {"name": intent, "confidence": 0.99}, "entities": ents, "text": text},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, trk: Tracker, domain: Dict[str, Any]):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, trk, domain))
+    return dispatcher.messages, events
+
+
+def only_text(messages: List[Dict[str, Any]]) -> str:
+    assert len(messages) == 1, messages
+    return messages[0]["text"]
+
+
+def bron_line(text: str) -> str:
+    last = text.strip().splitlines()[-1]
+    assert BRON_RE.match(last), f"last line is not a Bron line: {last!r}"
+    return last
+
+
+def slot_events(events) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+# --------------------------------------------------------------------------- student schemes
+
+def test_tuition_answer_quotes_the_halving_with_its_page(domain):
+    messages, events = run(act.ActionAnswer(), tracker("ask_tuition", "wordt het collegegeld gehalveerd?"), domain)
+    text = only_text(messages)
+    assert "gehalveerd" in text
+    assert bron_line(text).startswith("Bron: Kamerbrief voortgang NP Onderwijs, p. ")
+    assert slot_events(events)["last_question"] == "ask_tuition"
+
+
+def test_travel_right_answer(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_travel_right", "extra ov?", {"sector": "hbo"}), domain)[0])
+    assert "12 maanden extra reisrecht" in " ".join(text.split())
+    bron_line(text)
+
+
+def test_grant_compensation_mentions_both_study_years(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_grant_compensation", "beurs stopt"), domain)[0])
+    flat = " ".join(text.split())
+    assert "2021/2022" in flat and "basisbeurs" in flat
+    bron_line(text)
+
+
+def test_profile_then_question_answers_for_that_sector(domain):
+    messages, events = run(act.ActionAnswer(), tracker("inform", "ik ben mbo-student", {"sector": "mbo", "role": "student"}), domain)
+    text = only_text(messages)
+    assert "mbo" in text and not text.splitlines()[-1].startswith("Bron:")
+    assert "last_question" not in slot_events(events)
+
+
+# --------------------------------------------------------------------------- themes and actions
+
+def test_themes_for_hbo_are_the_four_hbo_themes(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "thema's hbo", {"sector": "hbo"}), domain)[0])
+    numbers = [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)]
+    assert numbers == [1, 2, 3, 5]
+    assert bron_line(text) == "Bron: Bijlage 1, Thema 1, 2, 3, 5"
+
+
+def test_follow_up_repeats_the_last_question_for_the_new_sector(domain):
+    trk = tracker("inform", "en voor het wo?", {"sector": "wo"}, slots={"last_question": "ask_themes", "sector": "wo"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)] == [1, 2, 4, 5]
+
+
+def test_actions_for_stages_list_the_three_actions(domain):
+    trk = tracker("ask_actions", "welke acties voor stages", {"theme": "3"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert text.count("• ") == 3
+    assert bron_line(text) == "Bron: Bijlage 1, Thema 3"
+
+
+def test_long_action_list_pages_with_more(domain):
+    messages, events = run(act.ActionAnswer(), tracker("ask_actions", "acties coschappen", {"theme": "4"}), domain)
+    text = only_text(messages)
+    assert text.count("• ") == answers.PAGE_SIZE
+    assert any(b["payload"] == "/more" for b in messages[0]["buttons"])
+    stored = slot_events(events)["more_items"]
+    assert len(stored) == 8 - answers.PAGE_SIZE
+    more_messages, more_events = run(act.ActionMore(), tracker("more", "meer", slots={"more_items": stored}), domain)
+    more_text = only_text(more_messages)
+    assert more_text.count("• ") == 8 - answers.PAGE_SIZE
+    assert bron_line(more_text) == "Bron: Bijlage 1, Thema 4"
+    assert slot_events(more_events)["more_items"] is None
+    nothing = only_text(run(act.ActionMore(), tracker("more", "meer"), domain)[0])
+    assert nothing == texts.NO_MORE
+
+
+def test_theme_not_for_sector_offers_the_fitting_themes(domain):
+    trk = tracker("ask_actions", "coschappen mbo", {"theme": "4", "sector": "mbo"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert text.startswith("Thema 4 is niet bedoeld voor het mbo")
+    assert [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)] == [1, 2, 3, 6]
+
+
+def test_actions_without_theme_ask_which_theme(domain):
+    messages, _ = run(act.ActionAnswer(), tracker("ask_actions", "welke acties zijn er", {"sector": "wo"}), domain)
+    assert messages[0]["text"] == texts.ACTIONS_WHICH_THEME
+    assert len(messages[0]["buttons"]) == 4
+
+
+def test_school_sector_gets_the_menukaart_not_themes(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "thema basisschool", {"sector": "po"}), domain)[0])
+    assert "menukaart" in text.lower()
+    bron_line(text)
+
+
+# --------------------------------------------------------------------------- budget, dates, topics
+
+def test_budget_answer_names_516_million(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "hoeveel geld"), domain)[0])
+    assert "516 miljoen" in text
+    bron_line(text)
+
+
+def test_budget_rule_entity_selects_that_rule(domain):
+    trk = tracker("ask_budget_rules", "mag het geld ook in 2022-2023 op", {"budget_rule": "uitloop"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "2022-2023" in text
+    bron_line(text)
+
+
+def test_budget_rules_without_entity_list_every_rule(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_budget_rules", "welke regels gelden er"), domain)[0])
+    assert text.startswith(texts.BUDGET_RULES_INTRO)
+    assert text.count("• ") == len(answers.BUDGET_RULES)
+
+
+@pytest.mark.parametrize("intent", sorted(answers.TOPIC_INTENTS))
+def test_every_topic_intent_answers_with_a_source(intent, domain):
+    text = only_text(run(act.ActionAnswer(), tracker(intent, "vraag"), domain)[0])
+    assert text != texts.NOTHING_FOUND
+    bron_line(text)
+
+
+def test_dates_list_all_and_page(domain):
+    messages, events = run(act.ActionAnswer(), tracker("ask_dates", "welke datums zijn er"), domain)
+    text = only_text(messages)
+    assert text.startswith(texts.DATES_INTRO)
+    assert slot_events(events)["more_items"], "the date list is longer than one page"
+    bron_line(text)
+
+
+def test_specific_date_question_finds_its_deadline(domain):
+    trk = tracker("ask_dates", "tot wanneer kunnen mbo-scholen subsidie aanvragen voor nazorg")
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "24 december" in text
+    bron_line(text)
+
+
+# --------------------------------------------------------------------------- fallback search
+
+def test_search_threshold_answers_a_clear_match(domain):
+    trk = tracker("nlu_fallback", "hoeveel studenten kregen een tegemoetkoming voor extra kosten studievertraging")
+    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+    assert "130.000" in " ".join(text.split())
+    bron_line(text)
+
+
+@pytest.mark.parametrize("text", ["asdkjh qwe zxcv", "", "wat voor weer wordt het", "'; drop table passages; --", "🙂🙂"])
+def test_search_threshold_says_it_does_not_know(text, domain):
+    messages, _ = run(act.ActionSearchFallback(), tracker("nlu_fallback", text), domain)
+    assert messages[0]["text"] == texts.DONT_KNOW
+    assert "Bron:" not in messages[0]["text"]
+    assert messages[0]["buttons"]
+
+
+# --------------------------------------------------------------------------- forms
+
+def test_student_check_for_mbo_without_grant(domain):
+    trk = tracker("affirm", "nee", slots={"sector": "mbo", "has_grant": False})
+    text = only_text(run(act.ActionStudentCheck(), trk, domain)[0])
+    assert "gehalveerd" in text
+    assert texts.STUDENT_CHECK_NO_GRANT in text
+    assert "reisrecht" not in text  # the extra travel right is for ho students only
+    bron_line(text)
+
+
+def test_student_check_for_hbo_with_grant_includes_travel_right(domain):
+    trk = tracker("affirm", "ja", slots={"sector": "hbo", "has_grant": True})
+    text = only_text(run(act.ActionStudentCheck(), trk, domain)[0])
+    assert "reisrecht" in text and "beurs" in text
+    bron_line(text)
+
+
+def test_question_during_a_form_leaves_the_form(domain):
+    trk = tracker("ask_budget", "hoeveel geld is er", active_loop="student_form")
+    _, events = run(act.ActionAnswer(), trk, domain)
+    assert {"event": "active_loop", "name": None} in [
+        {"event": e["event"], "name": e.get("name")} for e in events if e["event"] == "active_loop"
+    ]
+
+
+def test_student_form_rejects_a_school_sector(domain):
+    trk = tracker("inform", "basisschool", {"sector": "po"}, active_loop="student_form",
+                  slots={"requested_slot": "sector"})
+    messages, events = run(act.ValidateStudentForm(), trk, domain)
+    assert messages[0]["text"] == texts.INVALID_STUDENT_SECTOR
+    assert slot_events(events)["sector"] is None
+
+
+def test_student_form_takes_the_grant_from_the_first_message(domain):
+    trk = tracker("student_check", "ik heb een aanvullende beurs, wat krijg ik",
+                  {"scheme": "compensatie_beurs", "sector": "hbo"}, active_loop="student_form")
+    _, events = run(act.ValidateStudentForm(), trk, domain)
+    assert slot_events(events).get("has_grant") is True
+
+
+def test_advisor_result_lists_actions_for_sector_and_theme(domain):
+    trk = tracker("inform", "stages", slots={"sector": "mbo", "theme": "3"})
+    text = only_text(run(act.ActionAdvisorResult(), trk, domain)[0])
+    assert text.startswith("Passende acties voor het mbo bij thema 3")
+    assert bron_line(text) == "Bron: Bijlage 1, Thema 3"
+
+
+# --------------------------------------------------------------------------- failure
+
+def test_missing_knowledge_base_gives_a_dutch_apology(domain, monkeypatch, tmp_path):
+    monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "missing.sqlite"))
+    text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "budget"), domain)[0])
+    assert text == texts.KB_UNAVAILABLE
+
+
+def test_combine_sources_groups_pages_per_document():
+    merged = answers.combine_sources([
+        "Kamerbrief voortgang NP Onderwijs, p. 13", "Bijlage 1, Thema 3",
+        "Kamerbrief voortgang NP Onderwijs, p. 12", "Kamerbrief voortgang NP Onderwijs, p. 13", None,
+    ])
+    assert merged == "Kamerbrief voortgang NP Onderwijs, p. 12, 13; Bijlage 1, Thema 3"
