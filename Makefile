@@ -21,7 +21,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
 KB_INPUTS    := $(wildcard knowledge/*.py knowledge/*.yml knowledge/sources/*.txt)
-TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml bot/*.py) $(NLP_STAMP)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/dutch_nlp.py $(NLP_STAMP)
 
 .PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
         test-scale validate eval bench soak cluster clean
@@ -51,7 +51,7 @@ $(NLP_STAMP): $(STAMP) bot/dutch_nlp.py
 
 nlp: $(NLP_STAMP)
 
-$(KB): $(STAMP) $(NLP_STAMP) $(KB_INPUTS)
+$(KB): $(STAMP) $(KB_INPUTS)
 	$(PY) -m knowledge build --output "$(KB)"
 
 kb: $(KB)
@@ -71,14 +71,14 @@ actions: $(KB)
 run: $(KB) $(MODEL)
 	$(PY) -m bot.serve run --port $(RASA_PORT) --action-port $(ACTION_PORT)
 
-test: $(KB) $(MODEL) sysdeps
+test: $(KB) $(MODEL) sysdeps validate
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-rasa
 
 test-unit: $(KB)
 	$(PY) -m pytest -m "not http and not browser and not scale"
 
-test-rasa: $(MODEL) validate
+test-rasa: $(KB) $(MODEL)
 	$(PY) -m bot.serve rasa-test-stories --action-port $$(( $(ACTION_PORT) + 100 ))
 
 test-scale: $(KB) $(MODEL) sysdeps
