@@ -1,0 +1,67 @@
+"""Command line: ``python -m knowledge build|search|stats``.
+
+Errors (missing or unreadable source, bad curated quote, missing or outdated knowledge
+base) print one line on stderr and exit with status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from pathlib import Path
+from typing import List, Optional
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description="NP Onderwijs knowledge base")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="parse the sources and write the SQLite knowledge base")
+    build.add_argument("--output", type=Path, default=None,
+                       help="output file (default: $NPO_KB_PATH or knowledge/kb.sqlite)")
+    build.add_argument("--sources", type=Path, default=None, help="directory with the two source texts")
+    search = sub.add_parser("search", help="print the passages that best answer a question")
+    search.add_argument("question")
+    search.add_argument("--limit", type=int, default=3)
+    search.add_argument("--kb", type=Path, default=None, help="knowledge base file")
+    stats = sub.add_parser("stats", help="print row counts per table")
+    stats.add_argument("--kb", type=Path, default=None, help="knowledge base file")
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    args = _parser().parse_args(argv)
+    from .api import KnowledgeBaseError, open_kb, resolve_path
+    from .build import BuildError, SOURCES_DIR, build
+    from .normalize import NormalizerError
+    from .parse import SourceError
+
+    try:
+        if args.command == "build":
+            output = resolve_path(args.output)
+            counts = build(output, sources_dir=args.sources or SOURCES_DIR)
+            summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+            print(f"Knowledge base written to {output}: {summary}")
+        elif args.command == "search":
+            kb = open_kb(args.kb)
+            hits = kb.search(args.question, limit=args.limit)
+            if not hits:
+                print("Geen passages gevonden.")
+            for i, hit in enumerate(hits, 1):
+                print(f"{i}. [{hit.score:.2f}] {hit.citation}")
+                print(textwrap.indent(textwrap.fill(hit.text, width=96), "   "))
+                print()
+        elif args.command == "stats":
+            for table, count in open_kb(args.kb).stats().items():
+                print(f"{table:10} {count}")
+    except (BuildError, SourceError, KnowledgeBaseError, NormalizerError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

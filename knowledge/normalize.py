@@ -1,0 +1,136 @@
+"""Dutch text normaliser shared by the index builder and the query side.
+
+Both the indexed passages and the user's questions go through :func:`normalize_tokens`,
+so that "Hogescholen", "hogescholen" and "hogeschool" end up as the same token.
+
+Pipeline per word: lower case -> lemma from spaCy's Dutch lookup lemmatiser
+(``spacy.blank("nl")`` + the ``lemmatizer`` pipe in ``lookup`` mode, tables from
+``spacy-lookups-data``; works offline) -> accents folded (NFKD, combining marks dropped).
+
+The spaCy pipeline is created once per process. For speed the lemmatiser's own lookup
+table is used directly as a dict after initialisation, with a small regex tokeniser,
+instead of running a full ``Doc`` through the pipeline for every query.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+import unicodedata
+from typing import Dict, List, Optional
+
+# Word tokens: letters and digits, with inner hyphens/apostrophes ("mbo-scholen", "thema's").
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+# A few extra function words that are frequent in questions but carry no topic.
+_EXTRA_STOP_WORDS = frozenset(
+    """
+    graag vraag vragen weet weten wil willen mag mogen moet moeten kun kunt kan
+    iets welke welk waar wanneer hoeveel hoe wat wie waarom hallo hoi
+    """.split()
+)
+
+_lock = threading.Lock()
+_lemma_table: Optional["_TableView"] = None
+_stop_words: Optional[frozenset] = None
+
+
+class NormalizerError(RuntimeError):
+    """The Dutch lemmatiser could not be set up (spaCy or spacy-lookups-data missing)."""
+
+
+def fold_accents(text: str) -> str:
+    """Remove diacritics: "geïnformeerd" -> "geinformeerd", "één" -> "een"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _load() -> None:
+    global _lemma_table, _stop_words
+    with _lock:
+        if _lemma_table is not None:
+            return
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        try:
+            import spacy
+            from spacy.lang.nl.stop_words import STOP_WORDS
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise NormalizerError(f"spaCy is not installed ({exc})") from exc
+        try:
+            nlp = spacy.blank("nl")
+            lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+            nlp.initialize()
+            table = lemmatizer.lookups.get_table("lemma_lookup")
+        except Exception as exc:  # spaCy raises ValueError/KeyError/ImportError variants
+            raise NormalizerError(
+                f"Dutch lookup lemmatiser unavailable; install spacy-lookups-data ({exc})"
+            ) from exc
+        # spaCy's Table is keyed by string hashes; wrap it with a small memo cache.
+        _stop_words = frozenset(fold_accents(w.lower()) for w in STOP_WORDS) | _EXTRA_STOP_WORDS
+        _lemma_table = _TableView(table)  # type: ignore[assignment]
+
+
+class _TableView:
+    """Read-only, memoising view on spaCy's lemma lookup table."""
+
+    __slots__ = ("_table", "_cache")
+
+    def __init__(self, table) -> None:
+        self._table = table
+        self._cache: Dict[str, str] = {}
+
+    def get(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self._table.get(word, word)
+            if not isinstance(cached, str) or not cached:
+                cached = word
+            if len(self._cache) < 200_000:
+                self._cache[word] = cached
+        return cached
+
+
+def words(text: str) -> List[str]:
+    """Plain word tokens of ``text`` (no normalisation)."""
+    return _WORD_RE.findall(text or "")
+
+
+def lemma(word: str) -> str:
+    """Normalised form of one word: lower case, lemma, accents folded."""
+    if _lemma_table is None:
+        _load()
+    lower = word.lower().replace("’", "'")
+    return fold_accents(_lemma_table.get(lower))  # type: ignore[union-attr]
+
+
+def normalize_tokens(text: str) -> List[str]:
+    """All normalised tokens of ``text`` in order (stop words kept)."""
+    return [lemma(w) for w in words(text)]
+
+
+def normalize(text: str) -> str:
+    """Normalised text as one space-separated string (what the FTS index stores)."""
+    return " ".join(normalize_tokens(text))
+
+
+def is_stop_word(token: str) -> bool:
+    """True for Dutch function words (token must already be normalised)."""
+    if _stop_words is None:
+        _load()
+    return token in _stop_words  # type: ignore[operator]
+
+
+def query_terms(text: str, limit: int = 32) -> List[str]:
+    """Distinct normalised content tokens of a user question, in order, at most ``limit``.
+
+    Stop words and one-letter tokens are dropped.
+    """
+    tokens = normalize_tokens(text[:5000] if text else "")
+    seen: List[str] = []
+    for tok in tokens:
+        if len(tok) < 2 or is_stop_word(tok) or tok in seen:
+            continue
+        seen.append(tok)
+        if len(seen) >= limit:
+            break
+    return seen
