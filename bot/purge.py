@@ -1,0 +1,114 @@
+"""Delete old conversations from the tracker store (privacy: keep no more than needed).
+
+    python -m bot.purge --older-than-days 30                 # the SQLite store of `make run`
+    python -m bot.purge --older-than-days 30 --endpoints deploy/endpoints.cluster.yml   # PostgreSQL
+    python -m bot.purge --older-than-days 30 --dry-run       # only count
+
+A conversation is deleted as a whole when its most recent event is older than the cut-off, so no
+tracker is ever left half-deleted. The tracker store is read from the endpoints file the server
+uses (environment variables expanded as Rasa does); relative SQLite paths are relative to the
+project directory, as for `make run`. Run it from cron, for example daily.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+
+import sqlalchemy as sa
+
+from bot.serve import REPO_ROOT
+
+EVENTS = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    conversations: int
+    events: int
+
+
+def db_url_from_endpoints(endpoints: Path) -> sa.engine.URL:
+    """The SQLAlchemy URL of the SQL tracker store configured in an endpoints file."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    config = read_endpoint_config(str(endpoints), "tracker_store")
+    if config is None or (config.type or "").lower() != "sql":
+        raise ValueError(f"{endpoints} has no SQL tracker store (tracker_store: type: SQL)")
+    kwargs = dict(config.kwargs)
+    dialect = kwargs.get("dialect", "sqlite")
+    db = kwargs.get("db", "rasa.db")
+    if dialect == "sqlite" and db and not os.path.isabs(db):
+        db = str(REPO_ROOT / db)
+    port = kwargs.get("port")
+    url = SQLTrackerStore.get_db_url(
+        dialect=dialect, host=config.url, port=int(port) if port else None, db=db,
+        username=kwargs.get("username"), password=kwargs.get("password"), query=kwargs.get("query"),
+    )
+    return sa.engine.make_url(url) if isinstance(url, str) else url
+
+
+def purge(engine: sa.engine.Engine, older_than_days: float, dry_run: bool = False,
+          now: Optional[float] = None) -> PurgeResult:
+    """Delete every conversation whose latest event is older than `older_than_days`."""
+    cutoff = (now if now is not None else time.time()) - older_than_days * 86400.0
+    inspector = sa.inspect(engine)
+    if not inspector.has_table("events"):
+        return PurgeResult(0, 0)
+    stale = (
+        sa.select(EVENTS.c.sender_id)
+        .group_by(EVENTS.c.sender_id)
+        .having(sa.func.max(EVENTS.c.timestamp) < cutoff)
+    )
+    with engine.begin() as connection:
+        senders = [row[0] for row in connection.execute(stale)]
+        if not senders:
+            return PurgeResult(0, 0)
+        events = 0
+        for start in range(0, len(senders), 500):  # bounded IN lists
+            chunk = senders[start:start + 500]
+            where = EVENTS.c.sender_id.in_(chunk)
+            if dry_run:
+                events += connection.execute(sa.select(sa.func.count()).select_from(EVENTS).where(where)).scalar_one()
+            else:
+                events += connection.execute(sa.delete(EVENTS).where(where)).rowcount
+    return PurgeResult(len(senders), events)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.purge", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--older-than-days", type=float, required=True,
+                        help="delete conversations idle for longer than this many days")
+    parser.add_argument("--endpoints", type=Path, default=REPO_ROOT / "endpoints.yml",
+                        help="endpoints file with the tracker store (default: endpoints.yml)")
+    parser.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+    args = parser.parse_args(argv)
+    if args.older_than_days < 0:
+        print("error: --older-than-days must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        url = db_url_from_endpoints(args.endpoints.resolve())
+        if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+            print(f"No tracker store at {url.database}; nothing to purge.")
+            return 0
+        engine = sa.create_engine(url)
+        try:
+            result = purge(engine, args.older_than_days, args.dry_run)
+        finally:
+            engine.dispose()
+    except Exception as error:  # noqa: BLE001 - one clear line for the operator
+        print(f"error: purge failed: {error.__class__.__name__}: {error}", file=sys.stderr)
+        return 1
+    verb = "Would delete" if args.dry_run else "Deleted"
+    print(f"{verb} {result.conversations} conversations ({result.events} events) idle for more than "
+          f"{args.older_than_days:g} days from {url.render_as_string(hide_password=True)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

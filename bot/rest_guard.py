@@ -1,0 +1,222 @@
+"""The REST channel with input validation, a rate limit, a turn budget and clear failures.
+
+Stock Rasa 3.6 `RestInput` accepts any body: no length limit, `null` senders, non-string
+messages, NUL bytes that PostgreSQL refuses to store, and it answers `200 []` when the tracker
+or lock store is down (its tracker store even falls back to memory silently). This channel keeps
+the URL (`POST /webhooks/rest/webhook`, name "rest") and the response format (a JSON list of bot
+messages) and adds:
+
+- validation: a JSON object, `sender` a string of 1-128 printable characters, `message` a
+  string of at most 1000 characters, `metadata` an object if present; control characters are
+  removed. Bad bodies get 400 (413 when too large) with a Dutch JSON error, never 500.
+- empty or whitespace-only messages get a short Dutch hint without touching the tracker.
+- a per-sender rate limit (429 with Retry-After).
+- a turn budget: when a turn yields no reply (the action server is down) or takes longer than
+  the budget (it hangs), the user gets a short Dutch "even niet beschikbaar" reply.
+- store checks: when the tracker store (SQL) or the lock store (Redis) cannot be reached the
+  request fails fast with 503 and a Dutch error; the health URL `GET /webhooks/rest/` says 503
+  as well, so a load balancer or container platform can take the replica out.
+
+Use it in credentials.yml instead of `rest:`::
+
+    bot.rest_guard.GuardedRestInput:
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+import rasa.utils.endpoints
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+
+from bot.ratelimit import SlidingWindowRateLimiter
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 16 * 1024
+MAX_MESSAGE_CHARS = 1000
+MAX_SENDER_CHARS = 128
+
+TEXT_UNAVAILABLE = "Sorry, ik ben even niet beschikbaar. Probeer het over een paar minuten opnieuw."
+TEXT_EMPTY = "Je bericht is leeg. Stel je vraag in een paar woorden, bijvoorbeeld: Wat zijn de thema's?"
+ERRORS: Dict[str, Tuple[int, str]] = {
+    "body_too_large": (413, "Je bericht is te groot."),
+    "message_too_long": (413, f"Je bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens."),
+    "invalid_json": (400, "Het verzoek is geen geldige JSON."),
+    "not_an_object": (400, "Het verzoek moet een JSON-object zijn met 'sender' en 'message'."),
+    "invalid_sender": (400, f"'sender' moet tekst zijn van 1 tot {MAX_SENDER_CHARS} tekens, zonder stuurtekens."),
+    "invalid_message": (400, "'message' moet tekst zijn."),
+    "invalid_metadata": (400, "'metadata' moet een JSON-object zijn."),
+    "rate_limited": (429, "Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."),
+    "unavailable": (503, TEXT_UNAVAILABLE),
+}
+
+# C0/C1 control characters except tab and newline, plus the Unicode "noncharacters" U+FFFE/U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+class InputRejected(Exception):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def error_response(code: str, headers: Optional[Dict[str, str]] = None) -> HTTPResponse:
+    status, message = ERRORS[code]
+    return response.json({"error": code, "message": message}, status=status, headers=headers)
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters (NUL included: PostgreSQL cannot store it); keep tab and newline."""
+    return _CONTROL.sub("", text)
+
+
+def parse_body(raw: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
+    """(sender, message, metadata) from a REST body, or InputRejected with the reason."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise InputRejected("body_too_large")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InputRejected("invalid_json")
+    if not isinstance(body, dict):
+        raise InputRejected("not_an_object")
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not 0 < len(sender) <= MAX_SENDER_CHARS \
+            or _CONTROL.search(sender) or not sender.strip():
+        raise InputRejected("invalid_sender")
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise InputRejected("invalid_message")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise InputRejected("message_too_long")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise InputRejected("invalid_metadata")
+    return sender, clean_text(message), metadata
+
+
+def check_stores(agent: Any) -> Optional[str]:
+    """None when the tracker store and the lock store answer, else what is wrong.
+
+    Rasa wraps every tracker store in a FailSafeTrackerStore that swallows errors and keeps the
+    conversation in memory instead, which would silently fork conversations across replicas.
+    A one-round-trip probe before each turn turns "database down" into a clear 503.
+    """
+    if agent is None:
+        return "the model is not loaded"
+    store = getattr(agent, "tracker_store", None)
+    store = getattr(store, "_tracker_store", store)
+    engine = getattr(store, "engine", None)
+    if engine is not None:
+        from sqlalchemy import exc, text
+
+        for attempt in (1, 2):  # after a database restart the first pooled connection is stale
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+                break
+            except exc.DBAPIError as error:
+                if attempt == 2 or not error.connection_invalidated:
+                    return f"tracker store unreachable: {error.__class__.__name__}"
+            except Exception as error:  # noqa: BLE001 - any failure means "not usable"
+                return f"tracker store unreachable: {error.__class__.__name__}"
+    lock_store = getattr(agent, "lock_store", None)
+    redis_client = getattr(lock_store, "red", None)
+    if redis_client is not None:
+        try:
+            redis_client.ping()
+        except Exception as error:  # noqa: BLE001
+            return f"lock store unreachable: {error.__class__.__name__}"
+    return None
+
+
+class GuardedRestInput(RestInput):
+    """`rest` channel with validation, rate limit, turn budget and store checks (see module doc)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            max_per_minute=int(credentials.get("max_per_minute", _env_float("NPO_REST_MAX_PER_MINUTE", 30))),
+            turn_timeout=float(credentials.get("turn_timeout", _env_float("NPO_TURN_TIMEOUT", 10.0))),
+        )
+
+    def __init__(self, max_per_minute: int = 30, turn_timeout: float = 10.0) -> None:
+        self.limiter = SlidingWindowRateLimiter(max_per_minute, window_seconds=60.0)
+        self.turn_timeout = turn_timeout
+
+    async def _run_turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                        sender: str, text: str, metadata: Optional[Dict[str, Any]]) -> HTTPResponse:
+        collector = CollectingOutputChannel()
+        message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+        try:
+            # A hung action server would hold the turn for Rasa's fixed 5-minute timeout. Cancelling
+            # at the budget drops the whole turn (Rasa saves the tracker only at the end of a turn,
+            # and the conversation lock is released in a finally block).
+            await asyncio.wait_for(on_new_message(message), timeout=self.turn_timeout)
+        except asyncio.TimeoutError:
+            logger.error("Turn for sender %r exceeded %.1f s; answered 'niet beschikbaar'.", sender, self.turn_timeout)
+            return response.json([{"recipient_id": sender, "text": TEXT_UNAVAILABLE}])
+        except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
+            logger.exception("Turn for sender %r failed.", sender)
+            return error_response("unavailable", headers={"Retry-After": "10"})
+        if not collector.messages:
+            # Rasa logs a failed custom action (action server down) and carries on silently.
+            logger.warning("Turn for sender %r produced no reply; answered 'niet beschikbaar'.", sender)
+            return response.json([{"recipient_id": sender, "text": TEXT_UNAVAILABLE}])
+        return response.json(collector.messages)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            problem = check_stores(getattr(request.app.ctx, "agent", None))
+            if problem:
+                return response.json({"status": "unavailable", "reason": problem}, status=503)
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata = parse_body(request.body or b"")
+            except InputRejected as rejected:
+                return error_response(rejected.code)
+            if not text.strip():
+                return response.json([{"recipient_id": sender, "text": TEXT_EMPTY}])
+            decision = self.limiter.hit(sender)
+            if not decision.allowed:
+                return error_response("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))})
+            problem = check_stores(getattr(request.app.ctx, "agent", None))
+            if problem:
+                logger.error("Refusing a turn: %s", problem)
+                return error_response("unavailable", headers={"Retry-After": "10"})
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+                return response.stream(
+                    self.stream_response(on_new_message, text, sender, self.name(), metadata),
+                    content_type="text/event-stream",
+                )
+            return await self._run_turn(on_new_message, sender, text, metadata)
+
+        return webhook
