@@ -1,0 +1,362 @@
+"""Knowledge base: build from the real sources and query it."""
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from knowledge import KnowledgeBaseError, SECTORS, open_kb
+from knowledge.api import KnowledgeBase
+from knowledge.build import BuildError, build
+from knowledge.parse import SourceError
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "knowledge" / "sources"
+KAMERBRIEF = SOURCES / "kamerbrief-voortgang-np-onderwijs.txt"
+BIJLAGE = SOURCES / "bijlage-1-keuzelijst-acties.txt"
+CURATED = REPO / "knowledge" / "curated.yml"
+TABLES = ("meta", "documents", "passages", "terms", "themes", "actions", "amounts", "dates", "figures",
+          "topics", "quotes")
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
+    build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def kb(kb_path) -> KnowledgeBase:
+    return open_kb(kb_path)
+
+
+@pytest.fixture(scope="module")
+def db(kb_path):
+    database = sqlite_utils.Database(str(kb_path))
+    yield database
+    database.conn.close()
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text).replace("’", "'")
+
+
+def run_cli(*args: str, env_kb: Path | None = None) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    if env_kb is not None:
+        env["NPO_KB_PATH"] = str(env_kb)
+    return subprocess.run([sys.executable, "-m", "knowledge", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+# ----------------------------------------------------------------------------- structure
+
+def test_documents_have_human_titles(db):
+    titles = {r["id"]: r["title"] for r in db["documents"].rows}
+    assert titles == {"kamerbrief": "Kamerbrief voortgang NP Onderwijs",
+                      "bijlage1": "Bijlage 1: keuzelijst met acties"}
+
+
+def test_six_themes_with_sectors_from_headings(kb):
+    themes = kb.themes()
+    assert [t.number for t in themes] == [1, 2, 3, 4, 5, 6]
+    assert {t.number: t.sectors for t in themes} == {
+        1: ("mbo", "hbo", "wo"), 2: ("mbo", "hbo", "wo"), 3: ("mbo", "hbo"),
+        4: ("wo",), 5: ("hbo", "wo"), 6: ("mbo",),
+    }
+    assert kb.theme(3).title == "Ondersteuning en begeleiding op het gebied van stages"
+    assert kb.theme(3).source == "Bijlage 1, Thema 3"
+    assert kb.theme(3).citation == "Bijlage 1, Thema 3: Ondersteuning en begeleiding op het gebied van stages"
+    assert kb.theme(4).title.endswith("coschappen medische opleidingen")
+    assert kb.theme(6).intro.startswith("Het tekort aan stages en leerwerkplekken")
+    assert kb.theme(7) is None
+
+
+def test_theme_sector_filters(kb):
+    numbers = lambda sector: [t.number for t in kb.themes(sector)]  # noqa: E731
+    assert numbers("mbo") == [1, 2, 3, 6]
+    assert numbers("hbo") == [1, 2, 3, 5]
+    assert numbers("wo") == [1, 2, 4, 5]
+    assert numbers("ho") == [1, 2, 3, 4, 5]
+    assert numbers("geneeskunde") == [1, 2, 4]
+    # Thema 5 says teacher training adds its actions to those of themes 1-3.
+    assert numbers("lerarenopleiding") == [1, 2, 3, 5]
+    assert numbers("po") == [] and numbers("onbekend") == []
+    assert set(SECTORS) >= {"mbo", "hbo", "wo", "ho", "po", "vo", "so", "lerarenopleiding", "geneeskunde"}
+
+
+def test_action_counts_per_theme(kb):
+    counts = {n: len(kb.actions(theme=n)) for n in range(1, 7)}
+    assert counts == {1: 5, 2: 4, 3: 3, 4: 8, 5: 8, 6: 5}
+    assert len(kb.actions()) == 33
+    positions = [(a.theme, a.position) for a in kb.actions()]
+    assert positions == sorted(positions)
+
+
+def test_action_groups_examples_and_notes(kb):
+    first = kb.actions(theme=1)[0]
+    assert first.text == "Het aanbieden van extra begeleiding."
+    assert first.examples.startswith("Bijvoorbeeld middels aan het aanbieden van extra mentor/ tutor begeleiding")
+    assert first.note == "Bij peer-tutoring is het professionaliseren van de peers een belangrijk aandachtspunt."
+    assert "tutoring1" not in first.examples
+    assert first.source == "Bijlage 1, Thema 1"
+    stage = kb.actions(theme=3)[0]
+    assert stage.note.startswith("Onderdeel van het NPO is ook het ophogen van de begroting")
+    groups4 = [a.group for a in kb.actions(theme=4)]
+    assert groups4[0] == "Het creëren van extra coschapplaatsen" and len(set(groups4)) == 3
+    groups5 = [a.group for a in kb.actions(theme=5)]
+    assert groups5[0] == "Het bieden van extra begeleiding aan studenten en zij-instromers"
+    assert len(set(groups5)) == 3
+    assert all(a.group is None for a in kb.actions(theme=6))
+    assert "geneeskunde" in kb.actions(theme=4)[0].sectors
+    assert [a.theme for a in kb.actions(sector="mbo")] == [1] * 5 + [2] * 4 + [3] * 3 + [6] * 5
+
+
+def test_kamerbrief_has_16_pages_and_page_3_is_right(db, kb):
+    pages = {r["page"] for r in db.query("SELECT page FROM passages WHERE document = 'kamerbrief'")}
+    assert pages == set(range(1, 17))
+    raw_page_starts = [l for l in KAMERBRIEF.read_text(encoding="utf-8").splitlines() if re.match(r"^ \S", l)]
+    assert len(raw_page_starts) == 16 and raw_page_starts[2].strip() == "Pagina 3 van 16"
+    row = next(db.query("SELECT page, section FROM passages WHERE text LIKE 'De inspectie constateert%'"))
+    assert row == {"page": 3, "section": "Vertragingen in het primair onderwijs"}
+    # Text from above the page-3 marker stays on page 2.
+    row = next(db.query("SELECT page FROM passages WHERE text LIKE 'Hieronder gaan we eerst per sector%'"))
+    assert row["page"] == 2
+
+
+def test_no_page_furniture_or_footnote_markers_in_passages(db):
+    for row in db.query("SELECT text FROM passages"):
+        text = row["text"]
+        assert not re.search(r"Pagina \d+ van \d+|Onze referentie|30111110", text), text[:80]
+        assert "\uf0b7" not in text
+    texts = [r["text"] for r in db.query("SELECT text FROM passages WHERE kind != 'footnote'")]
+    joined = "\n".join(texts)
+    for glued in ("vaardigheden.1", "gehad.2", "vwo-leerlingen.3", "peer-tutoring1", "adviseren15", "Smals11"):
+        assert glued not in joined
+
+
+def test_footnotes_are_linked_not_glued(db):
+    fn = next(db.query("SELECT * FROM passages WHERE kind = 'footnote' AND text LIKE 'Mbo-scholen kunnen tot en met 24 december%'"))
+    parent = db["passages"].get(fn["parent_id"])
+    assert "nazorg" in parent["text"] and fn["page"] == 11
+    # The paragraph interrupted by footnote 12 continues after the page break without it.
+    para = next(db.query("SELECT * FROM passages WHERE text LIKE '%waarmee een bedrag van ongeveer € 47 miljoen mee is gemoeid%'"))
+    assert "Mbo-scholen kunnen" not in para["text"] and (para["page"], para["page_end"]) == (11, 12)
+    # In the annex the footnote sits in the middle of an action; the action text continues.
+    action = next(db.query("SELECT text FROM passages WHERE text LIKE '%(vak)inhoudelijke introductieweken%'"))
+    assert "peers" not in action["text"]
+    assert db.execute("SELECT count(*) FROM passages WHERE kind = 'footnote' AND document = 'kamerbrief'").fetchone()[0] == 23
+
+
+def test_hyphenated_line_breaks_are_joined(db):
+    texts = "\n".join(r["text"] for r in db.query("SELECT text FROM passages"))
+    assert "zij-instromers" in texts and "zij- instromers" not in texts
+    assert "mbo- en hbo-instellingen" in texts
+
+
+# ----------------------------------------------------------------------------- facts
+
+def test_every_euro_amount_is_in_amounts(kb):
+    raw = KAMERBRIEF.read_text(encoding="utf-8") + BIJLAGE.read_text(encoding="utf-8")
+    raw_amounts = re.findall(r"€\s*\d[\d.,]*(?:\s+(?:miljoen|miljard))?", raw)
+    found = [a.text for a in kb.amounts()]
+    assert len(found) == len(raw_amounts) == 10
+    assert sorted(" ".join(a.split()) for a in raw_amounts) == sorted(found)
+    values = {a.text: a.value_eur for a in kb.amounts()}
+    assert values["€ 516 miljoen"] == 516e6 and values["€ 63,5 miljoen"] == 63.5e6
+    assert values["€ 7,3 miljoen"] == 7.3e6
+
+
+def test_amount_after_page_break_has_its_own_page_and_sentence(kb):
+    amount = next(a for a in kb.amounts() if a.text == "€ 47 miljoen")
+    assert amount.page == 12 and amount.source == "Kamerbrief voortgang NP Onderwijs, p. 12"
+    assert amount.sentence.startswith("Onder de tegemoetkomingsregeling is er tot en met september 2021")
+    lerarenopleidingen = kb.amounts("lerarenopleidingen")
+    assert [a.text for a in lerarenopleidingen] == ["€ 38 miljoen"]
+    assert "tweemaal" in lerarenopleidingen[0].sentence
+    assert lerarenopleidingen[0].source == "Bijlage 1, inleiding"
+
+
+def test_dates_and_deadlines(kb):
+    texts = [d.text.lower() for d in kb.dates()]
+    for expected in ("tot en met 24 december", "voorjaar van 2022", "begin 2022", "studiejaar 2022-2023",
+                     "najaar van 2021", "schooljaar 2021/2022", "studiejaren 2021/2022 en 2022/23",
+                     "maart tot en met december 2020", "tot en met september 2021", "eind 2021"):
+        assert any(expected in t for t in texts), expected
+    assert not any(re.fullmatch(r"20\d\d[-/]\d\d", t) for t in texts), "document numbers/URLs are not dates"
+    deadline = next(d for d in kb.dates() if d.text == "tot en met 24 december")
+    assert deadline.kind == "deadline" and deadline.page == 11 and "nazorg" in deadline.sentence
+    assert [d.text for d in kb.dates("uitloop")] == ["studiejaar 2022-2023"]
+
+
+def test_figures_are_findable(kb):
+    weeks = {f.text for f in kb.figures("weken leervertraging")}
+    assert {"10 weken", "27 weken", "20 weken"} <= weeks
+    percentages = {f.text for f in kb.figures() if f.kind == "percentage"}
+    assert {"94,8%", "37%", "20 procent", "40 procent"} <= percentages
+    counts = {f.text: f.value for f in kb.figures() if f.kind == "aantal"}
+    assert counts["130.000 studenten"] == 130000 and counts["1.500 onderzoekers"] == 1500
+    ten = next(f for f in kb.figures() if f.text == "10 weken")
+    assert ten.page == 3 and ten.sentence == "Het gaat gemiddeld om 10 weken leervertraging."
+    hit = kb.search("hoeveel weken leervertraging bij rekenen in het primair onderwijs")[0]
+    assert "10 weken" in hit.text and hit.page == 3
+
+
+# ----------------------------------------------------------------------------- curated
+
+def test_curated_topics_present_and_quotes_verbatim(kb, db):
+    keys = {t.key for t in kb.topics()}
+    required = {
+        "halvering_collegegeld", "compensatie_beurs", "compensatie_studievertraging", "reisrecht", "budget",
+        "niet_limitatief", "uitloop", "verantwoording", "medezeggenschap", "besteding", "prioriteiten",
+        "personeelstekort", "menukaart", "leervertragingen", "derden_scholen", "arbeidsmarkttoelage", "nco",
+        "thuiszitters", "schooladvies", "programma", "brief",
+    }
+    assert required <= keys
+    raw = _squeeze(KAMERBRIEF.read_text(encoding="utf-8") + BIJLAGE.read_text(encoding="utf-8"))
+    for topic in kb.topics():
+        assert 1 <= len(topic.quotes) <= 4, topic.key
+        for quote in topic.quotes:
+            # Verbatim in the cleaned passage it cites...
+            assert quote.text in db["passages"].get(quote.passage_id)["text"], quote.text
+            # ...and, apart from line breaks, hyphenation, footnote markers and page breaks, in the raw text.
+            assert _squeeze(quote.text)[:40] in raw, quote.text
+            assert quote.source and quote.citation.startswith(quote.source)
+
+
+def test_topic_sector_filter_and_derived_citation(kb):
+    reis = kb.topic("reisrecht")
+    assert reis.quotes[0].page == 12 and reis.quotes[0].sectors == ("hbo", "wo")
+    assert reis.quotes[0].citation == ("Kamerbrief voortgang NP Onderwijs, p. 12 "
+                                       "(Korting op les-, cursus- en collegegeld en de verlenging reisproduct)")
+    assert kb.topic("reisrecht", sector="mbo").quotes == ()
+    vo = kb.topic("leervertragingen", sector="vo")
+    assert vo.quotes and all(q.sectors in ((), ("vo",)) for q in vo.quotes)
+    assert kb.topic("personeelstekort", sector="mbo").quotes[0].text.startswith("De instellingen zien de krapte")
+    brief = " ".join(q.text for q in kb.topic("brief").quotes)
+    assert "Ingrid van Engelshoven" in brief and "Arie Slob" in brief
+    assert kb.topic("bestaat_niet") is None
+
+
+def test_build_fails_on_a_quote_that_is_not_in_the_source(tmp_path):
+    bad = tmp_path / "curated.yml"
+    bad.write_text(CURATED.read_text(encoding="utf-8").replace(
+        "12 maanden extra reisrecht krijgen", "24 maanden extra reisrecht krijgen"), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"curated quote not found .*reisrecht.*24 maanden"):
+        build(tmp_path / "kb.sqlite", curated=bad)
+    assert not (tmp_path / "kb.sqlite").exists()
+
+
+# ----------------------------------------------------------------------------- search
+
+def test_extra_reisrecht_ranks_the_12_maanden_passage_first(kb):
+    hits = kb.search("extra reisrecht")
+    assert "12 maanden extra reisrecht" in hits[0].text
+    assert hits[0].source == "Kamerbrief voortgang NP Onderwijs, p. 12"
+    assert hits[0].citation == ("Kamerbrief voortgang NP Onderwijs, p. 12 "
+                                "(Korting op les-, cursus- en collegegeld en de verlenging reisproduct)")
+    assert hits[0].score > 0.6 and all(h.score <= hits[0].score for h in hits)
+
+
+def test_lemmas_and_case_find_the_same_passages(kb):
+    results = [[h.passage_id for h in kb.search(q, limit=10)] for q in ("hogescholen", "hogeschool", "Hogeschool")]
+    assert results[0] and results[0] == results[1] == results[2]
+
+
+def test_search_scores_separate_good_and_poor_matches(kb):
+    good = kb.search("welke acties zijn er voor coschappen")[0]
+    assert good.document == "bijlage1" and good.source == "Bijlage 1, Thema 4" and good.score > 0.6
+    poor = kb.search("pizza bestellen in Amsterdam")
+    assert poor == [] or poor[0].score < 0.3
+    assert all(h.document == "bijlage1" for h in kb.search("stages", document="bijlage"))
+    assert kb.search("stages", document="onbekend") == []
+
+
+@pytest.mark.parametrize("question", [
+    '"', '""', "*", "hoger*", "OR", "AND", "NOT", "a OR b", "NEAR(stage praktijk)", "'; drop table passages; --",
+    "stage\"s OR reis*", "😀🎓📚", "\x00\x01", "x" * 5000, ("studenten reisrecht " * 400)[:5000], "", "   ", "(", ")",
+    "col:stage", "^reisrecht", "{norm}: stage",
+])
+def test_search_never_raises(kb, question):
+    hits = kb.search(question)
+    assert isinstance(hits, list) and len(hits) <= 5
+    assert all(0 < h.score <= 1 for h in hits)
+
+
+def test_search_odd_arguments(kb):
+    assert kb.search(None) == []  # type: ignore[arg-type]
+    assert kb.search("reisrecht", limit=0) == []
+    assert len(kb.search("studenten", limit=2)) == 2
+
+
+# ----------------------------------------------------------------------------- build & errors
+
+def test_build_is_deterministic(tmp_path, kb_path):
+    second = tmp_path / "again.sqlite"
+    build(second)
+    a, b = sqlite_utils.Database(str(kb_path)), sqlite_utils.Database(str(second))
+    try:
+        for table in TABLES:
+            assert list(a[table].rows) == list(b[table].rows), table
+    finally:
+        a.conn.close()
+        b.conn.close()
+
+
+def test_missing_source_file_is_a_clear_error(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(BIJLAGE, sources / BIJLAGE.name)
+    with pytest.raises(SourceError, match="source file not found: .*kamerbrief"):
+        build(tmp_path / "kb.sqlite", sources_dir=sources)
+    result = run_cli("build", "--output", str(tmp_path / "kb.sqlite"), "--sources", str(sources))
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "source file not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_or_foreign_or_old_kb(tmp_path, kb_path):
+    with pytest.raises(KnowledgeBaseError, match="not found"):
+        open_kb(tmp_path / "missing.sqlite")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("this is not a database\n" * 100)
+    with pytest.raises(KnowledgeBaseError, match="not a knowledge base"):
+        open_kb(junk)
+    old = tmp_path / "old.sqlite"
+    shutil.copy(kb_path, old)
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(KnowledgeBaseError, match="schema version 1"):
+        open_kb(old)
+    for path in (tmp_path / "missing.sqlite", old):
+        result = run_cli("search", "reisrecht", env_kb=path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
+
+
+def test_open_kb_reuses_one_read_only_connection(kb_path):
+    first, second = open_kb(kb_path), open_kb(str(kb_path))
+    assert first is second
+    with pytest.raises(sqlite3.OperationalError):
+        first._conn.execute("DELETE FROM passages")
+
+
+def test_open_kb_honours_env(monkeypatch, kb_path):
+    monkeypatch.setenv("NPO_KB_PATH", str(kb_path))
+    assert open_kb().path == kb_path.resolve()
+
+
+def test_cli_search_prints_passage_with_citation(kb_path):
+    result = run_cli("search", "extra reisrecht", "--limit", "1", env_kb=kb_path)
+    assert result.returncode == 0, result.stderr
+    assert "Kamerbrief voortgang NP Onderwijs, p. 12 (Korting op les-, cursus- en collegegeld" in result.stdout
+    assert "12 maanden extra reisrecht" in result.stdout
