@@ -303,3 +303,91 @@ def test_stats_serialise_to_plain_numbers():
     data = stats.as_dict()
     assert isinstance(stats, Stats)
     assert data["p95_ms"] == 5.0 and data["messages"] == 1 and data["error_kinds"] == {}
+
+
+# ---------------------------------------------------------------------------------------------
+# The harness around it: bench figures and eval report parsing (no servers, no training)
+# ---------------------------------------------------------------------------------------------
+
+def _bot(name: str, rps: float, p50: float, turns, rss) -> "bench.BotResult":
+    from bot import bench
+
+    def stats(label, users, rate, ms):
+        return summarize(label, [Sample(latency_ms=ms, status=200)] * 10, 10 / rate, users)
+
+    return bench.BotResult(name=name, ready_s=30.0, latency=stats("1 user", 1, 25.0, p50),
+                           loads=[stats("20", 20, rps / 2, 300.0), stats("50", 50, rps, 900.0)],
+                           turns=turns, long_errors=0, rss_mb=rss)
+
+
+def test_bench_headline_has_the_issue_keys_as_numbers():
+    from bot import bench
+
+    ours = _bot("ours", rps=60.0, p50=30.0, turns=[40.0] + [45.0] * 48 + [48.0], rss={"rasa": 900.0, "actions": 120.0})
+    base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 60.0], rss={"rasa": 1000.0})
+    figures = bench.headline(ours, base, train_s=80.04, base_init_s=70.0)
+    required = {"p50_ms", "p95_ms", "p99_ms", "throughput_rps", "errors", "baseline_throughput_rps",
+                "throughput_ratio", "turn1_ms", "turn50_ms", "turn50_over_turn1", "rasa_rss_mb",
+                "action_rss_mb", "train_s", "ready_s", "throughput_p95_ms"}
+    assert required <= set(figures)
+    assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values())
+    assert figures["throughput_rps"] == 60.0 and figures["throughput_users"] == 50
+    assert figures["throughput_ratio"] == 2.0
+    assert (figures["turn1_ms"], figures["turn50_ms"], figures["turn50_over_turn1"]) == (40.0, 48.0, 1.2)
+    assert figures["baseline_turn50_over_turn1"] == 2.0
+    assert figures["train_s"] == 80.0 and figures["errors"] == 0
+    met = bench.check_targets(figures)
+    assert met["p50_ms"] is True and met["throughput_ratio"] is True and met["turn50_over_turn1"] is True
+    assert "train_s" not in bench.headline(ours, base, train_s=None, base_init_s=70.0)
+    assert bench.check_targets({"p50_ms": 41.0})["p50_ms"] is False
+    assert bench.check_targets({})["ready_s"] is None
+
+
+def test_bench_markdown_marks_missed_targets():
+    from bot import bench
+
+    ours = _bot("ours", rps=40.0, p50=55.0, turns=[40.0, 80.0], rss={"rasa": 900.0, "actions": 120.0})
+    base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 30.0], rss={"rasa": 1000.0})
+    figures = bench.headline(ours, base, train_s=None, base_init_s=70.0)
+    text = bench.markdown(figures, ours, base, bench.QUICK, quick=True)
+    row = next(line for line in text.splitlines() if line.startswith("| p50 latency"))
+    assert "55.0" in row and "**no**" in row
+    assert "| full training (s) | – |" in text
+
+
+def test_rss_of_this_process_and_of_a_missing_one():
+    import os
+    from bot.bench import rss_mb
+
+    assert rss_mb(os.getpid()) > 1.0
+    assert rss_mb(2 ** 22 + 12345) == 0.0
+
+
+def test_eval_parses_rasa_reports(tmp_path: Path):
+    import json
+    from bot import evaluate
+
+    intent = {
+        "greet": {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 10},
+        "ask_budget": {"precision": 0.5, "recall": 1.0, "f1-score": 0.6667, "support": 4,
+                       "confused_with": {"ask_budget_rules": 2}},
+        "accuracy": 0.9,
+        "macro avg": {"precision": 0.75, "recall": 1.0, "f1-score": 0.83335, "support": 14},
+        "weighted avg": {"precision": 0.86, "recall": 1.0, "f1-score": 0.9, "support": 14},
+    }
+    entity = {
+        "sector": {"precision": 1.0, "recall": 0.9, "f1-score": 0.95, "support": 20},
+        "micro avg": {"precision": 0.9, "recall": 0.9, "f1-score": 0.91, "support": 30},
+        "macro avg": {"precision": 0.8, "recall": 0.8, "f1-score": 0.85, "support": 30},
+    }
+    (tmp_path / "intent_report.json").write_text(json.dumps(intent))
+    (tmp_path / "DIETClassifier_report.json").write_text(json.dumps(entity))
+    figures = evaluate.nlu_figures(tmp_path)
+    assert figures["intent_macro_f1"] == 0.8334 and figures["intent_accuracy"] == 0.9
+    assert figures["intents"] == 2
+    assert figures["weakest_intents"][0] == {"intent": "ask_budget", "f1": 0.6667, "support": 4,
+                                             "confused_with": {"ask_budget_rules": 2}}
+    assert figures["entity_f1"] == 0.91 and figures["entity_macro_f1"] == 0.85
+    assert figures["entity_extractor"] == "DIETClassifier"
+    with pytest.raises(RuntimeError):
+        evaluate.nlu_figures(tmp_path / "missing")
