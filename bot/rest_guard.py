@@ -10,7 +10,9 @@ messages) and adds:
   string of at most 1000 characters, `metadata` an object if present; control characters are
   removed. Bad bodies get 400 (413 when too large) with a Dutch JSON error, never 500.
 - empty or whitespace-only messages get a short Dutch hint without touching the tracker.
-- a per-sender rate limit (429 with Retry-After).
+- a per-sender rate limit and a cap on turns in flight per sender (429 with Retry-After): Rasa
+  queues the turns of one sender behind a lock that it polls once a second, so a burst from one
+  sender would otherwise pile up for minutes.
 - a turn budget: when a turn yields no reply (the action server is down) or takes longer than
   the budget (it hangs), the user gets a short Dutch "even niet beschikbaar" reply.
 - store checks: when the tracker store (SQL) or the lock store (Redis) cannot be reached the
@@ -160,11 +162,14 @@ class GuardedRestInput(RestInput):
         return cls(
             max_per_minute=int(credentials.get("max_per_minute", _env_float("NPO_REST_MAX_PER_MINUTE", 30))),
             turn_timeout=float(credentials.get("turn_timeout", _env_float("NPO_TURN_TIMEOUT", 10.0))),
+            max_in_flight=int(credentials.get("max_in_flight", _env_float("NPO_REST_MAX_IN_FLIGHT", 2))),
         )
 
-    def __init__(self, max_per_minute: int = 30, turn_timeout: float = 10.0) -> None:
+    def __init__(self, max_per_minute: int = 30, turn_timeout: float = 10.0, max_in_flight: int = 2) -> None:
         self.limiter = SlidingWindowRateLimiter(max_per_minute, window_seconds=60.0)
         self.turn_timeout = turn_timeout
+        self.max_in_flight = max_in_flight
+        self._in_flight: Dict[str, int] = {}  # senders with a turn running on this replica
 
     async def _run_turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                         sender: str, text: str, metadata: Optional[Dict[str, Any]]) -> HTTPResponse:
@@ -205,6 +210,8 @@ class GuardedRestInput(RestInput):
                 return error_response(rejected.code)
             if not text.strip():
                 return response.json([{"recipient_id": sender, "text": TEXT_EMPTY}])
+            if self._in_flight.get(sender, 0) >= self.max_in_flight:
+                return error_response("rate_limited", headers={"Retry-After": "1"})
             decision = self.limiter.hit(sender)
             if not decision.allowed:
                 return error_response("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))})
@@ -217,6 +224,12 @@ class GuardedRestInput(RestInput):
                     self.stream_response(on_new_message, text, sender, self.name(), metadata),
                     content_type="text/event-stream",
                 )
-            return await self._run_turn(on_new_message, sender, text, metadata)
+            self._in_flight[sender] = self._in_flight.get(sender, 0) + 1
+            try:
+                return await self._run_turn(on_new_message, sender, text, metadata)
+            finally:
+                remaining = self._in_flight.pop(sender) - 1
+                if remaining > 0:
+                    self._in_flight[sender] = remaining
 
         return webhook
