@@ -34,10 +34,14 @@ def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
     return str(values[-1]) if values and values[-1] is not None else None
 
 
+def latest_intent(tracker: Tracker) -> Text:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
 def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
     """Profile slots persist; question-specific details come from the latest message only."""
     return answers.Context(
-        intent=intent or tracker.get_intent_of_latest_message(skip_fallback_intent=False) or "",
+        intent=intent or latest_intent(tracker),
         text=tracker.latest_message.get("text") or "",
         sector=latest_entity(tracker, "sector") or tracker.get_slot("sector"),
         role=latest_entity(tracker, "role") or tracker.get_slot("role"),
@@ -215,7 +219,7 @@ class ValidateStudentForm(FormValidationAction):
     async def extract_has_grant(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         """"Ik heb een aanvullende beurs" in the opening message answers the question already."""
         if tracker.get_slot("has_grant") is None and latest_entity(tracker, "scheme") == "compensatie_beurs":
-            if tracker.get_intent_of_latest_message() != "deny":
+            if latest_intent(tracker) != "deny":
                 return {"has_grant": True}
         return {}
 

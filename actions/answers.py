@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from actions import texts
+from knowledge.extract import sentences
+from knowledge.normalize import normalize_tokens, query_terms
 
 PAGE_SIZE = 5
 TOPIC_QUOTES_SHOWN = 3
@@ -95,28 +97,41 @@ class Answer:
 
 # --------------------------------------------------------------------------- formatting
 
-_SOURCE_RE = re.compile(r"^(?P<doc>.+?), (?P<kind>p\.|Thema) (?P<num>\d+)$")
+_SOURCE_RE = re.compile(r"^(?P<doc>.+?), (?P<kind>p\.|Thema) (?P<first>\d+)(?:-(?P<last>\d+))?$")
+
+
+def _page_runs(numbers: Iterable[int]) -> str:
+    """12, 13, 14, 16 -> "12-14, 16" (pages are a range; themes are listed one by one)."""
+    runs: List[List[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def combine_sources(sources: Iterable[Optional[str]]) -> Optional[str]:
-    """Merge sources into one line: "Kamerbrief ..., p. 12, 13; Bijlage 1, Thema 1, 3".
+    """Merge sources into one line: "Kamerbrief ..., p. 11-13; Bijlage 1, Thema 1, 3".
 
     Keeps first-seen order of documents; numbers are sorted within a document.
     """
-    groups: Dict[Tuple[str, str], List[int]] = {}
+    groups: Dict[Tuple[str, str], set] = {}
     plain: List[str] = []
     for source in sources:
         if not source:
             continue
         match = _SOURCE_RE.match(source)
         if match:
-            key = (match["doc"], match["kind"])
-            numbers = groups.setdefault(key, [])
-            if int(match["num"]) not in numbers:
-                numbers.append(int(match["num"]))
+            first = int(match["first"])
+            last = int(match["last"] or first)
+            groups.setdefault((match["doc"], match["kind"]), set()).update(range(first, last + 1))
         elif source not in plain:
             plain.append(source)
-    parts = [f"{doc}, {kind} {', '.join(str(n) for n in sorted(nums))}" for (doc, kind), nums in groups.items()]
+    parts = []
+    for (doc, kind), numbers in groups.items():
+        listed = _page_runs(numbers) if kind == "p." else ", ".join(str(n) for n in sorted(numbers))
+        parts.append(f"{doc}, {kind} {listed}")
     parts += plain
     return "; ".join(parts) if parts else None
 
@@ -218,15 +233,13 @@ def answer_topics(kb, ctx: Context) -> Answer:
 
 def answer_third_parties(kb, ctx: Context) -> Answer:
     is_school = ctx.sector in SCHOOL_SECTORS or ctx.role == "school"
-    is_institution = ctx.sector in ADVISOR_SECTORS or ctx.role in ("instelling", "student")
-    keys = ["derden_scholen"] if is_school else ["derden_instellingen"] if is_institution else []
-    keys = keys or ["derden_scholen", "derden_instellingen"]
-    items: List[Item] = []
-    for key in keys:
-        items += topic_items(kb, key, ctx.sector)[:2]
-    if not items:  # institutions' topic may not exist; the schools' text is the general rule
-        items = topic_items(kb, "derden_scholen", None)[:2]
-    return Answer(items=items, page_size=4, question=ctx.intent)
+    if not is_school and kb.topic("derden_instellingen") is not None:
+        items = topic_items(kb, "derden_instellingen", ctx.sector)[:2]
+        return Answer(items=items, page_size=2, question=ctx.intent)
+    items = topic_items(kb, "derden_scholen", ctx.sector)[:2]
+    asks_for_institution = ctx.sector in ADVISOR_SECTORS or ctx.role in ("instelling", "student")
+    intro = texts.THIRD_PARTIES_ONLY_SCHOOLS if asks_for_institution else None
+    return Answer(intro=intro, items=items, page_size=2, question=ctx.intent)
 
 
 def answer_budget_rules(kb, ctx: Context) -> Answer:
@@ -353,12 +366,26 @@ def answer(kb, ctx: Context, last_question: Optional[str] = None) -> Answer:
     return handler(kb, Context(**{**ctx.__dict__, "intent": intent}))
 
 
+def best_sentences(passage: str, question: str, count: int = 2) -> str:
+    """The `count` sentences of a passage that share most words with the question, in text order."""
+    terms = set(query_terms(question))
+    spans = sentences(passage)
+    scored = []
+    for index, (start, end) in enumerate(spans):
+        overlap = len(terms & set(normalize_tokens(passage[start:end])))
+        scored.append((overlap, -index, start, end))
+    best = sorted(scored, reverse=True)[:count]
+    chosen = sorted((start, end) for overlap, _, start, end in best if overlap > 0) or [spans[0]] if spans else []
+    return " ".join(" ".join(passage[start:end].split()) for start, end in chosen)
+
+
 def search_answer(kb, text: str) -> Answer:
     """Best passage when it clearly matches; otherwise "weet ik niet" with topic buttons."""
     hits = kb.search(text or "", limit=1)
     if hits and hits[0].score >= SEARCH_ANSWER_THRESHOLD:
         hit = hits[0]
-        return Answer(intro=texts.SEARCH_INTRO, items=[Item(shorten(hit.text, MAX_PASSAGE_CHARS), hit.source)])
+        excerpt = shorten(best_sentences(hit.text, text), MAX_PASSAGE_CHARS)
+        return Answer(intro=texts.SEARCH_INTRO, items=[Item(excerpt, hit.source)])
     return Answer(intro=texts.DONT_KNOW, buttons=[(title, f"/{intent}") for title, intent in texts.SUGGESTIONS])
 
 

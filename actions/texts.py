@@ -35,6 +35,10 @@ EXAMPLE_PREFIX = "Bijvoorbeeld: "
 DATES_INTRO = "Deze datums en periodes noemen de documenten:"
 DATES_MATCHING_INTRO = "Dit zeggen de documenten over die datum of termijn:"
 AMOUNTS_INTRO = "Deze bedragen noemen de documenten:"
+THIRD_PARTIES_ONLY_SCHOOLS = (
+    "Over het inhuren van derden door mbo-scholen, hogescholen en universiteiten staat niets in de documenten. "
+    "Voor scholen in het po en vo staat er dit:"
+)
 BUDGET_RULES_INTRO = "Dit zijn de regels voor het geld:"
 SEARCH_INTRO = "Dit vond ik in de documenten:"
 DONT_KNOW = (

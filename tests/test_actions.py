@@ -18,8 +18,8 @@ from actions import answers, texts
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BRON_RE = re.compile(
-    r"^Bron: (Kamerbrief voortgang NP Onderwijs, p\. \d+(, \d+)*|Bijlage 1, (Thema \d(, \d)*|inleiding))"
-    r"(; (Kamerbrief voortgang NP Onderwijs, p\. \d+(, \d+)*|Bijlage 1, (Thema \d(, \d)*|inleiding)))*$"
+    r"^Bron: (Kamerbrief voortgang NP Onderwijs, p\. \d+(-\d+)?(, \d+(-\d+)?)*|Bijlage 1, (Thema \d(, \d)*|inleiding))"
+    r"(; (Kamerbrief voortgang NP Onderwijs, p\. \d+(-\d+)?(, \d+(-\d+)?)*|Bijlage 1, (Thema \d(, \d)*|inleiding)))*$"
 )
 
 
@@ -42,14 +42,16 @@ def tracker(intent: str, text: str = "", entities: Optional[Dict[str, str]] = No
             slots: Optional[Dict[str, Any]] = None, active_loop: Optional[str] = None) -> Tracker:
     ents = [{"entity": k, "value": v} for k, v in (entities or {}).items()]
     all_slots = {"requested_slot": None, **(slots or {})}
-    for name, value in (entities or {}).items():  # slot mappings fill these from entities
+    events: List[Dict[str, Any]] = [{"event": "user", "text": text}]
+    for name, value in (entities or {}).items():  # as Rasa's slot mappings do from entities
         if name in ("sector", "role", "theme", "scheme", "budget_rule", "year"):
             all_slots.setdefault(name, value)
+            events.append({"event": "slot", "name": name, "value": value})
     return Tracker(
         sender_id="test-user",
         slots=all_slots,
         latest_message={"intent": {"name": intent, "confidence": 0.99}, "entities": ents, "text": text},
-        events=[],
+        events=events,
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},
@@ -193,6 +195,12 @@ def test_every_topic_intent_answers_with_a_source(intent, domain):
     bron_line(text)
 
 
+def test_third_parties_for_an_institution_says_the_texts_only_cover_schools(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_third_parties", "derden inhuren", {"sector": "hbo"}), domain)[0])
+    assert text.startswith(texts.THIRD_PARTIES_ONLY_SCHOOLS)
+    bron_line(text)
+
+
 def test_dates_list_all_and_page(domain):
     messages, events = run(act.ActionAnswer(), tracker("ask_dates", "welke datums zijn er"), domain)
     text = only_text(messages)
@@ -283,7 +291,7 @@ def test_missing_knowledge_base_gives_a_dutch_apology(domain, monkeypatch, tmp_p
 
 def test_combine_sources_groups_pages_per_document():
     merged = answers.combine_sources([
-        "Kamerbrief voortgang NP Onderwijs, p. 13", "Bijlage 1, Thema 3",
-        "Kamerbrief voortgang NP Onderwijs, p. 12", "Kamerbrief voortgang NP Onderwijs, p. 13", None,
+        "Kamerbrief voortgang NP Onderwijs, p. 13", "Bijlage 1, Thema 3", "Bijlage 1, Thema 1",
+        "Kamerbrief voortgang NP Onderwijs, p. 11-12", "Kamerbrief voortgang NP Onderwijs, p. 15", None,
     ])
-    assert merged == "Kamerbrief voortgang NP Onderwijs, p. 12, 13; Bijlage 1, Thema 3"
+    assert merged == "Kamerbrief voortgang NP Onderwijs, p. 11-13, 15; Bijlage 1, Thema 1, 3"
