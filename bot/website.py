@@ -430,7 +430,7 @@ class WebsiteInput(InputChannel):
         resp.headers["Vary"] = "Origin"
         if origin is not None and allowed:
             resp.headers["Access-Control-Allow-Origin"] = origin
-            resp.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+            resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             resp.headers["Access-Control-Allow-Headers"] = "Content-Type"
             resp.headers["Access-Control-Max-Age"] = "600"
         return resp
@@ -440,7 +440,7 @@ class WebsiteInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         website = Blueprint(f"website_channel_{type(self).__name__}", __name__)
 
-        @website.route("/", methods=["GET"])
+        @website.route("/", methods=["GET", "OPTIONS"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
@@ -499,6 +499,10 @@ class WebsiteInput(InputChannel):
         async def finish(request: Request, resp: HTTPResponse) -> Optional[HTTPResponse]:
             resp.headers["X-Content-Type-Options"] = "nosniff"
             if request.path.rstrip("/").endswith("/webhook"):
+                return self._apply_cors(request, resp)
+            if request.route is not None and request.route.name.endswith(".health"):
+                # Readable cross-origin only for allowed origins: the widget uses this to tell
+                # "this site is not allowed" apart from "the bot is down".
                 return self._apply_cors(request, resp)
             return None
 

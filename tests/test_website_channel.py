@@ -124,11 +124,20 @@ class BotServer:
             return
         self._ready.set()
         self.loop.run_forever()
-        self.loop.run_until_complete(self._server.before_stop())
-        self._server.close()
-        self.loop.run_until_complete(self._server.wait_closed())
-        self.loop.run_until_complete(self._server.after_stop())
+        pending = [task for task in asyncio.all_tasks(self.loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         self.loop.close()
+
+    async def _shutdown(self) -> None:
+        await self._server.before_stop()
+        self._server.server.close()
+        for connection in list(self._server.connections):
+            connection.close_if_idle() or connection.close()
+        await self._server.wait_closed()
+        await asyncio.sleep(0)  # let transports report connection_lost
+        await self._server.after_stop()
 
     def start(self) -> "BotServer":
         self._thread.start()
@@ -137,8 +146,9 @@ class BotServer:
         return self
 
     def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self.loop).result(30)
         self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(15)
+        self._thread.join(30)
 
     def __enter__(self) -> "BotServer":
         return self.start()
@@ -223,6 +233,15 @@ def test_health(fresh):
     reply = call(fresh.url, "GET", f"{PREFIX}/")
     assert reply.status == 200
     assert reply.json() == {"status": "ok"}
+
+
+def test_health_is_readable_cross_origin_only_for_allowed_origins(fresh):
+    allowed = call(fresh.url, "GET", f"{PREFIX}/", headers={"Origin": "http://localhost:3000"})
+    assert allowed.status == 200
+    assert allowed.headers["access-control-allow-origin"] == "http://localhost:3000"
+    foreign = call(fresh.url, "GET", f"{PREFIX}/", headers={"Origin": FOREIGN_ORIGIN})
+    assert foreign.status == 200
+    assert "access-control-allow-origin" not in foreign.headers
 
 
 def test_widget_js_is_served_with_inlined_stylesheet(fresh):

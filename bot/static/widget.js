@@ -27,7 +27,7 @@
   var TEXT = {
     launcher: "Stel je vraag",
     launcherLabel: "Stel je vraag aan de {title}",
-    subtitle: "Antwoorden uit officiële documenten",
+    subtitle: "Antwoorden met bronvermelding",
     newConversation: "Nieuw gesprek",
     close: "Chat sluiten",
     conversation: "Gesprek",
@@ -40,6 +40,8 @@
     suggestions: "Suggesties",
     newWindow: " (opent in een nieuw venster)",
     disclaimer: "Dit is een digitale assistent. Check belangrijke zaken altijd bij je school.",
+    blocked:
+      "Deze website mag de assistent niet gebruiken. Neem contact op met de beheerder van deze website.",
     unreachable:
       "Het lukt nu niet om de assistent te bereiken. Controleer je internetverbinding en probeer het opnieuw.",
     noAnswer: "Ik heb hierop geen antwoord gekregen. Probeer je vraag anders te stellen.",
@@ -57,6 +59,7 @@
 
   var scriptUrl = new URL(script.src, document.baseURI);
   var webhookUrl = new URL("webhook", scriptUrl).href;
+  var healthUrl = new URL("./", scriptUrl).href;
   var stylesheetUrl = new URL("widget.css", scriptUrl).href;
   var storageKey = "npo-assistent:" + scriptUrl.origin + scriptUrl.pathname;
 
@@ -251,6 +254,7 @@
 
   var ICON_CHAT = ["M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z", "M8.5 10.5h7", "M8.5 13.5h4.5"];
   var ICON_CLOSE = ["M6 6l12 12", "M18 6L6 18"];
+  var ICON_RESTART = ["M4 12a8 8 0 1 0 2.4-5.7", "M4 4.5V9h4.5"];
 
   // Bot and user text is always inserted as text. Only http(s) URLs become links, built
   // with createElement; lines starting with "Bron:" are shown as a source note.
@@ -343,7 +347,10 @@
     [icon(ICON_CHAT), el("span", { text: TEXT.launcher })]
   );
 
-  var resetButton = el("button", { type: "button", className: "header-button reset", text: TEXT.newConversation });
+  var resetButton = el("button", { type: "button", className: "header-button reset" }, [
+    icon(ICON_RESTART),
+    el("span", { className: "label", text: TEXT.newConversation })
+  ]);
   var closeButton = el("button", { type: "button", className: "header-button close", "aria-label": TEXT.close }, [
     icon(ICON_CLOSE)
   ]);
@@ -559,10 +566,16 @@
             showNotice(TEXT.unreachable, message);
           }
         },
-        function () {
-          if (mine === generation) {
-            showNotice(TEXT.unreachable, message);
+        function (error) {
+          if (mine !== generation) {
+            return;
           }
+          var timedOut = error && error.name === "AbortError";
+          return (timedOut ? Promise.resolve(false) : originRefused()).then(function (refused) {
+            if (mine === generation) {
+              showNotice(refused ? TEXT.blocked : TEXT.unreachable, refused ? undefined : message);
+            }
+          });
         }
       )
       .then(function () {
@@ -571,6 +584,27 @@
           setBusy(false);
         }
       });
+  }
+
+  // A failed fetch hides why it failed. If the bot answers an opaque (no-cors) request but not
+  // a CORS request, it is up and this website is not on its list of allowed origins.
+  function originRefused() {
+    var options = { method: "GET", credentials: "omit", cache: "no-store" };
+    return fetch(healthUrl, Object.assign({ mode: "cors" }, options)).then(
+      function () {
+        return false;
+      },
+      function () {
+        return fetch(healthUrl, Object.assign({ mode: "no-cors" }, options)).then(
+          function () {
+            return true;
+          },
+          function () {
+            return false;
+          }
+        );
+      }
+    );
   }
 
   function showReplies(messages) {
