@@ -311,17 +311,51 @@ def _date_item(date) -> Item:
     return Item(_bullet(f"{date.text}: {shorten(date.sentence, MAX_SENTENCE_CHARS)}"), date.source)
 
 
+# Deadlines first; bare years ("in 2020") last: they are the least useful on their own.
+DATE_KIND_ORDER = ("deadline", "datum", "moment", "seizoen", "maand", "periode", "jaar")
+# Words that ask "when" without saying about what; a question of only these lists every date.
+GENERIC_DATE_TERMS = {
+    "deadline", "datum", "wanneer", "termijn", "periode", "tijdpad", "planning", "moment", "tot",
+    "uiterlijk", "lijst", "overzicht", "alle", "belangrijk", "np", "onderwijs", "npo", "programma",
+    "nationaal", "noemen", "staan", "document", "brief", "welk", "zijn", "er", "wat", "data",
+}
+
+
+def _ordered_dates(dates) -> List:
+    seen = set()
+    unique = []
+    for date in dates:
+        key = (date.text.lower(), date.sentence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(date)
+    rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
+    return sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
+
+
+def _matching_dates(kb, dates, topic_terms: List[str]) -> List:
+    """Dates whose sentence shares most topic words with the question (passage hits count half)."""
+    terms = set(topic_terms)
+    hit_ids = {h.passage_id for h in kb.search(" ".join(topic_terms), limit=3) if h.score >= DATE_MATCH_THRESHOLD}
+    scored = []
+    for date in dates:
+        score = len(terms & set(normalize_tokens(f"{date.text} {date.sentence}")))
+        score += 0.5 if date.passage_id in hit_ids else 0
+        scored.append((score, date))
+    best = max((score for score, _ in scored), default=0)
+    if best < 1:
+        return []
+    return [date for score, date in scored if score >= max(1, best - 0.5)]
+
+
 def answer_dates(kb, ctx: Context) -> Answer:
     dates = kb.dates()
-    hits = [h for h in kb.search(ctx.text, limit=3) if h.score >= DATE_MATCH_THRESHOLD] if ctx.text else []
-    hit_ids = {h.passage_id for h in hits}
-    matching = [d for d in dates if d.passage_id in hit_ids]
-    if ctx.year:
-        by_year = [d for d in (matching or dates) if ctx.year[:4] in d.text or ctx.year[:4] in d.sentence]
-        matching = by_year or matching
+    topic_terms = [t for t in query_terms(ctx.text) if t not in GENERIC_DATE_TERMS]
+    matching = _matching_dates(kb, dates, topic_terms) if topic_terms else []
     if matching:
-        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in matching], question=ctx.intent)
-    return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in dates], question=ctx.intent)
+        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in _ordered_dates(matching)],
+                      question=ctx.intent)
+    return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in _ordered_dates(dates)], question=ctx.intent)
 
 
 HANDLERS: Dict[str, Callable[[object, Context], Answer]] = {
