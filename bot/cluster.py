@@ -57,9 +57,14 @@ def _which(name: str, *fallbacks: str) -> str:
 
 
 def _as_postgres(argv: List[str]) -> List[str]:
-    """PostgreSQL refuses to run as root: drop to the 'postgres' user when we are root."""
+    """PostgreSQL refuses to run as root: drop to the 'postgres' user when we are root.
+
+    setpriv execs (no extra parent process), so the postmaster is our direct child: a hard kill
+    is reaped at once and a restart does not trip over a zombie holding postmaster.pid.
+    """
     if os.geteuid() == 0:
-        return [_which("runuser", "/usr/sbin/runuser", "/sbin/runuser"), "-u", "postgres", "--", *argv]
+        return [_which("setpriv", "/usr/bin/setpriv"), "--reuid=postgres", "--regid=postgres", "--init-groups",
+                "--", *argv]
     return argv
 
 
@@ -173,6 +178,7 @@ class PostgresServer:
                 os.killpg(self.process.pid, sig)  # type: ignore[union-attr]
 
     def kill(self) -> None:
+        """SIGKILL to the postmaster and all its backends, as a crash of the database host would."""
         if self.process is not None:
             self.process.kill()
 
