@@ -157,7 +157,22 @@ class PostgresServer:
                     cursor.execute(f'CREATE DATABASE "{DB_NAME}"')  # constant name, not user input
         finally:
             connection.close()
+        self.create_tracker_table()
         return self.process
+
+    def create_tracker_table(self) -> None:
+        """Rasa's `events` table, created from Rasa's own model before any replica starts, so
+        replicas can start in parallel without racing on CREATE TABLE."""
+        import sqlalchemy as sa
+        from rasa.core.tracker_store import SQLTrackerStore
+
+        url = sa.engine.URL.create("postgresql", username=DB_USER, password=self.password, host="127.0.0.1",
+                                   port=self.port, database=DB_NAME)
+        engine = sa.create_engine(url)
+        try:
+            SQLTrackerStore.SQLEvent.metadata.create_all(engine)
+        finally:
+            engine.dispose()
 
     def stop(self) -> None:
         if self.process is None:
@@ -300,10 +315,8 @@ class Cluster:
                 for port, process in zip(self.action_ports, pool.map(self._start_actions, self.action_ports)):
                     self.actions[port] = process
             self.nginx = self._start_nginx()
-            # The first replica creates the tracker table; the others then start in parallel.
-            self.start_replica(0)
-            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, self.replicas - 1)) as pool:
-                list(pool.map(self.start_replica, range(1, self.replicas)))
+            with concurrent.futures.ThreadPoolExecutor(max_workers=self.replicas) as pool:
+                list(pool.map(self.start_replica, range(self.replicas)))
             wait_until(lambda: http_ok(self.url + "/"), self.nginx, "nginx", timeout=30)
         except BaseException:
             self.stop()
