@@ -171,18 +171,21 @@ def _bullet(text: str) -> str:
 
 # --------------------------------------------------------------------------- filters
 
+# Sectors that a quote tagged with another sector also speaks for (teacher training is hbo or wo).
+SECTOR_COVERED_BY = {
+    "ho": {"ho", "hbo", "wo"},
+    "hbo": {"hbo", "ho"},
+    "wo": {"wo", "ho"},
+    "lerarenopleiding": {"lerarenopleiding", "hbo", "wo", "ho"},
+    "geneeskunde": {"geneeskunde", "wo", "ho"},
+}
+
+
 def quote_applies(quote_sectors: Sequence[str], sector: Optional[str]) -> bool:
     """Does a quote tagged with `quote_sectors` apply to `sector`? Untagged quotes always do."""
     if not sector or not quote_sectors:
         return True
-    tags = set(quote_sectors)
-    if sector in tags:
-        return True
-    if sector == "ho":
-        return bool(tags & {"hbo", "wo"})
-    if sector in ("hbo", "wo", "lerarenopleiding", "geneeskunde"):
-        return "ho" in tags
-    return False
+    return bool(set(quote_sectors) & SECTOR_COVERED_BY.get(sector, {sector}))
 
 
 def topic_items(kb, key: str, sector: Optional[str], strict: bool = False) -> List[Item]:
