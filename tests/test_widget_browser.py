@@ -14,6 +14,7 @@ import re
 import threading
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_website_channel import BotServer
 
@@ -366,5 +367,6 @@ def test_real_bot_answer_with_source(page, bot_url):
     page.locator(".quick-reply").first.wait_for(timeout=60_000)
     title = page.locator(".quick-reply").first.inner_text()
     page.locator(".quick-reply").first.click()
-    page.locator(".message.user .bubble", has_text=title).wait_for()
+    expect(page.locator(".message.user")).to_have_count(3)
+    assert page.locator(".message.user p").last.inner_text() == title
     assert page.console_errors == []
