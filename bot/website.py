@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CSS_PLACEHOLDER = '"__NPO_WIDGET_CSS__"'
+MAX_CHARS_PLACEHOLDER = '"__NPO_MAX_MESSAGE_CHARS__"'
 
 DEFAULT_ALLOWED_ORIGINS = ("self", "http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_RATE_LIMIT_PER_MINUTE = 20
@@ -316,13 +317,15 @@ def _read_static(name: Text) -> Text:
     return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 
-def load_assets() -> Dict[Text, _Asset]:
-    """Read the widget and demo files once; the stylesheet is inlined into widget.js."""
+def load_assets(max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS) -> Dict[Text, _Asset]:
+    """Read the widget and demo files once; inline the stylesheet and the length limit into widget.js."""
     css = _read_static("widget.css")
     script = _read_static("widget.js")
-    if CSS_PLACEHOLDER not in script:
-        raise RuntimeError(f"widget.js lacks the stylesheet placeholder {CSS_PLACEHOLDER}")
+    for placeholder in (CSS_PLACEHOLDER, MAX_CHARS_PLACEHOLDER):
+        if placeholder not in script:
+            raise RuntimeError(f"widget.js lacks the placeholder {placeholder}")
     script = script.replace(CSS_PLACEHOLDER, json.dumps(css), 1)
+    script = script.replace(MAX_CHARS_PLACEHOLDER, str(int(max_message_chars)), 1)
     return {
         "widget.js": _Asset.of(script.encode("utf-8"), "application/javascript; charset=utf-8"),
         "widget.css": _Asset.of(css.encode("utf-8"), "text/css; charset=utf-8"),
@@ -394,7 +397,7 @@ class WebsiteInput(InputChannel):
             limiter_args["clock"] = clock
         self.sender_limiter = SlidingWindowRateLimiter(self.settings.rate_limit_per_minute, **limiter_args)
         self.ip_limiter = SlidingWindowRateLimiter(self.settings.ip_rate_limit_per_minute, **limiter_args)
-        self.assets = load_assets()
+        self.assets = load_assets(self.settings.max_message_chars)
         self.demo_template = _read_static("demo.html")
 
     # -- helpers --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import json
 import logging
 import socket
 import threading
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 import uuid
 
 import pytest
@@ -252,6 +252,7 @@ def test_widget_js_is_served_with_inlined_stylesheet(fresh):
     assert reply.headers["cross-origin-resource-policy"] == "cross-origin"
     assert 'var CSS_TEXT = "__NPO_WIDGET_CSS__"' not in reply.text
     assert 'var CSS_TEXT = "/* NPO-assistent chat widget.' in reply.text
+    assert 'var MAX_MESSAGE_CHARS = Number(1000) || 1000;' in reply.text
     assert ".launcher" in reply.text and "attachShadow" in reply.text
     assert "innerHTML" not in reply.text and "eval(" not in reply.text
 
@@ -487,6 +488,16 @@ def test_invalid_payload_gets_400(fresh, name):
     reply = post_json(fresh.url, BAD_PAYLOADS[name])
     assert_dutch_error(reply, 400, EXPECTED_CODES.get(name, "invalid_sender"))
     assert fresh.agent.received == []
+
+
+def test_configured_length_limit_applies_to_channel_and_widget():
+    with BotServer(WebsiteSettings(max_message_chars=200)) as srv:
+        assert "Number(200)" in call(srv.url, "GET", f"{PREFIX}/widget.js").text
+        assert post_json(srv.url, {"sender": new_sender(), "message": "a" * 200}).status == 200
+        data = assert_dutch_error(
+            post_json(srv.url, {"sender": new_sender(), "message": "a" * 201}), 413, "message_too_long"
+        )
+        assert "maximaal 200 tekens" in data["message"]
 
 
 def test_too_long_message_gets_413_and_never_reaches_rasa(fresh):

@@ -15,6 +15,8 @@
   // The server replaces this placeholder with the contents of widget.css.
   var CSS_TEXT = "__NPO_WIDGET_CSS__";
 
+  // The server fills in its configured limit; 1000 when the file is served as is.
+  var MAX_MESSAGE_CHARS = Number("__NPO_MAX_MESSAGE_CHARS__") || 1000;
   var STORAGE_VERSION = 1;
   var MAX_HISTORY = 80;
   var REQUEST_TIMEOUT_MS = 30000;
@@ -375,7 +377,7 @@
     type: "text",
     name: "message",
     autocomplete: "off",
-    maxlength: "1000",
+    maxlength: String(MAX_MESSAGE_CHARS),
     placeholder: TEXT.placeholder,
     enterkeyhint: "send"
   });
