@@ -15,11 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers, texts
-from knowledge import KnowledgeBaseError, open_kb
+from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
 logger = logging.getLogger(__name__)
 
-QUESTION_INTENTS = set(answers.HANDLERS)
+ROLES = ("student", "instelling", "school")
+THEMES = tuple(str(n) for n in range(1, 7))
+FOLLOW_UP_ENTITIES = ("sector", "role", "theme", "scheme", "budget_rule", "year")
 MORE_SEPARATOR = "\u241f"  # stores (source, text) pairs in the list slot `more_items`
 
 
@@ -38,18 +40,33 @@ def latest_intent(tracker: Tracker) -> Text:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
+def _valid(value: Optional[str], allowed) -> Optional[str]:
+    return value if value in allowed else None
+
+
 def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
-    """Profile slots persist; question-specific details come from the latest message only."""
+    """Profile slots persist; question-specific details come from the latest message only.
+
+    Values NLU could not map to a canonical one (e.g. "medische" without its synonym) are
+    ignored rather than passed on as an unknown sector.
+    """
+    def pick(name: str, allowed) -> Optional[str]:
+        return _valid(latest_entity(tracker, name), allowed) or _valid(tracker.get_slot(name), allowed)
+
     return answers.Context(
         intent=intent or latest_intent(tracker),
         text=tracker.latest_message.get("text") or "",
-        sector=latest_entity(tracker, "sector") or tracker.get_slot("sector"),
-        role=latest_entity(tracker, "role") or tracker.get_slot("role"),
-        theme=latest_entity(tracker, "theme") or tracker.get_slot("theme"),
+        sector=pick("sector", SECTORS),
+        role=pick("role", ROLES),
+        theme=pick("theme", THEMES),
         scheme=latest_entity(tracker, "scheme"),
         budget_rule=latest_entity(tracker, "budget_rule"),
         year=latest_entity(tracker, "year"),
     )
+
+
+def has_new_details(tracker: Tracker) -> bool:
+    return any(latest_entity(tracker, name) for name in FOLLOW_UP_ENTITIES)
 
 
 def _buttons(pairs) -> List[Dict[Text, Text]]:
@@ -92,7 +109,8 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         ctx = build_context(tracker)
         try:
-            answer = answers.answer(get_kb(), ctx, last_question=tracker.get_slot("last_question"))
+            answer = answers.answer(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
+                                    new_details=has_new_details(tracker))
         except KnowledgeBaseError as error:
             return apologise(dispatcher, error)
         return leave_active_form(tracker) + send(dispatcher, answer)
@@ -107,6 +125,12 @@ class ActionMore(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
         if not stored:
+            text = tracker.latest_message.get("text") or ""
+            if len(text.split()) > 2:  # "meer" inside a longer message is not a request for more
+                try:
+                    return send(dispatcher, answers.search_answer(get_kb(), text))
+                except KnowledgeBaseError as error:
+                    return apologise(dispatcher, error)
             dispatcher.utter_message(text=texts.NO_MORE)
             return []
         items = []
@@ -123,8 +147,13 @@ class ActionSearchFallback(Action):
         return "action_search_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        last_question = tracker.get_slot("last_question")
         try:
-            answer = answers.search_answer(get_kb(), tracker.latest_message.get("text") or "")
+            if has_new_details(tracker) and last_question in answers.HANDLERS:
+                # "en als ik naar de universiteit ga?": unsure NLU, but a clear follow-up.
+                answer = answers.answer(get_kb(), build_context(tracker, intent=last_question))
+            else:
+                answer = answers.search_answer(get_kb(), tracker.latest_message.get("text") or "")
         except KnowledgeBaseError as error:
             return apologise(dispatcher, error)
         return leave_active_form(tracker) + send(dispatcher, answer)

@@ -225,10 +225,20 @@ def _action_item(action) -> Item:
 
 # --------------------------------------------------------------------------- handlers
 
+def rank_by_question(items: List[Item], question: str) -> List[Item]:
+    """Items sharing most words with the question first; the curated order breaks ties."""
+    terms = set(query_terms(question))
+    if not terms:
+        return items
+    overlap = [len(terms & set(normalize_tokens(item.text))) for item in items]
+    order = sorted(range(len(items)), key=lambda i: (-overlap[i], i))
+    return [items[i] for i in order]
+
+
 def answer_topics(kb, ctx: Context) -> Answer:
     items: List[Item] = []
     for key in TOPIC_INTENTS[ctx.intent]:
-        items += topic_items(kb, key, ctx.sector)[:TOPIC_QUOTES_SHOWN]
+        items += rank_by_question(topic_items(kb, key, ctx.sector), ctx.text)[:TOPIC_QUOTES_SHOWN]
     if not items:
         return Answer(intro=texts.NOTHING_FOUND)
     return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)
@@ -282,8 +292,32 @@ def parse_theme(value: Optional[str]) -> Optional[int]:
     return int(match.group()) if match else None
 
 
+_THEME_SOURCE_RE = re.compile(r"^Bijlage 1, Thema (\d)$")
+THEME_GUESS_THRESHOLD = 0.5
+
+
+# Words every theme shares: they say "which actions", not "about what".
+GENERIC_ACTION_TERMS = {
+    "actie", "thema", "keuzelijst", "lijst", "instelling", "school", "mogen", "kunnen", "doen",
+    "welk", "opleiding", "student", "voorbeeld", "maatregel", "mbo", "hbo", "wo", "ho",
+    "hogeschool", "universiteit", "roc", "onderwijs", "instellingen", "geld", "inzetten", "kiezen",
+}
+
+
+def guess_theme(kb, question: str) -> Optional[int]:
+    """The theme whose annex text best matches the question's subject words, when it clearly does."""
+    subject = [t for t in query_terms(question) if t not in GENERIC_ACTION_TERMS]
+    if not subject:
+        return None
+    for hit in kb.search(" ".join(subject), limit=1, document="bijlage"):
+        match = _THEME_SOURCE_RE.match(hit.source)
+        if match and hit.score >= THEME_GUESS_THRESHOLD:
+            return int(match.group(1))
+    return None
+
+
 def answer_actions(kb, ctx: Context) -> Answer:
-    number = parse_theme(ctx.theme)
+    number = parse_theme(ctx.theme) or guess_theme(kb, ctx.text)
     if number is None:
         themes = kb.themes(ctx.sector)
         if not themes:
@@ -345,10 +379,11 @@ def _matching_dates(kb, dates, topic_terms: List[str]) -> List:
         score = len(terms & set(normalize_tokens(f"{date.text} {date.sentence}")))
         score += 0.5 if date.passage_id in hit_ids else 0
         scored.append((score, date))
+    needed = min(2, len(terms))
     best = max((score for score, _ in scored), default=0)
-    if best < 1:
+    if best < needed:
         return []
-    return [date for score, date in scored if score >= max(1, best - 0.5)]
+    return [date for score, date in scored if score >= max(needed, best - 0.5)]
 
 
 def answer_dates(kb, ctx: Context) -> Answer:
@@ -358,6 +393,8 @@ def answer_dates(kb, ctx: Context) -> Answer:
     if matching:
         return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in _ordered_dates(matching)],
                       question=ctx.intent)
+    if len(topic_terms) >= 2:  # a specific "when" question the dates do not answer
+        return search_answer(kb, ctx.text)
     return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in _ordered_dates(dates)], question=ctx.intent)
 
 
@@ -387,10 +424,24 @@ def profile_noted(ctx: Context) -> Answer:
     )
 
 
-def answer(kb, ctx: Context, last_question: Optional[str] = None) -> Answer:
-    """Answer `ctx.intent`; a bare `inform` repeats the last kind of question with the new details."""
+# An "inform" message with this many content words is a question NLU did not recognise.
+QUESTION_TERMS = 4
+
+
+def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = True) -> Answer:
+    """Answer `ctx.intent`; a bare `inform` repeats the last kind of question with the new details.
+
+    `new_details` says whether the latest message named a sector, role, theme or scheme: an
+    "inform" without any is not a follow-up, so the bot searches instead of guessing.
+    """
     intent = ctx.intent
     if intent == "inform":
+        if not new_details or len(query_terms(ctx.text)) >= QUESTION_TERMS:
+            searched = search_answer(kb, ctx.text)
+            if searched.items or not new_details:
+                return searched
+            if last_question not in HANDLERS:
+                return profile_noted(ctx)
         if last_question in HANDLERS:
             intent = last_question
         elif ctx.theme:
