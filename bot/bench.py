@@ -249,6 +249,7 @@ def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_in
         # Extras for context.
         "baseline_p50_ms": base.latency.p50_ms,
         "baseline_p95_ms": base.latency.p95_ms,
+        "baseline_p99_ms": base.latency.p99_ms,
         "baseline_throughput_users": base_best.concurrency,
         "baseline_throughput_p95_ms": base_best.p95_ms,
         "baseline_errors": base.errors,
@@ -270,12 +271,12 @@ def check_targets(figures: Dict[str, float]) -> Dict[str, Optional[bool]]:
     return result
 
 
-def _cell(value: Any, unit: str = "") -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        value = f"{value:.1f}" if abs(value) >= 10 or unit != "x" else f"{value:.2f}"
-    return f"{value}{unit}"
+        return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
+    return str(value)
 
 
 def markdown(figures: Dict[str, float], ours: BotResult, base: BotResult, plan: Plan, quick: bool) -> str:
@@ -293,7 +294,7 @@ def markdown(figures: Dict[str, float], ours: BotResult, base: BotResult, plan: 
     rows = [
         ("p50 latency, 1 user (ms)", "p50_ms", "baseline_p50_ms"),
         ("p95 latency, 1 user (ms)", "p95_ms", "baseline_p95_ms"),
-        ("p99 latency, 1 user (ms)", "p99_ms", None),
+        ("p99 latency, 1 user (ms)", "p99_ms", "baseline_p99_ms"),
         ("throughput at saturation (msg/s)", "throughput_rps", "baseline_throughput_rps"),
         ("users at best throughput", "throughput_users", "baseline_throughput_users"),
         ("p95 latency at that load (ms)", "throughput_p95_ms", "baseline_throughput_p95_ms"),
