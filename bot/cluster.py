@@ -459,7 +459,13 @@ def cli_start(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     state_path.write_text(json.dumps(cluster.state(), indent=2))
+    env_file = workdir / "cluster.env"
+    env_file.write_text("".join(f"{k}={v}\n" for k, v in cluster.rasa_env().items() if k.startswith("NPO_")
+                                and not k.startswith(("NPO_KB", "NPO_SPACY"))))
+    env_file.chmod(0o600)
     print(f"\nCluster ready. What runs where:\n{cluster.describe()}\n\n"
+          f"The replicas' settings (for bot.purge with --endpoints {ENDPOINTS.relative_to(REPO_ROOT)}):\n"
+          f"  set -a; . {env_file}; set +a\n\n"
           f"Try: curl -s {cluster.url}/webhooks/rest/webhook -d '{{\"sender\": \"u1\", \"message\": \"hoi\"}}'\n"
           f"Stop with: scripts/cluster.sh stop", flush=True)
     return 0

@@ -53,11 +53,12 @@ TEXT_EMPTY = "Je bericht is leeg. Stel je vraag in een paar woorden, bijvoorbeel
 ERRORS: Dict[str, Tuple[int, str]] = {
     "body_too_large": (413, "Je bericht is te groot."),
     "message_too_long": (413, f"Je bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens."),
-    "invalid_json": (400, "Het verzoek is geen geldige JSON."),
-    "not_an_object": (400, "Het verzoek moet een JSON-object zijn met 'sender' en 'message'."),
-    "invalid_sender": (400, f"'sender' moet tekst zijn van 1 tot {MAX_SENDER_CHARS} tekens, zonder stuurtekens."),
-    "invalid_message": (400, "'message' moet tekst zijn."),
-    "invalid_metadata": (400, "'metadata' moet een JSON-object zijn."),
+    "invalid_json": (400, "Het verzoek is geen geldige JSON. Stuur een JSON-object met 'sender' en 'message'."),
+    "not_an_object": (400, "Stuur een JSON-object met de velden 'sender' en 'message'."),
+    "invalid_sender": (400, f"Zet in het veld 'sender' een naam of code van 1 tot {MAX_SENDER_CHARS} tekens, "
+                            "zonder stuurtekens."),
+    "invalid_message": (400, "Stuur je vraag als tekst in het veld 'message'."),
+    "invalid_metadata": (400, "Het veld 'metadata' moet een JSON-object zijn."),
     "rate_limited": (429, "Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."),
     "unavailable": (503, TEXT_UNAVAILABLE),
 }
