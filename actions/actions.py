@@ -149,7 +149,11 @@ class ActionSearchFallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         last_question = tracker.get_slot("last_question")
         try:
-            if has_new_details(tracker) and last_question in answers.HANDLERS:
+            implied = answers.implied_question(build_context(tracker))
+            if implied:
+                # "krijg ik korting?": unsure NLU, but the entity names the question.
+                answer = answers.answer(get_kb(), build_context(tracker, intent=implied))
+            elif has_new_details(tracker) and last_question in answers.HANDLERS:
                 # "en als ik naar de universiteit ga?": unsure NLU, but a clear follow-up.
                 answer = answers.answer(get_kb(), build_context(tracker, intent=last_question))
             else:

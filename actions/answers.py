@@ -225,13 +225,20 @@ def _action_item(action) -> Item:
 
 # --------------------------------------------------------------------------- handlers
 
+def overlap(terms: Iterable[str], text: str) -> int:
+    """How many question terms occur in `text`, counting Dutch compounds: "rapportage" matches
+    "voortgangsrapportage"."""
+    tokens = set(normalize_tokens(text))
+    return sum(1 for t in set(terms) if t in tokens or (len(t) >= 5 and any(t in w for w in tokens)))
+
+
 def rank_by_question(items: List[Item], question: str) -> List[Item]:
     """Items sharing most words with the question first; the curated order breaks ties."""
     terms = set(query_terms(question))
     if not terms:
         return items
-    overlap = [len(terms & set(normalize_tokens(item.text))) for item in items]
-    order = sorted(range(len(items)), key=lambda i: (-overlap[i], i))
+    overlap_of = [overlap(terms, item.text) for item in items]
+    order = sorted(range(len(items)), key=lambda i: (-overlap_of[i], i))
     return [items[i] for i in order]
 
 
@@ -376,7 +383,7 @@ def _matching_dates(kb, dates, topic_terms: List[str]) -> List:
     hit_ids = {h.passage_id for h in kb.search(" ".join(topic_terms), limit=3) if h.score >= DATE_MATCH_THRESHOLD}
     scored = []
     for date in dates:
-        score = len(terms & set(normalize_tokens(f"{date.text} {date.sentence}")))
+        score = overlap(terms, f"{date.text} {date.sentence}")
         score += 0.5 if date.passage_id in hit_ids else 0
         scored.append((score, date))
     needed = min(2, len(terms))
@@ -393,8 +400,6 @@ def answer_dates(kb, ctx: Context) -> Answer:
     if matching:
         return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in _ordered_dates(matching)],
                       question=ctx.intent)
-    if len(topic_terms) >= 2:  # a specific "when" question the dates do not answer
-        return search_answer(kb, ctx.text)
     return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in _ordered_dates(dates)], question=ctx.intent)
 
 
@@ -426,6 +431,22 @@ def profile_noted(ctx: Context) -> Answer:
 
 # An "inform" message with this many content words is a question NLU did not recognise.
 QUESTION_TERMS = 4
+# Entities that name the question themselves ("en het reisrecht?", "korting?").
+SCHEME_INTENTS = {
+    "halvering_collegegeld": "ask_tuition",
+    "compensatie_beurs": "ask_grant_compensation",
+    "compensatie_studievertraging": "ask_delay_compensation",
+    "reisrecht": "ask_travel_right",
+}
+
+
+def implied_question(ctx: Context) -> Optional[str]:
+    """The question an entity in the message stands for, if any."""
+    if ctx.scheme in SCHEME_INTENTS:
+        return SCHEME_INTENTS[ctx.scheme]
+    if ctx.budget_rule in BUDGET_RULES:
+        return "ask_budget_rules"
+    return None
 
 
 def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = True) -> Answer:
@@ -435,7 +456,9 @@ def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: b
     "inform" without any is not a follow-up, so the bot searches instead of guessing.
     """
     intent = ctx.intent
-    if intent == "inform":
+    if intent == "inform" and implied_question(ctx):
+        intent = implied_question(ctx)
+    elif intent == "inform":
         if not new_details or len(query_terms(ctx.text)) >= QUESTION_TERMS:
             searched = search_answer(kb, ctx.text)
             if searched.items or not new_details:
@@ -460,10 +483,9 @@ def best_sentences(passage: str, question: str, count: int = 2) -> str:
     spans = sentences(passage)
     scored = []
     for index, (start, end) in enumerate(spans):
-        overlap = len(terms & set(normalize_tokens(passage[start:end])))
-        scored.append((overlap, -index, start, end))
+        scored.append((overlap(terms, passage[start:end]), -index, start, end))
     best = sorted(scored, reverse=True)[:count]
-    chosen = sorted((start, end) for overlap, _, start, end in best if overlap > 0) or [spans[0]] if spans else []
+    chosen = sorted((start, end) for shared, _, start, end in best if shared > 0) or [spans[0]] if spans else []
     return " ".join(" ".join(passage[start:end].split()) for start, end in chosen)
 
 

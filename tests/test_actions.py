@@ -295,3 +295,34 @@ def test_combine_sources_groups_pages_per_document():
         "Kamerbrief voortgang NP Onderwijs, p. 11-12", "Kamerbrief voortgang NP Onderwijs, p. 15", None,
     ])
     assert merged == "Kamerbrief voortgang NP Onderwijs, p. 11-13, 15; Bijlage 1, Thema 1, 3"
+
+
+# --------------------------------------------------------------------------- unsure NLU
+
+def test_a_scheme_entity_names_the_question_even_when_nlu_is_unsure(domain):
+    trk = tracker("nlu_fallback", "krijg ik korting?", {"scheme": "halvering_collegegeld"}, slots={"sector": "mbo"})
+    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+    assert "gehalveerd" in text
+    bron_line(text)
+
+
+def test_inform_without_any_entity_is_not_taken_as_a_profile(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("inform", "zxcvbnm"), domain)[0])
+    assert text == texts.DONT_KNOW
+
+
+def test_follow_up_after_unsure_nlu_repeats_the_last_question(domain):
+    trk = tracker("nlu_fallback", "en als ik naar de universiteit ga?", {"sector": "wo"},
+                  slots={"last_question": "ask_travel_right"})
+    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+    assert "12 maanden extra reisrecht" in " ".join(text.split())
+
+
+def test_more_inside_a_longer_message_is_not_a_request_for_more(domain):
+    text = only_text(run(act.ActionMore(), tracker("more", "mijn hond eet niet meer, wat nu"), domain)[0])
+    assert text == texts.DONT_KNOW
+
+
+def test_quotes_are_ranked_by_the_question(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_learning_delays", "hoe groot is de vertraging in leesvaardigheid"), domain)[0])
+    assert "leesvaardigheid" in text.splitlines()[0]
