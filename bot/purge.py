@@ -15,11 +15,14 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-import sqlalchemy as sa
+# Rasa 3.6 uses SQLAlchemy 1.4 APIs that 2.0 removes; the notice is for Rasa's authors, not operators.
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+import sqlalchemy as sa  # noqa: E402
 
 from bot.serve import REPO_ROOT
 
@@ -34,8 +37,10 @@ class PurgeResult:
 
 def db_url_from_endpoints(endpoints: Path) -> sa.engine.URL:
     """The SQLAlchemy URL of the SQL tracker store configured in an endpoints file."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.utils.endpoints import read_endpoint_config
+    with warnings.catch_warnings():  # Rasa's imports warn about its own dependencies
+        warnings.simplefilter("ignore")
+        from rasa.core.tracker_store import SQLTrackerStore
+        from rasa.utils.endpoints import read_endpoint_config
 
     config = read_endpoint_config(str(endpoints), "tracker_store")
     if config is None or (config.type or "").lower() != "sql":
@@ -46,10 +51,12 @@ def db_url_from_endpoints(endpoints: Path) -> sa.engine.URL:
     if dialect == "sqlite" and db and not os.path.isabs(db):
         db = str(REPO_ROOT / db)
     port = kwargs.get("port")
-    url = SQLTrackerStore.get_db_url(
-        dialect=dialect, host=config.url, port=int(port) if port else None, db=db,
-        username=kwargs.get("username"), password=kwargs.get("password"), query=kwargs.get("query"),
-    )
+    with warnings.catch_warnings():  # Rasa builds the URL with an API SQLAlchemy 1.4 calls deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        url = SQLTrackerStore.get_db_url(
+            dialect=dialect, host=config.url, port=int(port) if port else None, db=db,
+            username=kwargs.get("username"), password=kwargs.get("password"), query=kwargs.get("query"),
+        )
     return sa.engine.make_url(url) if isinstance(url, str) else url
 
 

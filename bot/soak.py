@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -174,6 +175,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     finally:
         if cluster is not None:
             cluster.stop()
+            if not os.environ.get("NPO_KEEP_LOGS"):
+                shutil.rmtree(cluster.workdir, ignore_errors=True)
     print(report.format())
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
