@@ -143,6 +143,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--action-servers", type=int, default=2)
+    parser.add_argument("--model", default=os.environ.get("NPO_MODEL"), help="default: models/npo.tar.gz")
     parser.add_argument("--max-growth", type=float, default=10.0, help="allowed memory growth in percent")
     parser.add_argument("--url", help="soak an already running cluster instead of starting one")
     parser.add_argument("--pids", default="", help="with --url: comma-separated process-group ids to watch")
@@ -155,10 +156,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         groups = {f"pid {p}": int(p) for p in args.pids.split(",") if p.strip()}
     else:
         from bot.cluster import Cluster
-        from bot.serve import StartupError
+        from bot.serve import DEFAULT_MODEL, StartupError
 
         workdir = Path(tempfile.mkdtemp(prefix="npo-soak-"))
-        cluster = Cluster(replicas=args.replicas, action_servers=args.action_servers, workdir=workdir)
+        cluster = Cluster(replicas=args.replicas, action_servers=args.action_servers, workdir=workdir,
+                          model=Path(args.model or DEFAULT_MODEL))
         print(f"Starting a cluster ({args.replicas} Rasa replicas, {args.action_servers} action servers) "
               f"in {workdir} ...", flush=True)
         try:
