@@ -102,7 +102,7 @@ def parse_body(raw: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
         raise InputRejected("not_an_object")
     sender = body.get("sender")
     if not isinstance(sender, str) or not 0 < len(sender) <= MAX_SENDER_CHARS \
-            or _CONTROL.search(sender) or not sender.strip():
+            or not sender.isprintable() or not sender.strip():
         raise InputRejected("invalid_sender")
     message = body.get("message")
     if not isinstance(message, str):
@@ -150,6 +150,35 @@ def check_stores(agent: Any) -> Optional[str]:
     return None
 
 
+async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
+                   input_channel: str, metadata: Optional[Dict[str, Any]] = None,
+                   turn_timeout: float = 10.0) -> Tuple[int, Any]:
+    """One turn as (HTTP status, JSON payload): the bot's messages, or a defined failure.
+
+    - no reply at all (Rasa logs a failed custom action, e.g. the action server is down, and
+      carries on silently) or no reply within `turn_timeout` -> 200 with TEXT_UNAVAILABLE;
+    - an exception (tracker or lock store failing mid-turn) -> 503 {"error": "unavailable", ...}.
+    Other channels (the website channel) can use this and `check_stores` the same way.
+    """
+    collector = CollectingOutputChannel()
+    message = UserMessage(text, collector, sender, input_channel=input_channel, metadata=metadata)
+    try:
+        # A hung action server would hold the turn for Rasa's fixed 5-minute timeout. Cancelling
+        # at the budget drops the whole turn (Rasa saves the tracker only at the end of a turn,
+        # and the conversation lock is released in a finally block).
+        await asyncio.wait_for(on_new_message(message), timeout=turn_timeout)
+    except asyncio.TimeoutError:
+        logger.error("Turn for sender %r exceeded %.1f s; answered 'niet beschikbaar'.", sender, turn_timeout)
+        return 200, [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+    except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
+        logger.exception("Turn for sender %r failed.", sender)
+        return 503, {"error": "unavailable", "message": TEXT_UNAVAILABLE}
+    if not collector.messages:
+        logger.warning("Turn for sender %r produced no reply; answered 'niet beschikbaar'.", sender)
+        return 200, [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+    return 200, collector.messages
+
+
 class GuardedRestInput(RestInput):
     """`rest` channel with validation, rate limit, turn budget and store checks (see module doc)."""
 
@@ -174,24 +203,10 @@ class GuardedRestInput(RestInput):
 
     async def _run_turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                         sender: str, text: str, metadata: Optional[Dict[str, Any]]) -> HTTPResponse:
-        collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
-        try:
-            # A hung action server would hold the turn for Rasa's fixed 5-minute timeout. Cancelling
-            # at the budget drops the whole turn (Rasa saves the tracker only at the end of a turn,
-            # and the conversation lock is released in a finally block).
-            await asyncio.wait_for(on_new_message(message), timeout=self.turn_timeout)
-        except asyncio.TimeoutError:
-            logger.error("Turn for sender %r exceeded %.1f s; answered 'niet beschikbaar'.", sender, self.turn_timeout)
-            return response.json([{"recipient_id": sender, "text": TEXT_UNAVAILABLE}])
-        except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
-            logger.exception("Turn for sender %r failed.", sender)
-            return error_response("unavailable", headers={"Retry-After": "10"})
-        if not collector.messages:
-            # Rasa logs a failed custom action (action server down) and carries on silently.
-            logger.warning("Turn for sender %r produced no reply; answered 'niet beschikbaar'.", sender)
-            return response.json([{"recipient_id": sender, "text": TEXT_UNAVAILABLE}])
-        return response.json(collector.messages)
+        status, payload = await run_turn(on_new_message, sender, text, self.name(), metadata, self.turn_timeout)
+        if status != 200:
+            return error_response(payload["error"], headers={"Retry-After": "10"})
+        return response.json(payload)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
