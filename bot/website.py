@@ -33,6 +33,8 @@ from sanic.response import HTTPResponse
 
 from bot.ratelimit import SlidingWindowRateLimiter
 
+import bot.rasa_speedups  # noqa: F401  (active in every Rasa server process)
+
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"

@@ -7,12 +7,15 @@ Pipeline per word: lower case -> lemma from spaCy's Dutch lookup lemmatiser
 (``spacy.blank("nl")`` + the ``lemmatizer`` pipe in ``lookup`` mode, tables from
 ``spacy-lookups-data``; works offline) -> accents folded (NFKD, combining marks dropped).
 
-The spaCy pipeline is created once per process. For speed the lemmatiser's own lookup
-table is used directly as a dict after initialisation, with a small regex tokeniser,
-instead of running a full ``Doc`` through the pipeline for every query.
+The lookup table is read once per process straight from spacy-lookups-data (the table the
+lemmatiser would load), with a small regex tokeniser, instead of running a spaCy ``Doc``
+through a pipeline for every query: no spaCy/TensorFlow import, ~1 µs per word.
 """
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
 import os
 import re
 import threading
@@ -45,28 +48,36 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _package_file(package: str, *parts: str) -> str:
+    """Path of a file inside an installed package, without importing the package.
+
+    Importing spaCy pulls in thinc and TensorFlow (seconds and ~500 MB per process); the
+    normaliser needs only two data files that spaCy and spacy-lookups-data ship.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise NormalizerError(f"{package} is not installed")
+    path = os.path.join(list(spec.submodule_search_locations)[0], *parts)
+    if not os.path.exists(path):
+        raise NormalizerError(f"{package} has no {'/'.join(parts)}")
+    return path
+
+
 def _load() -> None:
     global _lemma_table, _stop_words
     with _lock:
         if _lemma_table is not None:
             return
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        try:
-            import spacy
-            from spacy.lang.nl.stop_words import STOP_WORDS
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise NormalizerError(f"spaCy is not installed ({exc})") from exc
-        try:
-            nlp = spacy.blank("nl")
-            lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            nlp.initialize()
-            table = lemmatizer.lookups.get_table("lemma_lookup")
-        except Exception as exc:  # spaCy raises ValueError/KeyError/ImportError variants
-            raise NormalizerError(
-                f"Dutch lookup lemmatiser unavailable; install spacy-lookups-data ({exc})"
-            ) from exc
-        # spaCy's Table is keyed by string hashes; wrap it with a small memo cache.
-        _stop_words = frozenset(fold_accents(w.lower()) for w in STOP_WORDS) | _EXTRA_STOP_WORDS
+        # The same table spaCy's Dutch lookup lemmatiser uses (spacy.blank("nl") + lemmatizer
+        # in lookup mode), read directly.
+        with gzip.open(_package_file("spacy_lookups_data", "data", "nl_lemma_lookup.json.gz"), "rt",
+                       encoding="utf-8") as handle:
+            table = json.load(handle)
+        stop_words_spec = importlib.util.spec_from_file_location(
+            "_nl_stop_words", _package_file("spacy", "lang", "nl", "stop_words.py"))
+        module = importlib.util.module_from_spec(stop_words_spec)
+        stop_words_spec.loader.exec_module(module)  # a plain set literal, no spaCy import
+        _stop_words = frozenset(fold_accents(w.lower()) for w in module.STOP_WORDS) | _EXTRA_STOP_WORDS
         _lemma_table = _TableView(table)  # type: ignore[assignment]
 
 
