@@ -42,7 +42,7 @@ TOPIC_INTENTS: Dict[str, Tuple[str, ...]] = {
     "ask_delay_compensation": ("compensatie_studievertraging",),
     "ask_travel_right": ("reisrecht",),
     "ask_budget": ("budget",),
-    "ask_progress": ("besteding", "prioriteiten"),
+    "ask_progress": ("prioriteiten", "besteding"),
     "ask_staff_shortage": ("personeelstekort",),
     "ask_menukaart": ("menukaart",),
     "ask_learning_delays": ("leervertragingen",),
@@ -245,7 +245,8 @@ def rank_by_question(items: List[Item], question: str) -> List[Item]:
 def answer_topics(kb, ctx: Context) -> Answer:
     items: List[Item] = []
     for key in TOPIC_INTENTS[ctx.intent]:
-        items += rank_by_question(topic_items(kb, key, ctx.sector), ctx.text)[:TOPIC_QUOTES_SHOWN]
+        items += topic_items(kb, key, ctx.sector)
+    items = rank_by_question(items, ctx.text)
     if not items:
         return Answer(intro=texts.NOTHING_FOUND)
     return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)

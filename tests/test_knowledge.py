@@ -222,7 +222,7 @@ def test_curated_topics_present_and_quotes_verbatim(kb, db):
     assert required <= keys
     raw = _squeeze(KAMERBRIEF.read_text(encoding="utf-8") + BIJLAGE.read_text(encoding="utf-8"))
     for topic in kb.topics():
-        assert 1 <= len(topic.quotes) <= 4, topic.key
+        assert 1 <= len(topic.quotes) <= 8, topic.key  # answers show the 3 best-matching first
         for quote in topic.quotes:
             # Verbatim in the cleaned passage it cites...
             assert quote.text in db["passages"].get(quote.passage_id)["text"], quote.text
