@@ -363,6 +363,7 @@ GENERIC_DATE_TERMS = {
     "deadline", "datum", "wanneer", "termijn", "periode", "tijdpad", "planning", "moment", "tot",
     "uiterlijk", "lijst", "overzicht", "alle", "belangrijk", "np", "onderwijs", "npo", "programma",
     "nationaal", "noemen", "staan", "document", "brief", "welk", "zijn", "er", "wat", "data",
+    "maand", "jaar", "week", "dag", "tijd", "precies", "ongeveer",
 }
 
 
@@ -379,19 +380,24 @@ def _ordered_dates(dates) -> List:
 
 
 def _matching_dates(kb, dates, topic_terms: List[str]) -> List:
-    """Dates whose sentence shares most topic words with the question (passage hits count half)."""
+    """Dates whose sentence shares most topic words with the question.
+
+    A date in a passage that clearly matches the question counts one word more: the topic is
+    often in the sentence before the date ("... verdeeld. De Kamer kan begin 2022 ...").
+    """
     terms = set(topic_terms)
     hit_ids = {h.passage_id for h in kb.search(" ".join(topic_terms), limit=3) if h.score >= DATE_MATCH_THRESHOLD}
     scored = []
     for date in dates:
         score = overlap(terms, f"{date.text} {date.sentence}")
-        score += 0.5 if date.passage_id in hit_ids else 0
+        score += 1 if date.passage_id in hit_ids else 0
         scored.append((score, date))
     needed = min(2, len(terms))
     best = max((score for score, _ in scored), default=0)
     if best < needed:
         return []
-    return [date for score, date in scored if score >= max(needed, best - 0.5)]
+    chosen = [(score, i, date) for i, (score, date) in enumerate(scored) if score >= max(needed, best - 1)]
+    return [date for score, i, date in sorted(chosen, key=lambda c: (-c[0], c[1]))]
 
 
 def answer_dates(kb, ctx: Context) -> Answer:
@@ -399,8 +405,8 @@ def answer_dates(kb, ctx: Context) -> Answer:
     topic_terms = [t for t in query_terms(ctx.text) if t not in GENERIC_DATE_TERMS]
     matching = _matching_dates(kb, dates, topic_terms) if topic_terms else []
     if matching:
-        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in _ordered_dates(matching)],
-                      question=ctx.intent)
+        unique = list({(d.text.lower(), d.sentence): d for d in reversed(matching)}.values())[::-1]
+        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in unique][:3], question=ctx.intent)
     return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in _ordered_dates(dates)], question=ctx.intent)
 
 
