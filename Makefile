@@ -24,12 +24,12 @@ KB_INPUTS    := $(wildcard knowledge/*.py knowledge/*.yml knowledge/sources/*.tx
 TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/dutch_nlp.py $(NLP_STAMP)
 
 .PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
-        test-scale validate eval bench soak cluster clean
+        test-scale validate eval bench soak cluster purge clean
 
 help:
 	@echo "make run    - install, build the knowledge base, train if needed, start the bot on :$(RASA_PORT)"
 	@echo "make test   - everything above plus all test suites"
-	@echo "other: install kb nlp train actions validate eval bench soak cluster test-scale clean"
+	@echo "other: install kb nlp train actions validate eval bench soak cluster purge test-scale clean"
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/find-python310.sh
 	@py310="$$(scripts/find-python310.sh)" || exit 1; \
@@ -91,7 +91,11 @@ bench: $(KB) $(MODEL)
 	$(PY) -m bot.bench
 
 soak: $(KB) $(MODEL) sysdeps
-	$(PY) -m bot.soak --seconds 600
+	$(PY) -m bot.soak --seconds 600 --model $(MODEL)
+
+# Privacy: delete conversations idle for more than DAYS days (default 30).
+purge: $(STAMP)
+	$(PY) -m bot.purge --older-than-days $(or $(DAYS),30)
 
 cluster: $(KB) $(MODEL) sysdeps
 	scripts/cluster.sh start
