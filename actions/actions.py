@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -199,50 +200,59 @@ def _inform_buttons(slot: Text, pairs) -> List[Dict[Text, Text]]:
     return buttons + [{"title": texts.STOP, "payload": "/stop"}]
 
 
-class AskStudentSector(Action):
+class AskWithButtons(Action, metaclass=ABCMeta):
+    """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`)."""
+
+    action_name: Text
+    question: Text
+
     def name(self) -> Text:
-        return "action_ask_student_form_sector"
+        return self.action_name
 
-    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.ASK_STUDENT_SECTOR, buttons=_inform_buttons("sector", texts.STUDENT_SECTOR_BUTTONS))
-        return []
+    @abstractmethod
+    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+        """The quick replies; may read the knowledge base."""
 
-
-class AskHasGrant(Action):
-    def name(self) -> Text:
-        return "action_ask_student_form_has_grant"
-
-    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        buttons = [
-            {"title": texts.YES, "payload": "/affirm"},
-            {"title": texts.NO, "payload": "/deny"},
-            {"title": texts.STOP, "payload": "/stop"},
-        ]
-        dispatcher.utter_message(text=texts.ASK_HAS_GRANT, buttons=buttons)
-        return []
-
-
-class AskAdvisorSector(Action):
-    def name(self) -> Text:
-        return "action_ask_advisor_form_sector"
-
-    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.ASK_ADVISOR_SECTOR, buttons=_inform_buttons("sector", texts.ADVISOR_SECTOR_BUTTONS))
-        return []
-
-
-class AskAdvisorTheme(Action):
-    def name(self) -> Text:
-        return "action_ask_advisor_form_theme"
-
-    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         try:
-            themes = get_kb().themes(tracker.get_slot("sector"))
+            buttons = self.buttons(tracker)
         except KnowledgeBaseError as error:
             return apologise(dispatcher, error)
-        pairs = [(f"{t.number}. {t.title}", str(t.number)) for t in themes]
-        dispatcher.utter_message(text=texts.ASK_ADVISOR_THEME, buttons=_inform_buttons("theme", pairs))
+        dispatcher.utter_message(text=self.question, buttons=buttons)
         return []
+
+
+class AskStudentSector(AskWithButtons):
+    action_name = "action_ask_student_form_sector"
+    question = texts.ASK_STUDENT_SECTOR
+
+    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+        return _inform_buttons("sector", texts.STUDENT_SECTOR_BUTTONS)
+
+
+class AskHasGrant(AskWithButtons):
+    action_name = "action_ask_student_form_has_grant"
+    question = texts.ASK_HAS_GRANT
+
+    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+        return _buttons([(texts.YES, "/affirm"), (texts.NO, "/deny"), (texts.STOP, "/stop")])
+
+
+class AskAdvisorSector(AskWithButtons):
+    action_name = "action_ask_advisor_form_sector"
+    question = texts.ASK_ADVISOR_SECTOR
+
+    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+        return _inform_buttons("sector", texts.ADVISOR_SECTOR_BUTTONS)
+
+
+class AskAdvisorTheme(AskWithButtons):
+    action_name = "action_ask_advisor_form_theme"
+    question = texts.ASK_ADVISOR_THEME
+
+    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+        themes = get_kb().themes(tracker.get_slot("sector"))
+        return _inform_buttons("theme", [(f"{t.number}. {t.title}", str(t.number)) for t in themes])
 
 
 class ValidateStudentForm(FormValidationAction):

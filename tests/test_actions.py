@@ -326,3 +326,16 @@ def test_more_inside_a_longer_message_is_not_a_request_for_more(domain):
 def test_quotes_are_ranked_by_the_question(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_learning_delays", "hoe groot is de vertraging in leesvaardigheid"), domain)[0])
     assert "leesvaardigheid" in text.splitlines()[0]
+
+
+@pytest.mark.parametrize("action_class, expected_payloads", [
+    (act.AskStudentSector, ['/inform{"sector":"mbo"}', '/inform{"sector":"hbo"}', '/inform{"sector":"wo"}', "/stop"]),
+    (act.AskHasGrant, ["/affirm", "/deny", "/stop"]),
+    (act.AskAdvisorTheme, ['/inform{"theme":"1"}', '/inform{"theme":"2"}', '/inform{"theme":"3"}',
+                           '/inform{"theme":"6"}', "/stop"]),
+])
+def test_form_questions_offer_quick_replies(action_class, expected_payloads, domain):
+    messages, events = run(action_class(), tracker("inform", "mbo", slots={"sector": "mbo"}), domain)
+    assert messages[0]["text"] == action_class.question
+    assert [b["payload"] for b in messages[0]["buttons"]] == expected_payloads
+    assert events == []
