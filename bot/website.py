@@ -3,7 +3,7 @@
 Registered in ``credentials.yml`` as ``bot.website.WebsiteInput``; Rasa mounts it under
 ``/webhooks/website/``:
 
-- ``GET  /``            health check
+- ``GET  /``            health check (503 when the tracker or lock store is down)
 - ``GET  widget.js``    the widget (one ``<script>`` tag embeds it; its stylesheet is inlined)
 - ``GET  widget.css``   the same stylesheet, for browsers without constructable stylesheets
 - ``GET  demo``         a demo school page that embeds the widget under a strict CSP
@@ -11,7 +11,11 @@ Registered in ``credentials.yml`` as ``bot.website.WebsiteInput``; Rasa mounts i
 
 The webhook only accepts browser requests from allowed origins, limits message length and
 message rate, and validates its input, so bad input gets a 4xx with a Dutch explanation and
-never reaches NLU. Settings come from ``credentials.yml`` and can be overridden by
+never reaches NLU. Like the guarded REST channel it shares ``bot.rest_guard``'s store check
+and turn budget: when the tracker store or the lock store is down the webhook answers 503 at
+once (instead of Rasa silently keeping the conversation in memory), and a turn that fails,
+yields no reply (action server down) or outlasts the budget gets a short Dutch "even niet
+beschikbaar" answer. Settings come from ``credentials.yml`` and can be overridden by
 environment variables (see :class:`WebsiteSettings`).
 """
 
@@ -20,18 +24,20 @@ import hashlib
 import html
 import json
 import logging
+import math
 import os
 from pathlib import Path
 import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Text, Tuple
 from urllib.parse import urlsplit
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.ratelimit import SlidingWindowRateLimiter
+from bot.rest_guard import TEXT_UNAVAILABLE, check_stores, run_turn
 
 import bot.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -45,6 +51,9 @@ DEFAULT_ALLOWED_ORIGINS = ("self", "http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_RATE_LIMIT_PER_MINUTE = 20
 DEFAULT_IP_RATE_LIMIT_PER_MINUTE = 120
 DEFAULT_MAX_MESSAGE_CHARS = 1000
+DEFAULT_TURN_TIMEOUT = 10.0
+# Seconds a client should wait before retrying after a 503.
+RETRY_AFTER_UNAVAILABLE = "10"
 # A JSON body never needs more than this for a message within the limit (worst case every
 # character escaped as \uXXXX plus the sender id); larger bodies are refused unread.
 BODY_BYTES_PER_CHAR = 12
@@ -54,6 +63,7 @@ ENV_ALLOWED_ORIGINS = "NPO_ALLOWED_ORIGINS"
 ENV_RATE_LIMIT = "NPO_RATE_LIMIT_PER_MINUTE"
 ENV_IP_RATE_LIMIT = "NPO_IP_RATE_LIMIT_PER_MINUTE"
 ENV_MAX_MESSAGE_CHARS = "NPO_MAX_MESSAGE_CHARS"
+ENV_TURN_TIMEOUT = "NPO_TURN_TIMEOUT"  # shared with the guarded REST channel
 
 UUID4_PATTERN = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", re.IGNORECASE
@@ -71,9 +81,7 @@ MSG_TOO_LONG = "Je bericht is te lang. Gebruik maximaal {limit} tekens."
 MSG_RATE_LIMITED = (
     "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw."
 )
-MSG_UNAVAILABLE = (
-    "Sorry, er ging iets mis bij de assistent. Probeer het over een paar minuten opnieuw."
-)
+MSG_UNAVAILABLE = TEXT_UNAVAILABLE  # the same words as the REST channel
 
 
 # --------------------------------------------------------------------------- settings
@@ -95,12 +103,13 @@ def _split_origins(value: Any) -> List[Text]:
     return [item.strip() for item in items if item and item.strip()]
 
 
-def _int_setting(name: Text, value: Any, minimum: int) -> int:
+def _number_setting(name: Text, value: Any, minimum: float, kind: type = int) -> Any:
     try:
-        number = int(str(value).strip())
+        number = kind(str(value).strip())
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
-    if number < minimum:
+        what = "a whole number" if kind is int else "a number"
+        raise ValueError(f"{name} must be {what}, not {value!r}") from None
+    if not math.isfinite(number) or number < minimum:
         raise ValueError(f"{name} must be at least {minimum}, not {number}")
     return number
 
@@ -119,12 +128,15 @@ class WebsiteSettings:
     - ``ip_rate_limit_per_minute`` (``NPO_IP_RATE_LIMIT_PER_MINUTE``): messages per client IP
       per minute (keep it generous: a whole school can share one IP); 0 switches it off.
     - ``max_message_chars`` (``NPO_MAX_MESSAGE_CHARS``): longest accepted message.
+    - ``turn_timeout`` (``NPO_TURN_TIMEOUT``, seconds, the same variable as the REST channel):
+      the budget of one turn; a slower turn is cut off and answered with "even niet beschikbaar".
     """
 
     allowed_origins: Tuple[Text, ...] = DEFAULT_ALLOWED_ORIGINS
     rate_limit_per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE
     ip_rate_limit_per_minute: int = DEFAULT_IP_RATE_LIMIT_PER_MINUTE
     max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS
+    turn_timeout: float = DEFAULT_TURN_TIMEOUT
 
     @classmethod
     def from_sources(
@@ -145,20 +157,23 @@ class WebsiteSettings:
         origins = _split_origins(pick("allowed_origins", ENV_ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS))
         settings = cls(
             allowed_origins=tuple(origins),
-            rate_limit_per_minute=_int_setting(
+            rate_limit_per_minute=_number_setting(
                 "rate_limit_per_minute",
                 pick("rate_limit_per_minute", ENV_RATE_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE),
                 0,
             ),
-            ip_rate_limit_per_minute=_int_setting(
+            ip_rate_limit_per_minute=_number_setting(
                 "ip_rate_limit_per_minute",
                 pick("ip_rate_limit_per_minute", ENV_IP_RATE_LIMIT, DEFAULT_IP_RATE_LIMIT_PER_MINUTE),
                 0,
             ),
-            max_message_chars=_int_setting(
+            max_message_chars=_number_setting(
                 "max_message_chars",
                 pick("max_message_chars", ENV_MAX_MESSAGE_CHARS, DEFAULT_MAX_MESSAGE_CHARS),
                 1,
+            ),
+            turn_timeout=_number_setting(
+                "turn_timeout", pick("turn_timeout", ENV_TURN_TIMEOUT, DEFAULT_TURN_TIMEOUT), 0.1, float
             ),
         )
         OriginPolicy(settings.allowed_origins)  # fail at startup on a malformed origin
@@ -447,6 +462,11 @@ class WebsiteInput(InputChannel):
 
         @website.route("/", methods=["GET", "OPTIONS"])
         async def health(request: Request) -> HTTPResponse:
+            if request.method == "GET":
+                # Like the REST channel's health URL: a load balancer takes the replica out.
+                problem = check_stores(getattr(request.app.ctx, "agent", None))
+                if problem:
+                    return response.json({"status": "unavailable", "reason": problem}, status=503)
             return response.json({"status": "ok"})
 
         @website.route("/widget.js", methods=["GET"])
@@ -491,14 +511,17 @@ class WebsiteInput(InputChannel):
             retry = self.sender_limiter.hit(sender)
             if not retry.allowed:
                 return self._rate_limited(retry.retry_after)
+            problem = check_stores(getattr(request.app.ctx, "agent", None))
+            if problem:
+                logger.error("website: refusing a turn: %s", problem)
+                return self._unavailable()
 
-            collector = CollectingOutputChannel()
-            try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
-            except Exception:  # noqa: BLE001 - the widget must get an answer, the log the trace
-                logger.exception("website: handling a message failed")
-                return _error(503, "unavailable", MSG_UNAVAILABLE)
-            return response.json(collector.messages, headers={"Cache-Control": "no-store"})
+            status, payload = await run_turn(
+                on_new_message, sender, text, self.name(), turn_timeout=self.settings.turn_timeout
+            )
+            if status != 200:
+                return self._unavailable()
+            return response.json(payload, headers={"Cache-Control": "no-store"})
 
         @website.on_response
         async def finish(request: Request, resp: HTTPResponse) -> Optional[HTTPResponse]:
@@ -512,6 +535,9 @@ class WebsiteInput(InputChannel):
             return None
 
         return website
+
+    def _unavailable(self) -> HTTPResponse:
+        return _error(503, "unavailable", MSG_UNAVAILABLE, {"Retry-After": RETRY_AFTER_UNAVAILABLE})
 
     def _rate_limited(self, retry_after: float) -> HTTPResponse:
         seconds = str(max(1, int(retry_after + 0.999)))

@@ -19,8 +19,10 @@ import uuid
 
 import pytest
 from sanic import Sanic
+import sqlalchemy as sa
 
 from bot.ratelimit import SlidingWindowRateLimiter
+from bot.rest_guard import TEXT_UNAVAILABLE
 from bot.website import (
     DEFAULT_ALLOWED_ORIGINS,
     OriginPolicy,
@@ -51,11 +53,16 @@ class FakeClock:
 class EchoAgent:
     """Stands in for ``rasa.core.agent.Agent``: answers through the message's output channel.
 
-    "hallo" gets quick-reply buttons, "boom" raises, anything else is echoed with a source line.
+    "hallo" gets quick-reply buttons, "boom" raises, "stil" answers nothing (what Rasa does when
+    the action server is down), "hang" never finishes, anything else is echoed with a source
+    line. ``tracker_store`` and ``lock_store`` are what ``check_stores`` probes; None (the
+    default) means an in-memory store with nothing to probe.
     """
 
     def __init__(self) -> None:
         self.received: List[Any] = []
+        self.tracker_store: Any = None
+        self.lock_store: Any = None
 
     async def handle_message(self, message: Any) -> None:
         self.received.append(message)
@@ -73,6 +80,10 @@ class EchoAgent:
             return
         if text == "boom":
             raise RuntimeError("simulated failure inside Rasa")
+        if text == "stil":
+            return
+        if text == "hang":
+            await asyncio.Event().wait()
         await out.send_text_message(
             message.sender_id,
             f"Je vroeg: {text}\nMeer info: https://www.example.org/npo\nBron: Testbron, pagina 1",
@@ -223,6 +234,8 @@ def fresh(server):
     server.channel.sender_limiter.reset()
     server.channel.ip_limiter.reset()
     server.agent.received.clear()
+    server.agent.tracker_store = None
+    server.agent.lock_store = None
     return server
 
 
@@ -565,30 +578,109 @@ def test_rate_limit_per_sender_and_per_ip():
 
 
 def test_failure_inside_rasa_gets_a_dutch_503_and_is_logged(fresh, caplog):
-    with caplog.at_level(logging.ERROR, logger="bot.website"):
-        reply = post_json(fresh.url, {"sender": new_sender(), "message": "boom"})
+    with caplog.at_level(logging.ERROR, logger="bot.rest_guard"):
+        reply = post_json(fresh.url, {"sender": new_sender(), "message": "boom"}, origin="http://localhost:3000")
     data = assert_dutch_error(reply, 503, "unavailable")
-    assert data["message"].startswith("Sorry")
-    assert any("handling a message failed" in r.getMessage() for r in caplog.records)
+    assert data["message"] == TEXT_UNAVAILABLE and "niet beschikbaar" in data["message"]
+    assert reply.headers["retry-after"] == "10"
+    assert reply.headers["access-control-allow-origin"] == "http://localhost:3000"  # the widget can read it
+    assert any("failed" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_turn_without_any_reply_says_unavailable(fresh):
+    """The action server is down: Rasa logs the failed action and answers nothing at all."""
+    sender = new_sender()
+    reply = post_json(fresh.url, {"sender": sender, "message": "stil"})
+    assert reply.status == 200
+    assert reply.json() == [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+
+
+def test_hanging_turn_is_cut_off_at_the_turn_timeout():
+    with BotServer(WebsiteSettings(turn_timeout=0.2)) as srv:
+        sender = new_sender()
+        reply = post_json(srv.url, {"sender": sender, "message": "hang"})
+        assert reply.status == 200
+        assert reply.headers["cache-control"] == "no-store"
+        assert reply.json() == [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+        # The cut-off turn holds nothing: the same conversation goes on normally.
+        follow_up = post_json(srv.url, {"sender": sender, "message": "hoi"})
+        assert follow_up.status == 200
+        assert follow_up.json()[0]["text"].startswith("Je vroeg: hoi")
+
+
+class Store:
+    """A tracker store as Rasa wraps it (FailSafeTrackerStore around an SQL store)."""
+
+    def __init__(self, engine: Any) -> None:
+        self._tracker_store = type("SQLTrackerStore", (), {"engine": engine})()
+
+
+class Locks:
+    """A Redis lock store whose server is up or down."""
+
+    def __init__(self, up: bool) -> None:
+        self.up = up
+        self.red = self
+
+    def ping(self) -> bool:
+        if not self.up:
+            raise ConnectionError("Connection refused")
+        return True
+
+
+@pytest.mark.parametrize("broken", ["tracker store", "lock store"])
+def test_store_down_gets_a_dutch_503_at_once_and_never_reaches_rasa(fresh, tmp_path, broken):
+    if broken == "tracker store":
+        fresh.agent.tracker_store = Store(sa.create_engine(f"sqlite:///{tmp_path / 'missing-dir' / 't.db'}"))
+        fresh.agent.lock_store = Locks(up=True)
+    else:
+        fresh.agent.tracker_store = Store(sa.create_engine(f"sqlite:///{tmp_path / 'tracker.db'}"))
+        fresh.agent.lock_store = Locks(up=False)
+    sender = new_sender()
+
+    reply = post_json(fresh.url, {"sender": sender, "message": "hoi"}, origin="http://localhost:3000")
+    data = assert_dutch_error(reply, 503, "unavailable")
+    assert data["message"] == TEXT_UNAVAILABLE
+    assert reply.headers["retry-after"] == "10"
+    assert reply.headers["access-control-allow-origin"] == "http://localhost:3000"
+    assert fresh.agent.received == []
+    health = call(fresh.url, "GET", f"{PREFIX}/")
+    assert health.status == 503
+    assert broken in health.json()["reason"]
+
+    # The checks still come first: bad input gets its own answer, not 503.
+    assert_dutch_error(post_json(fresh.url, {"sender": "default", "message": "hoi"}), 400, "invalid_sender")
+
+    # Once the store is back, the conversation goes on.
+    fresh.agent.tracker_store = Store(sa.create_engine(f"sqlite:///{tmp_path / 'tracker.db'}"))
+    fresh.agent.lock_store = Locks(up=True)
+    assert call(fresh.url, "GET", f"{PREFIX}/").json() == {"status": "ok"}
+    assert post_json(fresh.url, {"sender": sender, "message": "hoi"}).status == 200
+    assert len(fresh.agent.received) == 1
 
 
 # --------------------------------------------------------------------------- units: settings, origins, limiter
 
 
 def test_settings_from_credentials_and_environment():
-    creds = {"allowed_origins": ["https://a.nl"], "rate_limit_per_minute": 7, "max_message_chars": 500}
+    creds = {
+        "allowed_origins": ["https://a.nl"], "rate_limit_per_minute": 7, "max_message_chars": 500, "turn_timeout": 4,
+    }
     settings = WebsiteSettings.from_sources(creds, environ={})
     assert settings.allowed_origins == ("https://a.nl",)
     assert settings.rate_limit_per_minute == 7
     assert settings.max_message_chars == 500
+    assert settings.turn_timeout == 4.0
 
     env = {
         "NPO_ALLOWED_ORIGINS": "https://b.nl, https://*.c.nl",
         "NPO_RATE_LIMIT_PER_MINUTE": "9",
         "NPO_IP_RATE_LIMIT_PER_MINUTE": "0",
         "NPO_MAX_MESSAGE_CHARS": "",
+        "NPO_TURN_TIMEOUT": "2.5",
     }
     settings = WebsiteSettings.from_sources(creds, environ=env)
+    assert settings.turn_timeout == 2.5  # the same variable as the REST channel
     assert settings.allowed_origins == ("https://b.nl", "https://*.c.nl")
     assert settings.rate_limit_per_minute == 9
     assert settings.ip_rate_limit_per_minute == 0
@@ -597,6 +689,7 @@ def test_settings_from_credentials_and_environment():
     defaults = WebsiteSettings.from_sources(None, environ={})
     assert defaults.allowed_origins == DEFAULT_ALLOWED_ORIGINS
     assert defaults.max_message_chars == 1000
+    assert defaults.turn_timeout == 10.0
 
 
 @pytest.mark.parametrize(
@@ -607,6 +700,10 @@ def test_settings_from_credentials_and_environment():
         {"allowed_origins": ["ftp://files.nl"]},
         {"allowed_origins": ["www.school.nl"]},
         {"allowed_origins": 5},
+        {"turn_timeout": 0},
+        {"turn_timeout": "lang"},
+        {"turn_timeout": "nan"},
+        {"turn_timeout": "inf"},
     ],
 )
 def test_invalid_settings_fail_at_startup(creds):
