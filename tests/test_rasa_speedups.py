@@ -35,3 +35,176 @@ def test_sqlite_connections_use_wal(tmp_path):
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+
+
+# --------------------------------------------------------------------------------------------
+# SQL tracker store: pooled SQLite connections, column-only retrieve
+# --------------------------------------------------------------------------------------------
+
+import asyncio  # noqa: E402
+import gc  # noqa: E402
+
+from rasa.core.tracker_store import SQLTrackerStore  # noqa: E402
+from rasa.shared.core.domain import Domain  # noqa: E402
+from rasa.shared.core.events import (  # noqa: E402
+    ActionExecuted, BotUttered, Event, SessionStarted, SlotSet, UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity  # noqa: E402
+from rasa.shared.utils.common import all_subclasses  # noqa: E402
+from sqlalchemy import event as sa_event  # noqa: E402
+from sqlalchemy.pool import QueuePool  # noqa: E402
+
+from bot.rasa_speedups import _rasa_resolve_by_type, _rasa_sql_retrieve, is_sqlite_file_url  # noqa: E402
+
+DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents: [greet, ask_sector]
+entities: [sector]
+slots:
+  sector:
+    type: categorical
+    values: [po, vo, mbo]
+    mappings: [{type: from_entity, entity: sector}]
+responses:
+  utter_greet: [{text: "Hoi"}]
+""")
+
+
+def user(text: str, intent: str, **kwargs) -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 0.9},
+                       parse_data={"intent": {"name": intent, "confidence": 0.9}, "text": text}, **kwargs)
+
+
+def conversation(first_timestamp: float = 1000.0) -> list:
+    """Two sessions: the store must return only the second by default, both when asked."""
+    t = first_timestamp
+    return [
+        ActionExecuted("action_session_start", timestamp=t), SessionStarted(timestamp=t + 1),
+        ActionExecuted("action_listen", timestamp=t + 2), user("hoi", "greet", timestamp=t + 3),
+        ActionExecuted("utter_greet", timestamp=t + 4), BotUttered("Hoi", timestamp=t + 5),
+        ActionExecuted("action_listen", timestamp=t + 6),
+        ActionExecuted("action_session_start", timestamp=t + 10), SessionStarted(timestamp=t + 11),
+        SlotSet("sector", "mbo", timestamp=t + 12), ActionExecuted("action_listen", timestamp=t + 13),
+        user("en het mbo?", "ask_sector", timestamp=t + 14),
+        SlotSet("sector", "vo", timestamp=t + 15), ActionExecuted("action_listen", timestamp=t + 16),
+    ]
+
+
+def store_at(path) -> SQLTrackerStore:
+    return SQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(path))
+
+
+def snapshot(tracker):
+    return None if tracker is None else (
+        [e.as_dict() for e in tracker.events], tracker.current_state(EventVerbosity.ALL))
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("sqlite:////tmp/x/trackers.db", True),
+    ("sqlite:///trackers.db", True),
+    ("sqlite://", False),
+    ("sqlite:///:memory:", False),
+    ("sqlite:///file:mem?mode=memory&uri=true", False),
+    ("postgresql://rasa:secret@db:5432/rasa", False),
+])
+def test_only_sqlite_files_get_a_connection_pool(url, expected):
+    assert is_sqlite_file_url(url) is expected
+
+
+async def _test_sqlite_tracker_store_reuses_one_connection(tmp_path):
+    store = store_at(tmp_path / "trackers.db")
+    assert isinstance(store.engine.pool, QueuePool)
+    connects = []
+    sa_event.listen(store.engine, "connect", lambda *args: connects.append(1))
+    tracker = DialogueStateTracker.from_events("anna", conversation(), DOMAIN.slots)
+    for _ in range(5):
+        await store.save(tracker)
+        assert snapshot(await store.retrieve("anna")) is not None
+    assert len(connects) <= 1  # NullPool opened a connection for every save and retrieve
+
+
+def test_sqlite_tracker_store_reuses_one_connection(tmp_path):
+    asyncio.run(_test_sqlite_tracker_store_reuses_one_connection(tmp_path))
+
+
+async def _test_pooled_stores_see_each_others_writes(tmp_path):
+    """Two Rasa processes on one SQLite file: a pooled connection never serves a stale snapshot."""
+    path = tmp_path / "trackers.db"
+    first, second = store_at(path), store_at(path)
+    events = conversation()
+    await first.save(DialogueStateTracker.from_events("bo", events[:9], DOMAIN.slots))
+    assert len((await second.retrieve("bo")).events) == 1  # the second session has started
+    tracker = await second.retrieve("bo")
+    for extra in events[9:]:
+        tracker.update(extra)
+    await second.save(tracker)
+    assert [e.as_dict() for e in (await first.retrieve_full_tracker("bo")).events] == [e.as_dict() for e in events]
+    assert snapshot(await first.retrieve("bo")) == snapshot(
+        DialogueStateTracker.from_events("bo", events[8:], DOMAIN.slots))
+    # save() counts the stored events of the session, so nothing is written twice.
+    await first.save(await first.retrieve("bo"))
+    assert len((await second.retrieve_full_tracker("bo")).events) == len(events)
+
+
+def test_pooled_stores_see_each_others_writes(tmp_path):
+    asyncio.run(_test_pooled_stores_see_each_others_writes(tmp_path))
+
+
+async def _test_column_only_retrieve_equals_rasas_retrieve(tmp_path, full):
+    store = store_at(tmp_path / "trackers.db")
+    await store.save(DialogueStateTracker.from_events("cas", conversation(), DOMAIN.slots))
+    await store.save(DialogueStateTracker.from_events("dirk", conversation(5000.0)[:5], DOMAIN.slots))
+    for sender in ("cas", "dirk", "nobody"):
+        ours = await store._retrieve(sender, fetch_events_from_all_sessions=full)
+        rasas = await _rasa_sql_retrieve(store, sender, fetch_events_from_all_sessions=full)
+        assert snapshot(ours) == snapshot(rasas)
+    expected = conversation() if full else conversation()[8:]  # from the last SessionStarted
+    assert [e.as_dict() for e in (await store._retrieve("cas", full)).events] == [e.as_dict() for e in expected]
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_column_only_retrieve_equals_rasas_retrieve(tmp_path, full):
+    asyncio.run(_test_column_only_retrieve_equals_rasas_retrieve(tmp_path, full))
+
+
+# --------------------------------------------------------------------------------------------
+# Event.resolve_by_type: cached, same answers as walking the class tree
+# --------------------------------------------------------------------------------------------
+
+def all_type_names():
+    return sorted({cls.type_name for cls in all_subclasses(Event)})
+
+
+def test_resolve_by_type_matches_rasa_for_every_event_type():
+    for name in all_type_names():
+        assert Event.resolve_by_type(name) is _rasa_resolve_by_type(name)
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_resolve_by_type_sees_subclasses_defined_later_and_forgets_collected_ones():
+    assert Event.resolve_by_type("npo_probe", default=BotUttered) is BotUttered  # builds the index
+
+    class Probe(ActionExecuted):
+        type_name = "npo_probe"
+
+    class ShadowsUser(ActionExecuted):
+        type_name = "user"  # a duplicate name: the first class in Rasa's order wins, as in Rasa
+
+    try:
+        assert Event.resolve_by_type("npo_probe") is Probe
+        assert Event.resolve_by_type("user") is _rasa_resolve_by_type("user") is UserUttered
+    finally:
+        del Probe, ShadowsUser
+        gc.collect()
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("npo_probe")
+
+
+def test_deserialised_tracker_is_unchanged():
+    dumped = [e.as_dict() for e in conversation()]
+    tracker = DialogueStateTracker.from_dict("eva", dumped, DOMAIN.slots)
+    assert [e.as_dict() for e in tracker.events] == dumped
+    assert tracker.get_slot("sector") == "vo"
