@@ -105,7 +105,7 @@ def snapshot(tracker):
     ("sqlite://", False),
     ("sqlite:///:memory:", False),
     ("sqlite:///file:mem?mode=memory&uri=true", False),
-    ("postgresql://rasa:secret@db:5432/rasa", False),
+    ("postgresql://rasa@db:5432/rasa", False),
 ])
 def test_only_sqlite_files_get_a_connection_pool(url, expected):
     assert is_sqlite_file_url(url) is expected
