@@ -212,39 +212,25 @@ def test_action_servers_down_gives_dutch_reply_and_recovers(cluster):
     wait_for(answers_again, "answers after the action servers came back")
 
 
-def test_redis_down_fails_fast_and_recovers(cluster):
-    who = new_sender("redis")
+@pytest.mark.parametrize("store", ["redis", "pg"])
+def test_store_down_fails_fast_and_recovers(cluster, store):
+    """Redis (lock store) or PostgreSQL (tracker store) down: every replica answers 503 at once
+    with a Dutch message and reports unhealthy; when the store is back the conversation continues
+    where it was, with nothing from the outage in it."""
+    server = getattr(cluster, store)
+    who = new_sender(f"{store}-down")
     answered(cluster.url, who, STUDENT_CHECK[0])
-    cluster.redis.kill()
+    server.kill()
     try:
         for index in range(cluster.replicas):
             status, payload = send(cluster.replica_url(index), who, STUDENT_CHECK[1], timeout=FAST_FAILURE_S)
             assert status == 503, payload
             assert payload["error"] == "unavailable" and "niet beschikbaar" in payload["message"]
-        assert not http_ok(cluster.replica_url(0) + "/webhooks/rest/")
+            assert not http_ok(cluster.replica_url(index) + "/webhooks/rest/")
     finally:
-        cluster.redis.start()
-    wait_for(lambda: http_ok(cluster.url + "/webhooks/rest/"), "health after Redis came back")
-    answered(cluster.url, who, STUDENT_CHECK[1])
-    answered(cluster.url, who, STUDENT_CHECK[2])
-    assert_student_check_completed(pg_events(cluster, who))
-
-
-def test_postgres_down_fails_fast_and_recovers(cluster):
-    who = new_sender("postgres")
-    answered(cluster.url, who, STUDENT_CHECK[0])
-    cluster.pg.kill()
-    try:
-        for index in range(cluster.replicas):
-            status, payload = send(cluster.replica_url(index), who, STUDENT_CHECK[1], timeout=FAST_FAILURE_S)
-            assert status == 503, payload
-            assert payload["error"] == "unavailable" and "niet beschikbaar" in payload["message"]
-        assert not http_ok(cluster.replica_url(1) + "/webhooks/rest/")
-    finally:
-        cluster.pg.start()
+        server.start()
     wait_for(lambda: all(http_ok(cluster.replica_url(i) + "/webhooks/rest/") for i in range(cluster.replicas)),
-             "health after PostgreSQL came back")
-    # Nothing from the outage leaked into the conversation; it continues where it was.
+             f"health after {store} came back")
     answered(cluster.replica_url(0), who, STUDENT_CHECK[1])
     answered(cluster.replica_url(1), who, STUDENT_CHECK[2])
     assert_student_check_completed(pg_events(cluster, who))
