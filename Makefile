@@ -10,8 +10,8 @@ NLP_DIR   := .cache/spacy/nl_offline
 NLP_STAMP := $(NLP_DIR)/.provisioned
 KB        ?= $(or $(NPO_KB_PATH),knowledge/kb.sqlite)
 MODEL     := models/npo.tar.gz
-RASA_PORT ?= 5005
-ACTION_PORT ?= 5055
+RASA_PORT ?= $(or $(NPO_PORT),5005)
+ACTION_PORT ?= $(or $(NPO_ACTION_PORT),5055)
 export NPO_KB_PATH := $(abspath $(KB))
 export NPO_SPACY_OFFLINE_DIR := $(abspath $(NLP_DIR))
 # Rasa and TensorFlow chatter; keep the logs readable.
