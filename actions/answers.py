@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
 from knowledge.extract import sentences
@@ -171,31 +171,14 @@ def _bullet(text: str) -> str:
 
 # --------------------------------------------------------------------------- filters
 
-# Sectors that a quote tagged with another sector also speaks for (teacher training is hbo or wo).
-SECTOR_COVERED_BY = {
-    "ho": {"ho", "hbo", "wo"},
-    "hbo": {"hbo", "ho"},
-    "wo": {"wo", "ho"},
-    "lerarenopleiding": {"lerarenopleiding", "hbo", "wo", "ho"},
-    "geneeskunde": {"geneeskunde", "wo", "ho"},
-}
-
-
-def quote_applies(quote_sectors: Sequence[str], sector: Optional[str]) -> bool:
-    """Does a quote tagged with `quote_sectors` apply to `sector`? Untagged quotes always do."""
-    if not sector or not quote_sectors:
-        return True
-    return bool(set(quote_sectors) & SECTOR_COVERED_BY.get(sector, {sector}))
-
-
 def topic_items(kb, key: str, sector: Optional[str], strict: bool = False) -> List[Item]:
     """Quotes of a curated topic for `sector`; all quotes when none applies (unless `strict`)."""
-    topic = kb.topic(key)
+    topic = kb.topic(key, sector)
     if topic is None:
         return []
-    quotes = [q for q in topic.quotes if quote_applies(q.sectors, sector)]
+    quotes = list(topic.quotes)
     if not quotes and not strict:
-        quotes = list(topic.quotes)
+        quotes = list(kb.topic(key).quotes)
     return [Item(q.text, q.source) for q in quotes]
 
 

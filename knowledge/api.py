@@ -17,11 +17,11 @@ import math
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .schema import SCHEMA_VERSION, SECTORS
+from .schema import SCHEMA_VERSION, SECTORS, applies_to
 from .normalize import normalize_tokens, query_terms
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "kb.sqlite"
@@ -63,38 +63,32 @@ class Action:
 
 
 @dataclass(frozen=True)
-class Amount:
+class _Fact:
+    """Something found in one sentence of one passage, with where it stands."""
+
     text: str
+    sentence: str
+    passage_id: int
+    page: Optional[int]
+    source: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Amount(_Fact):
     value_eur: float
-    sentence: str
-    passage_id: int
-    page: Optional[int]
-    source: str
-    citation: str
 
 
 @dataclass(frozen=True)
-class DateFact:
-    text: str
+class DateFact(_Fact):
     kind: str
-    sentence: str
-    passage_id: int
-    page: Optional[int]
-    source: str
-    citation: str
 
 
 @dataclass(frozen=True)
-class Figure:
-    text: str
+class Figure(_Fact):
     kind: str
     value: Optional[float]
     unit: str
-    sentence: str
-    passage_id: int
-    page: Optional[int]
-    source: str
-    citation: str
 
 
 @dataclass(frozen=True)
@@ -269,37 +263,35 @@ class KnowledgeBase:
         With ``query``: the amounts whose sentence contains all (normalised) query words;
         if none has all of them, those with the most matching words; none if no word matches.
         """
-        return [Amount(r["text"], r["value_eur"], r["sentence"], r["passage_id"], r["page"],
-                       r["source"], r["citation"]) for r in self._facts("amounts", query)]
+        return self._facts_as(Amount, "amounts", query)
 
     def dates(self, query: Optional[str] = None) -> List[DateFact]:
         """Dates, deadlines and periods in document order; ``query`` filters like :meth:`amounts`."""
-        return [DateFact(r["text"], r["kind"], r["sentence"], r["passage_id"], r["page"],
-                         r["source"], r["citation"]) for r in self._facts("dates", query)]
+        return self._facts_as(DateFact, "dates", query)
 
     def figures(self, query: Optional[str] = None) -> List[Figure]:
         """Numbers with a unit (weeks, %, counts) in document order; ``query`` as in :meth:`amounts`."""
-        return [Figure(r["text"], r["kind"], r["value"], r["unit"], r["sentence"], r["passage_id"],
-                       r["page"], r["source"], r["citation"]) for r in self._facts("figures", query)]
+        return self._facts_as(Figure, "figures", query)
+
+    def _facts_as(self, record, table: str, query: Optional[str]) -> list:
+        names = [f.name for f in fields(record)]
+        return [record(**{name: row[name] for name in names}) for row in self._facts(table, query)]
 
     # -- curated topics -------------------------------------------------------------------
     def topic(self, key: str, sector: Optional[str] = None) -> Optional[Topic]:
         """Curated topic; with ``sector`` only quotes tagged with it (or untagged) are kept.
 
-        'ho' keeps quotes tagged hbo, wo or ho.
+        Coverage follows :func:`knowledge.schema.applies_to` ('ho' keeps hbo, wo and ho quotes;
+        'lerarenopleiding' keeps hbo and wo quotes).
         """
         rows = self._query("SELECT * FROM topics WHERE key = ?", [key])
         if not rows:
             return None
         t = rows[0]
         quotes = []
-        wanted = None
-        if sector:
-            s = sector.strip().lower()
-            wanted = {"ho": {"ho", "hbo", "wo"}, "hbo": {"hbo", "ho"}, "wo": {"wo", "ho"}}.get(s, {s})
         for q in self._query("SELECT * FROM quotes WHERE topic = ? ORDER BY position", [key]):
             sectors = _sectors(q["sectors"])
-            if wanted is not None and sectors and not (set(sectors) & wanted):
+            if not applies_to(sectors, sector):
                 continue
             quotes.append(Quote(q["text"], sectors, q["passage_id"], q["page"], q["section"],
                                 q["source"], q["citation"]))
