@@ -82,7 +82,7 @@ def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[Event
         buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
     dispatcher.utter_message(text=text, buttons=buttons or None)
     stored = [f"{item.source or ''}{MORE_SEPARATOR}{item.text}" for item in remaining]
-    events: List[EventType] = [SlotSet("more_items", stored or None), SlotSet("more_source", None)]
+    events: List[EventType] = [SlotSet("more_items", stored or None)]
     if answer.question:
         events.append(SlotSet("last_question", answer.question))
     return events
@@ -148,17 +148,9 @@ class ActionSearchFallback(Action):
         return "action_search_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        last_question = tracker.get_slot("last_question")
         try:
-            implied = answers.implied_question(build_context(tracker))
-            if implied:
-                # "krijg ik korting?": unsure NLU, but the entity names the question.
-                answer = answers.answer(get_kb(), build_context(tracker, intent=implied))
-            elif has_new_details(tracker) and last_question in answers.HANDLERS:
-                # "en als ik naar de universiteit ga?": unsure NLU, but a clear follow-up.
-                answer = answers.answer(get_kb(), build_context(tracker, intent=last_question))
-            else:
-                answer = answers.search_answer(get_kb(), tracker.latest_message.get("text") or "")
+            answer = answers.fallback_answer(get_kb(), build_context(tracker), tracker.get_slot("last_question"),
+                                             new_details=has_new_details(tracker))
         except KnowledgeBaseError as error:
             return apologise(dispatcher, error)
         return leave_active_form(tracker) + send(dispatcher, answer)

@@ -6,8 +6,9 @@ the Rasa action classes stay thin. Every factual answer carries the sources of w
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
@@ -208,10 +209,16 @@ def _action_item(action) -> Item:
 
 # --------------------------------------------------------------------------- handlers
 
+@functools.lru_cache(maxsize=4096)
+def _token_set(text: str) -> frozenset:
+    """Normalised tokens of a KB text; the same quotes and date sentences recur every message."""
+    return frozenset(normalize_tokens(text))
+
+
 def overlap(terms: Iterable[str], text: str) -> int:
     """How many question terms occur in `text`, counting Dutch compounds: "rapportage" matches
     "voortgangsrapportage"."""
-    tokens = set(normalize_tokens(text))
+    tokens = _token_set(text)
     return sum(1 for t in set(terms) if t in tokens or (len(t) >= 5 and any(t in w for w in tokens)))
 
 
@@ -464,7 +471,7 @@ def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: b
     handler = HANDLERS.get(intent)
     if handler is None:
         return search_answer(kb, ctx.text)
-    return handler(kb, Context(**{**ctx.__dict__, "intent": intent}))
+    return handler(kb, replace(ctx, intent=intent))
 
 
 def best_sentences(passage: str, question: str, count: int = 2) -> str:
@@ -487,6 +494,16 @@ def search_answer(kb, text: str) -> Answer:
         excerpt = shorten(best_sentences(hit.text, text), MAX_PASSAGE_CHARS)
         return Answer(intro=texts.SEARCH_INTRO, items=[Item(excerpt, hit.source)])
     return Answer(intro=texts.DONT_KNOW, buttons=[(title, f"/{intent}") for title, intent in texts.SUGGESTIONS])
+
+
+def fallback_answer(kb, ctx: Context, last_question: Optional[str], new_details: bool) -> Answer:
+    """Low NLU confidence: trust what the entities say before searching the passages."""
+    implied = implied_question(ctx)
+    if implied:  # "krijg ik korting?": the entity names the question
+        return answer(kb, replace(ctx, intent=implied))
+    if new_details and last_question in HANDLERS:  # "en als ik naar de universiteit ga?"
+        return answer(kb, replace(ctx, intent=last_question))
+    return search_answer(kb, ctx.text)
 
 
 def student_check(kb, sector: str, has_grant: Optional[bool]) -> Answer:
