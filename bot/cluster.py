@@ -28,10 +28,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from bot.serve import (
-    DEFAULT_MODEL, REPO_ROOT, Process, StartupError, base_env, free_port, http_ok,
+    DEFAULT_MODEL, REPO_ROOT, Process, StartupError, base_env, free_port, http_ok, start_or_report,
     start_action_server, start_rasa_server, wait_until,
 )
 
@@ -453,10 +453,7 @@ def cli_start(args: argparse.Namespace) -> int:
                       pg_port=args.port + 2, redis_port=args.port + 3)
     print(f"Starting {args.replicas} Rasa replicas and {args.action_servers} action servers "
           f"behind nginx, with PostgreSQL and Redis; this takes a minute or two.", flush=True)
-    try:
-        cluster.start()
-    except StartupError as error:
-        print(f"error: {error}", file=sys.stderr)
+    if not start_or_report(cluster):
         return 1
     state_path.write_text(json.dumps(cluster.state(), indent=2))
     env_file = workdir / "cluster.env"
@@ -484,12 +481,17 @@ def _stop_pid(pid: int, sig: int, timeout: float) -> bool:
     return not _pid_alive(pid)
 
 
-def cli_stop(args: argparse.Namespace) -> int:
+def _saved_state(args: argparse.Namespace) -> Tuple[Path, Optional[dict]]:
+    """Where `start` saved what it runs, and that state (None when no cluster was started)."""
     state_path = Path(args.workdir) / STATE_FILE
-    if not state_path.exists():
+    return state_path, json.loads(state_path.read_text()) if state_path.exists() else None
+
+
+def cli_stop(args: argparse.Namespace) -> int:
+    state_path, state = _saved_state(args)
+    if state is None:
         print("No cluster state found; nothing to stop.")
         return 0
-    state = json.loads(state_path.read_text())
     order = sorted(state["processes"], key=lambda p: ["nginx", "rasa", "actions", "redis", "postgres"].index(
         p["name"].split(":")[0]))
     for proc in order:
@@ -506,11 +508,10 @@ def cli_stop(args: argparse.Namespace) -> int:
 
 
 def cli_status(args: argparse.Namespace) -> int:
-    state_path = Path(args.workdir) / STATE_FILE
-    if not state_path.exists():
+    _, state = _saved_state(args)
+    if state is None:
         print("No cluster running (start one with 'make cluster').")
         return 1
-    state = json.loads(state_path.read_text())
     print(state["description"])
     healthy = True
     for proc in state["processes"]:

@@ -150,6 +150,15 @@ def check_stores(agent: Any) -> Optional[str]:
     return None
 
 
+def health_response(request: Request) -> HTTPResponse:
+    """A channel's health URL: 200, or 503 with the reason when a store is down, so that a load
+    balancer takes the replica out."""
+    problem = check_stores(getattr(request.app.ctx, "agent", None))
+    if problem:
+        return response.json({"status": "unavailable", "reason": problem}, status=503)
+    return response.json({"status": "ok"})
+
+
 async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
                    input_channel: str, metadata: Optional[Dict[str, Any]] = None,
                    turn_timeout: float = 10.0) -> Tuple[int, Any]:
@@ -213,10 +222,7 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            problem = check_stores(getattr(request.app.ctx, "agent", None))
-            if problem:
-                return response.json({"status": "unavailable", "reason": problem}, status=503)
-            return response.json({"status": "ok"})
+            return health_response(request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

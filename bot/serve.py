@@ -206,6 +206,17 @@ class Stack:
         self.stop()
 
 
+def start_or_report(startable) -> bool:
+    """Start a Stack or Cluster; on failure print the one-line reason (with its log tail) and
+    return False, for command-line entry points that exit 1."""
+    try:
+        startable.start()
+    except StartupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def _print_ready(port: int) -> None:
     base = f"http://localhost:{port}"
     print(
@@ -234,10 +245,7 @@ def run(rasa_port: int, action_port: int) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     print(f"Starting the action server (:{action_port}) and Rasa (:{rasa_port}); logs in var/", flush=True)
-    try:
-        stack.start()
-    except StartupError as error:
-        print(f"error: {error}", file=sys.stderr)
+    if not start_or_report(stack):
         return 1
     _print_ready(rasa_port)
     try:

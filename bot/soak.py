@@ -156,17 +156,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         groups = {f"pid {p}": int(p) for p in args.pids.split(",") if p.strip()}
     else:
         from bot.cluster import Cluster
-        from bot.serve import DEFAULT_MODEL, StartupError
+        from bot.serve import DEFAULT_MODEL, start_or_report
 
         workdir = Path(tempfile.mkdtemp(prefix="npo-soak-"))
         cluster = Cluster(replicas=args.replicas, action_servers=args.action_servers, workdir=workdir,
                           model=Path(args.model or DEFAULT_MODEL))
         print(f"Starting a cluster ({args.replicas} Rasa replicas, {args.action_servers} action servers) "
               f"in {workdir} ...", flush=True)
-        try:
-            cluster.start()
-        except StartupError as error:
-            print(f"error: {error}", file=sys.stderr)
+        if not start_or_report(cluster):
             return 1
         print(cluster.describe(), flush=True)
         url = cluster.url

@@ -37,7 +37,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.ratelimit import SlidingWindowRateLimiter
-from bot.rest_guard import TEXT_UNAVAILABLE, check_stores, run_turn
+from bot.rest_guard import TEXT_UNAVAILABLE, check_stores, health_response, run_turn
 
 import bot.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -463,10 +463,7 @@ class WebsiteInput(InputChannel):
         @website.route("/", methods=["GET", "OPTIONS"])
         async def health(request: Request) -> HTTPResponse:
             if request.method == "GET":
-                # Like the REST channel's health URL: a load balancer takes the replica out.
-                problem = check_stores(getattr(request.app.ctx, "agent", None))
-                if problem:
-                    return response.json({"status": "unavailable", "reason": problem}, status=503)
+                return health_response(request)
             return response.json({"status": "ok"})
 
         @website.route("/widget.js", methods=["GET"])
