@@ -177,7 +177,11 @@ def topic_items(kb, key: str, sector: Optional[str], strict: bool = False) -> Li
     topic = kb.topic(key, sector)
     if topic is None:
         return []
+    # With a sector: quotes written for exactly it, then for a sector that covers it, then
+    # general ones (stable order within each).
     quotes = list(topic.quotes)
+    if sector:
+        quotes.sort(key=lambda q: 0 if sector in q.sectors else 1 if q.sectors else 2)
     if not quotes and not strict:
         quotes = list(kb.topic(key).quotes)
     return [Item(q.text, q.source) for q in quotes]
@@ -437,6 +441,16 @@ SCHEME_INTENTS = {
 }
 
 
+_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook)\b", re.IGNORECASE)
+
+
+def is_follow_up(ctx: Context, last_question: Optional[str], new_details: bool) -> bool:
+    """"en in het voortgezet onderwijs?": a short message that starts like a follow-up and names a
+    new sector or theme repeats the last question, even when NLU picked another intent."""
+    return (new_details and last_question in HANDLERS and bool(_FOLLOW_UP_RE.match(ctx.text))
+            and len(query_terms(ctx.text)) < QUESTION_TERMS)
+
+
 def implied_question(ctx: Context) -> Optional[str]:
     """The question an entity in the message stands for, if any."""
     if ctx.scheme in SCHEME_INTENTS:
@@ -453,6 +467,8 @@ def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: b
     "inform" without any is not a follow-up, so the bot searches instead of guessing.
     """
     intent = ctx.intent
+    if is_follow_up(ctx, last_question, new_details):
+        intent = "inform"
     if intent == "inform" and implied_question(ctx):
         intent = implied_question(ctx)
     elif intent == "inform":

@@ -339,3 +339,17 @@ def test_form_questions_offer_quick_replies(action_class, expected_payloads, dom
     assert messages[0]["text"] == action_class.question
     assert [b["payload"] for b in messages[0]["buttons"]] == expected_payloads
     assert events == []
+
+
+def test_short_en_follow_up_repeats_the_last_question_even_if_nlu_picked_another_intent(domain):
+    trk = tracker("ask_school_advice", "en in het voortgezet onderwijs?", {"sector": "vo"},
+                  slots={"last_question": "ask_learning_delays"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "leesvaardigheid" in text or "vmbo" in text
+    assert "schooladvies" not in text
+
+
+def test_sector_specific_quotes_come_first(domain):
+    trk = tracker("ask_budget", "wat is het budget voor de pabo", {"sector": "lerarenopleiding"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "38 miljoen" in text.splitlines()[0]
