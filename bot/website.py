@@ -14,9 +14,11 @@ message rate, and validates its input, so bad input gets a 4xx with a Dutch expl
 never reaches NLU. Like the guarded REST channel it shares ``bot.rest_guard``'s store check
 and turn budget: when the tracker store or the lock store is down the webhook answers 503 at
 once (instead of Rasa silently keeping the conversation in memory), and a turn that fails,
-yields no reply (action server down) or outlasts the budget gets a short Dutch "even niet
-beschikbaar" answer. Settings come from ``credentials.yml`` and can be overridden by
-environment variables (see :class:`WebsiteSettings`).
+yields no reply after an error (action server down) or outlasts the budget gets a short Dutch
+"even niet beschikbaar" answer. It also shares the decision on typed "/commands"
+(``screen_command``): only button payloads the bot offered in the conversation run as intents.
+Settings come from ``credentials.yml`` and can be overridden by environment variables (see
+:class:`WebsiteSettings`).
 """
 
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.ratelimit import SlidingWindowRateLimiter
-from bot.rest_guard import TEXT_UNAVAILABLE, check_stores, health_response, run_turn
+from bot.rest_guard import TEXT_UNAVAILABLE, check_stores, health_response, run_turn, screen_command
 
 import bot.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -508,13 +510,15 @@ class WebsiteInput(InputChannel):
             retry = self.sender_limiter.hit(sender)
             if not retry.allowed:
                 return self._rate_limited(retry.retry_after)
-            problem = check_stores(getattr(request.app.ctx, "agent", None))
+            agent = getattr(request.app.ctx, "agent", None)
+            problem = check_stores(agent)
             if problem:
                 logger.error("website: refusing a turn: %s", problem)
                 return self._unavailable()
 
+            text = await screen_command(agent, sender, text)
             status, payload = await run_turn(
-                on_new_message, sender, text, self.name(), turn_timeout=self.settings.turn_timeout
+                on_new_message, sender, text, self.name(), turn_timeout=self.settings.turn_timeout, agent=agent
             )
             if status != 200:
                 return self._unavailable()

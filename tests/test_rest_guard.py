@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 import pytest
 import sqlalchemy as sa
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rest_guard import (
-    MAX_MESSAGE_CHARS, TEXT_UNAVAILABLE, InputRejected, check_stores, clean_text, parse_body, run_turn,
+    ALLOWED_COMMANDS, MAX_MESSAGE_CHARS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, InputRejected,
+    check_stores, clean_text, parse_body, run_turn, screen_command,
 )
 
 
@@ -63,6 +67,11 @@ async def _silent(message):
     return None
 
 
+async def _action_server_down(message):
+    """What Rasa does when a custom action cannot reach the action server: log, carry on, say nothing."""
+    logging.getLogger("rasa.core.processor").error("Encountered an exception while running action 'action_answer'.")
+
+
 async def _fails(message):
     raise RuntimeError("tracker store down")
 
@@ -79,8 +88,27 @@ def test_run_turn_returns_the_bot_messages():
     assert turn(_answers) == (200, [{"recipient_id": "s1", "text": "Hoi!"}])
 
 
-def test_run_turn_without_reply_says_unavailable():
-    assert turn(_silent) == (200, [{"recipient_id": "s1", "text": TEXT_UNAVAILABLE}])
+def test_run_turn_without_reply_is_not_understood_not_an_outage(caplog):
+    with caplog.at_level(logging.WARNING, logger="bot.rest_guard"):
+        assert turn(_silent) == (200, [{"recipient_id": "s1", "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}])
+    assert any("produced no reply" in record.getMessage() for record in caplog.records)
+    assert "niet beschikbaar" not in TEXT_NOT_UNDERSTOOD
+
+
+def test_run_turn_without_reply_after_a_failed_action_says_unavailable(caplog):
+    with caplog.at_level(logging.ERROR, logger="bot.rest_guard"):
+        assert turn(_action_server_down) == (200, [{"recipient_id": "s1", "text": TEXT_UNAVAILABLE}])
+    assert any("while running action" in record.getMessage() for record in caplog.records)
+
+
+def test_errors_of_one_turn_do_not_leak_into_another():
+    async def both():
+        return await asyncio.gather(
+            run_turn(Recorder(_action_server_down), "a", "hoi", "rest", None, 30.0),
+            run_turn(Recorder(_silent), "b", "hoi", "rest", None, 30.0),
+        )
+    (_, down), (_, silent) = asyncio.run(both())
+    assert down[0]["text"] == TEXT_UNAVAILABLE and silent[0]["text"] == TEXT_NOT_UNDERSTOOD
 
 
 def test_run_turn_failure_is_a_503():
@@ -115,3 +143,79 @@ def test_check_stores(tmp_path):
     broken = sa.create_engine(f"sqlite:///{tmp_path / 'missing-dir' / 't.db'}")
     assert "tracker store" in check_stores(FakeAgent(broken, None))
     assert check_stores(None) == "the model is not loaded"
+
+
+# --------------------------------------------------------------------------- typed commands
+
+
+class ConversationStore:
+    """A tracker store holding one conversation; counts how often it is read."""
+
+    def __init__(self, *events, fail=False):
+        self.events = list(events)
+        self.fail = fail
+        self.reads = 0
+
+    async def retrieve(self, sender):
+        self.reads += 1
+        if self.fail:
+            raise ConnectionError("database gone")
+        return DialogueStateTracker.from_events(sender, self.events) if self.events else None
+
+
+class Agent:
+    def __init__(self, store):
+        self.tracker_store = store
+
+
+SECTOR_BUTTONS = [{"title": "mbo", "payload": '/inform{"sector":"mbo"}'}, {"title": "Stoppen", "payload": "/stop"}]
+
+
+def asked_for_sector():
+    return ConversationStore(
+        ActionExecuted("action_listen"), UserUttered("/student_check"), ActionExecuted("student_form"),
+        BotUttered("Wat voor opleiding volg je?", data={"buttons": SECTOR_BUTTONS}), ActionExecuted("action_listen"),
+    )
+
+
+def screen(store, text):
+    return asyncio.run(screen_command(Agent(store), "s1", text))
+
+
+def test_offered_button_payloads_pass_unchanged():
+    store = asked_for_sector()
+    assert screen(store, '/inform{"sector":"mbo"}') == '/inform{"sector":"mbo"}'
+    assert screen(store, " /stop ") == " /stop "
+
+
+@pytest.mark.parametrize("typed,as_text", [
+    ("/restart", "restart"),
+    ("/session_start", "session_start"),
+    ('/inform{"sector":"wo"}', 'inform{"sector":"wo"}'),
+    ('/inform{"sector": "mbo"}', 'inform{"sector": "mbo"}'),  # not the offered payload
+    ("  //restart", "restart"),
+    ("/ /restart", "restart"),
+    ("/", "/"),  # a lone slash is not a command for Rasa
+])
+def test_commands_not_offered_become_text(typed, as_text):
+    assert screen(asked_for_sector(), typed) == as_text
+
+
+def test_ordinary_messages_never_read_the_store():
+    store = asked_for_sector()
+    assert screen(store, "welke thema's zijn er? /x") == "welke thema's zijn er? /x"
+    assert store.reads == 0
+    screen(store, "/restart")
+    assert store.reads == 1
+
+
+def test_allowed_commands_pass_without_being_offered():
+    assert "/help" in ALLOWED_COMMANDS
+    assert {b["payload"] for b in NOT_UNDERSTOOD_BUTTONS} == ALLOWED_COMMANDS
+    assert screen(ConversationStore(), "/help") == "/help"
+
+
+def test_unreadable_or_missing_conversation_means_not_offered():
+    assert screen(ConversationStore(fail=True), '/inform{"sector":"mbo"}') == 'inform{"sector":"mbo"}'
+    assert screen(ConversationStore(), "/restart") == "restart"
+    assert asyncio.run(screen_command(None, "s1", "/restart")) == "restart"

@@ -22,7 +22,10 @@ from sanic import Sanic
 import sqlalchemy as sa
 
 from bot.ratelimit import SlidingWindowRateLimiter
-from bot.rest_guard import TEXT_UNAVAILABLE
+from rasa.shared.core.events import BotUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.rest_guard import NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE
 from bot.website import (
     DEFAULT_ALLOWED_ORIGINS,
     OriginPolicy,
@@ -53,9 +56,9 @@ class FakeClock:
 class EchoAgent:
     """Stands in for ``rasa.core.agent.Agent``: answers through the message's output channel.
 
-    "hallo" gets quick-reply buttons, "boom" raises, "stil" answers nothing (what Rasa does when
-    the action server is down), "hang" never finishes, anything else is echoed with a source
-    line. ``tracker_store`` and ``lock_store`` are what ``check_stores`` probes; None (the
+    "hallo" gets quick-reply buttons, "boom" raises, "stil" logs a failed action and answers
+    nothing (what Rasa does when the action server is down), "niets" answers nothing without an
+    error, "hang" never finishes, anything else is echoed with a source line. ``tracker_store`` and ``lock_store`` are what ``check_stores`` probes; None (the
     default) means an in-memory store with nothing to probe.
     """
 
@@ -81,6 +84,9 @@ class EchoAgent:
         if text == "boom":
             raise RuntimeError("simulated failure inside Rasa")
         if text == "stil":
+            logging.getLogger("rasa.core.processor").error("Encountered an exception while running action 'x'.")
+            return
+        if text == "niets":
             return
         if text == "hang":
             await asyncio.Event().wait()
@@ -593,6 +599,30 @@ def test_turn_without_any_reply_says_unavailable(fresh):
     reply = post_json(fresh.url, {"sender": sender, "message": "stil"})
     assert reply.status == 200
     assert reply.json() == [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+
+
+def test_turn_without_reply_or_error_is_not_understood_not_an_outage(fresh):
+    sender = new_sender()
+    reply = post_json(fresh.url, {"sender": sender, "message": "niets"})
+    assert reply.status == 200
+    assert reply.json() == [{"recipient_id": sender, "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+
+
+class OfferedStore:
+    """A tracker store whose conversations all end with the bot offering one button."""
+
+    async def retrieve(self, sender: str) -> DialogueStateTracker:
+        offered = BotUttered("Hoi!", data={"buttons": [{"title": "Reisrecht", "payload": "/vraag_reisrecht"}]})
+        return DialogueStateTracker.from_events(sender, [offered])
+
+
+def test_typed_commands_run_only_when_offered(fresh):
+    fresh.agent.tracker_store = OfferedStore()
+    sender = new_sender()
+    for typed, passed_on in [("/vraag_reisrecht", "/vraag_reisrecht"), ("/restart", "restart"),
+                             ('/inform{"sector":"mbo"}', 'inform{"sector":"mbo"}'), ("/help", "/help")]:
+        assert post_json(fresh.url, {"sender": sender, "message": typed}).status == 200
+        assert fresh.agent.received[-1].text == passed_on
 
 
 def test_hanging_turn_is_cut_off_at_the_turn_timeout():

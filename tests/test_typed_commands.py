@@ -1,0 +1,86 @@
+"""Typed "/commands" on both channels of the real bot.
+
+Rasa runs a message that starts with "/" as an intent without NLU. A user who types `/restart`,
+`/session_start` or `/inform{"sector":"mbo"}` must not wipe or change the conversation, and must
+not get the outage message; a button payload the bot offered must still work.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.request
+import uuid
+from typing import Any, Dict, List, Tuple
+
+import pytest
+
+from bot.rest_guard import TEXT_UNAVAILABLE
+
+pytestmark = pytest.mark.http
+
+WEBHOOKS = {"rest": "/webhooks/rest/webhook", "website": "/webhooks/website/webhook"}
+MBO_PAYLOAD = '/inform{"sector":"mbo"}'
+
+
+def say(bot_url: str, channel: str, sender: str, message: str) -> List[Dict[str, Any]]:
+    body = json.dumps({"sender": sender, "message": message}).encode("utf-8")
+    request = urllib.request.Request(bot_url + WEBHOOKS[channel], data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert response.status == 200
+        reply = json.loads(response.read())
+    texts = " ".join(message.get("text") or "" for message in reply)
+    assert texts.strip(), f"no reply to {message!r}: {reply!r}"
+    assert TEXT_UNAVAILABLE not in texts and "niet beschikbaar" not in texts, f"outage reply to {message!r}"
+    return reply
+
+
+def payloads(reply: List[Dict[str, Any]]) -> List[str]:
+    return [button["payload"] for message in reply for button in message.get("buttons") or []]
+
+
+def stored(bot_stack, sender: str) -> List[Tuple[str, Dict[str, Any]]]:
+    with sqlite3.connect(bot_stack.tracker_db) as connection:
+        rows = connection.execute("SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id",
+                                  (sender,)).fetchall()
+    return [(type_name, json.loads(data)) for type_name, data in rows]
+
+
+def slot(events, name: str) -> Any:
+    values = [data["value"] for type_name, data in events if type_name == "slot" and data["name"] == name]
+    return values[-1] if values else None
+
+
+@pytest.mark.parametrize("channel", list(WEBHOOKS))
+def test_typed_commands_that_were_not_offered_keep_the_conversation(bot_url, bot_stack, channel):
+    sender = str(uuid.uuid4())
+    say(bot_url, channel, sender, "Ik ben hbo-student")
+    assert slot(stored(bot_stack, sender), "sector") == "hbo"
+
+    for typed in ("/restart", "/session_start", MBO_PAYLOAD, " /restart"):
+        say(bot_url, channel, sender, typed)
+
+    events = stored(bot_stack, sender)
+    kinds = [type_name for type_name, _ in events]
+    assert "restart" not in kinds and kinds.count("session_started") == 1, kinds
+    assert slot(events, "sector") == "hbo"
+    users = [data for type_name, data in events if type_name == "user"]
+    assert [user["text"] for user in users[1:]] == ["restart", "session_start", 'inform{"sector":"mbo"}', "restart"]
+    assert all(user["parse_data"]["intent"]["name"] not in ("restart", "session_start") for user in users)
+
+
+@pytest.mark.parametrize("channel", list(WEBHOOKS))
+def test_offered_buttons_still_work(bot_url, bot_stack, channel):
+    sender = str(uuid.uuid4())
+    greeting = say(bot_url, channel, sender, "hoi")
+    assert "/student_check" in payloads(greeting)
+
+    question = say(bot_url, channel, sender, "/student_check")  # the greeting's button
+    assert MBO_PAYLOAD in payloads(question), question  # the form asks for the sector
+
+    say(bot_url, channel, sender, MBO_PAYLOAD)  # the form's button, right after the question
+    events = stored(bot_stack, sender)
+    last_user = [data for type_name, data in events if type_name == "user"][-1]
+    assert last_user["text"] == MBO_PAYLOAD
+    assert last_user["parse_data"]["intent"] == {"name": "inform", "confidence": 1.0}
+    assert slot(events, "sector") == "mbo"
