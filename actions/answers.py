@@ -331,7 +331,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return answer
     result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
                            theme=theme)
-    if strict and (result.kind != "answer" or not question.is_question):
+    if strict and not (result.kind == "answer" and question.is_question and engine.clearly_about(result)):
         return None
     if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)

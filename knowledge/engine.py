@@ -37,8 +37,10 @@ from .schema import applies_to
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
 ANSWER_THRESHOLD = 0.45      # coverage the best unit needs to count as the answer
+ABSENT_SHARE = 0.4           # a question word this heavy that the documents never use
+STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
 TYPED_THRESHOLD = 0.5        # the same for questions that ask for a number, date or name
-RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
+RELATED_THRESHOLD = 0.45     # below this, nothing in the documents is about the question
 FOCAL_SHARE = 0.30           # a missing concept this heavy (share of weight) makes a near miss
 CONTEXT_WEIGHT = 0.5         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
@@ -413,7 +415,10 @@ class Engine:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
-        if best.coverage < RELATED_THRESHOLD:
+        absent = [c for c in question.topics if not any(self._concept_units(c))
+                  and weights.get(c.word, 0.0) / total >= ABSENT_SHARE]
+        if best.coverage < RELATED_THRESHOLD or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
+            # Nothing in the documents is about it, or its main word never occurs in them.
             return Result("unknown", question, ranked=ranked, sector=asked_sector)
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
@@ -437,6 +442,17 @@ class Engine:
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def clearly_about(self, result: Result) -> bool:
+        """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
+        documents answer: most of its weight found in the answer, with at least two topic words
+        or one from the domain lexicon."""
+        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None)
+        if best is None or best.coverage < STRICT_THRESHOLD:
+            return False
+        found = [c for c in result.question.topics if c not in best.missing]
+        in_lexicon = [c for c in found if c.word in self.lexicon.groups]
+        return len(found) >= 2 or bool(in_lexicon)
 
     def _context_for(self, best: Scored, ranked: List[Scored]) -> List[Unit]:
         """At most one sentence that bears on the question: a nearly as good unit of the same
