@@ -86,6 +86,7 @@ test-scale: $(KB) $(MODEL) sysdeps
 
 eval: $(KB) $(MODEL)
 	$(PY) -m bot.evaluate
+	$(PY) -m bot.question_eval
 
 bench: $(KB) $(MODEL)
 	$(PY) -m bot.bench

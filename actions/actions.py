@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from abc import ABCMeta, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -21,9 +21,7 @@ from knowledge import SECTORS, KnowledgeBaseError, open_kb
 logger = logging.getLogger(__name__)
 
 ROLES = ("student", "instelling", "school")
-THEMES = tuple(str(n) for n in range(1, 7))
 FOLLOW_UP_ENTITIES = ("sector", "role", "theme", "scheme", "budget_rule", "year")
-MORE_SEPARATOR = "\u241f"  # stores (source, text) pairs in the list slot `more_items`
 
 
 def get_kb():
@@ -45,6 +43,13 @@ def _valid(value: Optional[str], allowed) -> Optional[str]:
     return value if value in allowed else None
 
 
+def _theme_values() -> Tuple[str, ...]:
+    try:
+        return tuple(str(t.number) for t in get_kb().themes())
+    except KnowledgeBaseError:
+        return ()
+
+
 def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
     """Profile slots persist; question-specific details come from the latest message only.
 
@@ -59,7 +64,7 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
         text=tracker.latest_message.get("text") or "",
         sector=pick("sector", SECTORS),
         role=pick("role", ROLES),
-        theme=pick("theme", THEMES),
+        theme=_valid(latest_entity(tracker, "theme"), _theme_values()) or _valid(tracker.get_slot("theme"), _theme_values()),
         scheme=latest_entity(tracker, "scheme"),
         budget_rule=latest_entity(tracker, "budget_rule"),
         year=latest_entity(tracker, "year"),
@@ -81,8 +86,7 @@ def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[Event
     if remaining:
         buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
     dispatcher.utter_message(text=text, buttons=buttons or None)
-    stored = [f"{item.source or ''}{MORE_SEPARATOR}{item.text}" for item in remaining]
-    events: List[EventType] = [SlotSet("more_items", stored or None)]
+    events: List[EventType] = [SlotSet("more_items", answers.stored_items(remaining) or None)]
     if answer.question:
         events.append(SlotSet("last_question", answer.question))
     return events
@@ -95,92 +99,90 @@ def leave_active_form(tracker: Tracker) -> List[EventType]:
     return []
 
 
-def apologise(dispatcher: CollectingDispatcher, error: Exception) -> List[EventType]:
-    logger.error("Knowledge base unavailable: %s", error)
-    dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
-    return []
+class KnowledgeAction(Action, metaclass=ABCMeta):
+    """An action that reads the knowledge base: one place for the "cannot read it" apology."""
+
+    @abstractmethod
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        """Reply using the knowledge base; may raise KnowledgeBaseError."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        try:
+            return self.respond(dispatcher, tracker, domain)
+        except KnowledgeBaseError as error:
+            logger.error("Knowledge base unavailable: %s", error)
+            dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
+            return []
 
 
-class ActionAnswer(Action):
-    """Answers every question intent (and follow-ups) from the knowledge base."""
+# Dialogue acts that have their own response; a message NLU files under one of them is still
+# answered from the documents when it clearly holds a question they answer ("hoi, krijg ik
+# korting op mijn lesgeld?").
+ACT_RESPONSES = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thank": "utter_thank",
+    "help": "utter_help",
+    "out_of_scope": "utter_out_of_scope",
+    "affirm": "utter_affirm_without_context",
+    "deny": "utter_affirm_without_context",
+    "stop": "utter_affirm_without_context",
+}
+
+
+class ActionAnswer(KnowledgeAction):
+    """Every message outside the forms: the answer engine decides, NLU's dialogue act is a prior."""
 
     def name(self) -> Text:
         return "action_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         ctx = build_context(tracker)
-        try:
-            answer = answers.answer(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
-                                    new_details=has_new_details(tracker))
-        except KnowledgeBaseError as error:
-            return apologise(dispatcher, error)
+        act_response = ACT_RESPONSES.get(ctx.intent)
+        answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
+                                 new_details=has_new_details(tracker), strict=act_response is not None)
+        if answer is None:
+            dispatcher.utter_message(response=act_response)
+            return []
         return leave_active_form(tracker) + send(dispatcher, answer)
 
 
-class ActionMore(Action):
+class ActionMore(KnowledgeAction):
     """Shows the next page of the last long list."""
 
     def name(self) -> Text:
         return "action_more"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
         if not stored:
             text = tracker.latest_message.get("text") or ""
             if len(text.split()) > 2:  # "meer" inside a longer message is not a request for more
-                try:
-                    return send(dispatcher, answers.search_answer(get_kb(), text))
-                except KnowledgeBaseError as error:
-                    return apologise(dispatcher, error)
+                return send(dispatcher, answers.respond(get_kb(), build_context(tracker)))
             dispatcher.utter_message(text=texts.NO_MORE)
             return []
-        items = []
-        for entry in stored:
-            source, _, text = str(entry).partition(MORE_SEPARATOR)
-            items.append(answers.Item(text, source or None))
-        return send(dispatcher, answers.Answer(items=items))
+        return send(dispatcher, answers.Answer(items=answers.restored_items(stored)))
 
 
-class ActionSearchFallback(Action):
-    """Low NLU confidence: answer from the best passage only when it clearly matches."""
-
-    def name(self) -> Text:
-        return "action_search_fallback"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        try:
-            answer = answers.fallback_answer(get_kb(), build_context(tracker), tracker.get_slot("last_question"),
-                                             new_details=has_new_details(tracker))
-        except KnowledgeBaseError as error:
-            return apologise(dispatcher, error)
-        return leave_active_form(tracker) + send(dispatcher, answer)
-
-
-class ActionStudentCheck(Action):
+class ActionStudentCheck(KnowledgeAction):
     """Result of the student form: every scheme that applies."""
 
     def name(self) -> Text:
         return "action_student_check"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        try:
-            answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
-        except KnowledgeBaseError as error:
-            return apologise(dispatcher, error)
+    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
         return send(dispatcher, answer) + [SlotSet("role", "student")]
 
 
-class ActionAdvisorResult(Action):
+class ActionAdvisorResult(KnowledgeAction):
     """Result of the institution advisor: actions for a sector and a theme."""
 
     def name(self) -> Text:
         return "action_advisor_result"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        try:
-            answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
-        except KnowledgeBaseError as error:
-            return apologise(dispatcher, error)
+    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
         return send(dispatcher, answer)
 
 
@@ -192,7 +194,7 @@ def _inform_buttons(slot: Text, pairs) -> List[Dict[Text, Text]]:
     return buttons + [{"title": texts.STOP, "payload": "/stop"}]
 
 
-class AskWithButtons(Action, metaclass=ABCMeta):
+class AskWithButtons(KnowledgeAction):
     """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`)."""
 
     action_name: Text
@@ -205,12 +207,8 @@ class AskWithButtons(Action, metaclass=ABCMeta):
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        try:
-            buttons = self.buttons(tracker)
-        except KnowledgeBaseError as error:
-            return apologise(dispatcher, error)
-        dispatcher.utter_message(text=self.question, buttons=buttons)
+    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=self.question, buttons=self.buttons(tracker))
         return []
 
 
@@ -279,5 +277,5 @@ class ValidateAdvisorForm(FormValidationAction):
         number = answers.parse_theme(slot_value)
         if number is not None:
             return {"theme": str(number)}
-        dispatcher.utter_message(text=texts.INVALID_THEME)
+        dispatcher.utter_message(text=texts.INVALID_THEME.format(count=len(get_kb().themes())))
         return {"theme": None}

@@ -1,48 +1,44 @@
-"""Turn a question (intent + what we know of the user) into a grounded Dutch answer.
+"""Compose the bot's reply from what the answer engine decides.
 
-Pure functions over the `knowledge` query API: no Rasa objects, so they are easy to test and
-the Rasa action classes stay thin. Every factual answer carries the sources of what it shows;
-`render` turns them into the closing `Bron:` line.
+The engine (`knowledge.engine`) ranks the whole knowledge base and says what kind of reply fits:
+an answer, a near miss ("the documents do not name that"), unknown, or a list. This module turns
+that into lines with their citations, for the user's profile and the dialogue so far. Pure
+functions: no Rasa objects, so they are easy to test and the action classes stay thin.
 """
 from __future__ import annotations
 
-import functools
+import json
 import re
-from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
-from knowledge.extract import sentences
-from knowledge.normalize import normalize_tokens, query_terms
+from knowledge import Citation, Result, analyse, format_citations
+from knowledge.engine import TYPE_NOUNS
 
 PAGE_SIZE = 5
-TOPIC_QUOTES_SHOWN = 3
-# Search hits at or above this score are shown as an answer; below it the bot says it does not
-# know. Tuned on tests/test_actions.py::test_search_threshold_* (see README, "Zoeken").
-SEARCH_ANSWER_THRESHOLD = 0.6
-# A date question that matches a passage this well shows that passage's dates only.
-DATE_MATCH_THRESHOLD = 0.6
-MAX_SENTENCE_CHARS = 240
-MAX_PASSAGE_CHARS = 520
+MAX_SENTENCE_CHARS = 400
+MAX_EXAMPLE_CHARS = 240
 
 STUDENT_SECTORS = ("mbo", "hbo", "wo", "ho")
 ADVISOR_SECTORS = ("mbo", "hbo", "wo", "ho", "lerarenopleiding", "geneeskunde")
-SCHOOL_SECTORS = ("po", "vo", "so")
 STUDENT_SCHEMES = (
     "halvering_collegegeld",
     "compensatie_beurs",
     "compensatie_studievertraging",
     "reisrecht",
 )
-BUDGET_RULES = ("niet_limitatief", "uitloop", "verantwoording", "medezeggenschap")
 
-# Questions answered by curated topics (quotes from the sources), by intent.
-TOPIC_INTENTS: Dict[str, Tuple[str, ...]] = {
+# What an intent (or an entity) tells the ranking: the curated topics it is probably about.
+# A prior only: the engine still ranks the whole knowledge base.
+INTENT_TOPICS: Dict[str, Tuple[str, ...]] = {
     "ask_tuition": ("halvering_collegegeld",),
     "ask_grant_compensation": ("compensatie_beurs",),
     "ask_delay_compensation": ("compensatie_studievertraging",),
     "ask_travel_right": ("reisrecht",),
     "ask_budget": ("budget",),
+    "ask_budget_rules": ("niet_limitatief", "uitloop", "verantwoording", "medezeggenschap"),
+    "ask_third_parties": ("derden_scholen", "derden_instellingen"),
     "ask_progress": ("prioriteiten", "besteding"),
     "ask_staff_shortage": ("personeelstekort",),
     "ask_menukaart": ("menukaart",),
@@ -53,6 +49,16 @@ TOPIC_INTENTS: Dict[str, Tuple[str, ...]] = {
     "ask_school_advice": ("schooladvies",),
     "ask_programme": ("programma",),
     "ask_letter": ("brief",),
+}
+ENTITY_TOPICS = {
+    "halvering_collegegeld": "halvering_collegegeld",
+    "compensatie_beurs": "compensatie_beurs",
+    "compensatie_studievertraging": "compensatie_studievertraging",
+    "reisrecht": "reisrecht",
+    "niet_limitatief": "niet_limitatief",
+    "uitloop": "uitloop",
+    "verantwoording": "verantwoording",
+    "medezeggenschap": "medezeggenschap",
 }
 
 
@@ -72,10 +78,10 @@ class Context:
 
 @dataclass
 class Item:
-    """One line (or bullet) of an answer and the source it comes from."""
+    """One line (or bullet) of an answer and where it comes from."""
 
     text: str
-    source: Optional[str] = None
+    cite: Optional[Citation] = None
 
 
 @dataclass
@@ -84,8 +90,12 @@ class Answer:
     items: List[Item] = field(default_factory=list)
     buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
     page_size: int = PAGE_SIZE
-    # The question kind to remember for follow-ups; None keeps the previous one.
+    # The question to repeat for follow-ups ("en voor het wo?"); None keeps the previous one.
     question: Optional[str] = None
+    # What kind of reply this is: answer | near_miss | unknown | list | profile | form
+    kind: str = "answer"
+    # Lines after the items that are not facts (e.g. related information's intro goes in items).
+    outro: Optional[str] = None
 
     @property
     def shown(self) -> List[Item]:
@@ -97,45 +107,6 @@ class Answer:
 
 
 # --------------------------------------------------------------------------- formatting
-
-_SOURCE_RE = re.compile(r"^(?P<doc>.+?), (?P<kind>p\.|Thema) (?P<first>\d+)(?:-(?P<last>\d+))?$")
-
-
-def _page_runs(numbers: Iterable[int]) -> str:
-    """12, 13, 14, 16 -> "12-14, 16" (pages are a range; themes are listed one by one)."""
-    runs: List[List[int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
-def combine_sources(sources: Iterable[Optional[str]]) -> Optional[str]:
-    """Merge sources into one line: "Kamerbrief ..., p. 11-13; Bijlage 1, Thema 1, 3".
-
-    Keeps first-seen order of documents; numbers are sorted within a document.
-    """
-    groups: Dict[Tuple[str, str], set] = {}
-    plain: List[str] = []
-    for source in sources:
-        if not source:
-            continue
-        match = _SOURCE_RE.match(source)
-        if match:
-            first = int(match["first"])
-            last = int(match["last"] or first)
-            groups.setdefault((match["doc"], match["kind"]), set()).update(range(first, last + 1))
-        elif source not in plain:
-            plain.append(source)
-    parts = []
-    for (doc, kind), numbers in groups.items():
-        listed = _page_runs(numbers) if kind == "p." else ", ".join(str(n) for n in sorted(numbers))
-        parts.append(f"{doc}, {kind} {listed}")
-    parts += plain
-    return "; ".join(parts) if parts else None
-
 
 def shorten(text: str, limit: int) -> str:
     """Cut at a sentence end (or word) before `limit` characters."""
@@ -154,9 +125,11 @@ def render(answer: Answer) -> Tuple[str, List[Item]]:
     shown = answer.shown
     lines = [answer.intro] if answer.intro else []
     lines += [item.text for item in shown]
+    if answer.outro:
+        lines.append(answer.outro)
     if answer.remaining:
         lines.append(texts.MORE_QUESTION)
-    source = combine_sources(item.source for item in shown)
+    source = format_citations(item.cite for item in shown)
     if source:
         lines.append(texts.SOURCE_PREFIX + source)
     return "\n".join(lines), answer.remaining
@@ -170,35 +143,20 @@ def _bullet(text: str) -> str:
     return "• " + text
 
 
-# --------------------------------------------------------------------------- filters
-
-def topic_items(kb, key: str, sector: Optional[str], strict: bool = False) -> List[Item]:
-    """Quotes of a curated topic for `sector`; all quotes when none applies (unless `strict`)."""
-    topic = kb.topic(key, sector)
-    if topic is None:
-        return []
-    # With a sector: quotes written for exactly it, then for a sector that covers it, then
-    # general ones (stable order within each).
-    quotes = list(topic.quotes)
-    if sector:
-        quotes.sort(key=lambda q: 0 if sector in q.sectors else 1 if q.sectors else 2)
-    if not quotes and not strict:
-        quotes = list(kb.topic(key).quotes)
-    return [Item(q.text, q.source) for q in quotes]
+def _unit_item(unit) -> Item:
+    if unit.kind == "action":
+        return Item(_bullet(shorten(unit.text, MAX_SENTENCE_CHARS)), unit.cite)
+    return Item(shorten(unit.text, MAX_SENTENCE_CHARS), unit.cite)
 
 
-def theme_numbers_for(kb, sector: Optional[str]) -> List[int]:
-    return [theme.number for theme in kb.themes(sector)]
-
+# --------------------------------------------------------------------------- lists
 
 def _theme_line(theme) -> str:
     return f"Thema {theme.number}: {theme.title} ({', '.join(theme.sectors)})"
 
 
 def _theme_buttons(themes) -> List[Tuple[str, str]]:
-    return [
-        (f"Thema {t.number}: {t.title}", '/ask_actions{"theme":"%d"}' % t.number) for t in themes
-    ]
+    return [(f"Thema {t.number}: {t.title}", '/ask_actions{"theme":"%d"}' % t.number) for t in themes]
 
 
 def _action_item(action) -> Item:
@@ -207,211 +165,177 @@ def _action_item(action) -> Item:
         example = action.examples
         if not example.lower().startswith("bijvoorbeeld"):
             example = texts.EXAMPLE_PREFIX + example
-        text += "\n  " + shorten(example, MAX_SENTENCE_CHARS)
-    return Item(text, action.source)
+        text += "\n  " + shorten(example, MAX_EXAMPLE_CHARS)
+    return Item(text, action.cite)
 
 
-# --------------------------------------------------------------------------- handlers
-
-@functools.lru_cache(maxsize=4096)
-def _token_set(text: str) -> frozenset:
-    """Normalised tokens of a KB text; the same quotes and date sentences recur every message."""
-    return frozenset(normalize_tokens(text))
-
-
-def overlap(terms: Iterable[str], text: str) -> int:
-    """How many question terms occur in `text`, counting Dutch compounds: "rapportage" matches
-    "voortgangsrapportage"."""
-    tokens = _token_set(text)
-    return sum(1 for t in set(terms) if t in tokens or (len(t) >= 5 and any(t in w for w in tokens)))
-
-
-def rank_by_question(items: List[Item], question: str) -> List[Item]:
-    """Items sharing most words with the question first; the curated order breaks ties."""
-    terms = set(query_terms(question))
-    if not terms:
-        return items
-    overlap_of = [overlap(terms, item.text) for item in items]
-    order = sorted(range(len(items)), key=lambda i: (-overlap_of[i], i))
-    return [items[i] for i in order]
-
-
-def answer_topics(kb, ctx: Context) -> Answer:
-    items: List[Item] = []
-    for key in TOPIC_INTENTS[ctx.intent]:
-        items += topic_items(kb, key, ctx.sector)
-    items = rank_by_question(items, ctx.text)
-    if not items:
-        return Answer(intro=texts.NOTHING_FOUND)
-    return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)
-
-
-def answer_third_parties(kb, ctx: Context) -> Answer:
-    is_school = ctx.sector in SCHOOL_SECTORS or ctx.role == "school"
-    if not is_school and kb.topic("derden_instellingen") is not None:
-        items = topic_items(kb, "derden_instellingen", ctx.sector)[:2]
-        return Answer(items=items, page_size=2, question=ctx.intent)
-    items = topic_items(kb, "derden_scholen", ctx.sector)[:2]
-    asks_for_institution = ctx.sector in ADVISOR_SECTORS or ctx.role in ("instelling", "student")
-    intro = texts.THIRD_PARTIES_ONLY_SCHOOLS if asks_for_institution else None
-    return Answer(intro=intro, items=items, page_size=2, question=ctx.intent)
-
-
-def answer_budget_rules(kb, ctx: Context) -> Answer:
-    if ctx.budget_rule in BUDGET_RULES:
-        items = topic_items(kb, ctx.budget_rule, ctx.sector)[:TOPIC_QUOTES_SHOWN]
-        return Answer(items=items, page_size=TOPIC_QUOTES_SHOWN, question=ctx.intent)
-    items = []
-    for key in BUDGET_RULES:
-        first = topic_items(kb, key, ctx.sector)[:1]
-        items += [Item(_bullet(item.text), item.source) for item in first]
-    return Answer(intro=texts.BUDGET_RULES_INTRO, items=items, page_size=len(items), question=ctx.intent)
-
-
-def answer_themes(kb, ctx: Context) -> Answer:
-    themes = kb.themes(ctx.sector)
+def answer_themes(kb, sector: Optional[str]) -> Answer:
+    themes = kb.themes(sector)
     if not themes:
-        items = topic_items(kb, "menukaart", None)[:1]
-        return Answer(
-            intro=texts.THEMES_NONE_FOR_SECTOR.format(sector=sector_name(ctx.sector)),
-            items=items,
-            question=ctx.intent,
-        )
-    for_sector = f" voor {sector_name(ctx.sector)}" if ctx.sector else ""
+        return Answer(intro=texts.THEMES_NONE_FOR_SECTOR.format(sector=sector_name(sector)),
+                      items=topic_items(kb, "menukaart", None)[:1], kind="list")
+    for_sector = f" voor {sector_name(sector)}" if sector else ""
     return Answer(
         intro=texts.THEMES_INTRO.format(for_sector=for_sector),
-        items=[Item(_theme_line(t), t.source) for t in themes],
+        items=[Item(_theme_line(t), t.cite) for t in themes],
         buttons=_theme_buttons(themes),
-        page_size=6,
-        question=ctx.intent,
+        page_size=len(themes),
+        kind="list",
     )
 
 
 def parse_theme(value: Optional[str]) -> Optional[int]:
     if value is None:
         return None
-    match = re.search(r"[1-6]", str(value))
+    match = re.search(r"[1-9]", str(value))
     return int(match.group()) if match else None
 
 
-_THEME_SOURCE_RE = re.compile(r"^Bijlage 1, Thema (\d)$")
-THEME_GUESS_THRESHOLD = 0.5
-
-
-# Words every theme shares: they say "which actions", not "about what".
-GENERIC_ACTION_TERMS = {
-    "actie", "thema", "keuzelijst", "lijst", "instelling", "school", "mogen", "kunnen", "doen",
-    "welk", "opleiding", "student", "voorbeeld", "maatregel", "mbo", "hbo", "wo", "ho",
-    "hogeschool", "universiteit", "roc", "onderwijs", "instellingen", "geld", "inzetten", "kiezen",
-}
-
-
-def guess_theme(kb, question: str) -> Optional[int]:
-    """The theme whose annex text best matches the question's subject words, when it clearly does."""
-    subject = [t for t in query_terms(question) if t not in GENERIC_ACTION_TERMS]
-    if not subject:
-        return None
-    for hit in kb.search(" ".join(subject), limit=1, document="bijlage"):
-        match = _THEME_SOURCE_RE.match(hit.source)
-        if match and hit.score >= THEME_GUESS_THRESHOLD:
-            return int(match.group(1))
-    return None
-
-
-def answer_actions(kb, ctx: Context) -> Answer:
-    number = parse_theme(ctx.theme) or guess_theme(kb, ctx.text)
+def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
     if number is None:
-        themes = kb.themes(ctx.sector)
+        themes = kb.themes(sector)
         if not themes:
-            return answer_themes(kb, ctx)
-        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes), question=ctx.intent)
+            return answer_themes(kb, sector)
+        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes), kind="list")
     theme = kb.theme(number)
     if theme is None:
-        return Answer(intro=texts.INVALID_THEME, question=ctx.intent)
-    if ctx.sector and number not in theme_numbers_for(kb, ctx.sector):
-        fitting = kb.themes(ctx.sector)
+        return Answer(intro=texts.INVALID_THEME.format(count=len(kb.themes())), kind="list")
+    if sector and number not in [t.number for t in kb.themes(sector)]:
+        fitting = kb.themes(sector)
         return Answer(
-            intro=texts.ACTIONS_THEME_NOT_FOR_SECTOR.format(number=number, sector=sector_name(ctx.sector)),
-            items=[Item(_theme_line(t), t.source) for t in fitting],
+            intro=texts.ACTIONS_THEME_NOT_FOR_SECTOR.format(number=number, sector=sector_name(sector)),
+            items=[Item(_theme_line(t), t.cite) for t in fitting],
             buttons=_theme_buttons(fitting),
-            page_size=6,
-            question=ctx.intent,
+            page_size=max(1, len(fitting)),
+            kind="list",
         )
-    fits_sector = ctx.sector and ctx.sector in theme.sectors
-    for_sector = f" ({sector_name(ctx.sector)})" if fits_sector else ""
+    for_sector = f" ({sector_name(sector)})" if sector and sector in theme.sectors else ""
     return Answer(
         intro=texts.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
         items=[_action_item(a) for a in kb.actions(theme=number)],
-        question=ctx.intent,
+        kind="list",
     )
-
-
-def _date_item(date) -> Item:
-    return Item(_bullet(f"{date.text}: {shorten(date.sentence, MAX_SENTENCE_CHARS)}"), date.source)
 
 
 # Deadlines first; bare years ("in 2020") last: they are the least useful on their own.
 DATE_KIND_ORDER = ("deadline", "datum", "moment", "seizoen", "maand", "periode", "jaar")
-# Words that ask "when" without saying about what; a question of only these lists every date.
-GENERIC_DATE_TERMS = {
-    "deadline", "datum", "wanneer", "termijn", "periode", "tijdpad", "planning", "moment", "tot",
-    "uiterlijk", "lijst", "overzicht", "alle", "belangrijk", "np", "onderwijs", "npo", "programma",
-    "nationaal", "noemen", "staan", "document", "brief", "welk", "zijn", "er", "wat", "data",
-    "maand", "jaar", "week", "dag", "tijd", "precies", "ongeveer",
-}
 
 
-def _ordered_dates(dates) -> List:
-    seen = set()
-    unique = []
-    for date in dates:
+def answer_dates(kb) -> Answer:
+    seen, unique = set(), []
+    for date in kb.dates():
         key = (date.text.lower(), date.sentence)
         if key not in seen:
             seen.add(key)
             unique.append(date)
     rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
-    return sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
+    ordered = sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
+    items = [Item(_bullet(f"{d.text}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
+    return Answer(intro=texts.DATES_INTRO, items=items, kind="list")
 
 
-def _matching_dates(kb, dates, topic_terms: List[str]) -> List:
-    """Dates whose sentence shares most topic words with the question.
+# --------------------------------------------------------------------------- engine replies
 
-    A date in a passage that clearly matches the question counts one word more: the topic is
-    often in the sentence before the date ("... verdeeld. De Kamer kan begin 2022 ...").
-    """
-    terms = set(topic_terms)
-    hit_ids = {h.passage_id for h in kb.search(" ".join(topic_terms), limit=3) if h.score >= DATE_MATCH_THRESHOLD}
-    scored = []
-    for date in dates:
-        score = overlap(terms, f"{date.text} {date.sentence}")
-        score += 1 if date.passage_id in hit_ids else 0
-        scored.append((score, date))
-    needed = min(2, len(terms))
-    best = max((score for score, _ in scored), default=0)
-    if best < needed:
-        return []
-    chosen = [(score, i, date) for i, (score, date) in enumerate(scored) if score >= max(needed, best - 1)]
-    return [date for score, i, date in sorted(chosen, key=lambda c: (-c[0], c[1]))]
+def _near_miss_intro(result: Result) -> str:
+    noun = TYPE_NOUNS.get(result.missing_type or "")
+    missing = ", ".join(f"‘{m}’" for m in result.missing)
+    if noun and missing:
+        return texts.NEAR_MISS_TYPE_AND_WORDS.format(noun=noun, words=missing)
+    if noun:
+        return texts.NEAR_MISS_TYPE.format(noun=noun)
+    if missing:
+        return texts.NEAR_MISS_WORDS.format(words=missing)
+    return texts.NEAR_MISS_PLAIN
 
 
-def answer_dates(kb, ctx: Context) -> Answer:
-    dates = kb.dates()
-    topic_terms = [t for t in query_terms(ctx.text) if t not in GENERIC_DATE_TERMS]
-    matching = _matching_dates(kb, dates, topic_terms) if topic_terms else []
-    if matching:
-        unique = list({(d.text.lower(), d.sentence): d for d in reversed(matching)}.values())[::-1]
-        return Answer(intro=texts.DATES_MATCHING_INTRO, items=[_date_item(d) for d in unique][:3], question=ctx.intent)
-    return Answer(intro=texts.DATES_INTRO, items=[_date_item(d) for d in _ordered_dates(dates)], question=ctx.intent)
+def dont_know() -> Answer:
+    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS), kind="unknown")
 
 
-HANDLERS: Dict[str, Callable[[object, Context], Answer]] = {
-    **{intent: answer_topics for intent in TOPIC_INTENTS},
-    "ask_third_parties": answer_third_parties,
-    "ask_budget_rules": answer_budget_rules,
-    "ask_themes": answer_themes,
-    "ask_actions": answer_actions,
-    "ask_dates": answer_dates,
-}
+def from_result(kb, result: Result, question_text: str) -> Answer:
+    """The reply for an engine decision."""
+    if result.kind == "themes":
+        answer = answer_themes(kb, result.sector)
+    elif result.kind == "actions":
+        answer = answer_actions(kb, result.theme, result.sector)
+    elif result.kind == "dates":
+        answer = answer_dates(kb)
+    elif result.kind == "answer":
+        shown = [_unit_item(u) for u in result.shown]
+        intro = None
+        first = result.shown[0]
+        if first.kind == "action" and first.theme:
+            theme = kb.theme(first.theme)
+            intro = texts.ACTION_ANSWER_INTRO.format(number=first.theme, title=theme.title if theme else "")
+        answer = Answer(intro=intro, items=shown + [_unit_item(u) for u in result.more],
+                        page_size=len(shown))
+    elif result.kind == "near_miss":
+        related = [_unit_item(u) for u in result.shown]
+        answer = Answer(intro=_near_miss_intro(result) + "\n" + texts.RELATED_INTRO, items=related,
+                        page_size=len(related), kind="near_miss")
+    else:
+        return dont_know()
+    answer.question = question_text
+    return answer
+
+
+# --------------------------------------------------------------------------- the dialogue
+
+# Words that ask for a list rather than name a subject.
+LIST_WORDS = {"actie", "maatregel", "thema", "lijst", "keuzelijst", "welk", "zijn", "er", "mogelijkheid"}
+_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b", re.IGNORECASE)
+FOLLOW_UP_MAX_TOPICS = 2
+
+
+def is_follow_up(text: str, last_question: Optional[str], new_details: bool) -> bool:
+    """"en als ik naar het hbo ga?", "en de vwo-leerlingen?": a short message that starts like a
+    follow-up and names a new detail (sector, theme) repeats the last question with it."""
+    if not last_question or not _FOLLOW_UP_RE.match(text or ""):
+        return False
+    question = analyse(text)
+    return (new_details or bool(question.sectors)) and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
+
+
+def prior_topics(ctx: Context) -> List[str]:
+    topics = list(INTENT_TOPICS.get(ctx.intent, ()))
+    for value in (ctx.scheme, ctx.budget_rule):
+        if value in ENTITY_TOPICS:
+            topics.append(ENTITY_TOPICS[value])
+    return topics
+
+
+def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = False,
+            strict: bool = False) -> Optional[Answer]:
+    """The reply to a message, or None when `strict` (a greeting, goodbye, out-of-scope message
+    ...) and the message holds no question the documents answer: then the dialogue act's own
+    response fits better."""
+    engine = kb.engine()
+    theme = parse_theme(ctx.theme)
+    if is_follow_up(ctx.text, last_question, new_details):
+        new_sector = analyse(ctx.text).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
+        question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
+        text = last_question
+    else:
+        question = analyse(ctx.text)
+        text = ctx.text
+    if ctx.intent == "ask_themes" and not question.topics:
+        answer = answer_themes(kb, question.sectors[0] if question.sectors else ctx.sector)
+        answer.question = text
+        return answer
+    if ctx.intent == "inform" and not question.is_question and (ctx.sector or ctx.role):
+        return profile_noted(ctx)
+    list_only = {c.word for c in question.topics} <= LIST_WORDS
+    if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2:
+        answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector)
+        answer.question = text
+        return answer
+    result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
+                           theme=theme)
+    if strict and not (result.kind == "answer" and question.is_question and engine.clearly_about(result)):
+        return None
+    if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
+        return profile_noted(ctx)
+    return from_result(kb, result, text)
 
 
 def profile_noted(ctx: Context) -> Answer:
@@ -420,130 +344,60 @@ def profile_noted(ctx: Context) -> Answer:
         where = sector_name(ctx.sector)
         who = f"{who} in {where}" if who else f"het gaat om {where}"
     text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
-    return Answer(
-        intro=text,
-        buttons=[
-            ("Wat krijg ik als student?", "/student_check"),
-            ("Welke thema's passen?", "/ask_themes"),
-            ("Datums", "/ask_dates"),
-        ],
-    )
+    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind="profile")
 
 
-# An "inform" message with this many content words is a question NLU did not recognise.
-QUESTION_TERMS = 4
-# Entities that name the question themselves ("en het reisrecht?", "korting?").
-SCHEME_INTENTS = {
-    "halvering_collegegeld": "ask_tuition",
-    "compensatie_beurs": "ask_grant_compensation",
-    "compensatie_studievertraging": "ask_delay_compensation",
-    "reisrecht": "ask_travel_right",
-}
+# --------------------------------------------------------------------------- forms
 
-
-_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook)\b", re.IGNORECASE)
-
-
-def is_follow_up(ctx: Context, last_question: Optional[str], new_details: bool) -> bool:
-    """"en in het voortgezet onderwijs?": a short message that starts like a follow-up and names a
-    new sector or theme repeats the last question, even when NLU picked another intent."""
-    return (new_details and last_question in HANDLERS and bool(_FOLLOW_UP_RE.match(ctx.text))
-            and len(query_terms(ctx.text)) < QUESTION_TERMS)
-
-
-def implied_question(ctx: Context) -> Optional[str]:
-    """The question an entity in the message stands for, if any."""
-    if ctx.scheme in SCHEME_INTENTS:
-        return SCHEME_INTENTS[ctx.scheme]
-    if ctx.budget_rule in BUDGET_RULES:
-        return "ask_budget_rules"
-    return None
-
-
-def answer(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = True) -> Answer:
-    """Answer `ctx.intent`; a bare `inform` repeats the last kind of question with the new details.
-
-    `new_details` says whether the latest message named a sector, role, theme or scheme: an
-    "inform" without any is not a follow-up, so the bot searches instead of guessing.
-    """
-    intent = ctx.intent
-    if is_follow_up(ctx, last_question, new_details):
-        intent = "inform"
-    if intent == "inform" and implied_question(ctx):
-        intent = implied_question(ctx)
-    elif intent == "inform":
-        if not new_details or len(query_terms(ctx.text)) >= QUESTION_TERMS:
-            searched = search_answer(kb, ctx.text)
-            if searched.items or not new_details:
-                return searched
-            if last_question not in HANDLERS:
-                return profile_noted(ctx)
-        if last_question in HANDLERS:
-            intent = last_question
-        elif ctx.theme:
-            intent = "ask_actions"
-        else:
-            return profile_noted(ctx)
-    handler = HANDLERS.get(intent)
-    if handler is None:
-        return search_answer(kb, ctx.text)
-    return handler(kb, replace(ctx, intent=intent))
-
-
-def best_sentences(passage: str, question: str, count: int = 2) -> str:
-    """The `count` sentences of a passage that share most words with the question, in text order."""
-    terms = set(query_terms(question))
-    spans = sentences(passage)
-    scored = []
-    for index, (start, end) in enumerate(spans):
-        scored.append((overlap(terms, passage[start:end]), -index, start, end))
-    best = sorted(scored, reverse=True)[:count]
-    chosen = sorted((start, end) for shared, _, start, end in best if shared > 0) or [spans[0]] if spans else []
-    return " ".join(" ".join(passage[start:end].split()) for start, end in chosen)
-
-
-def search_answer(kb, text: str) -> Answer:
-    """Best passage when it clearly matches; otherwise "weet ik niet" with topic buttons."""
-    hits = kb.search(text or "", limit=1)
-    if hits and hits[0].score >= SEARCH_ANSWER_THRESHOLD:
-        hit = hits[0]
-        excerpt = shorten(best_sentences(hit.text, text), MAX_PASSAGE_CHARS)
-        return Answer(intro=texts.SEARCH_INTRO, items=[Item(excerpt, hit.source)])
-    return Answer(intro=texts.DONT_KNOW, buttons=[(title, f"/{intent}") for title, intent in texts.SUGGESTIONS])
-
-
-def fallback_answer(kb, ctx: Context, last_question: Optional[str], new_details: bool) -> Answer:
-    """Low NLU confidence: trust what the entities say before searching the passages."""
-    implied = implied_question(ctx)
-    if implied:  # "krijg ik korting?": the entity names the question
-        return answer(kb, replace(ctx, intent=implied))
-    if new_details and last_question in HANDLERS:  # "en als ik naar de universiteit ga?"
-        return answer(kb, replace(ctx, intent=last_question))
-    return search_answer(kb, ctx.text)
+def topic_items(kb, key: str, sector: Optional[str]) -> List[Item]:
+    """Curated quotes of a topic that apply to `sector`, those written for it first."""
+    topic = kb.topic(key, sector)
+    if topic is None:
+        return []
+    quotes = list(topic.quotes)
+    if sector:
+        quotes.sort(key=lambda q: 0 if sector in q.sectors else 1 if q.sectors else 2)
+    return [Item(q.text, q.cite) for q in quotes]
 
 
 def student_check(kb, sector: str, has_grant: Optional[bool]) -> Answer:
-    """Every student scheme that applies to `sector`, one quote each."""
+    """Every student scheme that applies to `sector`, one quote each (a fixed check)."""
     items: List[Item] = []
     for key in STUDENT_SCHEMES:
         if key == "compensatie_beurs" and has_grant is False:
             items.append(Item(_bullet(texts.STUDENT_CHECK_NO_GRANT)))
             continue
-        first = topic_items(kb, key, sector, strict=True)[:1]
-        items += [Item(_bullet(item.text), item.source) for item in first]
+        first = topic_items(kb, key, sector)[:1]
+        items += [Item(_bullet(item.text), item.cite) for item in first]
     return Answer(
         intro=texts.STUDENT_CHECK_INTRO.format(sector=sector_name(sector)),
         items=items,
         page_size=len(items),
-        question="student_check",
+        kind="form",
     )
 
 
 def advisor_result(kb, sector: str, theme_value: str) -> Answer:
-    ctx = Context(intent="ask_actions", sector=sector, theme=theme_value)
-    result = answer_actions(kb, ctx)
     number = parse_theme(theme_value)
+    result = answer_actions(kb, number, sector)
     theme = kb.theme(number) if number else None
-    if theme is not None and number in theme_numbers_for(kb, sector):
+    if theme is not None and number in [t.number for t in kb.themes(sector)]:
         result.intro = texts.ADVISOR_INTRO.format(sector=sector_name(sector), number=number, title=theme.title)
     return result
+
+
+def stored_items(items: Iterable[Item]) -> List[str]:
+    """Items as strings for the `more_items` slot (JSON: text and citation)."""
+    return [json.dumps({"t": i.text, "c": i.cite.to_dict() if i.cite else None}, ensure_ascii=False) for i in items]
+
+
+def restored_items(stored: Iterable[object]) -> List[Item]:
+    items = []
+    for entry in stored:
+        try:
+            data = json.loads(str(entry))
+            cite = Citation.from_dict(data["c"]) if data.get("c") else None
+            items.append(Item(str(data["t"]), cite))
+        except (ValueError, KeyError, TypeError):
+            continue  # an entry from an older version: skip it rather than fail the turn
+    return items

@@ -33,22 +33,20 @@ ACTIONS_WHICH_THEME = "Over welk thema wil je de acties zien?"
 ACTIONS_THEME_NOT_FOR_SECTOR = "Thema {number} is niet bedoeld voor {sector}. Deze thema's passen wel:"
 EXAMPLE_PREFIX = "Bijvoorbeeld: "
 DATES_INTRO = "Deze datums en periodes noemen de documenten:"
-DATES_MATCHING_INTRO = "Dit zeggen de documenten over die datum of termijn:"
-AMOUNTS_INTRO = "Deze bedragen noemen de documenten:"
-THIRD_PARTIES_ONLY_SCHOOLS = (
-    "Over het inhuren van derden door mbo-scholen, hogescholen en universiteiten staat niets in de documenten. "
-    "Voor scholen in het po en vo staat er dit:"
-)
-BUDGET_RULES_INTRO = "Dit zijn de regels voor het geld:"
-SEARCH_INTRO = "Dit vond ik in de documenten:"
+ACTION_ANSWER_INTRO = "Op de keuzelijst met acties staat bij thema {number} ({title}):"
+# Near misses: the question is about the programme, but the documents do not give what it asks.
+NEAR_MISS_TYPE_AND_WORDS = "De documenten noemen geen {noun} over {words}."
+NEAR_MISS_TYPE = "De documenten noemen hier geen {noun} bij."
+NEAR_MISS_WORDS = "De documenten noemen niets over {words}."
+NEAR_MISS_PLAIN = "Dat staat niet precies in de documenten."
+RELATED_INTRO = "Wel staat erin:"
 DONT_KNOW = (
-    "Dat weet ik niet zeker. Ik vond geen duidelijk antwoord in de documenten over het NP Onderwijs. "
+    "Dat kan ik niet vinden in de documenten over het NP Onderwijs. "
     "Misschien bedoel je een van deze onderwerpen:"
 )
 MORE_QUESTION = "Er is nog meer. Typ 'meer' of klik op de knop."
 MORE_BUTTON = "Meer"
 NO_MORE = "Er is niets meer om te laten zien. Stel gerust een nieuwe vraag."
-NOTHING_FOUND = "Daar staat niets over in de documenten. Stel gerust een andere vraag."
 KB_UNAVAILABLE = "Sorry, ik kan de informatie nu even niet ophalen. Probeer het over een paar minuten opnieuw."
 
 STUDENT_CHECK_INTRO = "Dit geldt voor jou als student in {sector}:"
@@ -64,7 +62,7 @@ INVALID_ADVISOR_SECTOR = (
     "De keuzelijst met acties is voor het mbo, hbo, wo en de lerarenopleidingen. "
     "Kies een sector uit de lijst."
 )
-INVALID_THEME = "Dat thema ken ik niet. Kies een van de zes thema's."
+INVALID_THEME = "Dat thema ken ik niet. Kies een van de {count} thema's."
 YES = "Ja"
 NO = "Nee"
 STOP = "Stoppen"
@@ -72,12 +70,17 @@ STOP = "Stoppen"
 STUDENT_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo (universiteit)", "wo")]
 ADVISOR_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo", "wo"), ("Lerarenopleiding", "lerarenopleiding")]
 
-# Suggested topics when the bot does not know: (title, intent).
+# Suggested topics when the bot does not know: (title, payload).
 SUGGESTIONS = [
-    ("Halvering collegegeld", "ask_tuition"),
-    ("Extra reisrecht", "ask_travel_right"),
-    ("Thema's voor instellingen", "ask_themes"),
-    ("Budget", "ask_budget"),
-    ("Datums", "ask_dates"),
-    ("Wat kun je?", "help"),
+    ("Halvering collegegeld", "/ask_tuition"),
+    ("Extra reisrecht", "/ask_travel_right"),
+    ("Thema's voor instellingen", "/ask_themes"),
+    ("Budget", "/ask_budget"),
+    ("Datums", "/ask_dates"),
+    ("Wat kun je?", "/help"),
+]
+PROFILE_BUTTONS = [
+    ("Wat krijg ik als student?", "/student_check"),
+    ("Welke thema's passen?", "/ask_themes"),
+    ("Datums", "/ask_dates"),
 ]

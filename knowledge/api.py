@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from .citation import Citation
 from .schema import SCHEMA_VERSION, SECTORS, applies_to
 from .normalize import normalize_tokens, query_terms
 
@@ -47,6 +48,7 @@ class Theme:
     intro: str
     source: str
     citation: str
+    cite: Citation
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Action:
     sectors: Tuple[str, ...]
     source: str
     citation: str
+    cite: Citation
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,13 @@ class _Fact:
 @dataclass(frozen=True)
 class Amount(_Fact):
     value_eur: float
+    cite: Citation
 
 
 @dataclass(frozen=True)
 class DateFact(_Fact):
     kind: str
+    cite: Citation
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class Figure(_Fact):
     kind: str
     value: Optional[float]
     unit: str
+    cite: Citation
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class Quote:
     section: Optional[str]
     source: str
     citation: str
+    cite: Citation
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,39 @@ class KnowledgeBase:
             self._df = {r["term"]: r["df"] for r in rows}
             self._n_passages = self._conn.execute("SELECT count(*) FROM passages").fetchone()[0]
             theme_rows = self._conn.execute("SELECT * FROM themes ORDER BY number").fetchall()
+            passages = self._conn.execute("SELECT id, document, theme FROM passages").fetchall()
+            titles = self._conn.execute("SELECT id, short_title FROM documents").fetchall()
         self._theme_rows = [dict(r) for r in theme_rows]
+        self._passage_places = {r["id"]: (r["document"], r["theme"]) for r in passages}
+        self._titles = {r["id"]: r["short_title"] for r in titles}
+        self._engine = None
+
+    def cite(self, passage_id: Optional[int], page: Optional[int] = None,
+             page_end: Optional[int] = None) -> Citation:
+        """Where a passage (or a page of it) stands: a page of a letter, a theme or the
+        introduction of the annex."""
+        document, theme = self._passage_places.get(passage_id, ("", None))
+        title = self._titles.get(document, document)
+        if theme is not None:
+            return Citation(document, title, theme=theme)
+        if page is None:
+            return Citation(document, title, part="inleiding")
+        return Citation(document, title, page=page, page_end=page_end if page_end != page else None)
+
+    def _theme_cite(self, number: int) -> Citation:
+        row = next((r for r in self._theme_rows if r["number"] == number), None)
+        return self.cite(row["passage_id"]) if row else Citation("bijlage1", self._titles.get("bijlage1", ""), theme=number)
+
+    def engine(self):
+        """The answer engine over this knowledge base (built on first use, then reused)."""
+        with self._lock:
+            engine = self._engine
+        if engine is None:
+            from .engine import Engine  # imported late: the builder does not need it
+            engine = Engine(self)
+            with self._lock:
+                self._engine = engine
+        return engine
 
     def _query(self, sql: str, params: Sequence = ()) -> List[sqlite3.Row]:
         with self._lock:
@@ -222,7 +261,8 @@ class KnowledgeBase:
         """
         numbers = set(self._theme_numbers(sector))
         return [
-            Theme(r["number"], r["title"], _sectors(r["sectors"]), r["intro"], r["source"], r["citation"])
+            Theme(r["number"], r["title"], _sectors(r["sectors"]), r["intro"], r["source"], r["citation"],
+                  self._theme_cite(r["number"]))
             for r in self._theme_rows if r["number"] in numbers
         ]
 
@@ -241,7 +281,7 @@ class KnowledgeBase:
         rows = self._query(f"SELECT * FROM actions WHERE theme IN ({marks}) ORDER BY theme, position", numbers)
         return [
             Action(r["theme"], r["position"], r["group_title"], r["text"], r["examples"], r["note"],
-                   _sectors(r["sectors"]), r["source"], r["citation"])
+                   _sectors(r["sectors"]), r["source"], r["citation"], self.cite(r["passage_id"]))
             for r in rows
         ]
 
@@ -274,8 +314,9 @@ class KnowledgeBase:
         return self._facts_as(Figure, "figures", query)
 
     def _facts_as(self, record, table: str, query: Optional[str]) -> list:
-        names = [f.name for f in fields(record)]
-        return [record(**{name: row[name] for name in names}) for row in self._facts(table, query)]
+        names = [f.name for f in fields(record) if f.name != "cite"]
+        return [record(**{name: row[name] for name in names}, cite=self.cite(row["passage_id"], row["page"]))
+                for row in self._facts(table, query)]
 
     # -- curated topics -------------------------------------------------------------------
     def topic(self, key: str, sector: Optional[str] = None) -> Optional[Topic]:
@@ -294,7 +335,7 @@ class KnowledgeBase:
             if not applies_to(sectors, sector):
                 continue
             quotes.append(Quote(q["text"], sectors, q["passage_id"], q["page"], q["section"],
-                                q["source"], q["citation"]))
+                                q["source"], q["citation"], self.cite(q["passage_id"], q["page"], q["page_end"])))
         return Topic(t["key"], t["title"], t["audience"], tuple(quotes))
 
     def topics(self) -> List[Topic]:

@@ -243,7 +243,7 @@ def load_curated(path: Path, passages: Sequence[Passage]) -> Tuple[List[dict], L
                 source, citation = p.source, p.citation
             quote_rows.append({
                 "id": len(quote_rows) + 1, "topic": key, "position": qpos, "text": p.para.text[start:end],
-                "sectors": json.dumps(sectors), "passage_id": p.id, "page": page, "section": p.section,
+                "sectors": json.dumps(sectors), "passage_id": p.id, "page": page, "page_end": p.para.page_at(end - 1), "section": p.section,
                 "source": source, "citation": citation,
             })
     return topic_rows, quote_rows

@@ -96,9 +96,22 @@ class _TableView:
             cached = self._table.get(word, word)
             if not isinstance(cached, str) or not cached:
                 cached = word
+            if cached == word and not word.isdigit():
+                # spaCy's table lacks most verb forms ("krijgt", "houdt"); simplemma's Dutch
+                # dictionary (shipped in its wheel) has them.
+                cached = _simplemma_lemma(word)
             if len(self._cache) < 200_000:
                 self._cache[word] = cached
         return cached
+
+
+def _simplemma_lemma(word: str) -> str:
+    try:
+        import simplemma
+    except ImportError:  # optional: without it only the spaCy table is used
+        return word
+    found = simplemma.lemmatize(word, lang="nl")
+    return found.lower().replace("_", "") if isinstance(found, str) and found else word
 
 
 def words(text: str) -> List[str]:

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as act
 from actions import answers, texts
+from knowledge import Citation, format_citations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BRON_RE = re.compile(
@@ -87,7 +88,7 @@ def test_tuition_answer_quotes_the_halving_with_its_page(domain):
     text = only_text(messages)
     assert "gehalveerd" in text
     assert bron_line(text).startswith("Bron: Kamerbrief voortgang NP Onderwijs, p. ")
-    assert slot_events(events)["last_question"] == "ask_tuition"
+    assert slot_events(events)["last_question"] == "wordt het collegegeld gehalveerd?"
 
 
 def test_travel_right_answer(domain):
@@ -120,7 +121,7 @@ def test_themes_for_hbo_are_the_four_hbo_themes(domain):
 
 
 def test_follow_up_repeats_the_last_question_for_the_new_sector(domain):
-    trk = tracker("inform", "en voor het wo?", {"sector": "wo"}, slots={"last_question": "ask_themes", "sector": "wo"})
+    trk = tracker("inform", "en voor het wo?", {"sector": "wo"}, slots={"last_question": "welke thema's zijn er voor het hbo?", "sector": "wo"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)] == [1, 2, 4, 5]
 
@@ -182,22 +183,25 @@ def test_budget_rule_entity_selects_that_rule(domain):
     bron_line(text)
 
 
-def test_budget_rules_without_entity_list_every_rule(domain):
-    text = only_text(run(act.ActionAnswer(), tracker("ask_budget_rules", "welke regels gelden er"), domain)[0])
-    assert text.startswith(texts.BUDGET_RULES_INTRO)
-    assert text.count("• ") == len(answers.BUDGET_RULES)
-
-
-@pytest.mark.parametrize("intent", sorted(answers.TOPIC_INTENTS))
-def test_every_topic_intent_answers_with_a_source(intent, domain):
-    text = only_text(run(act.ActionAnswer(), tracker(intent, "vraag"), domain)[0])
-    assert text != texts.NOTHING_FOUND
+def test_a_question_the_documents_do_not_answer_says_so_before_related_facts(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "Hoeveel geld krijgt een gemeente uit het NPO?"), domain)[0])
+    first, second = text.splitlines()[:2]
+    assert first.startswith("De documenten noemen")
+    assert second == texts.RELATED_INTRO
     bron_line(text)
 
 
-def test_third_parties_for_an_institution_says_the_texts_only_cover_schools(domain):
-    text = only_text(run(act.ActionAnswer(), tracker("ask_third_parties", "derden inhuren", {"sector": "hbo"}), domain)[0])
-    assert text.startswith(texts.THIRD_PARTIES_ONLY_SCHOOLS)
+@pytest.mark.parametrize("intent, question", [
+    ("ask_tuition", "is het collegegeld gehalveerd"),
+    ("ask_travel_right", "hoeveel maanden extra reisrecht"),
+    ("ask_menukaart", "wat is de menukaart"),
+    ("ask_nco", "wat onderzoekt het nco"),
+    ("ask_thuiszitters", "wat gebeurt er voor thuiszitters"),
+    ("ask_arbeidsmarkttoelage", "waarvoor is de arbeidsmarkttoelage"),
+])
+def test_topic_intents_answer_with_a_source(intent, question, domain):
+    text = only_text(run(act.ActionAnswer(), tracker(intent, question), domain)[0])
+    assert not text.startswith(texts.DONT_KNOW)
     bron_line(text)
 
 
@@ -220,15 +224,15 @@ def test_specific_date_question_finds_its_deadline(domain):
 
 def test_search_threshold_answers_a_clear_match(domain):
     trk = tracker("nlu_fallback", "hoeveel studenten kregen een tegemoetkoming voor extra kosten studievertraging")
-    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert "130.000" in " ".join(text.split())
     bron_line(text)
 
 
 @pytest.mark.parametrize("text", ["asdkjh qwe zxcv", "", "wat voor weer wordt het", "'; drop table passages; --", "🙂🙂"])
 def test_search_threshold_says_it_does_not_know(text, domain):
-    messages, _ = run(act.ActionSearchFallback(), tracker("nlu_fallback", text), domain)
-    assert messages[0]["text"] == texts.DONT_KNOW
+    messages, _ = run(act.ActionAnswer(), tracker("nlu_fallback", text), domain)
+    assert messages[0]["text"] in (texts.DONT_KNOW, texts.NEAR_MISS_PLAIN) or messages[0]["text"].startswith(texts.DONT_KNOW)
     assert "Bron:" not in messages[0]["text"]
     assert messages[0]["buttons"]
 
@@ -289,10 +293,12 @@ def test_missing_knowledge_base_gives_a_dutch_apology(domain, monkeypatch, tmp_p
     assert text == texts.KB_UNAVAILABLE
 
 
-def test_combine_sources_groups_pages_per_document():
-    merged = answers.combine_sources([
-        "Kamerbrief voortgang NP Onderwijs, p. 13", "Bijlage 1, Thema 3", "Bijlage 1, Thema 1",
-        "Kamerbrief voortgang NP Onderwijs, p. 11-12", "Kamerbrief voortgang NP Onderwijs, p. 15", None,
+def test_citations_merge_pages_and_themes_per_document():
+    letter, annex = "Kamerbrief voortgang NP Onderwijs", "Bijlage 1"
+    merged = format_citations([
+        Citation("kamerbrief", letter, page=13), Citation("bijlage1", annex, theme=3),
+        Citation("bijlage1", annex, theme=1), Citation("kamerbrief", letter, page=11, page_end=12),
+        Citation("kamerbrief", letter, page=15), None,
     ])
     assert merged == "Kamerbrief voortgang NP Onderwijs, p. 11-13, 15; Bijlage 1, Thema 1, 3"
 
@@ -301,26 +307,26 @@ def test_combine_sources_groups_pages_per_document():
 
 def test_a_scheme_entity_names_the_question_even_when_nlu_is_unsure(domain):
     trk = tracker("nlu_fallback", "krijg ik korting?", {"scheme": "halvering_collegegeld"}, slots={"sector": "mbo"})
-    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert "gehalveerd" in text
     bron_line(text)
 
 
 def test_inform_without_any_entity_is_not_taken_as_a_profile(domain):
     text = only_text(run(act.ActionAnswer(), tracker("inform", "zxcvbnm"), domain)[0])
-    assert text == texts.DONT_KNOW
+    assert text.startswith(texts.DONT_KNOW)
 
 
 def test_follow_up_after_unsure_nlu_repeats_the_last_question(domain):
     trk = tracker("nlu_fallback", "en als ik naar de universiteit ga?", {"sector": "wo"},
-                  slots={"last_question": "ask_travel_right"})
-    text = only_text(run(act.ActionSearchFallback(), trk, domain)[0])
+                  slots={"last_question": "krijg ik extra reisrecht?"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert "12 maanden extra reisrecht" in " ".join(text.split())
 
 
 def test_more_inside_a_longer_message_is_not_a_request_for_more(domain):
     text = only_text(run(act.ActionMore(), tracker("more", "mijn hond eet niet meer, wat nu"), domain)[0])
-    assert text == texts.DONT_KNOW
+    assert text.startswith(texts.DONT_KNOW)
 
 
 def test_quotes_are_ranked_by_the_question(domain):
@@ -343,7 +349,7 @@ def test_form_questions_offer_quick_replies(action_class, expected_payloads, dom
 
 def test_short_en_follow_up_repeats_the_last_question_even_if_nlu_picked_another_intent(domain):
     trk = tracker("ask_school_advice", "en in het voortgezet onderwijs?", {"sector": "vo"},
-                  slots={"last_question": "ask_learning_delays"})
+                  slots={"last_question": "hoe groot zijn de leervertragingen?"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert "leesvaardigheid" in text or "vmbo" in text
     assert "schooladvies" not in text

@@ -1,0 +1,225 @@
+"""Accuracy on questions the bot was not tuned on: tests/eval/questions.yml, dev and test apart.
+
+    python -m bot.question_eval                  # through the trained bot over REST (starts it)
+    python -m bot.question_eval --url URL        # against a running bot
+    python -m bot.question_eval --engine         # the answer layer without Rasa (no NLU), seconds
+    python -m bot.question_eval --split dev      # one split only (tune on dev; never look at test)
+
+A reply is judged as a person reading it would:
+- factual: right when its first page holds one of the expected fragments, its `Bron:` line names
+  the expected document and page/theme, and it does not open by saying the documents are silent;
+- near miss: honest when it opens by saying the documents do not give it (or that it cannot help);
+- out of scope: right when it has no `Bron:` line.
+
+Writes results/eval-questions.json and .md; prints figures per split and category and the
+failures in full.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import urllib.request
+import uuid
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS_PATH = REPO_ROOT / "tests" / "eval" / "questions.yml"
+RESULTS_DIR = REPO_ROOT / "results"
+CATEGORIES = ("factual", "near_miss", "out_of_scope")
+SPLITS = ("dev", "test")
+SOURCE_PREFIX = "Bron:"
+WORKERS = 4
+
+# A reply that opens with one of these says the documents do not hold the answer.
+SILENT_OPENINGS = (
+    "De documenten noemen", "Dat staat niet", "Dat kan ik niet vinden", "Sorry, daar kan ik je niet",
+    "Dat weet ik niet",
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    why: str
+
+
+def load_questions(path: Path = QUESTIONS_PATH) -> List[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+
+
+def _collapse(text: str) -> str:
+    return " ".join((text or "").split()).lower()
+
+
+_RUN_RE = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def _numbers(listing: str) -> set:
+    found = set()
+    for first, last in _RUN_RE.findall(listing):
+        found.update(range(int(first), int(last or first) + 1))
+    return found
+
+
+def source_matches(bron: str, expected: str) -> bool:
+    """Does a `Bron:` line name the expected place ("kamerbrief p. 12", "bijlage thema 3")?"""
+    bron_l = bron.lower()
+    kind, _, where = expected.lower().partition(" ")
+    for part in bron_l.split(";"):
+        if kind == "kamerbrief" and "kamerbrief" in part and "p." in part:
+            pages = _numbers(part.split("p.", 1)[1].split("thema")[0])
+            if _numbers(where) & pages:
+                return True
+        elif kind == "bijlage" and "bijlage" in part:
+            if where.startswith("thema") and "thema" in part:
+                if _numbers(where) & _numbers(part.split("thema", 1)[1]):
+                    return True
+            elif where.startswith("inleiding") and "inleiding" in part:
+                return True
+    return False
+
+
+def judge(question: dict, reply: str) -> Verdict:
+    lines = [line for line in reply.splitlines() if line.strip()]
+    bron = next((line for line in lines if line.startswith(SOURCE_PREFIX)), "")
+    opening = lines[0] if lines else ""
+    says_silent = opening.startswith(SILENT_OPENINGS)
+    category = question["category"]
+    if category == "out_of_scope":
+        return Verdict(not bron, "answered with a source" if bron else "ok")
+    if category == "near_miss":
+        return Verdict(says_silent, "ok" if says_silent else "presented a fact as the answer")
+    if not reply.strip():
+        return Verdict(False, "no reply")
+    if says_silent:
+        return Verdict(False, "said the documents are silent")
+    body = _collapse("\n".join(line for line in lines if not line.startswith(SOURCE_PREFIX)))
+    has_fragment = any(_collapse(f) in body for f in question["contains"])
+    has_source = any(source_matches(bron, s) for s in question["source"])
+    if has_fragment and has_source:
+        return Verdict(True, "ok")
+    why = []
+    if not has_fragment:
+        why.append("expected fragment missing")
+    if not has_source:
+        why.append(f"source {bron[len(SOURCE_PREFIX):].strip() or 'missing'}")
+    return Verdict(False, "; ".join(why))
+
+
+# ------------------------------------------------------------------------------ asking
+
+def ask_engine(question: str) -> str:
+    """The reply the answer action would give when NLU says nothing specific."""
+    from actions import answers
+    from knowledge import open_kb
+
+    answer = answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text=question))
+    return answers.render(answer)[0] if answer else ""
+
+
+def ask_bot(url: str, question: str, timeout: float = 60.0) -> str:
+    body = json.dumps({"sender": str(uuid.uuid4()), "message": question}).encode("utf-8")
+    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        messages = json.loads(response.read().decode("utf-8"))
+    return "\n".join(m.get("text", "") for m in messages if m.get("text"))
+
+
+def run(questions: Sequence[dict], ask) -> List[dict]:
+    def one(q: dict) -> dict:
+        try:
+            reply = ask(q["q"])
+        except Exception as exc:  # a failed request is a wrong answer, reported as such
+            reply = ""
+            verdict = Verdict(False, f"request failed: {exc}")
+        else:
+            verdict = judge(q, reply)
+        return {**q, "reply": reply, "ok": verdict.ok, "why": verdict.why}
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(one, questions))
+
+
+# ------------------------------------------------------------------------------ reporting
+
+def figures(results: Iterable[dict]) -> Dict[str, Dict[str, Dict[str, float]]]:
+    """{split: {category: {"n":, "ok":, "rate":}}} plus per-topic rates under "topics"."""
+    table: Dict[str, Dict[str, Dict[str, float]]] = {}
+    counts: Dict[tuple, Counter] = defaultdict(Counter)
+    for r in results:
+        for key in ((r["split"], r["category"]), (r["split"], "topic:" + r["topic"])):
+            counts[key]["n"] += 1
+            counts[key]["ok"] += int(r["ok"])
+    for (split, name), c in sorted(counts.items()):
+        table.setdefault(split, {})[name] = {"n": c["n"], "ok": c["ok"], "rate": round(c["ok"] / c["n"], 4)}
+    return table
+
+
+LABELS = {"factual": "right answer with right source", "near_miss": "honest near-miss reply",
+          "out_of_scope": "out of scope without a source"}
+
+
+def report(results: List[dict], mode: str) -> str:
+    table = figures(results)
+    lines = [f"# Questions not tuned on ({mode})", "", "| split | category | right | of | rate |",
+             "|---|---|---:|---:|---:|"]
+    for split in SPLITS:
+        for category in CATEGORIES:
+            row = table.get(split, {}).get(category)
+            if row:
+                lines.append(f"| {split} | {LABELS[category]} | {row['ok']} | {row['n']} | {row['rate']:.1%} |")
+    for split in SPLITS:
+        failures = [r for r in results if r["split"] == split and not r["ok"]]
+        lines += ["", f"## Failures, {split} ({len(failures)})", ""]
+        for r in failures:
+            reply = r["reply"].replace("\n", " ⏎ ")
+            lines.append(f"- `{r['id']}` [{r['category']}] {r['q']} — {r['why']}  \n  → {reply[:400]}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--engine", action="store_true", help="answer layer only, without Rasa")
+    how.add_argument("--url", help="a running bot, e.g. http://127.0.0.1:5005")
+    parser.add_argument("--split", choices=SPLITS, help="only this split")
+    parser.add_argument("--quiet", action="store_true", help="figures only, no failures on stdout")
+    args = parser.parse_args(argv)
+    questions = [q for q in load_questions() if not args.split or q["split"] == args.split]
+    stack = None
+    if args.engine:
+        mode, ask = "answer layer, no NLU", ask_engine
+    else:
+        url = args.url
+        if not url:
+            from bot.serve import Stack
+            stack = Stack().start()
+            url = stack.url
+        mode, ask = "trained bot over REST", lambda q: ask_bot(url, q)
+    try:
+        results = run(questions, ask)
+    finally:
+        if stack is not None:
+            stack.stop()
+    text = report(results, mode)
+    RESULTS_DIR.mkdir(exist_ok=True)
+    suffix = "-engine" if args.engine else ""
+    (RESULTS_DIR / f"eval-questions{suffix}.md").write_text(text, encoding="utf-8")
+    (RESULTS_DIR / f"eval-questions{suffix}.json").write_text(
+        json.dumps({"mode": mode, "figures": figures(results), "results": results}, ensure_ascii=False, indent=1),
+        encoding="utf-8")
+    print(text if not args.quiet else text.split("\n## ")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Citations as values: which document, and where in it, a fact comes from.
+
+Answers carry :class:`Citation` objects; :func:`format_citations` turns the citations of what an
+answer shows into the one ``Bron:`` line ("Kamerbrief voortgang NP Onderwijs, p. 11-12; Bijlage 1,
+Thema 1, 3"). Nothing parses that line back.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: str                   # document id in the knowledge base
+    title: str                      # the document's short title, as shown to users
+    page: Optional[int] = None
+    page_end: Optional[int] = None
+    theme: Optional[int] = None     # a theme of the annex
+    part: Optional[str] = None      # a named part without page or theme ("inleiding")
+
+    def to_dict(self) -> Dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, object]) -> "Citation":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)  # type: ignore[arg-type]
+
+    def pages(self) -> range:
+        if self.page is None:
+            return range(0)
+        return range(self.page, (self.page_end or self.page) + 1)
+
+
+def page_runs(numbers: Iterable[int]) -> str:
+    """12, 13, 14, 16 -> "12-14, 16"."""
+    runs: List[List[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
+    """One line for several citations; documents in first-seen order, locations sorted."""
+    order: List[str] = []
+    found: Dict[str, Tuple[str, set, set, List[str]]] = {}
+    for cite in citations:
+        if cite is None:
+            continue
+        if cite.document not in found:
+            order.append(cite.document)
+            found[cite.document] = (cite.title, set(), set(), [])
+        _, pages, themes, parts = found[cite.document]
+        pages.update(cite.pages())
+        if cite.theme is not None:
+            themes.add(cite.theme)
+        if cite.part and cite.part not in parts:
+            parts.append(cite.part)
+    lines = []
+    for doc in order:
+        title, pages, themes, parts = found[doc]
+        where = list(parts)
+        if pages:
+            where.append("p. " + page_runs(pages))
+        if themes:
+            where.append("Thema " + ", ".join(str(n) for n in sorted(themes)))
+        lines.append(", ".join([title] + where))
+    return "; ".join(lines) if lines else None

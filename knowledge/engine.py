@@ -1,0 +1,489 @@
+"""The answer engine: rank every answer unit of the knowledge base for a question, then decide.
+
+Answer units are the sentences of every passage (with their passage as context), the actions and
+the themes of the annex. A question (see :mod:`knowledge.question`) is a set of concepts, each a
+group of interchangeable words (lemmas, synonyms from ``lexicon.yml``, compound parts), plus the
+kind of answer it wants (an amount, a date, ...) and the sectors it names.
+
+A unit's score is the IDF-weighted share of the question's concepts it contains (words in the
+unit count fully, words only in its passage or heading count half), plus small terms for the
+answer type, the sector and the dialogue's topic prior. The decision then says one of:
+
+- ``answer``: the best unit holds what was asked;
+- ``near_miss``: the question is about the documents' topics but asks for something no unit
+  holds (a concept or a kind of answer is missing): say so, then show the nearest fact as such;
+- ``unknown``: nothing in the documents is about this;
+- ``themes`` / ``actions`` / ``dates``: the question asks for a list the KB holds as structure.
+
+Pure functions over data loaded once per knowledge base; no Rasa, no I/O per question.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+
+from . import extract
+from .citation import Citation
+from .lexicon import Lexicon, load_lexicon
+from .normalize import lemma, normalize_tokens, words
+from .question import Concept, Question, analyse
+from .schema import applies_to
+
+# ----------------------------------------------------------------------------- tuning
+# Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
+ANSWER_THRESHOLD = 0.45      # coverage the best unit needs to count as the answer
+ABSENT_SHARE = 0.4           # a question word this heavy that the documents never use
+STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
+TYPED_THRESHOLD = 0.5        # the same for questions that ask for a number, date or name
+RELATED_THRESHOLD = 0.45     # below this, nothing in the documents is about the question
+FOCAL_SHARE = 0.30           # a missing concept this heavy (share of weight) makes a near miss
+CONTEXT_WEIGHT = 0.5         # a concept found only in the unit's passage or heading
+SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
+TYPE_BONUS = 0.10
+TYPE_PENALTY = 0.06
+SECTOR_BONUS = 0.05
+SECTOR_PENALTY = 0.12
+PRIOR_BONUS = 0.2
+FOOTNOTE_PENALTY = 0.03
+TYPO_CUTOFF = 0.84
+MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
+MORE_LIMIT = 4
+
+# Which unit types satisfy which answer type.
+SATISFIES = {
+    "amount": {"amount"},
+    "percentage": {"percentage"},
+    "duration": {"duration"},
+    "number": {"number", "amount", "percentage", "duration"},
+    "date": {"date"},
+    "who": {"who"},
+}
+TYPE_NOUNS = {
+    "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
+    "date": "datum of termijn", "who": "naam van een persoon of organisatie",
+}
+
+_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
+_DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
+_NUMBER_RE = re.compile(r"\b\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+_WHO_RE = re.compile(
+    r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
+    r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
+    r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad)\b"
+)
+_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d)\b", re.I)
+_LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    kind: str                      # sentence | footnote | action | theme
+    text: str
+    passage_id: int
+    index: int                     # position of the sentence in its passage
+    cite: Citation
+    sectors: Tuple[str, ...]
+    tokens: FrozenSet[str]
+    context: FrozenSet[str]
+    types: FrozenSet[str]
+    theme: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    coverage: float
+    missing: Tuple[Concept, ...]
+
+
+@dataclass
+class Result:
+    kind: str                                  # answer | near_miss | unknown | themes | actions | dates
+    question: Question
+    ranked: List[Scored] = field(default_factory=list)
+    shown: List[Unit] = field(default_factory=list)   # answer first, then at most one of context
+    more: List[Unit] = field(default_factory=list)    # for "meer"
+    missing: Tuple[str, ...] = ()              # what the documents do not name (as the user typed it)
+    missing_type: Optional[str] = None         # the kind of answer no unit gives
+    theme: Optional[int] = None
+    sector: Optional[str] = None
+
+    @property
+    def best(self) -> Optional[Scored]:
+        return self.ranked[0] if self.ranked else None
+
+
+# ----------------------------------------------------------------------------- units
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball's Dutch stem (the snowballstemmer package); the word itself without it."""
+    return _stemmer().stemWord(word) if _stemmer() else word
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import snowballstemmer
+    except ImportError:
+        return None
+    return snowballstemmer.stemmer("dutch")
+
+
+def _types(text: str) -> FrozenSet[str]:
+    found: Set[str] = set()
+    if extract.AMOUNT_RE.search(text):
+        found.add("amount")
+    if _PERCENT_RE.search(text):
+        found.add("percentage")
+    if _DURATION_RE.search(text):
+        found.add("duration")
+    if next(extract.dates(text), None) is not None:
+        found.add("date")
+    if found & {"amount", "percentage", "duration"} or _NUMBER_RE.search(text):
+        found.add("number")
+    if _WHO_RE.search(text):
+        found.add("who")
+    return frozenset(found)
+
+
+def _symbol_words(text: str) -> List[str]:
+    """"€" and "%" as the words people type for them."""
+    return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
+
+
+def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
+    found: List[str] = []
+    for i in range(len(tokens)):
+        for size in (4, 3, 2):
+            phrase = tuple(tokens[i:i + size])
+            if phrase in lexicon.sector_groups:
+                found += lexicon.sector_groups[phrase]
+            elif phrase in lexicon.sector_phrases:
+                found.append(lexicon.sector_phrases[phrase])
+        if tokens[i] in lexicon.sector_words:
+            found.append(lexicon.sector_words[tokens[i]])
+    return list(dict.fromkeys(found))
+
+
+def _page_at(segments: List[List], offset: int, default: Optional[int]) -> Optional[int]:
+    page = default
+    for start, seg_page in segments:
+        if start <= offset:
+            page = seg_page
+    return page
+
+
+def build_units(kb) -> List[Unit]:
+    """Every answer unit of the knowledge base, in document order."""
+    lexicon = load_lexicon()
+    titles = {r["id"]: r["short_title"] for r in kb._query("SELECT id, short_title FROM documents")}
+    themes = {r["number"]: r for r in kb._query("SELECT * FROM themes")}
+    actions_by_passage = {r["passage_id"]: r for r in kb._query("SELECT * FROM actions")}
+    units: List[Unit] = []
+
+    def add(**kw) -> None:
+        units.append(Unit(id=len(units), **kw))
+
+    for number, row in sorted(themes.items()):
+        sectors = tuple(json.loads(row["sectors"])) + ((row["programme"],) if row["programme"] else ())
+        text = f"Thema {number}: {row['title']} ({', '.join(json.loads(row['sectors']))})"
+        tokens = normalize_tokens(text)
+        add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
+            cite=Citation("bijlage1", titles.get("bijlage1", "Bijlage 1"), theme=number),
+            sectors=sectors, tokens=frozenset(tokens) | {"thema"},
+            context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
+
+    for p in kb._query("SELECT * FROM passages ORDER BY id"):
+        doc, title = p["document"], titles.get(p["document"], p["document"])
+        theme = int(p["theme"]) if p["theme"] is not None else None
+        heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
+        passage_tokens = normalize_tokens(p["text"])
+        theme_sectors: Tuple[str, ...] = ()
+        if theme in themes:
+            row = themes[theme]
+            theme_sectors = tuple(json.loads(row["sectors"])) + ((row["programme"],) if row["programme"] else ())
+        if p["kind"] == "action" and p["id"] in actions_by_passage:
+            action = actions_by_passage[p["id"]]
+            text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
+            add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
+                cite=Citation(doc, title, theme=theme), sectors=theme_sectors,
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"])),
+                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme)
+            continue
+        segments = json.loads(p["segments"] or "[]")
+        spans = extract.sentences(p["text"])
+        heading_sectors = _sectors_in(heading_tokens, lexicon)
+        sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
+        for index, (start, end) in enumerate(spans):
+            sentence = " ".join(p["text"][start:end].split())
+            if len(sentence) < 3:
+                continue
+            tokens = sentence_tokens[index] + _symbol_words(sentence)
+            previous = sentence_tokens[index - 1] if index > 0 else []
+            following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
+            if doc == "bijlage1" and theme is None:
+                cite = Citation(doc, title, part="inleiding")
+            elif theme is not None:
+                cite = Citation(doc, title, theme=theme)
+            else:
+                cite = Citation(doc, title, page=_page_at(segments, start, p["page"]))
+            sectors = theme_sectors or tuple(_sectors_in(tokens, lexicon) or heading_sectors)
+            add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
+                passage_id=p["id"], index=index, cite=cite, sectors=sectors,
+                tokens=frozenset(tokens),
+                context=frozenset(heading_tokens) | frozenset(previous) | frozenset(following),
+                types=_types(sentence), theme=theme)
+    return units
+
+
+# ----------------------------------------------------------------------------- index
+
+class Engine:
+    """Ranking and decisions over one knowledge base's units (built once, read-only)."""
+
+    def __init__(self, kb, units: Optional[List[Unit]] = None) -> None:
+        self.kb = kb
+        self.lexicon = load_lexicon()
+        self.units = units if units is not None else build_units(kb)
+        self._postings: Dict[str, Set[int]] = {}
+        self._context_postings: Dict[str, Set[int]] = {}
+        self._stem_postings: Dict[str, Set[int]] = {}
+        self._stem_context_postings: Dict[str, Set[int]] = {}
+        for unit in self.units:
+            for token in unit.tokens:
+                self._postings.setdefault(token, set()).add(unit.id)
+                if len(stem(token)) >= MIN_STEM:
+                    self._stem_postings.setdefault(stem(token), set()).add(unit.id)
+            for token in unit.context:
+                self._context_postings.setdefault(token, set()).add(unit.id)
+                if len(stem(token)) >= MIN_STEM:
+                    self._stem_context_postings.setdefault(stem(token), set()).add(unit.id)
+        self.vocabulary = sorted(set(self._postings) | set(self._context_postings))
+        self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
+        self._by_passage: Dict[int, List[Unit]] = {}
+        for unit in self.units:
+            self._by_passage.setdefault(unit.passage_id, []).append(unit)
+        self._topic_units = self._curated_units()
+
+    # -- matching -------------------------------------------------------------------
+    @functools.lru_cache(maxsize=8192)
+    def _vocab_matches(self, word: str) -> FrozenSet[str]:
+        """KB words that count as `word`: itself, compounds that contain it ("rapportage" ->
+        "voortgangsrapportage") and, for a compound question word, its KB parts."""
+        found = {word} if word in self._postings or word in self._context_postings else set()
+        if len(word) >= 5:
+            found.update(v for v in self._long_vocabulary if word in v)
+        if not found and len(word) >= 8:
+            for cut in range(4, len(word) - 3):
+                head, tail = word[:cut], word[cut:].lstrip("s-") or word[cut:]
+                if head in self._postings and tail in self._postings and len(tail) >= 4:
+                    found.update((head, tail))
+                    break
+        return frozenset(found)
+
+    @functools.lru_cache(maxsize=8192)
+    def _typo_fix(self, word: str) -> Optional[str]:
+        if len(word) < 5 or word.isdigit():
+            return None
+        close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
+        return close[0] if close else None
+
+    def _concept_units(self, concept: Concept) -> Tuple[Set[int], Set[int]]:
+        words_ = set()
+        for alt in concept.alternatives:
+            words_ |= self._vocab_matches(alt)
+        if not words_ and concept.kind == "topic":
+            fixed = self._typo_fix(concept.word)
+            if fixed:
+                for alt in self.lexicon.alternatives(fixed):
+                    words_ |= self._vocab_matches(alt)
+        text_ids: Set[int] = set()
+        context_ids: Set[int] = set()
+        for w in words_:
+            text_ids |= self._postings.get(w, set())
+            context_ids |= self._context_postings.get(w, set())
+        if concept.kind == "topic":
+            # Same stem, other word class: "uitvoering" and "uitvoeren", "problemen" and "probleem".
+            for alt in concept.alternatives:
+                if len(stem(alt)) >= MIN_STEM:
+                    text_ids |= self._stem_postings.get(stem(alt), set())
+                    context_ids |= self._stem_context_postings.get(stem(alt), set())
+        return text_ids, context_ids
+
+    def _idf(self, count: int) -> float:
+        return math.log(1.0 + len(self.units) / (1.0 + count))
+
+    # -- curated prior ----------------------------------------------------------------
+    def _curated_units(self) -> Dict[str, Set[int]]:
+        """Units that hold a curated quote, per topic key (the NLU intent's prior)."""
+        found: Dict[str, Set[int]] = {}
+        for q in self.kb._query("SELECT topic, passage_id, text FROM quotes"):
+            quote = " ".join(q["text"].split())
+            for unit in self._by_passage.get(q["passage_id"], []):
+                if unit.text in quote or quote[:60] in unit.text:
+                    found.setdefault(q["topic"], set()).add(unit.id)
+        return found
+
+    # -- ranking ---------------------------------------------------------------------
+    def rank(self, question: Question, sector: Optional[str] = None,
+             prior_topics: Iterable[str] = (), limit: int = 12) -> List[Scored]:
+        concepts = question.concepts
+        if not concepts:
+            return []
+        matches = {c.word: self._concept_units(c) for c in concepts}
+        weights: Dict[str, float] = {}
+        for c in concepts:
+            text_ids, context_ids = matches[c.word]
+            weight = self._idf(len(text_ids))
+            if c.kind == "sector" and not question.sector_focus:
+                weight *= SECTOR_CONCEPT_WEIGHT
+            weights[c.word] = weight
+        total = sum(weights.values()) or 1.0
+        candidates: Dict[int, float] = {}
+        for c in concepts:
+            text_ids, context_ids = matches[c.word]
+            for uid in text_ids:
+                candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
+            for uid in context_ids - text_ids:
+                candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
+        prior: Set[int] = set()
+        for key in prior_topics:
+            prior |= self._topic_units.get(key, set())
+        wanted = SATISFIES.get(question.answer_type or "", set())
+        sector = sector or (question.sectors[0] if question.sectors else None)
+        scored: List[Scored] = []
+        for uid, matched in candidates.items():
+            unit = self.units[uid]
+            coverage = matched / total
+            score = coverage
+            if wanted:
+                score += TYPE_BONUS if unit.types & wanted else -TYPE_PENALTY
+            if sector and unit.sectors:
+                if sector in unit.sectors and len(unit.sectors) <= 2:
+                    score += SECTOR_BONUS
+                elif applies_to(unit.sectors, sector):
+                    score += SECTOR_BONUS / 2
+                else:
+                    score -= SECTOR_PENALTY
+            if uid in prior:
+                score += PRIOR_BONUS
+            if unit.kind == "footnote":
+                score -= FOOTNOTE_PENALTY
+            missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
+            scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing))
+        scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
+        self._last_weights = weights
+        return scored[:limit]
+
+    # -- decision --------------------------------------------------------------------
+    def answer(self, text: str, sector: Optional[str] = None, prior_topics: Iterable[str] = (),
+               question: Optional[Question] = None, theme: Optional[int] = None) -> Result:
+        """Decide what to answer to `text` for a user in `sector` (the profile; a sector named in
+        the question itself wins)."""
+        question = question or analyse(text)
+        asked_sector = question.sectors[0] if question.sectors else sector
+        explicit_theme = theme or _theme_number(question.text)
+        topics = [c for c in question.topics]
+        concept_words = {c.word for c in topics}
+        if _asks_for_themes(question, concept_words, explicit_theme):
+            return Result("themes", question, sector=asked_sector)
+        if question.answer_type == "date" and not topics:
+            return Result("dates", question, sector=asked_sector)
+        ranked = self.rank(question, asked_sector, prior_topics)
+        if explicit_theme and _asks_for_actions(question, concept_words):
+            return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
+        if not ranked:
+            return Result("unknown", question, sector=asked_sector)
+        weights = self._last_weights
+        total = sum(weights.values()) or 1.0
+        best = ranked[0]
+        wanted = SATISFIES.get(question.answer_type or "", set())
+        if wanted and not (best.unit.types & wanted):
+            typed = [s for s in ranked if s.unit.types & wanted and s.coverage >= TYPED_THRESHOLD]
+            if typed:
+                best = typed[0]
+        if best.unit.kind in ("theme", "action") and _asks_for_actions(question, concept_words) \
+                and best.coverage >= ANSWER_THRESHOLD:
+            return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
+        missing = [c for c in best.missing if c.kind != "sector"]
+        heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
+        absent = [c for c in question.topics if not any(self._concept_units(c))
+                  and weights.get(c.word, 0.0) / total >= ABSENT_SHARE]
+        if best.coverage < RELATED_THRESHOLD or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
+            # Nothing in the documents is about it, or its main word never occurs in them.
+            return Result("unknown", question, ranked=ranked, sector=asked_sector)
+        if wanted:
+            # A question that asks for a number, date or name: the unit must give that kind of
+            # answer and hold every heavy word of the question.
+            type_missing = not (best.unit.types & wanted)
+            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE]
+            silent = type_missing or bool(focal) or best.coverage < TYPED_THRESHOLD
+        else:
+            type_missing, focal = False, []
+            silent = best.coverage < ANSWER_THRESHOLD
+        if silent:
+            shown_missing = focal or heaviest[:1]
+            return Result("near_miss", question, ranked=ranked, shown=[best.unit],
+                          missing=tuple(c.surface for c in shown_missing),
+                          missing_type=question.answer_type if type_missing else None, sector=asked_sector)
+        shown = [best.unit] + self._context_for(best, ranked)
+        more: List[Unit] = []
+        texts_seen = {u.text for u in shown}
+        for s in ranked:
+            if s.unit.text not in texts_seen and s.coverage >= ANSWER_THRESHOLD and len(more) < MORE_LIMIT:
+                texts_seen.add(s.unit.text)
+                more.append(s.unit)
+        return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def clearly_about(self, result: Result) -> bool:
+        """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
+        documents answer: most of its weight found in the answer, with at least two topic words
+        or one from the domain lexicon."""
+        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None)
+        if best is None or best.coverage < STRICT_THRESHOLD:
+            return False
+        found = [c for c in result.question.topics if c not in best.missing]
+        in_lexicon = [c for c in found if c.word in self.lexicon.groups]
+        return len(found) >= 2 or bool(in_lexicon)
+
+    def _context_for(self, best: Scored, ranked: List[Scored]) -> List[Unit]:
+        """At most one sentence that bears on the question: a nearly as good unit of the same
+        passage, else the next sentence when the answer starts by pointing back ("Dit ...")."""
+        for s in ranked[1:4]:
+            if s.unit.passage_id == best.unit.passage_id and s.unit.kind == best.unit.kind \
+                    and s.unit.text != best.unit.text \
+                    and s.score >= best.score * 0.85 and abs(s.unit.index - best.unit.index) <= 2:
+                return [s.unit]
+        return []
+
+
+def _theme_number(text: str) -> Optional[int]:
+    match = _THEME_NUMBER_RE.search(text or "")
+    if match and 1 <= int(match.group(1)) <= 9:
+        return int(match.group(1))
+    return None
+
+
+_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen"}
+
+
+def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int]) -> bool:
+    """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked."""
+    if theme or "thema" not in concept_words:
+        return False
+    return not (concept_words - _LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
+
+
+def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
+    return bool(concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}) or bool(_LIST_RE.search(question.text))
+
+
+__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "TYPE_NOUNS"]

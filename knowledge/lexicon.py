@@ -1,0 +1,101 @@
+"""The domain lexicon (``lexicon.yml``): synonyms, sector words and generic words, normalised.
+
+Loaded once per process. Every entry goes through the same normaliser as the knowledge base,
+so "hogescholen" in a question and "hogeschool" in the lexicon are the same word.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import yaml
+
+from .normalize import normalize_tokens
+
+LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.yml"
+
+
+class LexiconError(RuntimeError):
+    """lexicon.yml is missing or malformed."""
+
+
+Phrase = Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # normalised word -> the synonym group (normalised words) it belongs to
+    groups: Dict[str, FrozenSet[str]]
+    # multi-word phrases (normalised token tuples) -> the single token that stands for them
+    phrases: Dict[Phrase, str]
+    # normalised sector word or phrase head -> canonical sector
+    sector_words: Dict[str, str]
+    sector_phrases: Dict[Phrase, str]
+    sector_groups: Dict[Phrase, Tuple[str, ...]]
+    generic: FrozenSet[str]
+    typed_terms: FrozenSet[str]
+
+    def alternatives(self, token: str) -> FrozenSet[str]:
+        return self.groups.get(token, frozenset((token,)))
+
+
+def _norm(entry: str) -> Phrase:
+    return tuple(normalize_tokens(str(entry)))
+
+
+def _entries(data: dict, key: str, kind) -> object:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise LexiconError(f"{LEXICON_PATH.name}: '{key}' must be a {kind.__name__}")
+    return value
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Optional[str] = None) -> Lexicon:
+    source = Path(path) if path else LEXICON_PATH
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read {source}: {str(exc).splitlines()[0]}") from None
+    groups: Dict[str, set] = {}
+    phrases: Dict[Phrase, str] = {}
+    for group in _entries(data, "synonyms", list):
+        if not isinstance(group, list) or len(group) < 2:
+            raise LexiconError(f"{source.name}: each synonym group needs two or more words: {group}")
+        normalised = [_norm(e) for e in group]
+        head = normalised[0][0] if normalised[0] else None
+        members = set()
+        for phrase in normalised:
+            if not phrase:
+                continue
+            if len(phrase) == 1:
+                members.add(phrase[0])
+            else:
+                phrases[phrase] = head  # a phrase stands for the group's first word
+        members.add(head)
+        merged = set(members)
+        for word in members:  # a word in two groups joins them
+            merged |= groups.get(word, set())
+        for word in merged:
+            groups[word] = merged
+    sector_words: Dict[str, str] = {}
+    sector_phrases: Dict[Phrase, str] = {}
+    for sector, words in _entries(data, "sectors", dict).items():
+        for phrase in (_norm(w) for w in words):
+            if len(phrase) == 1:
+                sector_words[phrase[0]] = str(sector)
+            elif phrase:
+                sector_phrases[phrase] = str(sector)
+    sector_groups = {_norm(k): tuple(str(s) for s in v) for k, v in (data.get("sector_groups") or {}).items()}
+    generic = frozenset(t for e in _entries(data, "generic", list) for t in _norm(e))
+    typed = frozenset(t for e in _entries(data, "typed_terms", list) for t in _norm(e))
+    return Lexicon(
+        groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
+        sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, typed_terms=typed,
+    )
+
+
+def sector_names() -> List[str]:
+    return sorted(set(load_lexicon().sector_words.values()))

@@ -1,0 +1,155 @@
+"""What a question asks: its topic concepts, the sectors it names and the kind of answer it wants.
+
+Pure functions of the text and the lexicon; no knowledge-base access.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import FrozenSet, List, Optional, Tuple
+
+from .lexicon import Lexicon, load_lexicon
+from .normalize import is_stop_word, lemma, words
+
+MAX_CONCEPTS = 24
+MAX_PHRASE = 4
+
+# The kind of answer a question asks for, from its wording (first match wins).
+ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+        ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
+                       r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"),
+        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (krijgt|krijgen|kost|kosten|ontvang|is er|gaat er)\b"
+                   r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bwat (kost|kostte|kosten)\b"
+                   r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"),
+        ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
+        ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
+                 r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"),
+        ("number", r"\bhoe ?veel\b|\bhet aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
+        ("who", r"^\s*wie\b|\bdoor wie\b|\bmet wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
+                r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau)\b"),
+    )
+)
+
+# A message that is a question (not a statement like "ik ben mbo-student").
+_QUESTION_START_RE = re.compile(
+    r"^\s*(?:(?:en|maar|ook|dus|oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag)[\s,!]+)*"
+    r"(wat|wie|wanneer|waar|waarom|waarvoor|waaraan|waarmee|hoe|hoeveel|welk|welke|mag|mogen|kan|kun|kunnen|"
+    r"krijg|krijgt|krijgen|moet|moeten|is|zijn|heb|heeft|hebben|geldt|gelden|klopt|wordt|worden|word|"
+    r"komt|komen|zit|zitten|staat|staan|ga|gaat|gaan|betaal|betaalt|valt|vallen|bestaat|telt|weet|vertel|leg|"
+    r"noem|geef|zeg)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoeveel|hoe|welke|welk)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question is about, with the words that count as a match."""
+
+    word: str                       # normalised word (or a phrase's head word)
+    surface: str                    # as the user typed it, for "not found" messages
+    alternatives: FrozenSet[str]    # normalised words that match it (synonyms included)
+    kind: str = "topic"             # topic | sector | number
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    concepts: Tuple[Concept, ...]
+    answer_type: Optional[str]
+    sectors: Tuple[str, ...]
+    is_question: bool
+    # A follow-up that changes the sector ("en voor het vo?"): the sector is what is asked.
+    sector_focus: bool = False
+
+    @property
+    def topics(self) -> Tuple[Concept, ...]:
+        return tuple(c for c in self.concepts if c.kind != "sector")
+
+    def with_sector(self, sector: Optional[str]) -> "Question":
+        """The same question about another sector (a follow-up such as "en voor het wo?")."""
+        if not sector:
+            return self
+        kept = tuple(c for c in self.concepts if c.kind != "sector")
+        return replace(self, concepts=kept + (_sector_concept(sector, sector),), sectors=(sector,),
+                       sector_focus=True)
+
+
+# A sector's words also match the words of sectors that include it ("hogeronderwijsinstelling"
+# speaks for the hbo; "hogeschool" speaks for the hoger onderwijs).
+RELATED_SECTORS = {
+    "hbo": ("ho",), "wo": ("ho",), "ho": ("hbo", "wo"), "lerarenopleiding": ("hbo", "wo", "ho"),
+    "geneeskunde": ("wo", "ho"), "so": ("vo", "po"),
+}
+
+
+def _sector_concept(sector: str, surface: str) -> Concept:
+    lexicon = load_lexicon()
+    covered = {sector, *RELATED_SECTORS.get(sector, ())}
+    alternatives = frozenset(w for w, s in lexicon.sector_words.items() if s in covered) | covered
+    return Concept(sector, surface, alternatives, "sector")
+
+
+def answer_type(text: str) -> Optional[str]:
+    for kind, pattern in ANSWER_TYPES:
+        if pattern.search(text or ""):
+            return kind
+    return None
+
+
+def looks_like_question(text: str) -> bool:
+    text = text or ""
+    return "?" in text or bool(_QUESTION_START_RE.match(text)) or bool(_QUESTION_WORD_RE.search(text))
+
+
+def _match_phrase(tokens: List[str], start: int, table) -> Tuple[int, Optional[str]]:
+    for size in range(min(MAX_PHRASE, len(tokens) - start), 1, -1):
+        found = table.get(tuple(tokens[start:start + size]))
+        if found:
+            return size, found
+    return 0, None
+
+
+def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
+    """Concepts, sectors and answer type of a question (at most MAX_CONCEPTS concepts)."""
+    lexicon = lexicon or load_lexicon()
+    text = (text or "")[:5000]
+    surfaces = words(text)
+    tokens = [lemma(w) for w in surfaces]
+    concepts: List[Concept] = []
+    sectors: List[str] = []
+    seen = set()
+
+    def add(concept: Concept) -> None:
+        if concept.word not in seen and len(concepts) < MAX_CONCEPTS:
+            seen.add(concept.word)
+            concepts.append(concept)
+
+    i = 0
+    while i < len(tokens):
+        size, sector = _match_phrase(tokens, i, lexicon.sector_phrases)
+        if sector:
+            sectors.append(sector)
+            add(_sector_concept(sector, " ".join(surfaces[i:i + size])))
+            i += size
+            continue
+        size, head = _match_phrase(tokens, i, lexicon.phrases)
+        if head:
+            add(Concept(head, " ".join(surfaces[i:i + size]), lexicon.alternatives(head)))
+            i += size
+            continue
+        token, surface = tokens[i], surfaces[i]
+        i += 1
+        if token in lexicon.sector_words:
+            sector = lexicon.sector_words[token]
+            sectors.append(sector)
+            add(_sector_concept(sector, surface))
+        elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms:
+            continue
+        elif token.isdigit():
+            add(Concept(token, surface, frozenset((token,)), "number"))
+        else:
+            add(Concept(token, surface, lexicon.alternatives(token)))
+    unique_sectors = tuple(dict.fromkeys(sectors))
+    return Question(text, tuple(concepts), answer_type(text), unique_sectors, looks_like_question(text))

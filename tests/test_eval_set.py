@@ -1,0 +1,97 @@
+"""The evaluation set stays a fair measure: well-formed, split once, and not learned by heart.
+
+A `test` question (or a close paraphrase of it) in the NLU training data would turn the test
+split into a memory test. The engine-level figures guard against regressions of the answer
+layer; `make eval` reports the full figures through the trained bot.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import question_eval
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NLU_DIR = REPO_ROOT / "data" / "nlu"
+PARAPHRASE_RATIO = 0.85
+# Floors measured on this version (make eval); a change that lowers them is a regression.
+ENGINE_FLOORS = {("dev", "factual"): 0.50, ("test", "factual"): 0.45, ("dev", "near_miss"): 0.50}
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def nlu_examples():
+    found = []
+    for path in sorted(NLU_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in data.get("nlu", []):
+            for line in str(block.get("examples", "")).splitlines():
+                line = re.sub(r"\[([^\]]+)\]\{[^}]*\}|\[([^\]]+)\]\([^)]*\)", lambda m: m.group(1) or m.group(2),
+                              line.strip().lstrip("- "))
+                if line:
+                    found.append(_normal(line))
+    return found
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return question_eval.load_questions()
+
+
+def test_the_set_is_large_enough_and_well_formed(questions):
+    counts = Counter(q["category"] for q in questions)
+    assert counts["factual"] >= 300 and counts["near_miss"] >= 40 and counts["out_of_scope"] >= 30
+    assert len({q["id"] for q in questions}) == len(questions)
+    for q in questions:
+        assert q["split"] in question_eval.SPLITS, q["id"]
+        if q["category"] == "factual":
+            assert q["source"] and q["contains"], q["id"]
+    for category in question_eval.CATEGORIES:
+        splits = Counter(q["split"] for q in questions if q["category"] == category)
+        assert abs(splits["dev"] - splits["test"]) <= 1, category
+
+
+def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions):
+    examples = nlu_examples()
+    assert len(examples) > 500
+    leaked = []
+    for q in questions:
+        if q["split"] != "test":
+            continue
+        text = _normal(q["q"])
+        for example in examples:
+            if abs(len(example) - len(text)) > 0.3 * len(text):
+                continue
+            if SequenceMatcher(None, text, example).ratio() >= PARAPHRASE_RATIO:
+                leaked.append((q["id"], example))
+                break
+    assert not leaked, f"test questions found in data/nlu: {leaked[:5]}"
+
+
+def test_judge_reads_replies_as_a_person_would():
+    factual = {"category": "factual", "source": ["kamerbrief p. 12"], "contains": ["12 maanden"]}
+    right = "Ze krijgen 12 maanden extra reisrecht.\nBron: Kamerbrief voortgang NP Onderwijs, p. 11-12"
+    assert question_eval.judge(factual, right).ok
+    assert not question_eval.judge(factual, right.replace("p. 11-12", "p. 3")).ok
+    assert not question_eval.judge(factual, "De documenten noemen hier geen datum bij.\nWel staat erin:\n" + right).ok
+    near = {"category": "near_miss"}
+    assert question_eval.judge(near, "De documenten noemen geen bedrag over ‘gemeente’.\nWel staat erin:\nx").ok
+    assert not question_eval.judge(near, right).ok
+    assert question_eval.judge({"category": "out_of_scope"}, "Sorry, daar kan ik je niet mee helpen.").ok
+    assert not question_eval.judge({"category": "out_of_scope"}, right).ok
+    annex = {"category": "factual", "source": ["bijlage thema 3"], "contains": ["lintstages"]}
+    assert question_eval.judge(annex, "• lintstages in plaats van blokstages\nBron: Bijlage 1, Thema 1, 3").ok
+
+
+def test_answer_layer_accuracy_does_not_regress(questions):
+    results = question_eval.run([q for q in questions if q["category"] != "out_of_scope"], question_eval.ask_engine)
+    table = question_eval.figures(results)
+    for (split, category), floor in ENGINE_FLOORS.items():
+        assert table[split][category]["rate"] >= floor, (split, category, table[split][category])
