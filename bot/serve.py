@@ -301,7 +301,7 @@ RASA_INTERFACE = "127.0.0.1"  # start_rasa_server's --interface
 ACTION_INTERFACE = "0.0.0.0"  # rasa_sdk's default interface
 
 
-def port_problem(port: int, interface: str, setting: str) -> Optional[str]:
+def port_problem(port: int, interface: str, setting: str, command: str = "make run") -> Optional[str]:
     """None when the server can bind `port`, else a one-line Dutch/English error that names the
     setting to change."""
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
@@ -314,7 +314,7 @@ def port_problem(port: int, interface: str, setting: str) -> Optional[str]:
             else:
                 what = f"poort {port} kan niet worden gebruikt / port {port} cannot be used ({error})"
             return (f"error: {what}; kies een vrije poort met / choose a free port with {setting}, "
-                    f"e.g. {setting}={port + 1 if 0 < port < 65535 else 5006} make run")
+                    f"e.g. {setting}={port + 1 if 0 < port < 65535 else 5006} {command}")
     return None
 
 
@@ -408,7 +408,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command == "run":
         return run(args.port, args.action_port, args.workdir)
     if args.command == "actions":
-        problem = port_problem(args.port, ACTION_INTERFACE, "NPO_ACTION_PORT")
+        problem = port_problem(args.port, ACTION_INTERFACE, "NPO_ACTION_PORT", "make actions")
         if problem:
             _say(problem)
             return 1
