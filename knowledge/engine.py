@@ -53,6 +53,12 @@ FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
+# A sentence that starts with one of these continues the one before it.
+CONTINUATION_WORDS = {
+    "dit", "deze", "dat", "die", "daarvoor", "hiervoor", "daarmee", "hiermee", "daarbij", "hierbij",
+    "daardoor", "hierdoor", "daarnaast", "ook", "zij", "ze", "het", "hierover", "daarover", "wel",
+    "toch", "echter", "maar",
+}
 
 # Which unit types satisfy which answer type.
 SATISFIES = {
@@ -335,9 +341,14 @@ class Engine:
     # -- ranking ---------------------------------------------------------------------
     def rank(self, question: Question, sector: Optional[str] = None,
              prior_topics: Iterable[str] = (), limit: int = 12) -> List[Scored]:
+        """The best `limit` units for a question, best first."""
+        return self._rank(question, sector, prior_topics, limit)[0]
+
+    def _rank(self, question: Question, sector: Optional[str], prior_topics: Iterable[str],
+              limit: int) -> Tuple[List[Scored], Dict[str, float]]:
         concepts = question.concepts
         if not concepts:
-            return []
+            return [], {}
         matches = {c.word: self._concept_units(c) for c in concepts}
         weights: Dict[str, float] = {}
         for c in concepts:
@@ -380,8 +391,7 @@ class Engine:
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing))
         scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
-        self._last_weights = weights
-        return scored[:limit]
+        return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------
     def answer(self, text: str, sector: Optional[str] = None, prior_topics: Iterable[str] = (),
@@ -397,12 +407,11 @@ class Engine:
             return Result("themes", question, sector=asked_sector)
         if question.answer_type == "date" and not topics:
             return Result("dates", question, sector=asked_sector)
-        ranked = self.rank(question, asked_sector, prior_topics)
+        ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         if not ranked:
             return Result("unknown", question, sector=asked_sector)
-        weights = self._last_weights
         total = sum(weights.values()) or 1.0
         best = ranked[0]
         wanted = SATISFIES.get(question.answer_type or "", set())
@@ -434,7 +443,7 @@ class Engine:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
                           missing=tuple(c.surface for c in shown_missing),
                           missing_type=question.answer_type if type_missing else None, sector=asked_sector)
-        shown = [best.unit] + self._context_for(best, ranked)
+        shown = [best.unit] + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -454,16 +463,23 @@ class Engine:
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
 
-    def _context_for(self, best: Scored, ranked: List[Scored]) -> List[Unit]:
-        """At most one sentence that bears on the question: a nearly as good unit of the same
-        passage, else the next sentence when the answer starts by pointing back ("Dit ...")."""
-        for s in ranked[1:4]:
-            if s.unit.passage_id == best.unit.passage_id and s.unit.kind == best.unit.kind \
-                    and s.unit.text != best.unit.text \
-                    and s.score >= best.score * 0.85 and abs(s.unit.index - best.unit.index) <= 2:
-                return [s.unit]
-        return []
-
+    def _context_for(self, best: Scored, ranked: List[Scored], question: Question) -> List[Unit]:
+        """At most one sentence after the answer: the next sentence of its passage when it
+        continues it ("Dit ...", "De kosten ...") or holds another word of the question; the
+        answer to "what did X cost" is often the sentence after the one that names X."""
+        if best.unit.kind not in ("sentence", "footnote"):
+            return []
+        siblings = self._by_passage.get(best.unit.passage_id, [])
+        following = next((u for u in siblings if u.kind == best.unit.kind and u.index == best.unit.index + 1), None)
+        if following is None or following.text == best.unit.text:
+            return []
+        first_word = following.text.split(" ", 1)[0].lower().strip(",.:;")
+        if first_word in CONTINUATION_WORDS:
+            return [following]
+        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
+        found = [c for c in question.concepts
+                 if c.word in question_words and following.id in self._concept_units(c)[0]]
+        return [following] if found else []
 
 def _theme_number(text: str) -> Optional[int]:
     match = _THEME_NUMBER_RE.search(text or "")
