@@ -42,13 +42,14 @@ STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or 
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
-CONTEXT_WEIGHT = 0.5         # a concept found only in the unit's passage or heading
+CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 PRIOR_BONUS = 0.2
+HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
@@ -99,6 +100,7 @@ class Unit:
     context: FrozenSet[str]
     types: FrozenSet[str]
     theme: Optional[int] = None
+    heading: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,8 @@ def build_units(kb) -> List[Unit]:
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=Citation(doc, title, theme=theme), sectors=theme_sectors,
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"])),
-                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme)
+                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme,
+                heading=frozenset(heading_tokens))
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
@@ -246,7 +249,7 @@ def build_units(kb) -> List[Unit]:
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens) | frozenset(previous) | frozenset(following),
-                types=_types(sentence), theme=theme)
+                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
     return units
 
 
@@ -302,6 +305,13 @@ class Engine:
         close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
         return close[0] if close else None
 
+    @functools.lru_cache(maxsize=8192)
+    def _concept_words(self, concept: Concept) -> FrozenSet[str]:
+        found: Set[str] = set()
+        for alt in concept.alternatives:
+            found |= self._vocab_matches(alt)
+        return frozenset(found)
+
     def _concept_units(self, concept: Concept) -> Tuple[Set[int], Set[int]]:
         words_ = set()
         for alt in concept.alternatives:
@@ -354,7 +364,7 @@ class Engine:
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(text_ids))
-            if c.kind == "sector" and not question.sector_focus:
+            if c.kind == "sector":
                 weight *= SECTOR_CONCEPT_WEIGHT
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
@@ -378,6 +388,8 @@ class Engine:
             if wanted:
                 score += TYPE_BONUS if unit.types & wanted else -TYPE_PENALTY
             if sector and unit.sectors:
+                if question.sector_focus and not applies_to(unit.sectors, sector):
+                    score -= SECTOR_PENALTY  # a follow-up about another sector: twice as strict
                 if sector in unit.sectors and len(unit.sectors) <= 2:
                     score += SECTOR_BONUS
                 elif applies_to(unit.sectors, sector):
@@ -386,6 +398,9 @@ class Engine:
                     score -= SECTOR_PENALTY
             if uid in prior:
                 score += PRIOR_BONUS
+            in_heading = sum(weights[c.word] for c in concepts
+                             if c.kind == "topic" and unit.heading & self._concept_words(c))
+            score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])

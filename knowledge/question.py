@@ -72,8 +72,7 @@ class Question:
         if not sector:
             return self
         kept = tuple(c for c in self.concepts if c.kind != "sector")
-        return replace(self, concepts=kept + (_sector_concept(sector, sector),), sectors=(sector,),
-                       sector_focus=True)
+        return replace(self, concepts=kept, sectors=(sector,), sector_focus=True)
 
 
 # A sector's words also match the words of sectors that include it ("hogeronderwijsinstelling"
