@@ -348,6 +348,12 @@ class Engine:
                     found.setdefault(q["topic"], set()).add(unit.id)
         return found
 
+    def _prior_units(self, prior_topics: Iterable[str]) -> Set[int]:
+        found: Set[int] = set()
+        for key in prior_topics:
+            found |= self._topic_units.get(key, set())
+        return found
+
     # -- ranking ---------------------------------------------------------------------
     def rank(self, question: Question, sector: Optional[str] = None,
              prior_topics: Iterable[str] = (), limit: int = 12) -> List[Scored]:
@@ -375,9 +381,7 @@ class Engine:
                 candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
-        prior: Set[int] = set()
-        for key in prior_topics:
-            prior |= self._topic_units.get(key, set())
+        prior = self._prior_units(prior_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
@@ -420,7 +424,7 @@ class Engine:
         concept_words = {c.word for c in topics if c.kind == "topic"}
         if _asks_for_themes(question, concept_words, explicit_theme):
             return Result("themes", question, sector=asked_sector)
-        if question.answer_type == "date" and not topics:
+        if question.answer_type == "date" and concept_words <= _LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
@@ -441,6 +445,8 @@ class Engine:
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         absent = [c for c in question.topics if not any(self._concept_units(c))
                   and weights.get(c.word, 0.0) / total >= ABSENT_SHARE] if len(question.topics) <= 2 else []
+        if best.unit.id in self._prior_units(prior_topics):
+            absent = []  # NLU named the topic and the best unit is about it
         if best.coverage < RELATED_THRESHOLD or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
             # Nothing in the documents is about it, or its main word never occurs in them.
             return Result("unknown", question, ranked=ranked, sector=asked_sector)
@@ -503,7 +509,8 @@ def _theme_number(text: str) -> Optional[int]:
     return None
 
 
-_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen"}
+_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
+               "alle", "belangrijk", "zetten", "noemen"}
 
 
 def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int]) -> bool:
