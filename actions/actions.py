@@ -118,15 +118,15 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
 # Dialogue acts that have their own response; a message NLU files under one of them is still
 # answered from the documents when it clearly holds a question they answer ("hoi, krijg ik
 # korting op mijn lesgeld?").
-ACT_RESPONSES = {
-    "greet": "utter_greet",
-    "goodbye": "utter_goodbye",
-    "thank": "utter_thank",
-    "help": "utter_help",
-    "out_of_scope": "utter_out_of_scope",
-    "affirm": "utter_affirm_without_context",
-    "deny": "utter_affirm_without_context",
-    "stop": "utter_affirm_without_context",
+ACT_REPLIES = {
+    "greet": "greet",
+    "goodbye": "goodbye",
+    "thank": "thank",
+    "help": "help",
+    "out_of_scope": "out_of_scope",
+    "affirm": "affirm_without_context",
+    "deny": "affirm_without_context",
+    "stop": "affirm_without_context",
 }
 
 
@@ -138,11 +138,12 @@ class ActionAnswer(KnowledgeAction):
 
     def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         ctx = build_context(tracker)
-        act_response = ACT_RESPONSES.get(ctx.intent)
+        act_reply = ACT_REPLIES.get(ctx.intent)
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
-                                 new_details=has_new_details(tracker), strict=act_response is not None)
+                                 new_details=has_new_details(tracker), strict=act_reply is not None)
         if answer is None:
-            dispatcher.utter_message(response=act_response)
+            text, buttons = texts.ACT_REPLIES[act_reply]
+            dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)
             return []
         return leave_active_form(tracker) + send(dispatcher, answer)
 

@@ -312,6 +312,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     engine = kb.engine()
     theme = parse_theme(ctx.theme)
     if is_follow_up(ctx.text, last_question, new_details):
+        strict = False  # "en als ik naar het hbo ga?" is a question, whatever NLU called it
         new_sector = analyse(ctx.text).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
         text = last_question

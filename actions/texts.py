@@ -84,3 +84,40 @@ PROFILE_BUTTONS = [
     ("Welke thema's passen?", "/ask_themes"),
     ("Datums", "/ask_dates"),
 ]
+
+# Replies to dialogue acts (greeting, help, out of scope ...), said by action_answer when the
+# message holds no question the documents answer. (title, payload) pairs are quick replies.
+ACT_REPLIES = {
+    'greet': (
+        "Hoi! Ik ben de NPO-assistent. Ik beantwoord vragen over het Nationaal Programma Onderwijs "
+        "(NP Onderwijs). Waar wil je iets over weten?",
+        [('Ik ben student', '/student_check'), ("Thema's voor instellingen", '/ask_themes'), ('Budget', '/ask_budget'), ('Datums en deadlines', '/ask_dates')],
+    ),
+    'help': (
+        "Ik beantwoord vragen over het NP Onderwijs. Alles komt uit twee documenten: de Kamerbrief over de "
+        "eerste voortgangsrapportage en Bijlage 1 (de keuzelijst met acties).\n"
+        "Je kunt bijvoorbeeld vragen:\n"
+        "• Studenten: halvering van het collegegeld, tegemoetkoming als je beurs stopt, extra reisrecht.\n"
+        "• Instellingen: de zes thema's, acties per sector, het budget en de regels.\n"
+        "• Scholen: de menukaart, leervertragingen, personeelstekort.\n"
+        "• Datums en deadlines.",
+        [('Check wat ik als student krijg', '/student_check'), ('Advies voor mijn instelling', '/institution_advice'), ("Thema's", '/ask_themes'), ('Datums', '/ask_dates')],
+    ),
+    'out_of_scope': (
+        "Sorry, daar kan ik je niet mee helpen. Dat staat niet in de documenten over het NP Onderwijs. "
+        "Ik weet wel iets over deze onderwerpen:",
+        [('Studenten', '/student_check'), ("Thema's en acties", '/ask_themes'), ('Budget', '/ask_budget'), ('Wat kun je?', '/help')],
+    ),
+    'goodbye': (
+        'Dag! Succes. Je kunt altijd terugkomen met een nieuwe vraag.',
+        [],
+    ),
+    'thank': (
+        'Graag gedaan! Heb je nog een vraag over het NP Onderwijs?',
+        [],
+    ),
+    'affirm_without_context': (
+        'Oké. Wat wil je weten over het NP Onderwijs?',
+        [('Wat kun je?', '/help')],
+    ),
+}

@@ -36,23 +36,30 @@ from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
-ANSWER_THRESHOLD = 0.45      # coverage the best unit needs to count as the answer
+ANSWER_THRESHOLD = 0.40      # coverage the best unit needs to count as the answer
 ABSENT_SHARE = 0.4           # a question word this heavy that the documents never use
 STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
-TYPED_THRESHOLD = 0.5        # the same for questions that ask for a number, date or name
-RELATED_THRESHOLD = 0.45     # below this, nothing in the documents is about the question
-FOCAL_SHARE = 0.30           # a missing concept this heavy (share of weight) makes a near miss
-CONTEXT_WEIGHT = 0.5         # a concept found only in the unit's passage or heading
+TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
+RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
+FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
+CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 PRIOR_BONUS = 0.2
+HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
+# A sentence that starts with one of these continues the one before it.
+CONTINUATION_WORDS = {
+    "dit", "deze", "dat", "die", "daarvoor", "hiervoor", "daarmee", "hiermee", "daarbij", "hierbij",
+    "daardoor", "hierdoor", "daarnaast", "ook", "zij", "ze", "het", "hierover", "daarover", "wel",
+    "toch", "echter", "maar",
+}
 
 # Which unit types satisfy which answer type.
 SATISFIES = {
@@ -93,6 +100,7 @@ class Unit:
     context: FrozenSet[str]
     types: FrozenSet[str]
     theme: Optional[int] = None
+    heading: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -216,7 +224,8 @@ def build_units(kb) -> List[Unit]:
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=Citation(doc, title, theme=theme), sectors=theme_sectors,
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"])),
-                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme)
+                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme,
+                heading=frozenset(heading_tokens))
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
@@ -240,7 +249,7 @@ def build_units(kb) -> List[Unit]:
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens) | frozenset(previous) | frozenset(following),
-                types=_types(sentence), theme=theme)
+                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
     return units
 
 
@@ -296,6 +305,13 @@ class Engine:
         close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
         return close[0] if close else None
 
+    @functools.lru_cache(maxsize=8192)
+    def _concept_words(self, concept: Concept) -> FrozenSet[str]:
+        found: Set[str] = set()
+        for alt in concept.alternatives:
+            found |= self._vocab_matches(alt)
+        return frozenset(found)
+
     def _concept_units(self, concept: Concept) -> Tuple[Set[int], Set[int]]:
         words_ = set()
         for alt in concept.alternatives:
@@ -332,18 +348,29 @@ class Engine:
                     found.setdefault(q["topic"], set()).add(unit.id)
         return found
 
+    def _prior_units(self, prior_topics: Iterable[str]) -> Set[int]:
+        found: Set[int] = set()
+        for key in prior_topics:
+            found |= self._topic_units.get(key, set())
+        return found
+
     # -- ranking ---------------------------------------------------------------------
     def rank(self, question: Question, sector: Optional[str] = None,
              prior_topics: Iterable[str] = (), limit: int = 12) -> List[Scored]:
+        """The best `limit` units for a question, best first."""
+        return self._rank(question, sector, prior_topics, limit)[0]
+
+    def _rank(self, question: Question, sector: Optional[str], prior_topics: Iterable[str],
+              limit: int) -> Tuple[List[Scored], Dict[str, float]]:
         concepts = question.concepts
         if not concepts:
-            return []
+            return [], {}
         matches = {c.word: self._concept_units(c) for c in concepts}
         weights: Dict[str, float] = {}
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(text_ids))
-            if c.kind == "sector" and not question.sector_focus:
+            if c.kind == "sector":
                 weight *= SECTOR_CONCEPT_WEIGHT
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
@@ -354,9 +381,7 @@ class Engine:
                 candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
-        prior: Set[int] = set()
-        for key in prior_topics:
-            prior |= self._topic_units.get(key, set())
+        prior = self._prior_units(prior_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
@@ -367,6 +392,8 @@ class Engine:
             if wanted:
                 score += TYPE_BONUS if unit.types & wanted else -TYPE_PENALTY
             if sector and unit.sectors:
+                if question.sector_focus and not applies_to(unit.sectors, sector):
+                    score -= SECTOR_PENALTY  # a follow-up about another sector: twice as strict
                 if sector in unit.sectors and len(unit.sectors) <= 2:
                     score += SECTOR_BONUS
                 elif applies_to(unit.sectors, sector):
@@ -375,13 +402,15 @@ class Engine:
                     score -= SECTOR_PENALTY
             if uid in prior:
                 score += PRIOR_BONUS
+            in_heading = sum(weights[c.word] for c in concepts
+                             if c.kind == "topic" and unit.heading & self._concept_words(c))
+            score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing))
         scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
-        self._last_weights = weights
-        return scored[:limit]
+        return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------
     def answer(self, text: str, sector: Optional[str] = None, prior_topics: Iterable[str] = (),
@@ -392,17 +421,16 @@ class Engine:
         asked_sector = question.sectors[0] if question.sectors else sector
         explicit_theme = theme or _theme_number(question.text)
         topics = [c for c in question.topics]
-        concept_words = {c.word for c in topics}
+        concept_words = {c.word for c in topics if c.kind == "topic"}
         if _asks_for_themes(question, concept_words, explicit_theme):
             return Result("themes", question, sector=asked_sector)
-        if question.answer_type == "date" and not topics:
+        if question.answer_type == "date" and concept_words <= _LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
-        ranked = self.rank(question, asked_sector, prior_topics)
+        ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         if not ranked:
             return Result("unknown", question, sector=asked_sector)
-        weights = self._last_weights
         total = sum(weights.values()) or 1.0
         best = ranked[0]
         wanted = SATISFIES.get(question.answer_type or "", set())
@@ -416,7 +444,9 @@ class Engine:
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         absent = [c for c in question.topics if not any(self._concept_units(c))
-                  and weights.get(c.word, 0.0) / total >= ABSENT_SHARE]
+                  and weights.get(c.word, 0.0) / total >= ABSENT_SHARE] if len(question.topics) <= 2 else []
+        if best.unit.id in self._prior_units(prior_topics):
+            absent = []  # NLU named the topic and the best unit is about it
         if best.coverage < RELATED_THRESHOLD or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
             # Nothing in the documents is about it, or its main word never occurs in them.
             return Result("unknown", question, ranked=ranked, sector=asked_sector)
@@ -434,7 +464,7 @@ class Engine:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
                           missing=tuple(c.surface for c in shown_missing),
                           missing_type=question.answer_type if type_missing else None, sector=asked_sector)
-        shown = [best.unit] + self._context_for(best, ranked)
+        shown = [best.unit] + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -454,16 +484,23 @@ class Engine:
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
 
-    def _context_for(self, best: Scored, ranked: List[Scored]) -> List[Unit]:
-        """At most one sentence that bears on the question: a nearly as good unit of the same
-        passage, else the next sentence when the answer starts by pointing back ("Dit ...")."""
-        for s in ranked[1:4]:
-            if s.unit.passage_id == best.unit.passage_id and s.unit.kind == best.unit.kind \
-                    and s.unit.text != best.unit.text \
-                    and s.score >= best.score * 0.85 and abs(s.unit.index - best.unit.index) <= 2:
-                return [s.unit]
-        return []
-
+    def _context_for(self, best: Scored, ranked: List[Scored], question: Question) -> List[Unit]:
+        """At most one sentence after the answer: the next sentence of its passage when it
+        continues it ("Dit ...", "De kosten ...") or holds another word of the question; the
+        answer to "what did X cost" is often the sentence after the one that names X."""
+        if best.unit.kind not in ("sentence", "footnote"):
+            return []
+        siblings = self._by_passage.get(best.unit.passage_id, [])
+        following = next((u for u in siblings if u.kind == best.unit.kind and u.index == best.unit.index + 1), None)
+        if following is None or following.text == best.unit.text:
+            return []
+        first_word = following.text.split(" ", 1)[0].lower().strip(",.:;")
+        if first_word in CONTINUATION_WORDS:
+            return [following]
+        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
+        found = [c for c in question.concepts
+                 if c.word in question_words and following.id in self._concept_units(c)[0]]
+        return [following] if found else []
 
 def _theme_number(text: str) -> Optional[int]:
     match = _THEME_NUMBER_RE.search(text or "")
@@ -472,7 +509,8 @@ def _theme_number(text: str) -> Optional[int]:
     return None
 
 
-_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen"}
+_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
+               "alle", "belangrijk", "zetten", "noemen"}
 
 
 def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int]) -> bool:
@@ -483,7 +521,10 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
 
 
 def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
-    return bool(concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}) or bool(_LIST_RE.search(question.text))
+    """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact."""
+    if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
+        return True
+    return bool(_LIST_RE.search(question.text)) and concept_words <= _LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
 __all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "TYPE_NOUNS"]

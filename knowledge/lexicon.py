@@ -35,6 +35,7 @@ class Lexicon:
     sector_phrases: Dict[Phrase, str]
     sector_groups: Dict[Phrase, Tuple[str, ...]]
     generic: FrozenSet[str]
+    programme: FrozenSet[str]
     typed_terms: FrozenSet[str]
 
     def alternatives(self, token: str) -> FrozenSet[str]:
@@ -91,9 +92,10 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     sector_groups = {_norm(k): tuple(str(s) for s in v) for k, v in (data.get("sector_groups") or {}).items()}
     generic = frozenset(t for e in _entries(data, "generic", list) for t in _norm(e))
     typed = frozenset(t for e in _entries(data, "typed_terms", list) for t in _norm(e))
+    programme = frozenset(t for e in _entries(data, "programme", list) for t in _norm(e))
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
-        sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, typed_terms=typed,
+        sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
     )
 
 

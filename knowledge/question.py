@@ -72,8 +72,7 @@ class Question:
         if not sector:
             return self
         kept = tuple(c for c in self.concepts if c.kind != "sector")
-        return replace(self, concepts=kept + (_sector_concept(sector, sector),), sectors=(sector,),
-                       sector_focus=True)
+        return replace(self, concepts=kept, sectors=(sector,), sector_focus=True)
 
 
 # A sector's words also match the words of sectors that include it ("hogeronderwijsinstelling"
@@ -120,6 +119,7 @@ def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
     concepts: List[Concept] = []
     sectors: List[str] = []
     seen = set()
+    programme: List[Concept] = []
 
     def add(concept: Concept) -> None:
         if concept.word not in seen and len(concepts) < MAX_CONCEPTS:
@@ -145,11 +145,17 @@ def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
             add(_sector_concept(sector, surface))
+        elif token in lexicon.programme:
+            if token not in {c.word for c in programme}:
+                programme.append(Concept(token, surface, lexicon.alternatives(token)))
         elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms:
             continue
         elif token.isdigit():
             add(Concept(token, surface, frozenset((token,)), "number"))
         else:
             add(Concept(token, surface, lexicon.alternatives(token)))
+    if not any(c.kind == "topic" for c in concepts):
+        for concept in programme:  # the programme itself is the subject ("wat is het NPO?")
+            add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
     return Question(text, tuple(concepts), answer_type(text), unique_sectors, looks_like_question(text))

@@ -359,3 +359,40 @@ def test_sector_specific_quotes_come_first(domain):
     trk = tracker("ask_budget", "wat is het budget voor de pabo", {"sector": "lerarenopleiding"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert "38 miljoen" in text.splitlines()[0]
+
+
+# --------------------------------------------------------------------------- dialogue acts
+
+def test_a_bare_greeting_gets_the_greeting(domain):
+    messages, _ = run(act.ActionAnswer(), tracker("greet", "hoi"), domain)
+    assert messages[0]["text"] == texts.ACT_REPLIES["greet"][0]
+    assert [b["payload"] for b in messages[0]["buttons"]] == [p for _, p in texts.ACT_REPLIES["greet"][1]]
+
+
+def test_a_greeting_that_holds_a_question_is_answered(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("greet", "hoi, wordt mijn collegegeld gehalveerd?"), domain)[0])
+    assert "gehalveerd" in text
+    bron_line(text)
+
+
+@pytest.mark.parametrize("text", ["wat voor weer wordt het morgen", "hoe word ik snel rijk", "heb jij ook gevoelens"])
+def test_out_of_scope_stays_out_of_scope(text, domain):
+    reply = only_text(run(act.ActionAnswer(), tracker("out_of_scope", text), domain)[0])
+    assert reply == texts.ACT_REPLIES["out_of_scope"][0]
+
+
+def test_a_follow_up_taken_for_goodbye_repeats_the_last_question(domain):
+    trk = tracker("goodbye", "en als ik naar het hbo ga?", {"sector": "hbo"},
+                  slots={"last_question": "Krijg ik korting op mijn lesgeld?"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "gehalveerd" in text
+    bron_line(text)
+
+
+def test_a_profile_with_a_question_is_answered_not_only_noted(domain):
+    trk = tracker("inform", "Ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?",
+                  {"sector": "geneeskunde"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert not text.startswith("Fijn, dat onthoud ik")
+    assert "coschap" in text.lower()
+    bron_line(text)
