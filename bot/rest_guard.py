@@ -61,7 +61,7 @@ TEXT_UNAVAILABLE = "Sorry, ik ben even niet beschikbaar. Probeer het over een pa
 # What the bot says when it does not understand (action_search_fallback), for turns that end
 # without any reply. Its buttons are not stored in the tracker, hence ALLOWED_COMMANDS.
 TEXT_NOT_UNDERSTOOD = bot_texts.DONT_KNOW
-NOT_UNDERSTOOD_BUTTONS = [{"title": title, "payload": f"/{intent}"} for title, intent in bot_texts.SUGGESTIONS]
+NOT_UNDERSTOOD_BUTTONS = [{"title": title, "payload": payload} for title, payload in bot_texts.SUGGESTIONS]
 TEXT_EMPTY = "Je bericht is leeg. Stel je vraag in een paar woorden, bijvoorbeeld: Wat zijn de thema's?"
 ERRORS: Dict[str, Tuple[int, str]] = {
     "body_too_large": (413, "Je bericht is te groot."),
