@@ -11,7 +11,7 @@ from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -99,6 +99,16 @@ def leave_active_form(tracker: Tracker) -> List[EventType]:
     return []
 
 
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Did action_answer already run since the user's latest message?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_answer":
+            return True
+    return False
+
+
 class KnowledgeAction(Action, metaclass=ABCMeta):
     """An action that reads the knowledge base: one place for the "cannot read it" apology."""
 
@@ -137,6 +147,10 @@ class ActionAnswer(KnowledgeAction):
         return "action_answer"
 
     def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        if answered_this_turn(tracker):
+            # Rasa predicted this action again for the same message (its core fallback): one
+            # reply per message, then listen.
+            return [FollowupAction("action_listen")]
         ctx = build_context(tracker)
         act_reply = ACT_REPLIES.get(ctx.intent)
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),

@@ -396,3 +396,11 @@ def test_a_profile_with_a_question_is_answered_not_only_noted(domain):
     assert not text.startswith("Fijn, dat onthoud ik")
     assert "coschap" in text.lower()
     bron_line(text)
+
+
+def test_the_answer_action_replies_once_per_message(domain):
+    trk = tracker("student_check", "wat krijg ik")
+    trk.events.append({"event": "action", "name": "action_answer"})
+    messages, events = run(act.ActionAnswer(), trk, domain)
+    assert messages == []
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]

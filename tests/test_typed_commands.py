@@ -84,3 +84,14 @@ def test_offered_buttons_still_work(bot_url, bot_stack, channel):
     assert last_user["text"] == MBO_PAYLOAD
     assert last_user["parse_data"]["intent"] == {"name": "inform", "confidence": 1.0}
     assert slot(events, "sector") == "mbo"
+
+
+def test_asking_for_the_student_check_again_while_it_runs_asks_once(bot_url):
+    sender = str(uuid.uuid4())
+    greeting = say(bot_url, "rest", sender, "hoi")
+    assert "/student_check" in payloads(greeting)
+    first = say(bot_url, "rest", sender, "/student_check")
+    for typed in ("/student_check", "student check"):  # Rasa used to loop its fallback 10 times here
+        again = say(bot_url, "rest", sender, typed)
+        assert len(again) == 1, f"one reply per message, got {len(again)}: {again!r}"
+    assert first[0]["text"] == "Wat voor opleiding volg je?"
