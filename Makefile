@@ -21,7 +21,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
 KB_INPUTS    := $(wildcard knowledge/*.py knowledge/*.yml knowledge/sources/*.txt)
-TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/dutch_nlp.py $(NLP_STAMP)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/nlp/dutch.py $(NLP_STAMP)
 
 .PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
         test-scale validate eval bench soak cluster purge clean
@@ -45,8 +45,8 @@ install: $(STAMP)
 sysdeps:
 	@scripts/install-sysdeps.sh
 
-$(NLP_STAMP): $(STAMP) bot/dutch_nlp.py
-	$(PY) -m bot.dutch_nlp provision "$(NLP_DIR)"
+$(NLP_STAMP): $(STAMP) bot/nlp/dutch.py
+	$(PY) -m bot.nlp.dutch provision "$(NLP_DIR)"
 	@touch $@
 
 nlp: $(NLP_STAMP)
@@ -66,10 +66,10 @@ validate: $(STAMP) $(NLP_STAMP)
 	$(RASA) data validate --fail-on-warnings
 
 actions: $(KB)
-	$(PY) -m bot.serve actions --port $(ACTION_PORT)
+	$(PY) -m bot.ops.serve actions --port $(ACTION_PORT)
 
 run: $(KB) $(MODEL)
-	$(PY) -m bot.serve run --port $(RASA_PORT) --action-port $(ACTION_PORT)
+	$(PY) -m bot.ops.serve run --port $(RASA_PORT) --action-port $(ACTION_PORT)
 
 test: $(KB) $(MODEL) sysdeps validate
 	$(PY) -m pytest
@@ -79,24 +79,24 @@ test-unit: $(KB)
 	$(PY) -m pytest -m "not http and not browser and not scale"
 
 test-rasa: $(KB) $(MODEL)
-	$(PY) -m bot.serve rasa-test-stories --action-port $$(( $(ACTION_PORT) + 100 ))
+	$(PY) -m bot.ops.serve rasa-test-stories --action-port $$(( $(ACTION_PORT) + 100 ))
 
 test-scale: $(KB) $(MODEL) sysdeps
 	$(PY) -m pytest -m scale
 
 eval: $(KB) $(MODEL)
-	$(PY) -m bot.evaluate
-	$(PY) -m bot.question_eval
+	$(PY) -m bot.measure.evaluate
+	$(PY) -m bot.measure.question_eval
 
 bench: $(KB) $(MODEL)
-	$(PY) -m bot.bench
+	$(PY) -m bot.measure.bench
 
 soak: $(KB) $(MODEL) sysdeps
-	$(PY) -m bot.soak --seconds 600 --model $(MODEL)
+	$(PY) -m bot.measure.soak --seconds 600 --model $(MODEL)
 
 # Privacy: delete conversations idle for more than DAYS days (default 30).
 purge: $(STAMP)
-	$(PY) -m bot.purge --older-than-days $(or $(DAYS),30)
+	$(PY) -m bot.ops.purge --older-than-days $(or $(DAYS),30)
 
 cluster: $(KB) $(MODEL) sysdeps
 	scripts/cluster.sh start

@@ -17,4 +17,4 @@ case "${1:-}" in
   *) echo "usage: $0 start|stop|status [options]" >&2; exit 2 ;;
 esac
 export TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1 RASA_TELEMETRY_ENABLED=false
-exec "$PY" -m bot.cluster "$@"
+exec "$PY" -m bot.ops.cluster "$@"

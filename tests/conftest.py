@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.serve import DEFAULT_MODEL, Stack
+from bot.ops.serve import DEFAULT_MODEL, Stack
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

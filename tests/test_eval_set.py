@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import question_eval
+from bot.measure import question_eval
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NLU_DIR = REPO_ROOT / "data" / "nlu"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.serve import REPO_ROOT, base_env, free_port
+from bot.ops.serve import REPO_ROOT, base_env, free_port
 
 
 def start_action_server(kb_path: Path) -> subprocess.CompletedProcess:
     env = {**base_env(), "NPO_KB_PATH": str(kb_path)}
     return subprocess.run(
-        [sys.executable, "-m", "bot.action_server", "--port", str(free_port())],
+        [sys.executable, "-m", "bot.ops.action_server", "--port", str(free_port())],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
     )
 

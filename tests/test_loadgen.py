@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot import loadgen
-from bot.loadgen import (
+from bot.measure import loadgen
+from bot.measure.loadgen import (
     ConversationSource, MessageSet, RestClient, Sample, Stats, closed_loop, format_table,
     load_messages, percentile, reply_has_content, run_conversation, sequential, summarize,
     turn_latencies, wait_for_answer,
@@ -310,7 +310,7 @@ def test_stats_serialise_to_plain_numbers():
 # ---------------------------------------------------------------------------------------------
 
 def _bot(name: str, rps: float, p50: float, turns, rss) -> "bench.BotResult":
-    from bot import bench
+    from bot.measure import bench
 
     def stats(label, users, rate, ms):
         return summarize(label, [Sample(latency_ms=ms, status=200)] * 10, 10 / rate, users)
@@ -321,7 +321,7 @@ def _bot(name: str, rps: float, p50: float, turns, rss) -> "bench.BotResult":
 
 
 def test_bench_headline_has_the_issue_keys_as_numbers():
-    from bot import bench
+    from bot.measure import bench
 
     ours = _bot("ours", rps=60.0, p50=30.0, turns=[40.0] + [45.0] * 48 + [48.0], rss={"rasa": 900.0, "actions": 120.0})
     base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 60.0], rss={"rasa": 1000.0})
@@ -344,7 +344,7 @@ def test_bench_headline_has_the_issue_keys_as_numbers():
 
 
 def test_bench_markdown_marks_missed_targets():
-    from bot import bench
+    from bot.measure import bench
 
     ours = _bot("ours", rps=40.0, p50=55.0, turns=[40.0, 80.0], rss={"rasa": 900.0, "actions": 120.0})
     base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 30.0], rss={"rasa": 1000.0})
@@ -357,7 +357,7 @@ def test_bench_markdown_marks_missed_targets():
 
 def test_rss_of_this_process_and_of_a_missing_one():
     import os
-    from bot.bench import rss_mb
+    from bot.measure.bench import rss_mb
 
     assert rss_mb(os.getpid()) > 1.0
     assert rss_mb(2 ** 22 + 12345) == 0.0
@@ -365,7 +365,7 @@ def test_rss_of_this_process_and_of_a_missing_one():
 
 def test_eval_parses_rasa_reports(tmp_path: Path):
     import json
-    from bot import evaluate
+    from bot.measure import evaluate
 
     intent = {
         "greet": {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 10},

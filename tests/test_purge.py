@@ -1,4 +1,4 @@
-"""`python -m bot.purge`: whole conversations idle longer than N days are deleted, nothing else."""
+"""`python -m bot.ops.purge`: whole conversations idle longer than N days are deleted, nothing else."""
 from __future__ import annotations
 
 import json
@@ -10,8 +10,8 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from bot.purge import purge
-from bot.serve import REPO_ROOT, base_env
+from bot.ops.purge import purge
+from bot.ops.serve import REPO_ROOT, base_env
 
 DAY = 86400.0
 NOW = 1_700_000_000.0
@@ -58,7 +58,7 @@ def test_command_line_reads_the_endpoints_file(tmp_path, dry_run):
     make_store(db, {"ancient": [(time.time() - NOW) / DAY + 100]})
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n")
-    argv = [sys.executable, "-m", "bot.purge", "--older-than-days", "30", "--endpoints", str(endpoints)]
+    argv = [sys.executable, "-m", "bot.ops.purge", "--older-than-days", "30", "--endpoints", str(endpoints)]
     result = subprocess.run(argv + (["--dry-run"] if dry_run else []), cwd=REPO_ROOT, env=base_env(),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -69,7 +69,7 @@ def test_command_line_reads_the_endpoints_file(tmp_path, dry_run):
 def test_command_line_refuses_a_store_that_is_not_sql(tmp_path):
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text("tracker_store:\n  type: redis\n  url: localhost\n")
-    result = subprocess.run([sys.executable, "-m", "bot.purge", "--older-than-days", "30", "--endpoints", str(endpoints)],
+    result = subprocess.run([sys.executable, "-m", "bot.ops.purge", "--older-than-days", "30", "--endpoints", str(endpoints)],
                             cwd=REPO_ROOT, env=base_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.startswith("error:")

@@ -6,7 +6,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from sqlalchemy import create_engine, text
 
-import bot.rasa_speedups  # noqa: F401
+import bot.nlp.rasa_speedups  # noqa: F401
 
 
 def action() -> RemoteAction:
@@ -54,7 +54,7 @@ from rasa.shared.utils.common import all_subclasses  # noqa: E402
 from sqlalchemy import event as sa_event  # noqa: E402
 from sqlalchemy.pool import QueuePool  # noqa: E402
 
-from bot.rasa_speedups import _rasa_resolve_by_type, _rasa_sql_retrieve, is_sqlite_file_url  # noqa: E402
+from bot.nlp.rasa_speedups import _rasa_resolve_by_type, _rasa_sql_retrieve, is_sqlite_file_url  # noqa: E402
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"

@@ -22,12 +22,12 @@ from typing import Dict, List, Tuple
 import aiohttp
 import pytest
 
-from bot.cluster import Cluster
-from bot.rest_guard import TEXT_UNAVAILABLE
-from bot.serve import (
+from bot.ops.cluster import Cluster
+from bot.channels.rest import TEXT_UNAVAILABLE
+from bot.ops.serve import (
     DEFAULT_MODEL, free_port, http_ok, start_action_server, start_rasa_server, write_endpoints,
 )
-from bot.soak import run_soak
+from bot.measure.soak import run_soak
 
 pytestmark = pytest.mark.scale
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.serve import DEFAULT_MODEL, REPO_ROOT, free_port, start_rasa_server, write_endpoints
+from bot.ops.serve import DEFAULT_MODEL, REPO_ROOT, free_port, start_rasa_server, write_endpoints
 
 
 def request(url: str, method: str = "GET", body: bytes = b"", timeout: float = 30.0) -> int:

@@ -1,4 +1,4 @@
-"""`make run`'s supervisor (`python -m bot.serve run`): ports, start-up and shutdown.
+"""`make run`'s supervisor (`python -m bot.ops.serve run`): ports, start-up and shutdown.
 
 A taken port gives one line that names the setting to change. Killed the hard way (SIGTERM to
 its process group, SIGKILL two seconds later, as a service manager or test harness does) it
@@ -19,7 +19,7 @@ from typing import List, Optional
 
 import pytest
 
-from bot.serve import ACTION_INTERFACE, DEFAULT_MODEL, REPO_ROOT, base_env, free_port, http_ok, port_problem
+from bot.ops.serve import ACTION_INTERFACE, DEFAULT_MODEL, REPO_ROOT, base_env, free_port, http_ok, port_problem
 
 START_TIMEOUT_S = 240
 
@@ -90,7 +90,7 @@ class Started:
 
 
 def supervisor(tmp_path: Path, rasa_port: int, action_port: int) -> Started:
-    argv = [sys.executable, "-m", "bot.serve", "run", "--port", str(rasa_port), "--action-port", str(action_port),
+    argv = [sys.executable, "-m", "bot.ops.serve", "run", "--port", str(rasa_port), "--action-port", str(action_port),
             "--workdir", str(tmp_path / "var")]
     return Started(argv, tmp_path / "supervisor.log")
 
@@ -160,7 +160,7 @@ def test_children_die_with_a_killed_parent(tmp_path):
     code = (
         "import time\n"
         "from pathlib import Path\n"
-        "from bot.serve import Process, base_env\n"
+        "from bot.ops.serve import Process, base_env\n"
         f"kept = Process('kept', ['sleep', '60'], Path({str(tmp_path / 'kept.log')!r}), base_env())\n"
         f"tied = Process('tied', ['sleep', '60'], Path({str(tmp_path / 'tied.log')!r}), base_env(), die_with_parent=True)\n"
         "print(kept.pid, tied.pid, flush=True)\n"

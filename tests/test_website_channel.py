@@ -2,7 +2,7 @@
 
 Most tests need no trained model: they build the Sanic app exactly as ``rasa run`` does
 (``rasa.core.run.configure_app`` without the API, so Rasa's sanic-cors is in the chain too),
-mount :class:`bot.website.WebsiteInput`, and replace the agent by a small echo agent. The
+mount :class:`bot.channels.website.WebsiteInput`, and replace the agent by a small echo agent. The
 tests marked ``http`` talk to the real bot started by ``tests/conftest.py``.
 """
 
@@ -21,12 +21,12 @@ import pytest
 from sanic import Sanic
 import sqlalchemy as sa
 
-from bot.ratelimit import SlidingWindowRateLimiter
+from bot.channels.ratelimit import SlidingWindowRateLimiter
 from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rest_guard import NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE
-from bot.website import (
+from bot.channels.rest import NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE
+from bot.channels.website import (
     DEFAULT_ALLOWED_ORIGINS,
     OriginPolicy,
     WebsiteInput,
@@ -584,7 +584,7 @@ def test_rate_limit_per_sender_and_per_ip():
 
 
 def test_failure_inside_rasa_gets_a_dutch_503_and_is_logged(fresh, caplog):
-    with caplog.at_level(logging.ERROR, logger="bot.rest_guard"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.rest"):
         reply = post_json(fresh.url, {"sender": new_sender(), "message": "boom"}, origin="http://localhost:3000")
     data = assert_dutch_error(reply, 503, "unavailable")
     assert data["message"] == TEXT_UNAVAILABLE and "niet beschikbaar" in data["message"]

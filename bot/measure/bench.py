@@ -2,7 +2,7 @@
 
 Steps, all in one run so that the machine's speed cancels out of the ratios:
 1. `train_s`: full training of this bot from scratch (own temp dir and training cache).
-2. This bot (trained model, action server, SQLite tracker store) via `bot.serve.Stack`:
+2. This bot (trained model, action server, SQLite tracker store) via `bot.ops.serve.Stack`:
    `ready_s` (start to first answer), latency for one user (`p50_ms` ...), throughput at each
    concurrency level (best level -> `throughput_rps`), one long conversation (`turn1_ms`,
    `turn50_ms`), resident memory after the load.
@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot import loadgen
-from bot.loadgen import ConversationSource, MessageSet, RestClient, Stats
-from bot.serve import (
+from bot.measure import loadgen
+from bot.measure.loadgen import ConversationSource, MessageSet, RestClient, Stats
+from bot.ops.serve import (
     DEFAULT_MODEL, REPO_ROOT, VENV_BIN, Process, Stack, StartupError, base_env, free_port, http_ok, wait_until,
 )
 
@@ -387,7 +387,7 @@ def print_summary(figures: Dict[str, float]) -> None:
 # --------------------------------------------------------------------------------------------
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short loads and one long conversation (~4 min)")
     parser.add_argument("--skip-train", action="store_true", help="do not measure train_s")
     parser.add_argument("--model", type=Path, default=Path(os.environ.get("NPO_MODEL", DEFAULT_MODEL)))

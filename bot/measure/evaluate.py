@@ -3,8 +3,8 @@
 1. NLU: `rasa test nlu --cross-validation --folds 5` on data/ with config.yml, reports in
    results/nlu-cv/. Headline: intent macro-F1 and entity micro-F1 over all folds.
 2. Conversations: every case in tests/conversations.yml against the trained bot (action server +
-   Rasa via `bot.serve.Stack`, over REST), checked by the suite's own runner
-   (tests/test_conversations.py). Headline: pass rate overall and per topic, out-of-scope
+   Rasa via `bot.ops.serve.Stack`, over REST), checked by the suite's runner
+   (`bot.measure.conversations`, which tests/test_conversations.py uses too). Headline: pass rate overall and per topic, out-of-scope
    handling, the failing cases.
 
 Writes results/eval.json and results/eval.md and prints the headline figures.
@@ -20,14 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from bot.serve import DEFAULT_MODEL, REPO_ROOT, VENV_BIN, Stack, StartupError, base_env
+from bot.measure import conversations as suite
+from bot.ops.serve import DEFAULT_MODEL, REPO_ROOT, VENV_BIN, Stack, StartupError, base_env
 
 RESULTS_DIR = REPO_ROOT / "results"
-CONVERSATION_WORKERS = 4
 
 
 def log(message: str) -> None:
@@ -118,17 +117,14 @@ def nlu_figures(out_dir: Path) -> Dict[str, Any]:
 
 def run_conversations(model: Path) -> Dict[str, Any]:
     """Every case of tests/conversations.yml against a freshly started bot."""
-    from tests import test_conversations as suite  # the suite's own case loader and checks
-
     cases = suite.load_cases()
     problems = [error for case in cases for error in suite.case_errors(case)]
     if problems:
         raise RuntimeError("tests/conversations.yml has invalid cases:\n" + "\n".join(problems[:20]))
     log(f"conversations: starting the bot with {model}")
     with Stack(model=model) as stack:
-        log(f"conversations: {len(cases)} cases, {CONVERSATION_WORKERS} at a time")
-        with ThreadPoolExecutor(max_workers=CONVERSATION_WORKERS) as pool:
-            results = list(pool.map(lambda case: suite.run_case(stack.url, case), cases))
+        log(f"conversations: {len(cases)} cases, {suite.CONCURRENCY} at a time")
+        results = suite.run_cases(stack.url, cases, suite.CONCURRENCY)
     summary = suite.summarise(results)
     oos = summary["topics"].get(suite.OUT_OF_SCOPE_TOPIC, {})
     failures = [
@@ -215,7 +211,7 @@ def headline(result: Dict[str, Any]) -> List[str]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--model", type=Path, default=Path(os.environ.get("NPO_MODEL", DEFAULT_MODEL)))
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)

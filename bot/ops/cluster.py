@@ -6,9 +6,9 @@ generated nginx config and `secrets.env` (generated passwords, mode 0600, git-ig
 replicas read `deploy/endpoints.cluster.yml`, which takes every value from the environment, so
 the same file works with a managed PostgreSQL/Redis on a container platform.
 
-    python -m bot.cluster start [--replicas 2] [--action-servers 2]   # make cluster
-    python -m bot.cluster status
-    python -m bot.cluster stop
+    python -m bot.ops.cluster start [--replicas 2] [--action-servers 2]   # make cluster
+    python -m bot.ops.cluster status
+    python -m bot.ops.cluster stop
 
 `Cluster` is the same thing as a Python object; the scale tests and the soak use it.
 """
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from bot.serve import (
+from bot.ops.serve import (
     DEFAULT_MODEL, REPO_ROOT, Process, StartupError, base_env, free_port, http_ok, start_or_report,
     start_action_server, start_rasa_server, wait_until,
 )
@@ -461,7 +461,7 @@ def cli_start(args: argparse.Namespace) -> int:
                                 and not k.startswith(("NPO_KB", "NPO_SPACY"))))
     env_file.chmod(0o600)
     print(f"\nCluster ready. What runs where:\n{cluster.describe()}\n\n"
-          f"The replicas' settings (for bot.purge with --endpoints {ENDPOINTS.relative_to(REPO_ROOT)}):\n"
+          f"The replicas' settings (for bot.ops.purge with --endpoints {ENDPOINTS.relative_to(REPO_ROOT)}):\n"
           f"  set -a; . {env_file}; set +a\n\n"
           f"Try: curl -s {cluster.url}/webhooks/rest/webhook -d '{{\"sender\": \"u1\", \"message\": \"hoi\"}}'\n"
           f"Stop with: scripts/cluster.sh stop", flush=True)
@@ -524,7 +524,7 @@ def cli_status(args: argparse.Namespace) -> int:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.cluster")
+    parser = argparse.ArgumentParser(prog="python -m bot.ops.cluster")
     parser.add_argument("--workdir", default=os.environ.get("NPO_CLUSTER_DIR", str(DEFAULT_WORKDIR)))
     sub = parser.add_subparsers(dest="command", required=True)
     p_start = sub.add_parser("start", help="start the cluster in the background")

@@ -27,7 +27,7 @@ messages) and adds:
 
 Use it in credentials.yml instead of `rest:`::
 
-    bot.rest_guard.GuardedRestInput:
+    bot.channels.rest.GuardedRestInput:
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ from rasa.core.channels.rest import RestInput
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from actions import texts as bot_texts
-from bot.ratelimit import SlidingWindowRateLimiter
+from bot.channels.ratelimit import SlidingWindowRateLimiter
 
 logger = logging.getLogger(__name__)
 

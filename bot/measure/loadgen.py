@@ -5,9 +5,9 @@ scripted conversation in order, waiting for each reply, then starts the next con
 Every message is one sample with its end-to-end latency. A sample is an error when the HTTP
 status is not 200, the request fails or times out, or the reply holds no message at all.
 
-    python -m bot.loadgen --url http://127.0.0.1:5005 --concurrency 1 20 50 --duration 20
+    python -m bot.measure.loadgen --url http://127.0.0.1:5005 --concurrency 1 20 50 --duration 20
 
-`bot.bench` uses the same functions for `make bench`.
+`bot.measure.bench` uses the same functions for `make bench`.
 """
 from __future__ import annotations
 
@@ -338,7 +338,7 @@ async def _main(args: argparse.Namespace) -> int:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.loadgen", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.loadgen", description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:5005", help="Rasa server base URL")
     parser.add_argument("--set", default="npo", help="message set in the questions file (npo, baseline)")
     parser.add_argument("--questions", default=str(QUESTIONS_FILE))

@@ -1,8 +1,8 @@
 """Delete old conversations from the tracker store (privacy: keep no more than needed).
 
-    python -m bot.purge --older-than-days 30                 # the SQLite store of `make run`
-    python -m bot.purge --older-than-days 30 --endpoints deploy/endpoints.cluster.yml   # PostgreSQL
-    python -m bot.purge --older-than-days 30 --dry-run       # only count
+    python -m bot.ops.purge --older-than-days 30                 # the SQLite store of `make run`
+    python -m bot.ops.purge --older-than-days 30 --endpoints deploy/endpoints.cluster.yml   # PostgreSQL
+    python -m bot.ops.purge --older-than-days 30 --dry-run       # only count
 
 A conversation is deleted as a whole when its most recent event is older than the cut-off, so no
 tracker is ever left half-deleted. The tracker store is read from the endpoints file the server
@@ -24,7 +24,7 @@ from typing import List, Optional
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 import sqlalchemy as sa  # noqa: E402
 
-from bot.serve import REPO_ROOT
+from bot.ops.serve import REPO_ROOT
 
 EVENTS = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))
 
@@ -88,7 +88,7 @@ def purge(engine: sa.engine.Engine, older_than_days: float, dry_run: bool = Fals
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.purge", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.ops.purge", description=__doc__.split("\n\n")[0])
     parser.add_argument("--older-than-days", type=float, required=True,
                         help="delete conversations idle for longer than this many days")
     parser.add_argument("--endpoints", type=Path, default=REPO_ROOT / "endpoints.yml",

@@ -1,6 +1,6 @@
 """Action server entry point: refuses to start without a readable knowledge base.
 
-`python -m bot.action_server --port 5055` checks the KB first (one-line reason and exit code 1
+`python -m bot.ops.action_server --port 5055` checks the KB first (one-line reason and exit code 1
 when it is missing, corrupt or from another schema), then runs rasa_sdk's server on `actions`.
 """
 from __future__ import annotations

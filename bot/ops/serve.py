@@ -1,6 +1,6 @@
 """Start, supervise and stop the bot's processes: the action server and the Rasa server.
 
-`python -m bot.serve run` is what `make run` calls. `Stack` is the same thing as a context
+`python -m bot.ops.serve run` is what `make run` calls. `Stack` is the same thing as a context
 manager, used by the tests, the benchmark and the cluster scripts so that every caller starts
 the bot the same way (own ports, own tracker store, readiness checks, clean shutdown).
 
@@ -29,7 +29,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "npo.tar.gz"
 VENV_BIN = Path(sys.executable).parent
 READY_TIMEOUT_S = float(os.environ.get("NPO_READY_TIMEOUT", "180"))
@@ -186,7 +186,7 @@ def wait_until(check, process: Process, what: str, timeout: float = READY_TIMEOU
 
 def start_action_server(port: int, log_dir: Path, env: Optional[Dict[str, str]] = None,
                         die_with_parent: bool = False) -> Process:
-    argv = [sys.executable, "-m", "bot.action_server", "--port", str(port)]
+    argv = [sys.executable, "-m", "bot.ops.action_server", "--port", str(port)]
     process = Process(f"actions:{port}", argv, log_dir / f"actions-{port}.log", env or base_env(), die_with_parent)
     wait_until(lambda: http_ok(f"http://127.0.0.1:{port}/health"), process, f"Action server on port {port}")
     return process
@@ -393,7 +393,7 @@ def rasa_test_stories(action_port: int) -> int:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.serve")
+    parser = argparse.ArgumentParser(prog="python -m bot.ops.serve")
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="start the action server and Rasa (make run)")
     p_run.add_argument("--port", type=int, default=int(os.environ.get("NPO_PORT", 5005)))
@@ -413,7 +413,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             _say(problem)
             return 1
         die_with_parent(signal.SIGTERM)  # kept across exec: the server stops when make dies
-        os.execve(sys.executable, [sys.executable, "-m", "bot.action_server", "--port", str(args.port)], base_env())
+        os.execve(sys.executable, [sys.executable, "-m", "bot.ops.action_server", "--port", str(args.port)], base_env())
     if args.command == "rasa-test-stories":
         return rasa_test_stories(args.action_port)
     return 2

@@ -1,9 +1,9 @@
 """Soak test: a steady load through the cluster for a fixed time.
 
-    python -m bot.soak --seconds 600            # make soak: starts its own cluster, stops it after
-    python -m bot.soak --seconds 60 --url http://127.0.0.1:5080 --pids 123,456   # an existing cluster
+    python -m bot.measure.soak --seconds 600            # make soak: starts its own cluster, stops it after
+    python -m bot.measure.soak --seconds 60 --url http://127.0.0.1:5080 --pids 123,456   # an existing cluster
 
-Paced users (bot.loadgen's REST client and Dutch question set) send `--rate` messages per second
+Paced users (bot.measure.loadgen's REST client and Dutch question set) send `--rate` messages per second
 in total, each user holding one scripted conversation at a time with a fresh sender. Reports the
 message count, errors (target 0), p50/p95/p99 latency, and the resident memory (RSS, summed over
 each process group) of every cluster process after a warm-up pass and at the end; growth above
@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bot.loadgen import ConversationSource, RestClient, Sample, load_messages, new_sender, summarize
+from bot.measure.loadgen import ConversationSource, RestClient, Sample, load_messages, new_sender, summarize
 
 
 def group_rss_kb(pgid: int) -> int:
@@ -137,7 +137,7 @@ def run_soak(url: str, process_groups: Dict[str, int], seconds: float, rate: flo
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.soak")
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.soak")
     parser.add_argument("--seconds", type=float, default=600)
     parser.add_argument("--rate", type=float, default=8.0, help="messages per second in total (default 8)")
     parser.add_argument("--users", type=int, default=8)
@@ -155,8 +155,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         url = args.url
         groups = {f"pid {p}": int(p) for p in args.pids.split(",") if p.strip()}
     else:
-        from bot.cluster import Cluster
-        from bot.serve import DEFAULT_MODEL, start_or_report
+        from bot.ops.cluster import Cluster
+        from bot.ops.serve import DEFAULT_MODEL, start_or_report
 
         workdir = Path(tempfile.mkdtemp(prefix="npo-soak-"))
         cluster = Cluster(replicas=args.replicas, action_servers=args.action_servers, workdir=workdir,

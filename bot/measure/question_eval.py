@@ -1,9 +1,9 @@
 """Accuracy on questions the bot was not tuned on: tests/eval/questions.yml, dev and test apart.
 
-    python -m bot.question_eval                  # through the trained bot over REST (starts it)
-    python -m bot.question_eval --url URL        # against a running bot
-    python -m bot.question_eval --engine         # the answer layer without Rasa (no NLU), seconds
-    python -m bot.question_eval --split dev      # one split only (tune on dev; never look at test)
+    python -m bot.measure.question_eval                  # through the trained bot over REST (starts it)
+    python -m bot.measure.question_eval --url URL        # against a running bot
+    python -m bot.measure.question_eval --engine         # the answer layer without Rasa (no NLU), seconds
+    python -m bot.measure.question_eval --split dev      # one split only (tune on dev; never look at test)
 
 A reply is judged as a person reading it would:
 - factual: right when its first page holds one of the expected fragments, its `Bron:` line names
@@ -20,7 +20,6 @@ import argparse
 import json
 import re
 import sys
-import urllib.request
 import uuid
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +29,9 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from bot.measure import conversations
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS_PATH = REPO_ROOT / "tests" / "eval" / "questions.yml"
 RESULTS_DIR = REPO_ROOT / "results"
 CATEGORIES = ("factual", "near_miss", "out_of_scope")
@@ -125,13 +126,9 @@ def ask_engine(question: str) -> str:
     return answers.render(answer)[0] if answer else ""
 
 
-def ask_bot(url: str, question: str, timeout: float = 60.0) -> str:
-    body = json.dumps({"sender": str(uuid.uuid4()), "message": question}).encode("utf-8")
-    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        messages = json.loads(response.read().decode("utf-8"))
-    return "\n".join(m.get("text", "") for m in messages if m.get("text"))
+def ask_bot(url: str, question: str) -> str:
+    """The bot's reply over REST, in a fresh conversation."""
+    return conversations.send(url, str(uuid.uuid4()), question)
 
 
 def run(questions: Sequence[dict], ask) -> List[dict]:
@@ -201,7 +198,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     else:
         url = args.url
         if not url:
-            from bot.serve import Stack
+            from bot.ops.serve import Stack
             stack = Stack().start()
             url = stack.url
         mode, ask = "trained bot over REST", lambda q: ask_bot(url, q)

@@ -3,7 +3,7 @@
 `nl_core_news_sm` is published only outside PyPI, so it cannot be installed on machines without
 internet. The offline pipeline is `spacy.blank("nl")` plus spaCy's lookup lemmatiser with the
 tables from `spacy-lookups-data` (a PyPI package). It is provisioned to a folder once
-(`python -m bot.dutch_nlp provision DIR`, done by `make`) and loaded from there.
+(`python -m bot.nlp.dutch provision DIR`, done by `make`) and loaded from there.
 
 `DutchSpacyNLP` is a drop-in `SpacyNLP` for config.yml that picks the first available of:
 1. the package named in `model` (default `nl_core_news_sm`);
@@ -25,11 +25,11 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
-import bot.rasa_speedups  # noqa: F401  (active in every Rasa server process)
+import bot.nlp.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
 logger = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OFFLINE_DIR = REPO_ROOT / ".cache" / "spacy" / "nl_offline"
 OFFLINE_MODEL_NAME = "nl_offline_lookup"
 
@@ -111,7 +111,7 @@ class DutchSpacyNLP(SpacyNLP):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.dutch_nlp", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.nlp.dutch", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     prov = sub.add_parser("provision", help="write the offline Dutch pipeline to DIR")
     prov.add_argument("dir", nargs="?", type=Path, default=None)

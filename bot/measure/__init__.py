@@ -1,0 +1,1 @@
+"""Measuring the bot: speed (bench, loadgen, soak) and understanding (evaluate, question_eval)."""
