@@ -77,7 +77,7 @@ TYPE_NOUNS = {
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 _DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
-_NUMBER_RE = re.compile(r"\b\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 _WHO_RE = re.compile(
     r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
@@ -459,6 +459,10 @@ class Engine:
         else:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD
+        named = [c for c in question.concepts if c.kind == "sector"]
+        if named and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            # The question names a sector and the best fact is about another one.
+            silent, focal = True, named[:1]
         if silent:
             shown_missing = focal or heaviest[:1]
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
