@@ -454,7 +454,8 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not (best.unit.types & wanted)
-            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE]
+            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+                     and not _verb_like(c)]
             silent = type_missing or bool(focal) or best.coverage < TYPED_THRESHOLD
         else:
             type_missing, focal = False, []
@@ -505,6 +506,15 @@ class Engine:
         found = [c for c in question.concepts
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
+
+def _verb_like(concept: Concept) -> bool:
+    """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing
+    the documents would have to name for the question to be answered."""
+    return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
+
+
+_NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
+
 
 def _theme_number(text: str) -> Optional[int]:
     match = _THEME_NUMBER_RE.search(text or "")
