@@ -83,7 +83,10 @@ _WHO_RE = re.compile(
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
     r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad)\b"
 )
-_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d)\b", re.I)
+_NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
+                 "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
+_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
+                              + r")\s+thema\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -419,7 +422,7 @@ class Engine:
         the question itself wins)."""
         question = question or analyse(text)
         asked_sector = question.sectors[0] if question.sectors else sector
-        explicit_theme = theme or _theme_number(question.text)
+        explicit_theme = theme or theme_number(question.text)
         topics = [c for c in question.topics]
         concept_words = {c.word for c in topics if c.kind == "topic"}
         if _asks_for_themes(question, concept_words, explicit_theme):
@@ -429,6 +432,10 @@ class Engine:
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
+        theme_unit = next((u for u in self.units if u.kind == "theme" and u.theme == explicit_theme), None)
+        if theme_unit and concept_words <= _LIST_WORDS | _THEME_WORDS:
+            # "thema vijf, wat is dat?", "hoe heet het zesde thema?": the theme itself.
+            return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)
         if not ranked:
             return Result("unknown", question, sector=asked_sector)
         total = sum(weights.values()) or 1.0
@@ -513,14 +520,19 @@ def _verb_like(concept: Concept) -> bool:
     return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
 
 
+_THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "zesde", "vijfde", "vierde", "derde",
+                "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
 _NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
 
 
-def _theme_number(text: str) -> Optional[int]:
+def theme_number(text: str) -> Optional[int]:
+    """"thema 3", "thema vijf", "het zesde thema" -> the number."""
     match = _THEME_NUMBER_RE.search(text or "")
-    if match and 1 <= int(match.group(1)) <= 9:
-        return int(match.group(1))
-    return None
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return number if 1 <= number <= 9 else None
 
 
 _LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
@@ -541,4 +553,4 @@ def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     return bool(_LIST_RE.search(question.text)) and concept_words <= _LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
-__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "TYPE_NOUNS"]
+__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "theme_number", "TYPE_NOUNS"]
