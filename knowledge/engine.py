@@ -48,7 +48,7 @@ TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
-PRIOR_BONUS = 0.2
+PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
@@ -385,6 +385,8 @@ class Engine:
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
         prior = self._prior_units(prior_topics)
+        # The less a question says itself, the more NLU's reading of it counts.
+        prior_bonus = PRIOR_BONUS / max(1, len([c for c in concepts if c.kind == "topic"]))
         wanted = SATISFIES.get(question.answer_type or "", set())
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
@@ -404,7 +406,7 @@ class Engine:
                 else:
                     score -= SECTOR_PENALTY
             if uid in prior:
-                score += PRIOR_BONUS
+                score += prior_bonus
             in_heading = sum(weights[c.word] for c in concepts
                              if c.kind == "topic" and unit.heading & self._concept_words(c))
             score += HEADING_BONUS * in_heading / total
