@@ -334,11 +334,27 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return answer
     result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
                            theme=theme)
-    if strict and not (result.kind == "answer" and question.is_question and engine.clearly_about(result)):
+    if strict and not _holds_a_question(ctx, question, result, engine):
         return None
     if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     return from_result(kb, result, text)
+
+
+# A message this long that is shaped like a question is one, whatever act NLU gave it.
+QUESTION_WORDS = 6
+
+
+def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
+    """Does a message NLU filed as chit-chat or out of scope hold a question the documents answer?
+    Out of scope needs strong evidence; a greeting, thanks or "oké" that is a long question is one
+    (NLU reads the act from the first words)."""
+    if result.kind not in ("answer", "near_miss") or not question.is_question:
+        return False
+    if ctx.intent == "out_of_scope":
+        return result.kind == "answer" and engine.clearly_about(result)
+    long_question = len(ctx.text.split()) >= QUESTION_WORDS
+    return long_question or (result.kind == "answer" and engine.clearly_about(result))
 
 
 def profile_noted(ctx: Context) -> Answer:
