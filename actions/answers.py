@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
 from knowledge import Citation, Result, analyse, format_citations
-from knowledge.engine import TYPE_NOUNS
+from knowledge.engine import TYPE_NOUNS, theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -287,13 +287,15 @@ _FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b", re.IGNORECASE)
 FOLLOW_UP_MAX_TOPICS = 2
 
 
-def is_follow_up(text: str, last_question: Optional[str], new_details: bool) -> bool:
-    """"en als ik naar het hbo ga?", "en de vwo-leerlingen?": a short message that starts like a
-    follow-up and names a new detail (sector, theme) repeats the last question with it."""
-    if not last_question or not _FOLLOW_UP_RE.match(text or ""):
+def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "") -> bool:
+    """"en als ik naar het hbo ga?", "en de vwo-leerlingen?", "thema 6": a short message that starts
+    like a follow-up (or that NLU read as giving a detail) and names a new detail (sector, theme)
+    repeats the last question with it."""
+    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform"):
         return False
     question = analyse(text)
-    return (new_details or bool(question.sectors)) and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
+    named = new_details or bool(question.sectors) or theme_number(text) is not None
+    return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
 
 
 def prior_topics(ctx: Context) -> List[str]:
@@ -310,8 +312,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     ...) and the message holds no question the documents answer: then the dialogue act's own
     response fits better."""
     engine = kb.engine()
-    theme = parse_theme(ctx.theme)
-    if is_follow_up(ctx.text, last_question, new_details):
+    theme = parse_theme(ctx.theme) or theme_number(ctx.text)
+    if is_follow_up(ctx.text, last_question, new_details, ctx.intent):
         strict = False  # "en als ik naar het hbo ga?" is a question, whatever NLU called it
         new_sector = analyse(ctx.text).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
@@ -332,11 +334,27 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return answer
     result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
                            theme=theme)
-    if strict and not (result.kind == "answer" and question.is_question and engine.clearly_about(result)):
+    if strict and not _holds_a_question(ctx, question, result, engine):
         return None
     if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     return from_result(kb, result, text)
+
+
+# A message this long that is shaped like a question is one, whatever act NLU gave it.
+QUESTION_WORDS = 6
+
+
+def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
+    """Does a message NLU filed as chit-chat or out of scope hold a question the documents answer?
+    Out of scope needs strong evidence; a greeting, thanks or "oké" that is a long question is one
+    (NLU reads the act from the first words)."""
+    if result.kind not in ("answer", "near_miss") or not question.is_question:
+        return False
+    if ctx.intent == "out_of_scope":
+        return result.kind == "answer" and engine.clearly_about(result)
+    long_question = len(ctx.text.split()) >= QUESTION_WORDS
+    return long_question or (result.kind == "answer" and engine.clearly_about(result))
 
 
 def profile_noted(ctx: Context) -> Answer:

@@ -48,7 +48,7 @@ TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
-PRIOR_BONUS = 0.2
+PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
@@ -77,13 +77,16 @@ TYPE_NOUNS = {
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 _DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
-_NUMBER_RE = re.compile(r"\b\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 _WHO_RE = re.compile(
     r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
     r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad)\b"
 )
-_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d)\b", re.I)
+_NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
+                 "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
+_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
+                              + r")\s+thema\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -382,6 +385,8 @@ class Engine:
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
         prior = self._prior_units(prior_topics)
+        # The less a question says itself, the more NLU's reading of it counts.
+        prior_bonus = PRIOR_BONUS / max(1, len([c for c in concepts if c.kind == "topic"]))
         wanted = SATISFIES.get(question.answer_type or "", set())
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
@@ -401,7 +406,7 @@ class Engine:
                 else:
                     score -= SECTOR_PENALTY
             if uid in prior:
-                score += PRIOR_BONUS
+                score += prior_bonus
             in_heading = sum(weights[c.word] for c in concepts
                              if c.kind == "topic" and unit.heading & self._concept_words(c))
             score += HEADING_BONUS * in_heading / total
@@ -419,7 +424,7 @@ class Engine:
         the question itself wins)."""
         question = question or analyse(text)
         asked_sector = question.sectors[0] if question.sectors else sector
-        explicit_theme = theme or _theme_number(question.text)
+        explicit_theme = theme or theme_number(question.text)
         topics = [c for c in question.topics]
         concept_words = {c.word for c in topics if c.kind == "topic"}
         if _asks_for_themes(question, concept_words, explicit_theme):
@@ -429,6 +434,10 @@ class Engine:
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
+        theme_unit = next((u for u in self.units if u.kind == "theme" and u.theme == explicit_theme), None)
+        if theme_unit and concept_words <= _LIST_WORDS | _THEME_WORDS:
+            # "thema vijf, wat is dat?", "hoe heet het zesde thema?": the theme itself.
+            return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)
         if not ranked:
             return Result("unknown", question, sector=asked_sector)
         total = sum(weights.values()) or 1.0
@@ -454,11 +463,16 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not (best.unit.types & wanted)
-            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE]
+            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+                     and not _verb_like(c)]
             silent = type_missing or bool(focal) or best.coverage < TYPED_THRESHOLD
         else:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD
+        named = [c for c in question.concepts if c.kind == "sector"]
+        if named and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            # The question names a sector and the best fact is about another one.
+            silent, focal = True, named[:1]
         if silent:
             shown_missing = focal or heaviest[:1]
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
@@ -502,11 +516,25 @@ class Engine:
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
 
-def _theme_number(text: str) -> Optional[int]:
+def _verb_like(concept: Concept) -> bool:
+    """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing
+    the documents would have to name for the question to be answered."""
+    return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
+
+
+_THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "zesde", "vijfde", "vierde", "derde",
+                "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
+_NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
+
+
+def theme_number(text: str) -> Optional[int]:
+    """"thema 3", "thema vijf", "het zesde thema" -> the number."""
     match = _THEME_NUMBER_RE.search(text or "")
-    if match and 1 <= int(match.group(1)) <= 9:
-        return int(match.group(1))
-    return None
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return number if 1 <= number <= 9 else None
 
 
 _LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
@@ -527,4 +555,4 @@ def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     return bool(_LIST_RE.search(question.text)) and concept_words <= _LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
-__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "TYPE_NOUNS"]
+__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "theme_number", "TYPE_NOUNS"]

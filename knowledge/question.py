@@ -27,7 +27,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"),
         ("number", r"\bhoe ?veel\b|\bhet aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b|\bdoor wie\b|\bmet wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
-                r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau)\b"),
+                r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|"
+                r"universiteiten|scholen|instellingen|regio'?s|gemeenten|mbo'?s|bedrijven)\b"),
     )
 )
 
