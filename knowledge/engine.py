@@ -85,6 +85,8 @@ _WHO_RE = re.compile(
 )
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
+# "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
+_EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -156,7 +158,7 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("percentage")
     if _DURATION_RE.search(text):
         found.add("duration")
-    if next(extract.dates(text), None) is not None:
+    if next(extract.dates(text), None) is not None or _EVENT_RE.search(text):
         found.add("date")
     if found & {"amount", "percentage", "duration"} or _NUMBER_RE.search(text):
         found.add("number")

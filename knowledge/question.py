@@ -151,6 +151,8 @@ def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
         elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms:
             continue
+        elif re.fullmatch(r"\d+(e|ste|de)", token):
+            continue  # ordinals ("mijn 2e jaar") say when, not what
         elif token.isdigit():
             add(Concept(token, surface, frozenset((token,)), "number"))
         else:
