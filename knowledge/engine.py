@@ -36,7 +36,7 @@ from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
-ANSWER_THRESHOLD = 0.40      # coverage the best unit needs to count as the answer
+ANSWER_THRESHOLD = 0.50      # coverage the best unit needs to count as the answer
 ABSENT_SHARE = 0.4           # a question word this heavy that the documents never use
 STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name

@@ -46,6 +46,11 @@ SILENT_OPENINGS = (
 )
 
 
+SILENT = "said the documents are silent"
+# Factual questions answered with a source but wrongly: the worst outcome, counted apart.
+WRONGLY_ANSWERED = "factual_wrong"
+
+
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
@@ -101,7 +106,7 @@ def judge(question: dict, reply: str) -> Verdict:
     if not reply.strip():
         return Verdict(False, "no reply")
     if says_silent:
-        return Verdict(False, "said the documents are silent")
+        return Verdict(False, SILENT)
     body = _collapse("\n".join(line for line in lines if not line.startswith(SOURCE_PREFIX)))
     has_fragment = any(_collapse(f) in body for f in question["contains"])
     has_source = any(source_matches(bron, s) for s in question["source"])
@@ -153,16 +158,20 @@ def figures(results: Iterable[dict]) -> Dict[str, Dict[str, Dict[str, float]]]:
     table: Dict[str, Dict[str, Dict[str, float]]] = {}
     counts: Dict[tuple, Counter] = defaultdict(Counter)
     for r in results:
-        for key in ((r["split"], r["category"]), (r["split"], "topic:" + r["topic"])):
+        keys = [(r["split"], r["category"]), (r["split"], "topic:" + r["topic"])]
+        if r["category"] == "factual":
+            keys.append((r["split"], WRONGLY_ANSWERED))
+        for key in keys:
             counts[key]["n"] += 1
-            counts[key]["ok"] += int(r["ok"])
+            counts[key]["ok"] += int(not r["ok"] and r["why"] != SILENT) if key[1] == WRONGLY_ANSWERED else int(r["ok"])
     for (split, name), c in sorted(counts.items()):
         table.setdefault(split, {})[name] = {"n": c["n"], "ok": c["ok"], "rate": round(c["ok"] / c["n"], 4)}
     return table
 
 
 LABELS = {"factual": "right answer with right source", "near_miss": "honest near-miss reply",
-          "out_of_scope": "out of scope without a source"}
+          "out_of_scope": "out of scope without a source",
+          WRONGLY_ANSWERED: "factual, answered wrongly with a source (lower is better)"}
 
 
 def report(results: List[dict], mode: str) -> str:
@@ -170,7 +179,7 @@ def report(results: List[dict], mode: str) -> str:
     lines = [f"# Questions not tuned on ({mode})", "", "| split | category | right | of | rate |",
              "|---|---|---:|---:|---:|"]
     for split in SPLITS:
-        for category in CATEGORIES:
+        for category in CATEGORIES + (WRONGLY_ANSWERED,):
             row = table.get(split, {}).get(category)
             if row:
                 lines.append(f"| {split} | {LABELS[category]} | {row['ok']} | {row['n']} | {row['rate']:.1%} |")
