@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.channels.rest import (
-    ALLOWED_COMMANDS, MAX_MESSAGE_CHARS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, InputRejected,
-    check_stores, clean_text, parse_body, run_turn, screen_command,
+from bot.channels.rest import MAX_MESSAGE_CHARS, InputRejected, clean_text, parse_body
+from bot.channels.turn import (
+    ALLOWED_COMMANDS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, check_stores, run_turn,
+    screen_command,
 )
 
 
@@ -89,14 +90,14 @@ def test_run_turn_returns_the_bot_messages():
 
 
 def test_run_turn_without_reply_is_not_understood_not_an_outage(caplog):
-    with caplog.at_level(logging.WARNING, logger="bot.channels.rest"):
+    with caplog.at_level(logging.WARNING, logger="bot.channels.turn"):
         assert turn(_silent) == (200, [{"recipient_id": "s1", "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}])
     assert any("produced no reply" in record.getMessage() for record in caplog.records)
     assert "niet beschikbaar" not in TEXT_NOT_UNDERSTOOD
 
 
 def test_run_turn_without_reply_after_a_failed_action_says_unavailable(caplog):
-    with caplog.at_level(logging.ERROR, logger="bot.channels.rest"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.turn"):
         assert turn(_action_server_down) == (200, [{"recipient_id": "s1", "text": TEXT_UNAVAILABLE}])
     assert any("while running action" in record.getMessage() for record in caplog.records)
 

@@ -11,7 +11,7 @@ Registered in ``credentials.yml`` as ``bot.channels.website.WebsiteInput``; Rasa
 
 The webhook only accepts browser requests from allowed origins, limits message length and
 message rate, and validates its input, so bad input gets a 4xx with a Dutch explanation and
-never reaches NLU. Like the guarded REST channel it shares ``bot.channels.rest``'s store check
+never reaches NLU. Like the guarded REST channel it uses ``bot.channels.turn``'s store check
 and turn budget: when the tracker store or the lock store is down the webhook answers 503 at
 once (instead of Rasa silently keeping the conversation in memory), and a turn that fails,
 yields no reply after an error (action server down) or outlasts the budget gets a short Dutch
@@ -39,7 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.ratelimit import SlidingWindowRateLimiter
-from bot.channels.rest import TEXT_UNAVAILABLE, check_stores, health_response, run_turn, screen_command
+from bot.channels.turn import TEXT_UNAVAILABLE, check_stores, health_response, run_turn, screen_command
 
 import bot.nlp.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
