@@ -1,4 +1,5 @@
-"""Every Dutch sentence the custom actions say, in one place.
+"""Every Dutch sentence the bot says that is not a fact, in one place: the actions' replies and
+the channels' refusals.
 
 Facts never live here: they come from the knowledge base. These are the frames around them
 (intros, questions, "meer"), written at B1 level in the je-form. Responses that rules trigger
@@ -121,3 +122,31 @@ ACT_REPLIES = {
         [('Wat kun je?', '/help')],
     ),
 }
+
+
+# --------------------------------------------------------------------------- channels
+
+UNAVAILABLE = "Sorry, ik ben even niet beschikbaar. Probeer het over een paar minuten opnieuw."
+EMPTY_MESSAGE = "Je bericht is leeg. Stel je vraag in een paar woorden."
+# Why a channel does not pass a message on (bot.channels.inbound), as the JSON error's "message".
+# {limit}: the longest message; {max_sender}: the longest sender id.
+REFUSALS = {
+    "body_too_large": "Je bericht is te groot.",
+    "invalid_json": "Je bericht kon niet worden gelezen. Stuur een JSON-object met 'sender' en 'message'.",
+    "not_an_object": "Stuur een JSON-object met de velden 'sender' en 'message'.",
+    "missing_sender": "Je bericht mist een afzender. Zet een naam of code in het veld 'sender'.",
+    "missing_message": "Stuur je vraag als tekst in het veld 'message'.",
+    "invalid_sender": "Zet in het veld 'sender' een naam of code van 1 tot {max_sender} tekens, zonder stuurtekens.",
+    "invalid_conversation": "Dit gesprek heeft een ongeldige code. Begin een nieuw gesprek.",
+    "invalid_metadata": "Het veld 'metadata' moet een JSON-object zijn.",
+    "message_too_long": "Je bericht is te lang. Gebruik maximaal {limit} tekens.",
+    "empty_message": EMPTY_MESSAGE,
+    "forbidden_origin": "Deze website mag de NPO-assistent niet gebruiken.",
+    "rate_limited": "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
+    "unavailable": UNAVAILABLE,
+}
+
+
+def number(value: int) -> str:
+    """A whole number as Dutch writes it: 1.000."""
+    return f"{value:,}".replace(",", ".")

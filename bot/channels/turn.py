@@ -32,7 +32,7 @@ from actions import texts as bot_texts
 
 logger = logging.getLogger(__name__)
 
-TEXT_UNAVAILABLE = "Sorry, ik ben even niet beschikbaar. Probeer het over een paar minuten opnieuw."
+TEXT_UNAVAILABLE = bot_texts.UNAVAILABLE
 # What the bot says when it does not understand (action_search_fallback), for turns that end
 # without any reply. Its buttons are not stored in the tracker, hence ALLOWED_COMMANDS.
 TEXT_NOT_UNDERSTOOD = bot_texts.DONT_KNOW
