@@ -156,7 +156,7 @@ class ActionAnswer(KnowledgeAction):
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
                                  new_details=has_new_details(tracker), strict=act_reply is not None)
         if answer is None:
-            text, buttons = texts.ACT_REPLIES[act_reply]
+            text, buttons = answers.act_reply(get_kb(), act_reply)
             dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)
             return []
         return leave_active_form(tracker) + send(dispatcher, answer)
@@ -218,12 +218,16 @@ class AskWithButtons(KnowledgeAction):
     def name(self) -> Text:
         return self.action_name
 
+    def ask(self) -> Text:
+        """The question; may read the knowledge base."""
+        return self.question
+
     @abstractmethod
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
     def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=self.question, buttons=self.buttons(tracker))
+        dispatcher.utter_message(text=self.ask(), buttons=self.buttons(tracker))
         return []
 
 
@@ -232,12 +236,14 @@ class AskStudentSector(AskWithButtons):
     question = texts.ASK_STUDENT_SECTOR
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", texts.STUDENT_SECTOR_BUTTONS)
+        return _inform_buttons("sector", answers.sector_buttons(answers.student_sectors(get_kb())))
 
 
 class AskHasGrant(AskWithButtons):
     action_name = "action_ask_student_form_has_grant"
-    question = texts.ASK_HAS_GRANT
+
+    def ask(self) -> Text:
+        return answers.ask_has_grant(get_kb())
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         return _buttons([(texts.YES, "/affirm"), (texts.NO, "/deny"), (texts.STOP, "/stop")])
@@ -248,7 +254,7 @@ class AskAdvisorSector(AskWithButtons):
     question = texts.ASK_ADVISOR_SECTOR
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", texts.ADVISOR_SECTOR_BUTTONS)
+        return _inform_buttons("sector", answers.sector_buttons(answers.advisor_sectors(get_kb())))
 
 
 class AskAdvisorTheme(AskWithButtons):
@@ -257,7 +263,19 @@ class AskAdvisorTheme(AskWithButtons):
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         themes = get_kb().themes(tracker.get_slot("sector"))
-        return _inform_buttons("theme", [(f"{t.number}. {t.title}", str(t.number)) for t in themes])
+        return _inform_buttons("theme", [(texts.THEME_CHOICE.format(number=t.number, title=t.title), str(t.number))
+                                         for t in themes])
+
+
+class ActionFormStopped(Action):
+    """Said when the user stops a form halfway."""
+
+    def name(self) -> Text:
+        return "action_form_stopped"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=texts.FORM_STOPPED)
+        return []
 
 
 class ValidateStudentForm(FormValidationAction):
@@ -274,7 +292,7 @@ class ValidateStudentForm(FormValidationAction):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.STUDENT_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=texts.INVALID_STUDENT_SECTOR)
+        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb()))
         return {"sector": None}
 
 
@@ -285,7 +303,7 @@ class ValidateAdvisorForm(FormValidationAction):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.ADVISOR_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=texts.INVALID_ADVISOR_SECTOR)
+        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb()))
         return {"sector": None}
 
     def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

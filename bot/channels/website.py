@@ -39,6 +39,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import texts
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
 from bot.channels.turn import check_stores, health_response, run_turn, screen_command
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CSS_PLACEHOLDER = '"__NPO_WIDGET_CSS__"'
 MAX_CHARS_PLACEHOLDER = '"__NPO_MAX_MESSAGE_CHARS__"'
+TEXT_PLACEHOLDER = '"__NPO_WIDGET_TEXT__"'
 
 DEFAULT_ALLOWED_ORIGINS = ("self", "http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_RATE_LIMIT_PER_MINUTE = 20
@@ -286,14 +288,19 @@ def _read_static(name: Text) -> Text:
 
 
 def load_assets(max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS) -> Dict[Text, _Asset]:
-    """Read the widget and demo files once; inline the stylesheet and the length limit into widget.js."""
+    """Read the widget and demo files once; inline the stylesheet, the length limit and the wording
+    (actions/texts.py) into widget.js."""
     css = _read_static("widget.css")
     script = _read_static("widget.js")
-    for placeholder in (CSS_PLACEHOLDER, MAX_CHARS_PLACEHOLDER):
+    values = {
+        CSS_PLACEHOLDER: json.dumps(css),
+        MAX_CHARS_PLACEHOLDER: str(int(max_message_chars)),
+        TEXT_PLACEHOLDER: json.dumps(texts.WIDGET),
+    }
+    for placeholder, value in values.items():
         if placeholder not in script:
             raise RuntimeError(f"widget.js lacks the placeholder {placeholder}")
-    script = script.replace(CSS_PLACEHOLDER, json.dumps(css), 1)
-    script = script.replace(MAX_CHARS_PLACEHOLDER, str(int(max_message_chars)), 1)
+        script = script.replace(placeholder, value, 1)
     return {
         "widget.js": _Asset.of(script.encode("utf-8"), "application/javascript; charset=utf-8"),
         "widget.css": _Asset.of(css.encode("utf-8"), "text/css; charset=utf-8"),
