@@ -1,7 +1,8 @@
 """Rasa custom actions: thin classes that read the tracker, ask `actions.answers`, and reply.
 
-The knowledge base is opened lazily once per process (read-only). When it cannot be read, the
-user gets a short Dutch apology instead of silence, and the error is logged.
+The knowledge base is opened lazily once per process (read-only). Every action that reads it
+derives from `KnowledgeAction` (form validators from `KnowledgeFormValidation`): when it cannot
+be read, the user gets a short Dutch apology instead of silence, and the error is logged.
 """
 from __future__ import annotations
 
@@ -110,19 +111,30 @@ def answered_this_turn(tracker: Tracker) -> bool:
 
 
 class KnowledgeAction(Action, metaclass=ABCMeta):
-    """An action that reads the knowledge base: one place for the "cannot read it" apology."""
+    """Every action that reads the knowledge base: one place for the "cannot read it" apology."""
 
     @abstractmethod
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def name(self) -> Text:
+        """The action's name in the domain."""
+
+    @abstractmethod
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         """Reply using the knowledge base; may raise KnowledgeBaseError."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         try:
-            return self.respond(dispatcher, tracker, domain)
+            return await self.respond(dispatcher, tracker, domain)
         except KnowledgeBaseError as error:
             logger.error("Knowledge base unavailable: %s", error)
             dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
             return []
+
+
+class KnowledgeFormValidation(KnowledgeAction, FormValidationAction):
+    """A form's validator that reads the knowledge base (its messages name KB facts)."""
+
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        return await FormValidationAction.run(self, dispatcher, tracker, domain)
 
 
 # Dialogue acts that have their own response; a message NLU files under one of them is still
@@ -146,7 +158,7 @@ class ActionAnswer(KnowledgeAction):
     def name(self) -> Text:
         return "action_answer"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         if answered_this_turn(tracker):
             # Rasa predicted this action again for the same message (its core fallback): one
             # reply per message, then listen.
@@ -168,7 +180,7 @@ class ActionMore(KnowledgeAction):
     def name(self) -> Text:
         return "action_more"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
         if not stored:
             text = tracker.latest_message.get("text") or ""
@@ -185,7 +197,7 @@ class ActionStudentCheck(KnowledgeAction):
     def name(self) -> Text:
         return "action_student_check"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
         return send(dispatcher, answer) + [SlotSet("role", "student")]
 
@@ -196,7 +208,7 @@ class ActionAdvisorResult(KnowledgeAction):
     def name(self) -> Text:
         return "action_advisor_result"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
         return send(dispatcher, answer)
 
@@ -226,7 +238,7 @@ class AskWithButtons(KnowledgeAction):
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         dispatcher.utter_message(text=self.ask(), buttons=self.buttons(tracker))
         return []
 
@@ -278,7 +290,7 @@ class ActionFormStopped(Action):
         return []
 
 
-class ValidateStudentForm(FormValidationAction):
+class ValidateStudentForm(KnowledgeFormValidation):
     def name(self) -> Text:
         return "validate_student_form"
 
@@ -296,7 +308,7 @@ class ValidateStudentForm(FormValidationAction):
         return {"sector": None}
 
 
-class ValidateAdvisorForm(FormValidationAction):
+class ValidateAdvisorForm(KnowledgeFormValidation):
     def name(self) -> Text:
         return "validate_advisor_form"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import re
 import subprocess
 import sys
@@ -310,6 +311,19 @@ def test_missing_knowledge_base_gives_a_dutch_apology(domain, monkeypatch, tmp_p
     monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "missing.sqlite"))
     text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "budget"), domain)[0])
     assert text == texts.KB_UNAVAILABLE
+
+
+def test_form_validators_apologise_too_when_the_knowledge_base_is_missing(domain, monkeypatch, tmp_path):
+    monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "missing.sqlite"))
+    trk = tracker("inform", "basisschool", {"sector": "po"}, active_loop="advisor_form", slots={"requested_slot": "sector"})
+    messages, events = run(act.ValidateAdvisorForm(), trk, domain)
+    assert only_text(messages) == texts.KB_UNAVAILABLE and events == []
+
+
+def test_every_action_that_reads_the_knowledge_base_handles_its_errors_once():
+    readers = [cls for _, cls in inspect.getmembers(act, inspect.isclass)
+               if cls.__module__ == act.__name__ and "get_kb()" in inspect.getsource(cls)]
+    assert readers and all(issubclass(cls, act.KnowledgeAction) for cls in readers), readers
 
 
 def test_citations_merge_pages_and_themes_per_document():
