@@ -8,11 +8,9 @@ RASA      := $(VENV)/bin/rasa
 STAMP     := $(VENV)/.installed
 NLP_DIR   := .cache/spacy/nl_offline
 NLP_STAMP := $(NLP_DIR)/.provisioned
-KB        ?= $(or $(NPO_KB_PATH),knowledge/kb.sqlite)
 MODEL     := models/npo.tar.gz
 RASA_PORT ?= $(or $(NPO_PORT),5005)
 ACTION_PORT ?= $(or $(NPO_ACTION_PORT),5055)
-export NPO_KB_PATH := $(abspath $(KB))
 export NPO_SPACY_OFFLINE_DIR := $(abspath $(NLP_DIR))
 # Rasa and TensorFlow chatter; keep the logs readable.
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -20,7 +18,6 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
-KB_INPUTS    := $(wildcard knowledge/*.py knowledge/*.yml knowledge/sources/*.txt)
 TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/nlp/dutch.py $(NLP_STAMP)
 
 .PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
@@ -51,10 +48,10 @@ $(NLP_STAMP): $(STAMP) bot/nlp/dutch.py
 
 nlp: $(NLP_STAMP)
 
-$(KB): $(STAMP) $(KB_INPUTS)
-	$(PY) -m knowledge build --output "$(KB)"
-
-kb: $(KB)
+# Where the KB lives is the knowledge package's to say (NPO_KB_PATH overrides); it also knows
+# its inputs and rebuilds only when one is newer than the file.
+kb: $(STAMP)
+	@$(PY) -m knowledge build --if-stale
 
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@mkdir -p models
@@ -65,41 +62,42 @@ train: $(MODEL)
 validate: $(STAMP) $(NLP_STAMP)
 	$(RASA) data validate --fail-on-warnings
 
-actions: $(KB)
+actions: kb
 	$(PY) -m bot.ops.serve actions --port $(ACTION_PORT)
 
-run: $(KB) $(MODEL)
+run: kb $(MODEL)
 	$(PY) -m bot.ops.serve run --port $(RASA_PORT) --action-port $(ACTION_PORT)
 
-test: $(KB) $(MODEL) sysdeps validate
+test: kb $(MODEL) sysdeps validate
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-rasa
 
-test-unit: $(KB)
+test-unit: kb
 	$(PY) -m pytest -m "not http and not browser and not scale"
 
-test-rasa: $(KB) $(MODEL)
+test-rasa: kb $(MODEL)
 	$(PY) -m bot.ops.serve rasa-test-stories --action-port $$(( $(ACTION_PORT) + 100 ))
 
-test-scale: $(KB) $(MODEL) sysdeps
+test-scale: kb $(MODEL) sysdeps
 	$(PY) -m pytest -m scale
 
-eval: $(KB) $(MODEL)
+eval: kb $(MODEL)
 	$(PY) -m bot.measure.evaluate
 	$(PY) -m bot.measure.question_eval
 
-bench: $(KB) $(MODEL)
+bench: kb $(MODEL)
 	$(PY) -m bot.measure.bench
 
-soak: $(KB) $(MODEL) sysdeps
+soak: kb $(MODEL) sysdeps
 	$(PY) -m bot.measure.soak --seconds 600 --model $(MODEL)
 
 # Privacy: delete conversations idle for more than DAYS days (default 30).
 purge: $(STAMP)
 	$(PY) -m bot.ops.purge --older-than-days $(or $(DAYS),30)
 
-cluster: $(KB) $(MODEL) sysdeps
+cluster: kb $(MODEL) sysdeps
 	scripts/cluster.sh start
 
 clean:
-	rm -rf models results .cache "$(KB)" .pytest_cache
+	@if [ -x $(PY) ]; then rm -f "$$($(PY) -m knowledge path)"; fi
+	rm -rf models results .cache .pytest_cache

@@ -1,7 +1,8 @@
 """Rasa custom actions: thin classes that read the tracker, ask `actions.answers`, and reply.
 
-The knowledge base is opened lazily once per process (read-only). When it cannot be read, the
-user gets a short Dutch apology instead of silence, and the error is logged.
+The knowledge base is opened lazily once per process (read-only). Every action that reads it
+derives from `KnowledgeAction` (form validators from `KnowledgeFormValidation`): when it cannot
+be read, the user gets a short Dutch apology instead of silence, and the error is logged.
 """
 from __future__ import annotations
 
@@ -110,19 +111,30 @@ def answered_this_turn(tracker: Tracker) -> bool:
 
 
 class KnowledgeAction(Action, metaclass=ABCMeta):
-    """An action that reads the knowledge base: one place for the "cannot read it" apology."""
+    """Every action that reads the knowledge base: one place for the "cannot read it" apology."""
 
     @abstractmethod
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def name(self) -> Text:
+        """The action's name in the domain."""
+
+    @abstractmethod
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         """Reply using the knowledge base; may raise KnowledgeBaseError."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         try:
-            return self.respond(dispatcher, tracker, domain)
+            return await self.respond(dispatcher, tracker, domain)
         except KnowledgeBaseError as error:
             logger.error("Knowledge base unavailable: %s", error)
             dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
             return []
+
+
+class KnowledgeFormValidation(KnowledgeAction, FormValidationAction):
+    """A form's validator that reads the knowledge base (its messages name KB facts)."""
+
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        return await FormValidationAction.run(self, dispatcher, tracker, domain)
 
 
 # Dialogue acts that have their own response; a message NLU files under one of them is still
@@ -146,7 +158,7 @@ class ActionAnswer(KnowledgeAction):
     def name(self) -> Text:
         return "action_answer"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         if answered_this_turn(tracker):
             # Rasa predicted this action again for the same message (its core fallback): one
             # reply per message, then listen.
@@ -156,7 +168,7 @@ class ActionAnswer(KnowledgeAction):
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
                                  new_details=has_new_details(tracker), strict=act_reply is not None)
         if answer is None:
-            text, buttons = texts.ACT_REPLIES[act_reply]
+            text, buttons = answers.act_reply(get_kb(), act_reply)
             dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)
             return []
         return leave_active_form(tracker) + send(dispatcher, answer)
@@ -168,7 +180,7 @@ class ActionMore(KnowledgeAction):
     def name(self) -> Text:
         return "action_more"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
         if not stored:
             text = tracker.latest_message.get("text") or ""
@@ -185,7 +197,7 @@ class ActionStudentCheck(KnowledgeAction):
     def name(self) -> Text:
         return "action_student_check"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
         return send(dispatcher, answer) + [SlotSet("role", "student")]
 
@@ -196,7 +208,7 @@ class ActionAdvisorResult(KnowledgeAction):
     def name(self) -> Text:
         return "action_advisor_result"
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
         return send(dispatcher, answer)
 
@@ -218,12 +230,16 @@ class AskWithButtons(KnowledgeAction):
     def name(self) -> Text:
         return self.action_name
 
+    def ask(self) -> Text:
+        """The question; may read the knowledge base."""
+        return self.question
+
     @abstractmethod
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
-    def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=self.question, buttons=self.buttons(tracker))
+    async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=self.ask(), buttons=self.buttons(tracker))
         return []
 
 
@@ -232,12 +248,14 @@ class AskStudentSector(AskWithButtons):
     question = texts.ASK_STUDENT_SECTOR
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", texts.STUDENT_SECTOR_BUTTONS)
+        return _inform_buttons("sector", answers.sector_buttons(answers.student_sectors(get_kb())))
 
 
 class AskHasGrant(AskWithButtons):
     action_name = "action_ask_student_form_has_grant"
-    question = texts.ASK_HAS_GRANT
+
+    def ask(self) -> Text:
+        return answers.ask_has_grant(get_kb())
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         return _buttons([(texts.YES, "/affirm"), (texts.NO, "/deny"), (texts.STOP, "/stop")])
@@ -248,7 +266,7 @@ class AskAdvisorSector(AskWithButtons):
     question = texts.ASK_ADVISOR_SECTOR
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", texts.ADVISOR_SECTOR_BUTTONS)
+        return _inform_buttons("sector", answers.sector_buttons(answers.advisor_sectors(get_kb())))
 
 
 class AskAdvisorTheme(AskWithButtons):
@@ -257,10 +275,22 @@ class AskAdvisorTheme(AskWithButtons):
 
     def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
         themes = get_kb().themes(tracker.get_slot("sector"))
-        return _inform_buttons("theme", [(f"{t.number}. {t.title}", str(t.number)) for t in themes])
+        return _inform_buttons("theme", [(texts.THEME_CHOICE.format(number=t.number, title=t.title), str(t.number))
+                                         for t in themes])
 
 
-class ValidateStudentForm(FormValidationAction):
+class ActionFormStopped(Action):
+    """Said when the user stops a form halfway."""
+
+    def name(self) -> Text:
+        return "action_form_stopped"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=texts.FORM_STOPPED)
+        return []
+
+
+class ValidateStudentForm(KnowledgeFormValidation):
     def name(self) -> Text:
         return "validate_student_form"
 
@@ -274,18 +304,18 @@ class ValidateStudentForm(FormValidationAction):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.STUDENT_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=texts.INVALID_STUDENT_SECTOR)
+        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb()))
         return {"sector": None}
 
 
-class ValidateAdvisorForm(FormValidationAction):
+class ValidateAdvisorForm(KnowledgeFormValidation):
     def name(self) -> Text:
         return "validate_advisor_form"
 
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.ADVISOR_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=texts.INVALID_ADVISOR_SECTOR)
+        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb()))
         return {"sector": None}
 
     def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

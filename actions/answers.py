@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
-from knowledge import Citation, Result, analyse, format_citations
+from knowledge import SECTORS, Citation, Result, analyse, format_citations
 from knowledge.engine import TYPE_NOUNS, theme_number
 
 PAGE_SIZE = 5
@@ -22,6 +22,8 @@ MAX_EXAMPLE_CHARS = 240
 
 STUDENT_SECTORS = ("mbo", "hbo", "wo", "ho")
 ADVISOR_SECTORS = ("mbo", "hbo", "wo", "ho", "lerarenopleiding", "geneeskunde")
+# Programmes the advisor offers beside the sectors, when the keuzelijst has themes for them.
+ADVISOR_PROGRAMMES = ("lerarenopleiding",)
 STUDENT_SCHEMES = (
     "halvering_collegegeld",
     "compensatie_beurs",
@@ -140,7 +142,7 @@ def sector_name(sector: Optional[str]) -> str:
 
 
 def _bullet(text: str) -> str:
-    return "• " + text
+    return texts.BULLET + text
 
 
 def _unit_item(unit) -> Item:
@@ -149,21 +151,84 @@ def _unit_item(unit) -> Item:
     return Item(shorten(unit.text, MAX_SENTENCE_CHARS), unit.cite)
 
 
+def sector_list(sectors: Iterable[str]) -> str:
+    """"het mbo, hbo en wo"."""
+    return texts.listing([sector_name(s) for s in sectors])
+
+
+# --------------------------------------------------------------------------- what the wording says
+# about the documents: counts, sectors and periods come from the knowledge base, never from texts.
+
+def _in_sector_order(named: Iterable[str]) -> List[str]:
+    named = set(named)
+    return [s for s in SECTORS if s in named]
+
+
+def keuzelijst_sectors(kb) -> List[str]:
+    """The sectors the keuzelijst's themes are for."""
+    return _in_sector_order(s for theme in kb.themes() for s in theme.sectors)
+
+
+def student_sectors(kb) -> List[str]:
+    """The sectors the student schemes name."""
+    topics = [kb.topic(key) for key in STUDENT_SCHEMES]
+    return _in_sector_order(s for topic in topics if topic for quote in topic.quotes for s in quote.sectors)
+
+
+def advisor_sectors(kb) -> List[str]:
+    """What the institution advisor offers: the keuzelijst's sectors and the programmes it has themes for."""
+    return keuzelijst_sectors(kb) + [p for p in ADVISOR_PROGRAMMES if kb.themes(p)]
+
+
+def sector_buttons(sectors: Iterable[str]) -> List[Tuple[str, str]]:
+    """(title, sector) quick replies."""
+    return [(texts.SECTOR_BUTTONS.get(s, s), s) for s in sectors]
+
+
+def grant_period(kb) -> Optional[str]:
+    """When the student grants stop, as the scheme's own sentence says it."""
+    topic = kb.topic("compensatie_beurs")
+    if topic is None or not topic.quotes:
+        return None
+    return next((d.text for d in kb.dates() if d.sentence == topic.quotes[0].text), None)
+
+
+def ask_has_grant(kb) -> str:
+    period = grant_period(kb)
+    return texts.ASK_HAS_GRANT.format(period=period) if period else texts.ASK_HAS_GRANT_NO_PERIOD
+
+
+def invalid_student_sector(kb) -> str:
+    sectors = student_sectors(kb)
+    return texts.INVALID_STUDENT_SECTOR.format(sectors=sector_list(sectors), count=texts.count(len(sectors)))
+
+
+def invalid_advisor_sector(kb) -> str:
+    return texts.INVALID_ADVISOR_SECTOR.format(sectors=sector_list(advisor_sectors(kb)))
+
+
+def act_reply(kb, act: str) -> Tuple[str, List[Tuple[str, str]]]:
+    """The reply to a dialogue act (greeting, help ...): its text and quick replies."""
+    text, buttons = texts.ACT_REPLIES[act]
+    return text.format(theme_count=texts.count(len(kb.themes()))), list(buttons)
+
+
 # --------------------------------------------------------------------------- lists
 
 def _theme_line(theme) -> str:
-    return f"Thema {theme.number}: {theme.title} ({', '.join(theme.sectors)})"
+    return texts.THEME_LINE.format(number=theme.number, title=theme.title, sectors=", ".join(theme.sectors))
 
 
 def _theme_buttons(themes) -> List[Tuple[str, str]]:
-    return [(f"Thema {t.number}: {t.title}", '/ask_actions{"theme":"%d"}' % t.number) for t in themes]
+    return [(texts.THEME_BUTTON.format(number=t.number, title=t.title), '/ask_actions{"theme":"%d"}' % t.number)
+            for t in themes]
 
 
 def _action_item(action) -> Item:
     text = _bullet(action.text)
     if action.examples:
         example = action.examples
-        if not example.lower().startswith("bijvoorbeeld"):
+        if not example.lower().startswith(texts.EXAMPLE_PREFIX.strip(" :").lower()):
             example = texts.EXAMPLE_PREFIX + example
         text += "\n  " + shorten(example, MAX_EXAMPLE_CHARS)
     return Item(text, action.cite)
@@ -172,9 +237,10 @@ def _action_item(action) -> Item:
 def answer_themes(kb, sector: Optional[str]) -> Answer:
     themes = kb.themes(sector)
     if not themes:
-        return Answer(intro=texts.THEMES_NONE_FOR_SECTOR.format(sector=sector_name(sector)),
-                      items=topic_items(kb, "menukaart", None)[:1], kind="list")
-    for_sector = f" voor {sector_name(sector)}" if sector else ""
+        intro = texts.THEMES_NONE_FOR_SECTOR.format(sectors=sector_list(keuzelijst_sectors(kb)),
+                                                    sector=sector_name(sector))
+        return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1], kind="list")
+    for_sector = texts.FOR_SECTOR.format(sector=sector_name(sector)) if sector else ""
     return Answer(
         intro=texts.THEMES_INTRO.format(for_sector=for_sector),
         items=[Item(_theme_line(t), t.cite) for t in themes],
@@ -209,7 +275,7 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
             page_size=max(1, len(fitting)),
             kind="list",
         )
-    for_sector = f" ({sector_name(sector)})" if sector and sector in theme.sectors else ""
+    for_sector = texts.IN_SECTOR.format(sector=sector_name(sector)) if sector and sector in theme.sectors else ""
     return Answer(
         intro=texts.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
         items=[_action_item(a) for a in kb.actions(theme=number)],
@@ -361,7 +427,8 @@ def profile_noted(ctx: Context) -> Answer:
     who = texts.ROLE_NAMES.get(ctx.role or "")
     if ctx.sector:
         where = sector_name(ctx.sector)
-        who = f"{who} in {where}" if who else f"het gaat om {where}"
+        who = (texts.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
+               else texts.PROFILE_SECTOR_ONLY.format(sector=where))
     text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
     return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind="profile")
 

@@ -1,9 +1,12 @@
-"""Every Dutch sentence the custom actions say, in one place.
+"""Every Dutch sentence the bot says that is not a fact, in one place: the actions' replies, the
+channels' refusals and the widget's labels. One module per language (this one is Dutch).
 
 Facts never live here: they come from the knowledge base. These are the frames around them
-(intros, questions, "meer"), written at B1 level in the je-form. Responses that rules trigger
-directly live in domain.yml.
+(intros, questions, "meer"), written at B1 level in the je-form. Where a frame states something
+about the documents (how many themes, which sectors, which study years) it has a {placeholder}
+that `actions.answers` fills in from the knowledge base.
 """
+from typing import Sequence
 
 SOURCE_PREFIX = "Bron: "
 
@@ -19,14 +22,52 @@ SECTOR_NAMES = {
     "geneeskunde": "de medische opleidingen",
 }
 
+# Dutch writes "het mbo, hbo en wo": an article is not repeated within a list.
+ARTICLES = ("het", "de")
+AND = "en"
+NUMBER_WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def number(value: int) -> str:
+    """A whole number as Dutch writes it: 1.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+def count(value: int) -> str:
+    """A small count as a word ("zes thema's"), a larger one in digits."""
+    return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else number(value)
+
+
+def listing(names: Sequence[str]) -> str:
+    """"het mbo", "het hbo", "de lerarenopleidingen" -> "het mbo, hbo en de lerarenopleidingen"."""
+    shown, previous = [], None
+    for name in names:
+        article, _, rest = name.partition(" ")
+        shown.append(rest if article in ARTICLES and article == previous and rest else name)
+        previous = article
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {AND} {shown[-1]}"
+
+
+BULLET = "• "
+FOR_SECTOR = " voor {sector}"
+IN_SECTOR = " ({sector})"
+THEME_LINE = "Thema {number}: {title} ({sectors})"
+THEME_BUTTON = "Thema {number}: {title}"
+THEME_CHOICE = "{number}. {title}"
+
 PROFILE_NOTED = "Fijn, dat onthoud ik: {who}. Wat wil je weten?"
 PROFILE_NOTED_GENERIC = "Fijn, dat onthoud ik. Wat wil je weten?"
 ROLE_NAMES = {"student": "je bent student", "instelling": "je werkt bij een instelling", "school": "je werkt op een school"}
+PROFILE_ROLE_IN_SECTOR = "{who} in {sector}"
+PROFILE_SECTOR_ONLY = "het gaat om {sector}"
 
 THEMES_INTRO = "Dit zijn de thema's uit de keuzelijst met acties{for_sector}:"
+# {sectors}: the sectors of the keuzelijst's themes.
 THEMES_NONE_FOR_SECTOR = (
-    "De keuzelijst met acties is voor het mbo, hbo en wo. Voor {sector} staat er geen thema in. "
-    "Scholen in het po en vo kiezen uit de menukaart."
+    "De keuzelijst met acties is voor {sectors}. Voor {sector} staat er geen thema in. "
+    "Scholen kiezen uit de menukaart."
 )
 ACTIONS_INTRO = "Acties bij thema {number}: {title}{for_sector}:"
 ACTIONS_WHICH_THEME = "Over welk thema wil je de acties zien?"
@@ -54,21 +95,23 @@ STUDENT_CHECK_NO_GRANT = "Je hebt geen beurs die stopt. Dan geldt de tegemoetkom
 ADVISOR_INTRO = "Passende acties voor {sector} bij thema {number}: {title}:"
 
 ASK_STUDENT_SECTOR = "Wat voor opleiding volg je?"
-ASK_HAS_GRANT = "Heb je een basisbeurs of aanvullende beurs, en stopt die in studiejaar 2021/2022 of 2022/2023?"
+# {period}: when the grants stop, as the documents say it.
+ASK_HAS_GRANT = "Heb je een basisbeurs of aanvullende beurs, en stopt die in de {period}?"
+ASK_HAS_GRANT_NO_PERIOD = "Heb je een basisbeurs of aanvullende beurs die stopt?"
 ASK_ADVISOR_SECTOR = "Voor welke sector zoek je acties?"
 ASK_ADVISOR_THEME = "Waar wil je iets aan doen? Kies een thema."
-INVALID_STUDENT_SECTOR = "De regelingen voor studenten gaan over het mbo, hbo en wo. Kies een van die drie."
-INVALID_ADVISOR_SECTOR = (
-    "De keuzelijst met acties is voor het mbo, hbo, wo en de lerarenopleidingen. "
-    "Kies een sector uit de lijst."
-)
+# {sectors}: the sectors the student schemes name; {count}: how many.
+INVALID_STUDENT_SECTOR = "De regelingen voor studenten gaan over {sectors}. Kies een van die {count}."
+# {sectors}: the sectors and programmes the keuzelijst has themes for.
+INVALID_ADVISOR_SECTOR = "De keuzelijst met acties is voor {sectors}. Kies een sector uit de lijst."
 INVALID_THEME = "Dat thema ken ik niet. Kies een van de {count} thema's."
 YES = "Ja"
 NO = "Nee"
 STOP = "Stoppen"
+FORM_STOPPED = "Oké, ik ben gestopt. Stel gerust een andere vraag."
 
-STUDENT_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo (universiteit)", "wo")]
-ADVISOR_SECTOR_BUTTONS = [("mbo", "mbo"), ("hbo", "hbo"), ("wo", "wo"), ("Lerarenopleiding", "lerarenopleiding")]
+# Quick-reply titles of the sectors in the forms (other sectors show their own name).
+SECTOR_BUTTONS = {"wo": "wo (universiteit)", "lerarenopleiding": "Lerarenopleiding"}
 
 # Suggested topics when the bot does not know: (title, payload).
 SUGGESTIONS = [
@@ -87,6 +130,7 @@ PROFILE_BUTTONS = [
 
 # Replies to dialogue acts (greeting, help, out of scope ...), said by action_answer when the
 # message holds no question the documents answer. (title, payload) pairs are quick replies.
+# {theme_count}: how many themes the keuzelijst has.
 ACT_REPLIES = {
     'greet': (
         "Hoi! Ik ben de NPO-assistent. Ik beantwoord vragen over het Nationaal Programma Onderwijs "
@@ -98,7 +142,7 @@ ACT_REPLIES = {
         "eerste voortgangsrapportage en Bijlage 1 (de keuzelijst met acties).\n"
         "Je kunt bijvoorbeeld vragen:\n"
         "• Studenten: halvering van het collegegeld, tegemoetkoming als je beurs stopt, extra reisrecht.\n"
-        "• Instellingen: de zes thema's, acties per sector, het budget en de regels.\n"
+        "• Instellingen: de {theme_count} thema's, acties per sector, het budget en de regels.\n"
         "• Scholen: de menukaart, leervertragingen, personeelstekort.\n"
         "• Datums en deadlines.",
         [('Check wat ik als student krijg', '/student_check'), ('Advies voor mijn instelling', '/institution_advice'), ("Thema's", '/ask_themes'), ('Datums', '/ask_dates')],
@@ -120,4 +164,60 @@ ACT_REPLIES = {
         'Oké. Wat wil je weten over het NP Onderwijs?',
         [('Wat kun je?', '/help')],
     ),
+}
+
+
+# --------------------------------------------------------------------------- channels
+
+UNAVAILABLE = "Sorry, ik ben even niet beschikbaar. Probeer het over een paar minuten opnieuw."
+EMPTY_MESSAGE = "Je bericht is leeg. Stel je vraag in een paar woorden."
+# Why a channel does not pass a message on (bot.channels.inbound), as the JSON error's "message".
+# {limit}: the longest message; {max_sender}: the longest sender id.
+REFUSALS = {
+    "body_too_large": "Je bericht is te groot.",
+    "invalid_json": "Je bericht kon niet worden gelezen. Stuur een JSON-object met 'sender' en 'message'.",
+    "not_an_object": "Stuur een JSON-object met de velden 'sender' en 'message'.",
+    "missing_sender": "Je bericht mist een afzender. Zet een naam of code in het veld 'sender'.",
+    "missing_message": "Stuur je vraag als tekst in het veld 'message'.",
+    "invalid_sender": "Zet in het veld 'sender' een naam of code van 1 tot {max_sender} tekens, zonder stuurtekens.",
+    "invalid_conversation": "Dit gesprek heeft een ongeldige code. Begin een nieuw gesprek.",
+    "invalid_metadata": "Het veld 'metadata' moet een JSON-object zijn.",
+    "message_too_long": "Je bericht is te lang. Gebruik maximaal {limit} tekens.",
+    "empty_message": EMPTY_MESSAGE,
+    "forbidden_origin": "Deze website mag de NPO-assistent niet gebruiken.",
+    "rate_limited": "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
+    "unavailable": UNAVAILABLE,
+}
+
+
+# --------------------------------------------------------------------------- the website widget
+# Filled into widget.js by the website channel. {title} is the widget's title (data-title).
+WIDGET = {
+    "title": "NPO-assistent",
+    "start": (
+        "Hoi! Ik beantwoord je vragen over het Nationaal Programma Onderwijs. "
+        "Bijvoorbeeld over collegegeld, reisrecht of wat je school mag doen. Stel je vraag hieronder."
+    ),
+    "launcher": "Stel je vraag",
+    "launcherLabel": "Stel je vraag aan de {title}",
+    "subtitle": "Antwoorden met bronvermelding",
+    "newConversation": "Nieuw gesprek",
+    "close": "Chat sluiten",
+    "conversation": "Gesprek",
+    "you": "Jij:",
+    "bot": "{title}:",
+    "inputLabel": "Je vraag",
+    "placeholder": "Typ je vraag…",
+    "send": "Verstuur",
+    "typing": "{title} typt…",
+    "suggestions": "Suggesties",
+    "newWindow": " (opent in een nieuw venster)",
+    "disclaimer": "Dit is een digitale assistent. Check belangrijke zaken altijd bij je school.",
+    "blocked": "Deze website mag de assistent niet gebruiken. Neem contact op met de beheerder van deze website.",
+    "unreachable": (
+        "Het lukt nu niet om de assistent te bereiken. Controleer je internetverbinding en probeer het opnieuw."
+    ),
+    "noAnswer": "Ik heb hierop geen antwoord gekregen. Probeer je vraag anders te stellen.",
+    "retry": "Opnieuw proberen",
+    "restarted": "Nieuw gesprek gestart.",
 }

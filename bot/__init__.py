@@ -1,0 +1,1 @@
+"""Runtime glue around Rasa, one role a folder: channels/, ops/, measure/, nlp/ (README, Architecture)."""

@@ -1,4 +1,4 @@
-"""Command line: ``python -m knowledge build|search|stats``.
+"""Command line: ``python -m knowledge build|search|stats|path``.
 
 Errors (missing or unreadable source, bad curated quote, missing or outdated knowledge
 base) print one line on stderr and exit with status 1.
@@ -18,14 +18,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="parse the sources and write the SQLite knowledge base")
     build.add_argument("--output", type=Path, default=None,
-                       help="output file (default: $NPO_KB_PATH or knowledge/kb.sqlite)")
+                       help="output file (default: $NPO_KB_PATH, else kb.sqlite in this package)")
     build.add_argument("--sources", type=Path, default=None, help="directory with the two source texts")
+    build.add_argument("--if-stale", action="store_true",
+                       help="only when the file is missing or older than a source or this package's files")
     search = sub.add_parser("search", help="print the passages that best answer a question")
     search.add_argument("question")
     search.add_argument("--limit", type=int, default=3)
     search.add_argument("--kb", type=Path, default=None, help="knowledge base file")
     stats = sub.add_parser("stats", help="print row counts per table")
     stats.add_argument("--kb", type=Path, default=None, help="knowledge base file")
+    sub.add_parser("path", help="print where the knowledge base is built and read")
     return parser
 
 
@@ -33,14 +36,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     args = _parser().parse_args(argv)
     from .api import KnowledgeBaseError, open_kb, resolve_path
-    from .build import BuildError, SOURCES_DIR, build
+    from .build import BuildError, SOURCES_DIR, build, is_stale
     from .normalize import NormalizerError
     from .parse import SourceError
 
     try:
-        if args.command == "build":
+        if args.command == "path":
+            print(resolve_path())
+        elif args.command == "build":
             output = resolve_path(args.output)
-            counts = build(output, sources_dir=args.sources or SOURCES_DIR)
+            sources = args.sources or SOURCES_DIR
+            if args.if_stale and not is_stale(output, sources):
+                print(f"Knowledge base up to date: {output}")
+                return 0
+            counts = build(output, sources_dir=sources)
             summary = ", ".join(f"{n} {name}" for name, n in counts.items())
             print(f"Knowledge base written to {output}: {summary}")
         elif args.command == "search":

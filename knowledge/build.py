@@ -249,6 +249,20 @@ def load_curated(path: Path, passages: Sequence[Passage]) -> Tuple[List[dict], L
     return topic_rows, quote_rows
 
 
+def inputs(sources_dir: Path = SOURCES_DIR) -> List[Path]:
+    """Every file a build reads or is made by: this package's code and data, and the sources."""
+    return sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.yml"), *Path(sources_dir).glob("*.txt")])
+
+
+def is_stale(output: Path, sources_dir: Path = SOURCES_DIR) -> bool:
+    """Is `output` missing or older than one of its inputs (what `make kb` asks)?"""
+    try:
+        built = Path(output).stat().st_mtime
+    except OSError:
+        return True
+    return any(path.stat().st_mtime > built for path in inputs(sources_dir))
+
+
 def build(output: Path, sources_dir: Path = SOURCES_DIR, curated: Path = CURATED_PATH) -> Dict[str, int]:
     """Parse the sources and write the knowledge base to ``output`` (atomically)."""
     passages, structure, documents = _passages(sources_dir)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import re
 import subprocess
 import sys
@@ -267,8 +268,27 @@ def test_student_form_rejects_a_school_sector(domain):
     trk = tracker("inform", "basisschool", {"sector": "po"}, active_loop="student_form",
                   slots={"requested_slot": "sector"})
     messages, events = run(act.ValidateStudentForm(), trk, domain)
-    assert messages[0]["text"] == texts.INVALID_STUDENT_SECTOR
+    assert messages[0]["text"] == "De regelingen voor studenten gaan over het mbo, hbo en wo. Kies een van die drie."
     assert slot_events(events)["sector"] is None
+
+
+def test_wording_takes_counts_sectors_and_years_from_the_documents(domain):
+    help_text = only_text(run(act.ActionAnswer(), tracker("help", "wat kun je"), domain)[0])
+    assert "de zes thema's" in help_text
+    grant = run(act.AskHasGrant(), tracker("student_check", "ik ben student"), domain)[0][0]["text"]
+    assert grant == "Heb je een basisbeurs of aanvullende beurs, en stopt die in de studiejaren 2021/2022 en 2022/23?"
+    sectors = run(act.AskAdvisorSector(), tracker("institution_advice", "advies"), domain)[0][0]
+    assert [b["title"] for b in sectors["buttons"]] == ["mbo", "hbo", "wo (universiteit)", "Lerarenopleiding", "Stoppen"]
+    trk = tracker("inform", "basisschool", {"sector": "po"}, active_loop="advisor_form", slots={"requested_slot": "sector"})
+    assert run(act.ValidateAdvisorForm(), trk, domain)[0][0]["text"] == (
+        "De keuzelijst met acties is voor het mbo, hbo, wo en de lerarenopleidingen. Kies een sector uit de lijst.")
+    text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "thema's po", {"sector": "po"}), domain)[0])
+    assert text.startswith("De keuzelijst met acties is voor het mbo, hbo en wo. Voor het primair onderwijs")
+
+
+def test_form_stopped_is_said_by_an_action(domain):
+    assert only_text(run(act.ActionFormStopped(), tracker("stop", "stop"), domain)[0]) == texts.FORM_STOPPED
+    assert "responses" not in domain
 
 
 def test_student_form_takes_the_grant_from_the_first_message(domain):
@@ -291,6 +311,19 @@ def test_missing_knowledge_base_gives_a_dutch_apology(domain, monkeypatch, tmp_p
     monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "missing.sqlite"))
     text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "budget"), domain)[0])
     assert text == texts.KB_UNAVAILABLE
+
+
+def test_form_validators_apologise_too_when_the_knowledge_base_is_missing(domain, monkeypatch, tmp_path):
+    monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "missing.sqlite"))
+    trk = tracker("inform", "basisschool", {"sector": "po"}, active_loop="advisor_form", slots={"requested_slot": "sector"})
+    messages, events = run(act.ValidateAdvisorForm(), trk, domain)
+    assert only_text(messages) == texts.KB_UNAVAILABLE and events == []
+
+
+def test_every_action_that_reads_the_knowledge_base_handles_its_errors_once():
+    readers = [cls for _, cls in inspect.getmembers(act, inspect.isclass)
+               if cls.__module__ == act.__name__ and "get_kb()" in inspect.getsource(cls)]
+    assert readers and all(issubclass(cls, act.KnowledgeAction) for cls in readers), readers
 
 
 def test_citations_merge_pages_and_themes_per_document():
@@ -342,7 +375,7 @@ def test_quotes_are_ranked_by_the_question(domain):
 ])
 def test_form_questions_offer_quick_replies(action_class, expected_payloads, domain):
     messages, events = run(action_class(), tracker("inform", "mbo", slots={"sector": "mbo"}), domain)
-    assert messages[0]["text"] == action_class.question
+    assert messages[0]["text"] == action_class().ask()
     assert [b["payload"] for b in messages[0]["buttons"]] == expected_payloads
     assert events == []
 

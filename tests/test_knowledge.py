@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -308,6 +309,19 @@ def test_build_is_deterministic(tmp_path, kb_path):
     finally:
         a.conn.close()
         b.conn.close()
+
+
+def test_build_if_stale_and_the_one_default_path(tmp_path, kb_path):
+    from knowledge.api import DEFAULT_PATH
+    assert run_cli("path").stdout.strip() == str(DEFAULT_PATH)
+    target = tmp_path / "kb.sqlite"
+    assert run_cli("path", env_kb=target).stdout.strip() == str(target)
+    shutil.copy(kb_path, target)
+    fresh = run_cli("build", "--if-stale", env_kb=target)
+    assert fresh.returncode == 0 and "up to date" in fresh.stdout
+    os.utime(target, (0, 0))  # older than every source and every file of the package
+    rebuilt = run_cli("build", "--if-stale", env_kb=target)
+    assert rebuilt.returncode == 0 and "written to" in rebuilt.stdout
 
 
 def test_missing_source_file_is_a_clear_error(tmp_path):

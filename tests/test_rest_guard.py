@@ -10,9 +10,12 @@ import sqlalchemy as sa
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.channels.rest import (
-    ALLOWED_COMMANDS, MAX_MESSAGE_CHARS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, InputRejected,
-    check_stores, clean_text, parse_body, run_turn, screen_command,
+from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, clean_text, parse_body
+from bot.channels.rest import INPUT_RULES
+from bot.channels.website import WebsiteInput, WebsiteSettings
+from bot.channels.turn import (
+    ALLOWED_COMMANDS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, check_stores, run_turn,
+    screen_command,
 )
 
 
@@ -21,8 +24,8 @@ def body(**fields) -> bytes:
 
 
 def test_parse_body_accepts_a_normal_message():
-    assert parse_body(body(sender="abc", message="welke thema's?")) == ("abc", "welke thema's?", None)
-    assert parse_body(body(sender="abc", message="hoi", metadata={"a": 1})) == ("abc", "hoi", {"a": 1})
+    assert parse_body(body(sender="abc", message="welke thema's?"), INPUT_RULES) == ("abc", "welke thema's?", None)
+    assert parse_body(body(sender="abc", message="hoi", metadata={"a": 1}), INPUT_RULES) == ("abc", "hoi", {"a": 1})
 
 
 @pytest.mark.parametrize("raw,code", [
@@ -39,12 +42,21 @@ def test_parse_body_accepts_a_normal_message():
 ])
 def test_parse_body_rejects(raw, code):
     with pytest.raises(InputRejected) as rejected:
-        parse_body(raw)
+        parse_body(raw, INPUT_RULES)
     assert rejected.value.code == code
 
 
 def test_message_of_exactly_the_cap_is_accepted():
-    assert len(parse_body(body(sender="a", message="x" * MAX_MESSAGE_CHARS))[1]) == MAX_MESSAGE_CHARS
+    assert len(parse_body(body(sender="a", message="x" * MAX_MESSAGE_CHARS), INPUT_RULES)[1]) == MAX_MESSAGE_CHARS
+
+
+def test_both_channels_check_input_with_the_same_rules():
+    website = WebsiteInput(WebsiteSettings()).input_rules
+    for rules, sender in ((INPUT_RULES, "abc"), (website, "0b6a8f0e-3c1d-4f2a-9b7e-5d4c3b2a1f00")):
+        assert parse_body(body(sender=sender, message=" a\x00b\ufffe\uffff "), rules).text == "ab"
+        with pytest.raises(InputRejected) as rejected:
+            parse_body(body(sender=sender, message="x" * (MAX_MESSAGE_CHARS + 1)), rules)
+        assert (rejected.value.status, rejected.value.code) == (413, "message_too_long")
 
 
 def test_clean_text_removes_control_characters_but_keeps_text():
@@ -89,14 +101,14 @@ def test_run_turn_returns_the_bot_messages():
 
 
 def test_run_turn_without_reply_is_not_understood_not_an_outage(caplog):
-    with caplog.at_level(logging.WARNING, logger="bot.channels.rest"):
+    with caplog.at_level(logging.WARNING, logger="bot.channels.turn"):
         assert turn(_silent) == (200, [{"recipient_id": "s1", "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}])
     assert any("produced no reply" in record.getMessage() for record in caplog.records)
     assert "niet beschikbaar" not in TEXT_NOT_UNDERSTOOD
 
 
 def test_run_turn_without_reply_after_a_failed_action_says_unavailable(caplog):
-    with caplog.at_level(logging.ERROR, logger="bot.channels.rest"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.turn"):
         assert turn(_action_server_down) == (200, [{"recipient_id": "s1", "text": TEXT_UNAVAILABLE}])
     assert any("while running action" in record.getMessage() for record in caplog.records)
 

@@ -23,7 +23,7 @@ import aiohttp
 import pytest
 
 from bot.ops.cluster import Cluster
-from bot.channels.rest import TEXT_UNAVAILABLE
+from bot.channels.turn import TEXT_UNAVAILABLE
 from bot.ops.serve import (
     DEFAULT_MODEL, free_port, http_ok, start_action_server, start_rasa_server, write_endpoints,
 )

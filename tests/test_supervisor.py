@@ -97,8 +97,7 @@ def supervisor(tmp_path: Path, rasa_port: int, action_port: int) -> Started:
 
 def make_run(tmp_path: Path, rasa_port: int, action_port: int) -> Started:
     """`make run`, told not to rebuild the KB or retrain (others may be editing their inputs)."""
-    kb = Path(os.environ.get("NPO_KB_PATH", REPO_ROOT / "knowledge" / "kb.sqlite")).resolve()
-    argv = ["make", "--no-print-directory", "-o", str(kb), "-o", "models/npo.tar.gz", "run"]
+    argv = ["make", "--no-print-directory", "-o", "kb", "-o", "models/npo.tar.gz", "run"]
     env = {"NPO_PORT": str(rasa_port), "NPO_ACTION_PORT": str(action_port), "NPO_VAR_DIR": str(tmp_path / "make-var")}
     return Started(argv, tmp_path / "make.log", env)
 

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from bot.channels.rest import TEXT_UNAVAILABLE
+from bot.channels.turn import TEXT_UNAVAILABLE
 
 pytestmark = pytest.mark.http
 

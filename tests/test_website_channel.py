@@ -25,7 +25,7 @@ from bot.channels.ratelimit import SlidingWindowRateLimiter
 from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.channels.rest import NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE
+from bot.channels.turn import NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE
 from bot.channels.website import (
     DEFAULT_ALLOWED_ORIGINS,
     OriginPolicy,
@@ -584,7 +584,7 @@ def test_rate_limit_per_sender_and_per_ip():
 
 
 def test_failure_inside_rasa_gets_a_dutch_503_and_is_logged(fresh, caplog):
-    with caplog.at_level(logging.ERROR, logger="bot.channels.rest"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.turn"):
         reply = post_json(fresh.url, {"sender": new_sender(), "message": "boom"}, origin="http://localhost:3000")
     data = assert_dutch_error(reply, 503, "unavailable")
     assert data["message"] == TEXT_UNAVAILABLE and "niet beschikbaar" in data["message"]

@@ -9,9 +9,10 @@ Registered in ``credentials.yml`` as ``bot.channels.website.WebsiteInput``; Rasa
 - ``GET  demo``         a demo school page that embeds the widget under a strict CSP
 - ``POST webhook``      ``{"sender": <uuid4>, "message": <text>}`` -> list of bot messages
 
-The webhook only accepts browser requests from allowed origins, limits message length and
-message rate, and validates its input, so bad input gets a 4xx with a Dutch explanation and
-never reaches NLU. Like the guarded REST channel it shares ``bot.channels.rest``'s store check
+The webhook only accepts browser requests from allowed origins, limits message rate, and
+checks its input with the same validator as the REST channel (``bot.channels.inbound``; here the
+sender must be the widget's UUID4), so bad input gets a 4xx with a Dutch explanation and never
+reaches NLU. Like the guarded REST channel it uses ``bot.channels.turn``'s store check
 and turn budget: when the tracker store or the lock store is down the webhook answers 503 at
 once (instead of Rasa silently keeping the conversation in memory), and a turn that fails,
 yields no reply after an error (action server down) or outlasts the budget gets a short Dutch
@@ -38,8 +39,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import texts
+from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
-from bot.channels.rest import TEXT_UNAVAILABLE, check_stores, health_response, run_turn, screen_command
+from bot.channels.turn import check_stores, health_response, run_turn, screen_command
 
 import bot.nlp.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -48,18 +51,15 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CSS_PLACEHOLDER = '"__NPO_WIDGET_CSS__"'
 MAX_CHARS_PLACEHOLDER = '"__NPO_MAX_MESSAGE_CHARS__"'
+TEXT_PLACEHOLDER = '"__NPO_WIDGET_TEXT__"'
 
 DEFAULT_ALLOWED_ORIGINS = ("self", "http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_RATE_LIMIT_PER_MINUTE = 20
 DEFAULT_IP_RATE_LIMIT_PER_MINUTE = 120
-DEFAULT_MAX_MESSAGE_CHARS = 1000
+DEFAULT_MAX_MESSAGE_CHARS = MAX_MESSAGE_CHARS
 DEFAULT_TURN_TIMEOUT = 10.0
 # Seconds a client should wait before retrying after a 503.
 RETRY_AFTER_UNAVAILABLE = "10"
-# A JSON body never needs more than this for a message within the limit (worst case every
-# character escaped as \uXXXX plus the sender id); larger bodies are refused unread.
-BODY_BYTES_PER_CHAR = 12
-BODY_OVERHEAD_BYTES = 1024
 
 ENV_ALLOWED_ORIGINS = "NPO_ALLOWED_ORIGINS"
 ENV_RATE_LIMIT = "NPO_RATE_LIMIT_PER_MINUTE"
@@ -67,30 +67,18 @@ ENV_IP_RATE_LIMIT = "NPO_IP_RATE_LIMIT_PER_MINUTE"
 ENV_MAX_MESSAGE_CHARS = "NPO_MAX_MESSAGE_CHARS"
 ENV_TURN_TIMEOUT = "NPO_TURN_TIMEOUT"  # shared with the guarded REST channel
 
-UUID4_PATTERN = re.compile(
-    r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", re.IGNORECASE
-)
-# C0/C1 control characters except tab and newline: never useful in a chat message.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-# Everything a user can read is Dutch (B1, je-form).
-MSG_FORBIDDEN_ORIGIN = "Deze website mag de NPO-assistent niet gebruiken."
-MSG_INVALID_JSON = "Je bericht kon niet worden gelezen. Probeer het opnieuw."
-MSG_INVALID_FIELDS = "Je bericht mist een afzender of een tekst. Probeer het opnieuw."
-MSG_INVALID_SENDER = "Dit gesprek heeft een ongeldige code. Begin een nieuw gesprek."
-MSG_EMPTY = "Je bericht is leeg. Typ eerst je vraag."
-MSG_TOO_LONG = "Je bericht is te lang. Gebruik maximaal {limit} tekens."
-MSG_RATE_LIMITED = (
-    "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw."
-)
-MSG_UNAVAILABLE = TEXT_UNAVAILABLE  # the same words as the REST channel
+# The website channel's error codes for reasons bot.channels.inbound names more finely.
+WEBSITE_CODES = {
+    "body_too_large": "message_too_long",
+    "not_an_object": "invalid_json",
+    "missing_sender": "invalid_fields",
+    "missing_message": "invalid_fields",
+    "invalid_metadata": "invalid_fields",
+    "invalid_conversation": "invalid_sender",
+}
 
 
 # --------------------------------------------------------------------------- settings
-
-
-def _dutch_number(value: int) -> Text:
-    return f"{value:,}".replace(",", ".")
 
 
 def _split_origins(value: Any) -> List[Text]:
@@ -281,43 +269,6 @@ class OriginPolicy:
         return any(p.matches(scheme, *origin_hp) for p in self._parsed)
 
 
-# --------------------------------------------------------------------------- validation
-
-
-class PayloadError(Exception):
-    """A webhook request that cannot be accepted; carries the HTTP status and Dutch text."""
-
-    def __init__(self, status: int, code: Text, message: Text) -> None:
-        super().__init__(code)
-        self.status = status
-        self.code = code
-        self.message = message
-
-
-def validate_payload(body: bytes, max_message_chars: int) -> Tuple[Text, Text]:
-    """Parse and check a webhook body; return ``(sender, message)`` or raise PayloadError."""
-    if len(body) > max_message_chars * BODY_BYTES_PER_CHAR + BODY_OVERHEAD_BYTES:
-        raise PayloadError(413, "message_too_long", MSG_TOO_LONG.format(limit=_dutch_number(max_message_chars)))
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise PayloadError(400, "invalid_json", MSG_INVALID_JSON) from None
-    if not isinstance(payload, dict):
-        raise PayloadError(400, "invalid_json", MSG_INVALID_JSON)
-    sender = payload.get("sender")
-    message = payload.get("message")
-    if not isinstance(sender, str) or not isinstance(message, str):
-        raise PayloadError(400, "invalid_fields", MSG_INVALID_FIELDS)
-    if not UUID4_PATTERN.match(sender):
-        raise PayloadError(400, "invalid_sender", MSG_INVALID_SENDER)
-    message = CONTROL_CHARS.sub("", message).strip()
-    if not message:
-        raise PayloadError(400, "empty_message", MSG_EMPTY)
-    if len(message) > max_message_chars:
-        raise PayloadError(413, "message_too_long", MSG_TOO_LONG.format(limit=_dutch_number(max_message_chars)))
-    return sender.lower(), message
-
-
 # --------------------------------------------------------------------------- static files
 
 
@@ -337,14 +288,19 @@ def _read_static(name: Text) -> Text:
 
 
 def load_assets(max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS) -> Dict[Text, _Asset]:
-    """Read the widget and demo files once; inline the stylesheet and the length limit into widget.js."""
+    """Read the widget and demo files once; inline the stylesheet, the length limit and the wording
+    (actions/texts.py) into widget.js."""
     css = _read_static("widget.css")
     script = _read_static("widget.js")
-    for placeholder in (CSS_PLACEHOLDER, MAX_CHARS_PLACEHOLDER):
+    values = {
+        CSS_PLACEHOLDER: json.dumps(css),
+        MAX_CHARS_PLACEHOLDER: str(int(max_message_chars)),
+        TEXT_PLACEHOLDER: json.dumps(texts.WIDGET),
+    }
+    for placeholder, value in values.items():
         if placeholder not in script:
             raise RuntimeError(f"widget.js lacks the placeholder {placeholder}")
-    script = script.replace(CSS_PLACEHOLDER, json.dumps(css), 1)
-    script = script.replace(MAX_CHARS_PLACEHOLDER, str(int(max_message_chars)), 1)
+        script = script.replace(placeholder, value, 1)
     return {
         "widget.js": _Asset.of(script.encode("utf-8"), "application/javascript; charset=utf-8"),
         "widget.css": _Asset.of(css.encode("utf-8"), "text/css; charset=utf-8"),
@@ -383,10 +339,6 @@ def render_demo(template: Text, scheme: Text, host: Text, base_path: Text) -> Te
 # --------------------------------------------------------------------------- channel
 
 
-def _error(status: int, code: Text, message: Text, headers: Optional[Dict[Text, Text]] = None) -> HTTPResponse:
-    return response.json({"error": code, "message": message}, status=status, headers=headers)
-
-
 def client_ip(request: Request) -> Text:
     """The client address; honours proxy headers only as configured in Sanic
     (``SANIC_PROXIES_COUNT`` / ``SANIC_REAL_IP_HEADER`` / ``SANIC_FORWARDED_SECRET``)."""
@@ -411,6 +363,10 @@ class WebsiteInput(InputChannel):
     ) -> None:
         self.settings = settings or WebsiteSettings.from_sources()
         self.origins = OriginPolicy(self.settings.allowed_origins)
+        self.input_rules = InputRules(
+            sender=uuid4_sender, sender_reason="invalid_conversation",
+            max_message_chars=self.settings.max_message_chars, codes=WEBSITE_CODES,
+        )
         limiter_args = {"window_seconds": 60.0}
         if clock is not None:
             limiter_args["clock"] = clock
@@ -445,7 +401,7 @@ class WebsiteInput(InputChannel):
         allowed = self.origin_allowed(request)
         if request.method == "OPTIONS":
             if not allowed:
-                return _error(403, "forbidden_origin", MSG_FORBIDDEN_ORIGIN, {"Vary": "Origin"})
+                return refusal("forbidden_origin", {"Vary": "Origin"})
             resp = response.empty(status=204)
         for key in [k for k in resp.headers.keys() if k.lower().startswith("access-control-")]:
             del resp.headers[key]
@@ -499,14 +455,14 @@ class WebsiteInput(InputChannel):
                 return response.empty(status=204)  # CORS headers: see finish()
             if not self.origin_allowed(request):
                 logger.info("website: refused message from origin %r", request.headers.get("origin"))
-                return _error(403, "forbidden_origin", MSG_FORBIDDEN_ORIGIN)
+                return refusal("forbidden_origin")
             retry = self.ip_limiter.hit(client_ip(request))
             if not retry.allowed:
                 return self._rate_limited(retry.retry_after)
             try:
-                sender, text = validate_payload(request.body or b"", self.settings.max_message_chars)
-            except PayloadError as error:
-                return _error(error.status, error.code, error.message)
+                sender, text, _ = parse_body(request.body or b"", self.input_rules)
+            except InputRejected as rejected:
+                return rejected.response()
             retry = self.sender_limiter.hit(sender)
             if not retry.allowed:
                 return self._rate_limited(retry.retry_after)
@@ -538,8 +494,8 @@ class WebsiteInput(InputChannel):
         return website
 
     def _unavailable(self) -> HTTPResponse:
-        return _error(503, "unavailable", MSG_UNAVAILABLE, {"Retry-After": RETRY_AFTER_UNAVAILABLE})
+        return refusal("unavailable", {"Retry-After": RETRY_AFTER_UNAVAILABLE})
 
     def _rate_limited(self, retry_after: float) -> HTTPResponse:
         seconds = str(max(1, int(retry_after + 0.999)))
-        return _error(429, "rate_limited", MSG_RATE_LIMITED, {"Retry-After": seconds})
+        return refusal("rate_limited", {"Retry-After": seconds})

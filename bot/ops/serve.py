@@ -101,7 +101,6 @@ def base_env() -> Dict[str, str]:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    env.setdefault("NPO_KB_PATH", str(REPO_ROOT / "knowledge" / "kb.sqlite"))
     env.setdefault("NPO_SPACY_OFFLINE_DIR", str(REPO_ROOT / ".cache" / "spacy" / "nl_offline"))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return env

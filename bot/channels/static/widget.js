@@ -20,36 +20,10 @@
   var STORAGE_VERSION = 1;
   var MAX_HISTORY = 80;
   var REQUEST_TIMEOUT_MS = 30000;
-  var DEFAULT_TITLE = "NPO-assistent";
-  var DEFAULT_COLOUR = "#154273";
-  var DEFAULT_START =
-    "Hoi! Ik beantwoord je vragen over het Nationaal Programma Onderwijs. " +
-    "Bijvoorbeeld over collegegeld, reisrecht of wat je school mag doen. Stel je vraag hieronder.";
-
-  var TEXT = {
-    launcher: "Stel je vraag",
-    launcherLabel: "Stel je vraag aan de {title}",
-    subtitle: "Antwoorden met bronvermelding",
-    newConversation: "Nieuw gesprek",
-    close: "Chat sluiten",
-    conversation: "Gesprek",
-    you: "Jij:",
-    bot: "{title}:",
-    inputLabel: "Je vraag",
-    placeholder: "Typ je vraag…",
-    send: "Verstuur",
-    typing: "{title} typt…",
-    suggestions: "Suggesties",
-    newWindow: " (opent in een nieuw venster)",
-    disclaimer: "Dit is een digitale assistent. Check belangrijke zaken altijd bij je school.",
-    blocked:
-      "Deze website mag de assistent niet gebruiken. Neem contact op met de beheerder van deze website.",
-    unreachable:
-      "Het lukt nu niet om de assistent te bereiken. Controleer je internetverbinding en probeer het opnieuw.",
-    noAnswer: "Ik heb hierop geen antwoord gekregen. Probeer je vraag anders te stellen.",
-    retry: "Opnieuw proberen",
-    restarted: "Nieuw gesprek gestart."
-  };
+  // The server replaces this placeholder with the widget's wording (actions/texts.py, WIDGET).
+  var TEXT = "__NPO_WIDGET_TEXT__";
+  var DEFAULT_TITLE = TEXT.title;
+  var DEFAULT_START = TEXT.start;
 
   // ---------------------------------------------------------------- bootstrapping
 

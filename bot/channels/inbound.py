@@ -1,0 +1,150 @@
+"""The one check of what the channels receive, and the one shape of their refusals.
+
+Both webhooks (`POST /webhooks/rest/webhook` and `POST /webhooks/website/webhook`) take the same
+body: a JSON object with `sender` and `message` strings and, if present, a `metadata` object.
+`parse_body` checks it in this order, the first failure wins:
+
+1. the body is at most `InputRules.max_body_bytes` (16 KiB, more only when the message limit is
+   raised) and is UTF-8 JSON holding an object;
+2. `sender` and `message` are strings;
+3. the sender passes the channel's own rule (REST: 1-128 printable characters; website: the
+   widget's random UUID4, lower-cased);
+4. `metadata` is an object when it is there;
+5. control characters are removed from the message (C0/C1 except tab and newline, NUL included:
+   PostgreSQL cannot store it, and the noncharacters U+FFFE/U+FFFF) and it is stripped; then it
+   holds at most `max_message_chars` characters (1,000 unless configured) and is not empty.
+
+A failure raises `InputRejected` with its reason. The reason picks the status and the Dutch
+sentence (`actions.texts.REFUSALS`); a channel may publish a reason under another error code
+(`InputRules.codes`), so each keeps the codes its clients know.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import json
+import re
+from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional
+
+from sanic import response
+from sanic.response import HTTPResponse
+
+from actions import texts
+
+MAX_MESSAGE_CHARS = 1000
+MAX_SENDER_CHARS = 128
+MAX_BODY_BYTES = 16 * 1024
+# A JSON body never needs more than this for a message within the limit (worst case every
+# character escaped as \uXXXX, plus the sender id and metadata).
+BODY_BYTES_PER_CHAR = 12
+BODY_OVERHEAD_BYTES = 1024
+
+# C0/C1 control characters except tab and newline, plus the Unicode noncharacters U+FFFE/U+FFFF.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+UUID4_PATTERN = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", re.IGNORECASE
+)
+
+# HTTP status of each refusal; every other reason is a 400.
+STATUS: Dict[str, int] = {
+    "body_too_large": 413,
+    "message_too_long": 413,
+    "forbidden_origin": 403,
+    "rate_limited": 429,
+    "unavailable": 503,
+}
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters (NUL included: PostgreSQL cannot store it); keep tab and newline."""
+    return CONTROL_CHARS.sub("", text)
+
+
+def printable_sender(sender: str) -> Optional[str]:
+    """A sender id chosen by the client: 1-128 printable characters, not only spaces."""
+    if 0 < len(sender) <= MAX_SENDER_CHARS and sender.isprintable() and sender.strip():
+        return sender
+    return None
+
+
+def uuid4_sender(sender: str) -> Optional[str]:
+    """A random UUID4, as the widget makes one per conversation; lower-cased."""
+    return sender.lower() if UUID4_PATTERN.match(sender) else None
+
+
+@dataclass(frozen=True)
+class InputRules:
+    """What one channel accepts on top of the common contract."""
+
+    # The sender id to use for a sender string, or None when the channel refuses it ...
+    sender: Callable[[str], Optional[str]] = printable_sender
+    # ... and the reason given then.
+    sender_reason: str = "invalid_sender"
+    max_message_chars: int = MAX_MESSAGE_CHARS
+    # An empty message is returned (the channel answers it itself) instead of refused.
+    allow_empty: bool = False
+    # Reasons this channel publishes under another error code.
+    codes: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def max_body_bytes(self) -> int:
+        return max(MAX_BODY_BYTES, self.max_message_chars * BODY_BYTES_PER_CHAR + BODY_OVERHEAD_BYTES)
+
+
+def error_response(code: str, message: str, status: int, headers: Optional[Dict[str, str]] = None) -> HTTPResponse:
+    """A refusal as both channels send it: `{"error": code, "message": Dutch sentence}`."""
+    return response.json({"error": code, "message": message}, status=status, headers=headers)
+
+
+def refusal(reason: str, headers: Optional[Dict[str, str]] = None, **values: Any) -> HTTPResponse:
+    """The response for a reason the channel itself decides (origin, rate limit, outage)."""
+    return error_response(reason, texts.REFUSALS[reason].format(**values), STATUS.get(reason, 400), headers)
+
+
+class InputRejected(Exception):
+    """A body `parse_body` refuses: the reason, the channel's error code, status and Dutch sentence."""
+
+    def __init__(self, reason: str, rules: InputRules) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = rules.codes.get(reason, reason)
+        self.status = STATUS.get(reason, 400)
+        self.message = texts.REFUSALS[reason].format(
+            limit=texts.number(rules.max_message_chars), max_sender=MAX_SENDER_CHARS
+        )
+
+    def response(self) -> HTTPResponse:
+        return error_response(self.code, self.message, self.status)
+
+
+class Inbound(NamedTuple):
+    sender: str
+    text: str
+    metadata: Optional[Dict[str, Any]]
+
+
+def parse_body(raw: bytes, rules: InputRules) -> Inbound:
+    """The accepted message of a webhook body, or InputRejected (see the module doc for the order)."""
+    if len(raw) > rules.max_body_bytes:
+        raise InputRejected("body_too_large", rules)
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InputRejected("invalid_json", rules) from None
+    if not isinstance(body, dict):
+        raise InputRejected("not_an_object", rules)
+    sender, message, metadata = body.get("sender"), body.get("message"), body.get("metadata")
+    if not isinstance(sender, str):
+        raise InputRejected("missing_sender", rules)
+    if not isinstance(message, str):
+        raise InputRejected("missing_message", rules)
+    sender_id = rules.sender(sender)
+    if sender_id is None:
+        raise InputRejected(rules.sender_reason, rules)
+    if metadata is not None and not isinstance(metadata, dict):
+        raise InputRejected("invalid_metadata", rules)
+    text = clean_text(message).strip()
+    if len(text) > rules.max_message_chars:
+        raise InputRejected("message_too_long", rules)
+    if not text and not rules.allow_empty:
+        raise InputRejected("empty_message", rules)
+    return Inbound(sender_id, text, metadata)

@@ -1,0 +1,229 @@
+"""What both channels do with a message once it is accepted: one turn, the same way.
+
+- `check_stores`: the tracker store (SQL) and the lock store (Redis) answer, else the channel
+  refuses at once with 503 (Rasa would silently keep the conversation in memory); the channels'
+  health URLs use the same probe (`health_response`).
+- `screen_command`: Rasa runs any message that starts with "/" (`/restart`, `/inform{...}`) as an
+  intent, skipping NLU. Such a message passes only when the bot offered it as a button in this
+  conversation (or it is in ALLOWED_COMMANDS); anything else reaches Rasa as plain text without
+  the slash.
+- `run_turn`: the turn within a budget. When it fails inside Rasa without a reply (the action
+  server is down) or takes longer than the budget (it hangs), the user gets a short Dutch "even
+  niet beschikbaar" reply. A turn that simply produced no reply is logged with its cause and
+  answered with the bot's not-understood reply: "niet beschikbaar" is only said when something
+  is down.
+"""
+from __future__ import annotations
+
+import asyncio
+from contextvars import ContextVar
+import logging
+import re
+from typing import Any, Awaitable, Callable, Dict, FrozenSet, List, Optional, Tuple
+
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+from actions import texts as bot_texts
+
+logger = logging.getLogger(__name__)
+
+TEXT_UNAVAILABLE = bot_texts.UNAVAILABLE
+# What the bot says when it does not understand (action_search_fallback), for turns that end
+# without any reply. Its buttons are not stored in the tracker, hence ALLOWED_COMMANDS.
+TEXT_NOT_UNDERSTOOD = bot_texts.DONT_KNOW
+NOT_UNDERSTOOD_BUTTONS = [{"title": title, "payload": payload} for title, payload in bot_texts.SUGGESTIONS]
+
+# Rasa's INTENT_MESSAGE_PREFIX: a message "/intent{...}" is run as that intent without NLU.
+COMMAND_PREFIX = "/"
+# Typed commands accepted even when not offered in the conversation: the buttons of the
+# channel's own not-understood reply (harmless questions). Everything else must be offered.
+ALLOWED_COMMANDS: FrozenSet[str] = frozenset(button["payload"] for button in NOT_UNDERSTOOD_BUTTONS)
+_LEADING_SLASHES = re.compile(r"^[\s/]+")
+
+
+def check_stores(agent: Any) -> Optional[str]:
+    """None when the tracker store and the lock store answer, else what is wrong.
+
+    Rasa wraps every tracker store in a FailSafeTrackerStore that swallows errors and keeps the
+    conversation in memory instead, which would silently fork conversations across replicas.
+    A one-round-trip probe before each turn turns "database down" into a clear 503.
+    """
+    if agent is None:
+        return "the model is not loaded"
+    store = getattr(agent, "tracker_store", None)
+    store = getattr(store, "_tracker_store", store)
+    engine = getattr(store, "engine", None)
+    if engine is not None:
+        from sqlalchemy import exc, text
+
+        for attempt in (1, 2):  # after a database restart the first pooled connection is stale
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+                break
+            except exc.DBAPIError as error:
+                if attempt == 2 or not error.connection_invalidated:
+                    return f"tracker store unreachable: {error.__class__.__name__}"
+            except Exception as error:  # noqa: BLE001 - any failure means "not usable"
+                return f"tracker store unreachable: {error.__class__.__name__}"
+    lock_store = getattr(agent, "lock_store", None)
+    redis_client = getattr(lock_store, "red", None)
+    if redis_client is not None:
+        try:
+            redis_client.ping()
+        except Exception as error:  # noqa: BLE001
+            return f"lock store unreachable: {error.__class__.__name__}"
+    return None
+
+
+def health_response(request: Request) -> HTTPResponse:
+    """A channel's health URL: 200, or 503 with the reason when a store is down, so that a load
+    balancer takes the replica out."""
+    problem = check_stores(getattr(request.app.ctx, "agent", None))
+    if problem:
+        return response.json({"status": "unavailable", "reason": problem}, status=503)
+    return response.json({"status": "ok"})
+
+
+async def _stored_conversation(agent: Any, sender: str) -> Any:
+    """The sender's tracker (current session) from the agent's tracker store, or None.
+
+    The tracker store is what every replica shares (PostgreSQL when scaled out), so this works
+    whichever replica served the previous turn."""
+    retrieve = getattr(getattr(agent, "tracker_store", None), "retrieve", None)
+    if retrieve is None:
+        return None
+    try:
+        return await retrieve(sender)
+    except Exception as error:  # noqa: BLE001 - a store failure must not break the turn here
+        logger.warning("Could not read the conversation of sender %r: %s", sender, error.__class__.__name__)
+        return None
+
+
+async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
+    """Payloads of every button the bot sent in the sender's current session."""
+    tracker = await _stored_conversation(agent, sender)
+    if tracker is None:
+        return frozenset()
+    return frozenset(
+        button["payload"].strip()
+        for event in tracker.events if isinstance(event, BotUttered)
+        for button in (event.data or {}).get("buttons") or ()
+        if isinstance(button, dict) and isinstance(button.get("payload"), str)
+    )
+
+
+async def screen_command(agent: Any, sender: str, text: str) -> str:
+    """The text to hand to Rasa for a user's message; the one decision on typed commands.
+
+    A message that starts with "/" is run by Rasa as an intent: `/restart` would wipe the
+    conversation, `/inform{"sector":"mbo"}` set a slot. It passes only when it is the payload of
+    a button the bot offered in this conversation (read from the tracker store, only for
+    messages that start with "/") or in ALLOWED_COMMANDS; otherwise the leading slashes are
+    removed and Rasa's NLU reads it as ordinary text. Other messages are returned unchanged
+    without any extra work.
+    """
+    command = text.strip()
+    if not command.startswith(COMMAND_PREFIX):
+        return text
+    if command in ALLOWED_COMMANDS or command in await offered_payloads(agent, sender):
+        return text
+    logger.info("Sender %r typed a command that was not offered (%.60s); passed on as text.", sender, command)
+    # A lone "/" is not a command for Rasa (it needs a name after the slash), so keep it as is.
+    return _LEADING_SLASHES.sub("", command) or COMMAND_PREFIX
+
+
+# Warnings and errors Rasa logs while a turn runs (it logs a failing custom action and carries on
+# without a reply); run_turn reads them to tell "the action server is down" from "nothing to say".
+_turn_log: ContextVar[Optional[List[Tuple[int, str]]]] = ContextVar("npo_turn_log", default=None)
+_TURN_LOG_MAX = 5
+
+
+class _TurnLogRecorder(logging.Handler):
+    """Adds WARNING and ERROR records of the `rasa` loggers to the running turn's list (per
+    asyncio task: the list lives in a context variable that the turn's task inherits)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        records = _turn_log.get()
+        if records is not None and len(records) < _TURN_LOG_MAX:
+            records.append((record.levelno, f"{record.name}: {record.getMessage()}"[:300]))
+
+
+def _install_turn_log_recorder() -> None:
+    rasa_logger = logging.getLogger("rasa")
+    if not any(isinstance(handler, _TurnLogRecorder) for handler in rasa_logger.handlers):
+        rasa_logger.addHandler(_TurnLogRecorder())
+
+
+async def _describe_silent_turn(agent: Any, sender: str, warnings: List[str]) -> str:
+    """Why a turn said nothing, for the log: what Rasa warned about, the intent and the actions."""
+    tracker = await _stored_conversation(agent, sender)
+    if tracker is None:
+        return "; ".join(warnings + ["conversation not readable"])
+    turn: List[Any] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        turn.append(event)
+    actions = [event.action_name for event in reversed(turn) if isinstance(event, ActionExecuted)]
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    return "; ".join(warnings + [f"intent {intent}, actions {', '.join(filter(None, actions)) or 'none'}"])
+
+
+def unavailable_reply(sender: str) -> List[Dict[str, Any]]:
+    return [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+
+
+def not_understood_reply(sender: str) -> List[Dict[str, Any]]:
+    return [{"recipient_id": sender, "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+
+
+async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
+                   input_channel: str, metadata: Optional[Dict[str, Any]] = None,
+                   turn_timeout: float = 10.0, agent: Any = None) -> Tuple[int, Any]:
+    """One turn as (HTTP status, JSON payload): the bot's messages, or a defined failure.
+
+    - no reply within `turn_timeout` (a hung action server), or no reply after Rasa logged an
+      error (a failed custom action: the action server is down) -> 200 with TEXT_UNAVAILABLE;
+    - no reply and no error (e.g. the predicted actions say nothing, Rasa's circuit breaker) ->
+      logged with its cause (Rasa's warnings, the intent and the actions, read via `agent`) and
+      answered with the not-understood reply;
+    - an exception (tracker or lock store failing mid-turn) -> 503 {"error": "unavailable", ...}.
+    Both channels call this after `check_stores` and `screen_command`.
+    """
+    _install_turn_log_recorder()
+    collector = CollectingOutputChannel()
+    message = UserMessage(text, collector, sender, input_channel=input_channel, metadata=metadata)
+    logged: List[Tuple[int, str]] = []
+    token = _turn_log.set(logged)
+    try:
+        # A hung action server would hold the turn for Rasa's fixed 5-minute timeout. Cancelling
+        # at the budget drops the whole turn (Rasa saves the tracker only at the end of a turn,
+        # and the conversation lock is released in a finally block).
+        await asyncio.wait_for(on_new_message(message), timeout=turn_timeout)
+    except asyncio.TimeoutError:
+        logger.error("Turn for sender %r exceeded %.1f s; answered 'niet beschikbaar'.", sender, turn_timeout)
+        return 200, unavailable_reply(sender)
+    except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
+        logger.exception("Turn for sender %r failed.", sender)
+        return 503, {"error": "unavailable", "message": TEXT_UNAVAILABLE}
+    finally:
+        _turn_log.reset(token)
+    if collector.messages:
+        return 200, collector.messages
+    errors = [text for level, text in logged if level >= logging.ERROR]
+    if errors:
+        logger.error("Turn for sender %r produced no reply after an error (%s); answered 'niet beschikbaar'.",
+                     sender, errors[0])
+        return 200, unavailable_reply(sender)
+    logger.warning("Turn for sender %r produced no reply (%s); answered 'niet begrepen'.",
+                   sender, await _describe_silent_turn(agent, sender, [text for _, text in logged]))
+    return 200, not_understood_reply(sender)
