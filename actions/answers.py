@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations
-from knowledge.engine import TYPE_NOUNS, theme_number
+from knowledge.engine import theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -303,7 +303,7 @@ def answer_dates(kb) -> Answer:
 # --------------------------------------------------------------------------- engine replies
 
 def _near_miss_intro(result: Result) -> str:
-    noun = TYPE_NOUNS.get(result.missing_type or "")
+    noun = texts.TYPE_NOUNS.get(result.missing_type or "")
     missing = ", ".join(f"‘{m}’" for m in result.missing)
     if noun and missing:
         return texts.NEAR_MISS_TYPE_AND_WORDS.format(noun=noun, words=missing)

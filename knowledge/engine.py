@@ -70,10 +70,6 @@ SATISFIES = {
     "date": {"date"},
     "who": {"who"},
 }
-TYPE_NOUNS = {
-    "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
-    "date": "datum of termijn", "who": "naam van een persoon of organisatie",
-}
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 _DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
@@ -557,4 +553,4 @@ def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     return bool(_LIST_RE.search(question.text)) and concept_words <= _LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
-__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "theme_number", "TYPE_NOUNS"]
+__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "theme_number"]
