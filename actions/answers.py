@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations
-from knowledge.engine import theme_number
+from knowledge.engine import LIST_WORDS, theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -94,10 +94,6 @@ class Answer:
     page_size: int = PAGE_SIZE
     # The question to repeat for follow-ups ("en voor het wo?"); None keeps the previous one.
     question: Optional[str] = None
-    # What kind of reply this is: answer | near_miss | unknown | list | profile | form
-    kind: str = "answer"
-    # Lines after the items that are not facts (e.g. related information's intro goes in items).
-    outro: Optional[str] = None
 
     @property
     def shown(self) -> List[Item]:
@@ -127,8 +123,6 @@ def render(answer: Answer) -> Tuple[str, List[Item]]:
     shown = answer.shown
     lines = [answer.intro] if answer.intro else []
     lines += [item.text for item in shown]
-    if answer.outro:
-        lines.append(answer.outro)
     if answer.remaining:
         lines.append(texts.MORE_QUESTION)
     source = format_citations(item.cite for item in shown)
@@ -239,14 +233,13 @@ def answer_themes(kb, sector: Optional[str]) -> Answer:
     if not themes:
         intro = texts.THEMES_NONE_FOR_SECTOR.format(sectors=sector_list(keuzelijst_sectors(kb)),
                                                     sector=sector_name(sector))
-        return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1], kind="list")
+        return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1])
     for_sector = texts.FOR_SECTOR.format(sector=sector_name(sector)) if sector else ""
     return Answer(
         intro=texts.THEMES_INTRO.format(for_sector=for_sector),
         items=[Item(_theme_line(t), t.cite) for t in themes],
         buttons=_theme_buttons(themes),
         page_size=len(themes),
-        kind="list",
     )
 
 
@@ -262,10 +255,10 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
         themes = kb.themes(sector)
         if not themes:
             return answer_themes(kb, sector)
-        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes), kind="list")
+        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes))
     theme = kb.theme(number)
     if theme is None:
-        return Answer(intro=texts.INVALID_THEME.format(count=len(kb.themes())), kind="list")
+        return Answer(intro=texts.INVALID_THEME.format(count=len(kb.themes())))
     if sector and number not in [t.number for t in kb.themes(sector)]:
         fitting = kb.themes(sector)
         return Answer(
@@ -273,13 +266,11 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
             items=[Item(_theme_line(t), t.cite) for t in fitting],
             buttons=_theme_buttons(fitting),
             page_size=max(1, len(fitting)),
-            kind="list",
         )
     for_sector = texts.IN_SECTOR.format(sector=sector_name(sector)) if sector and sector in theme.sectors else ""
     return Answer(
         intro=texts.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
         items=[_action_item(a) for a in kb.actions(theme=number)],
-        kind="list",
     )
 
 
@@ -297,7 +288,7 @@ def answer_dates(kb) -> Answer:
     rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
     ordered = sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
     items = [Item(_bullet(f"{d.text}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
-    return Answer(intro=texts.DATES_INTRO, items=items, kind="list")
+    return Answer(intro=texts.DATES_INTRO, items=items)
 
 
 # --------------------------------------------------------------------------- engine replies
@@ -315,7 +306,7 @@ def _near_miss_intro(result: Result) -> str:
 
 
 def dont_know() -> Answer:
-    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS), kind="unknown")
+    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS))
 
 
 def from_result(kb, result: Result, question_text: str) -> Answer:
@@ -338,7 +329,7 @@ def from_result(kb, result: Result, question_text: str) -> Answer:
     elif result.kind == "near_miss":
         related = [_unit_item(u) for u in result.shown]
         answer = Answer(intro=_near_miss_intro(result) + "\n" + texts.RELATED_INTRO, items=related,
-                        page_size=len(related), kind="near_miss")
+                        page_size=len(related))
     else:
         return dont_know()
     answer.question = question_text
@@ -347,8 +338,6 @@ def from_result(kb, result: Result, question_text: str) -> Answer:
 
 # --------------------------------------------------------------------------- the dialogue
 
-# Words that ask for a list rather than name a subject.
-LIST_WORDS = {"actie", "maatregel", "thema", "lijst", "keuzelijst", "welk", "zijn", "er", "mogelijkheid"}
 _FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b", re.IGNORECASE)
 FOLLOW_UP_MAX_TOPICS = 2
 
@@ -430,7 +419,7 @@ def profile_noted(ctx: Context) -> Answer:
         who = (texts.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
                else texts.PROFILE_SECTOR_ONLY.format(sector=where))
     text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
-    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind="profile")
+    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS))
 
 
 # --------------------------------------------------------------------------- forms
@@ -459,7 +448,6 @@ def student_check(kb, sector: str, has_grant: Optional[bool]) -> Answer:
         intro=texts.STUDENT_CHECK_INTRO.format(sector=sector_name(sector)),
         items=items,
         page_size=len(items),
-        kind="form",
     )
 
 

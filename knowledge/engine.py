@@ -30,7 +30,8 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from . import extract
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import lemma, normalize_tokens, words
+from .normalize import normalize_tokens
+from .parse import page_at
 from .question import Concept, Question, analyse
 from .schema import applies_to
 
@@ -124,10 +125,6 @@ class Result:
     theme: Optional[int] = None
     sector: Optional[str] = None
 
-    @property
-    def best(self) -> Optional[Scored]:
-        return self.ranked[0] if self.ranked else None
-
 
 # ----------------------------------------------------------------------------- units
 
@@ -182,14 +179,6 @@ def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     return list(dict.fromkeys(found))
 
 
-def _page_at(segments: List[List], offset: int, default: Optional[int]) -> Optional[int]:
-    page = default
-    for start, seg_page in segments:
-        if start <= offset:
-            page = seg_page
-    return page
-
-
 def build_units(kb) -> List[Unit]:
     """Every answer unit of the knowledge base, in document order."""
     lexicon = load_lexicon()
@@ -201,8 +190,10 @@ def build_units(kb) -> List[Unit]:
     def add(**kw) -> None:
         units.append(Unit(id=len(units), **kw))
 
+    theme_sectors_of = {n: tuple(json.loads(r["sectors"])) + ((r["programme"],) if r["programme"] else ())
+                        for n, r in themes.items()}
     for number, row in sorted(themes.items()):
-        sectors = tuple(json.loads(row["sectors"])) + ((row["programme"],) if row["programme"] else ())
+        sectors = theme_sectors_of[number]
         text = f"Thema {number}: {row['title']} ({', '.join(json.loads(row['sectors']))})"
         tokens = normalize_tokens(text)
         add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
@@ -215,10 +206,7 @@ def build_units(kb) -> List[Unit]:
         theme = int(p["theme"]) if p["theme"] is not None else None
         heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
         passage_tokens = normalize_tokens(p["text"])
-        theme_sectors: Tuple[str, ...] = ()
-        if theme in themes:
-            row = themes[theme]
-            theme_sectors = tuple(json.loads(row["sectors"])) + ((row["programme"],) if row["programme"] else ())
+        theme_sectors = theme_sectors_of.get(theme, ())
         if p["kind"] == "action" and p["id"] in actions_by_passage:
             action = actions_by_passage[p["id"]]
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
@@ -244,7 +232,7 @@ def build_units(kb) -> List[Unit]:
             elif theme is not None:
                 cite = Citation(doc, title, theme=theme)
             else:
-                cite = Citation(doc, title, page=_page_at(segments, start, p["page"]))
+                cite = Citation(doc, title, page=page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(_sectors_in(tokens, lexicon) or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
@@ -282,6 +270,7 @@ class Engine:
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
         self._topic_units = self._curated_units()
+        self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
 
     # -- matching -------------------------------------------------------------------
     @functools.lru_cache(maxsize=8192)
@@ -308,23 +297,22 @@ class Engine:
 
     @functools.lru_cache(maxsize=8192)
     def _concept_words(self, concept: Concept) -> FrozenSet[str]:
+        """KB words that match a concept; a topic word found nowhere is tried as a typo."""
         found: Set[str] = set()
         for alt in concept.alternatives:
             found |= self._vocab_matches(alt)
+        if not found and concept.kind == "topic":
+            fixed = self._typo_fix(concept.word)
+            for alt in self.lexicon.alternatives(fixed) if fixed else ():
+                found |= self._vocab_matches(alt)
         return frozenset(found)
 
-    def _concept_units(self, concept: Concept) -> Tuple[Set[int], Set[int]]:
-        words_ = set()
-        for alt in concept.alternatives:
-            words_ |= self._vocab_matches(alt)
-        if not words_ and concept.kind == "topic":
-            fixed = self._typo_fix(concept.word)
-            if fixed:
-                for alt in self.lexicon.alternatives(fixed):
-                    words_ |= self._vocab_matches(alt)
+    @functools.lru_cache(maxsize=8192)
+    def _concept_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
+        """Units holding a concept in their text, and units holding it in their context."""
         text_ids: Set[int] = set()
         context_ids: Set[int] = set()
-        for w in words_:
+        for w in self._concept_words(concept):
             text_ids |= self._postings.get(w, set())
             context_ids |= self._context_postings.get(w, set())
         if concept.kind == "topic":
@@ -333,7 +321,7 @@ class Engine:
                 if len(stem(alt)) >= MIN_STEM:
                     text_ids |= self._stem_postings.get(stem(alt), set())
                     context_ids |= self._stem_context_postings.get(stem(alt), set())
-        return text_ids, context_ids
+        return frozenset(text_ids), frozenset(context_ids)
 
     def _idf(self, count: int) -> float:
         return math.log(1.0 + len(self.units) / (1.0 + count))
@@ -427,13 +415,13 @@ class Engine:
         concept_words = {c.word for c in topics if c.kind == "topic"}
         if _asks_for_themes(question, concept_words, explicit_theme):
             return Result("themes", question, sector=asked_sector)
-        if question.answer_type == "date" and concept_words <= _LIST_WORDS:
+        if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
-        theme_unit = next((u for u in self.units if u.kind == "theme" and u.theme == explicit_theme), None)
-        if theme_unit and concept_words <= _LIST_WORDS | _THEME_WORDS:
+        theme_unit = self._theme_units.get(explicit_theme)
+        if theme_unit and concept_words <= LIST_WORDS | _THEME_WORDS:
             # "thema vijf, wat is dat?", "hoe heet het zesde thema?": the theme itself.
             return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)
         if not ranked:
@@ -535,7 +523,8 @@ def theme_number(text: str) -> Optional[int]:
     return number if 1 <= number <= 9 else None
 
 
-_LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
+# Words that ask for a list rather than name a subject.
+LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
                "alle", "belangrijk", "zetten", "noemen"}
 
 
@@ -543,14 +532,14 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
     """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked."""
     if theme or "thema" not in concept_words:
         return False
-    return not (concept_words - _LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
+    return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
 
 
 def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact."""
     if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
         return True
-    return bool(_LIST_RE.search(question.text)) and concept_words <= _LIST_WORDS | {"mogen", "kunnen", "doen"}
+    return bool(_LIST_RE.search(question.text)) and concept_words <= LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
-__all__ = ["Engine", "Result", "Scored", "Unit", "build_units", "theme_number"]
+__all__ = ["Engine", "LIST_WORDS", "Result", "Scored", "Unit", "build_units", "theme_number"]

@@ -82,11 +82,16 @@ class Para:
         return self.segments[-1][1] if self.segments else None
 
     def page_at(self, offset: int) -> Optional[int]:
-        page = self.page
-        for start, seg_page in self.segments:
-            if start <= offset:
-                page = seg_page
-        return page
+        return page_at(self.segments, offset, self.page)
+
+
+def page_at(segments, offset: int, default: Optional[int]) -> Optional[int]:
+    """The page a character offset is on, given (start offset, page) segments."""
+    page = default
+    for start, seg_page in segments:
+        if start <= offset:
+            page = seg_page
+    return page
 
 
 def read_source(path: Path) -> str:

@@ -4,12 +4,14 @@ Pure functions of the text and the lexicon; no knowledge-base access.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import FrozenSet, List, Optional, Tuple
 
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_stop_word, lemma, words
+from .schema import SECTOR_COVERED_BY
 
 MAX_CONCEPTS = 24
 MAX_PHRASE = 4
@@ -76,17 +78,13 @@ class Question:
         return replace(self, concepts=kept, sectors=(sector,), sector_focus=True)
 
 
-# A sector's words also match the words of sectors that include it ("hogeronderwijsinstelling"
-# speaks for the hbo; "hogeschool" speaks for the hoger onderwijs).
-RELATED_SECTORS = {
-    "hbo": ("ho",), "wo": ("ho",), "ho": ("hbo", "wo"), "lerarenopleiding": ("hbo", "wo", "ho"),
-    "geneeskunde": ("wo", "ho"), "so": ("vo", "po"),
-}
 
 
 def _sector_concept(sector: str, surface: str) -> Concept:
     lexicon = load_lexicon()
-    covered = {sector, *RELATED_SECTORS.get(sector, ())}
+    # A sector's words also match those of the sectors that speak for it (schema's one sector
+    # rule): "hogeronderwijsinstelling" speaks for the hbo, "hogeschool" for the hoger onderwijs.
+    covered = set(SECTOR_COVERED_BY.get(sector, {sector}))
     alternatives = frozenset(w for w, s in lexicon.sector_words.items() if s in covered) | covered
     return Concept(sector, surface, alternatives, "sector")
 
@@ -112,9 +110,21 @@ def _match_phrase(tokens: List[str], start: int, table) -> Tuple[int, Optional[s
 
 
 def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
-    """Concepts, sectors and answer type of a question (at most MAX_CONCEPTS concepts)."""
-    lexicon = lexicon or load_lexicon()
-    text = (text or "")[:5000]
+    """Concepts, sectors and answer type of a question (at most MAX_CONCEPTS concepts).
+
+    With the project's lexicon the result is cached: one message is analysed by several steps
+    (follow-up check, the answer, the act check) and a Question is immutable."""
+    if lexicon is None:
+        return _analyse_cached((text or "")[:5000])
+    return _analyse((text or "")[:5000], lexicon)
+
+
+@functools.lru_cache(maxsize=1024)
+def _analyse_cached(text: str) -> Question:
+    return _analyse(text, load_lexicon())
+
+
+def _analyse(text: str, lexicon: Lexicon) -> Question:
     surfaces = words(text)
     tokens = [lemma(w) for w in surfaces]
     concepts: List[Concept] = []

@@ -17,7 +17,8 @@ def check_knowledge_base() -> Optional[str]:
         kb = open_kb()
         if not kb.themes():
             return "the knowledge base has no themes; rebuild it with 'make kb'"
-        kb.search("warm-up")  # loads the lemma table now, not on the first user's question
+        # Build the answer engine (units, lemma table, stems) now, not on the first user's question.
+        kb.engine().answer("Wordt het collegegeld gehalveerd?")
     except KnowledgeBaseError as error:
         return str(error)
     except Exception as error:  # a corrupt file can fail in sqlite3 itself
