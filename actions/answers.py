@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations
-from knowledge.engine import LIST_WORDS, theme_number
+from knowledge.engine import LIST_WORDS, subject_words, theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -294,6 +294,8 @@ def answer_dates(kb) -> Answer:
 # --------------------------------------------------------------------------- engine replies
 
 def _near_miss_intro(result: Result) -> str:
+    if result.other_sector:
+        return texts.NEAR_MISS_SECTOR.format(sector=sector_name(result.other_sector))
     noun = texts.TYPE_NOUNS.get(result.missing_type or "")
     missing = ", ".join(f"‘{m}’" for m in result.missing)
     if noun and missing:
@@ -382,7 +384,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return answer
     if ctx.intent == "inform" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)
-    list_only = {c.word for c in question.topics} <= LIST_WORDS
+    list_only = subject_words(question) <= LIST_WORDS
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2:
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector)
         answer.question = text

@@ -80,11 +80,13 @@ NEAR_MISS_TYPE_AND_WORDS = "De documenten noemen geen {noun} over {words}."
 NEAR_MISS_TYPE = "De documenten noemen hier geen {noun} bij."
 NEAR_MISS_WORDS = "De documenten noemen niets over {words}."
 NEAR_MISS_PLAIN = "Dat staat niet precies in de documenten."
+NEAR_MISS_SECTOR = "De documenten noemen dit niet voor {sector}."
 RELATED_INTRO = "Wel staat erin:"
 # The kind of answer a question asked for (knowledge.question answer types), in near-miss replies.
 TYPE_NOUNS = {
     "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
     "date": "datum of termijn", "who": "naam van een persoon of organisatie",
+    "procedure": "aanvraagprocedure",
 }
 DONT_KNOW = (
     "Dat kan ik niet vinden in de documenten over het NP Onderwijs. "

@@ -70,6 +70,7 @@ SATISFIES = {
     "number": {"number", "amount", "percentage", "duration"},
     "date": {"date"},
     "who": {"who"},
+    "procedure": {"procedure"},
 }
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
@@ -82,6 +83,9 @@ _WHO_RE = re.compile(
 )
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
+# "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
+_PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
+                           re.I)
 # "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
 _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
@@ -124,6 +128,7 @@ class Result:
     missing_type: Optional[str] = None         # the kind of answer no unit gives
     theme: Optional[int] = None
     sector: Optional[str] = None
+    other_sector: Optional[str] = None         # the sector asked about, when the fact is for another
 
 
 # ----------------------------------------------------------------------------- units
@@ -157,6 +162,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("number")
     if _WHO_RE.search(text):
         found.add("who")
+    if _PROCEDURE_RE.search(text):
+        found.add("procedure")
     return frozenset(found)
 
 
@@ -281,9 +288,11 @@ class Engine:
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v)
         if not found and len(word) >= 8:
-            for cut in range(4, len(word) - 3):
-                head, tail = word[:cut], word[cut:].lstrip("s-") or word[cut:]
-                if head in self._postings and tail in self._postings and len(tail) >= 4:
+            for cut in range(5, len(word) - 4):
+                head, rest = word[:cut], word[cut:]
+                # the tail as written, else without a linking "s" or hyphen ("leerlingsbegeleiding")
+                tail = next((t for t in (rest, rest[1:]) if len(t) >= 5 and t in self._postings), None)
+                if head in self._postings and tail and (tail == rest or rest[0] in "s-"):
                     found.update((head, tail))
                     break
         return frozenset(found)
@@ -411,8 +420,7 @@ class Engine:
         question = question or analyse(text)
         asked_sector = question.sectors[0] if question.sectors else sector
         explicit_theme = theme or theme_number(question.text)
-        topics = [c for c in question.topics]
-        concept_words = {c.word for c in topics if c.kind == "topic"}
+        concept_words = subject_words(question)
         if _asks_for_themes(question, concept_words, explicit_theme):
             return Result("themes", question, sector=asked_sector)
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
@@ -455,15 +463,17 @@ class Engine:
         else:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD
-        named = [c for c in question.concepts if c.kind == "sector"]
-        if named and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
-            # The question names a sector and the best fact is about another one.
-            silent, focal = True, named[:1]
-        if silent:
-            shown_missing = focal or heaviest[:1]
+        other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
+            applies_to(best.unit.sectors, s) for s in question.sectors)
+        if silent or other_sector:
+            # Name a missing word only where it is true that the documents never use it (or, with a
+            # missing kind of answer, that they give no such answer about it).
+            named = [c for c in focal or heaviest[:1]
+                     if type_missing or not any(self._concept_units(c))]
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
-                          missing=tuple(c.surface for c in shown_missing),
-                          missing_type=question.answer_type if type_missing else None, sector=asked_sector)
+                          missing=tuple(c.surface for c in named[:1]),
+                          missing_type=question.answer_type if type_missing else None, sector=asked_sector,
+                          other_sector=question.sectors[0] if other_sector else None)
         shown = [best.unit] + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
@@ -528,6 +538,18 @@ LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mo
                "alle", "belangrijk", "zetten", "noemen"}
 
 
+def subject_words(question: Question) -> Set[str]:
+    """The question's topic words, with a synonym of a list word read as that word ("themas",
+    "maatregelen" -> "thema", "actie"), so list questions are recognised however they are typed."""
+    found = set()
+    for c in question.topics:
+        if c.kind != "topic":
+            continue
+        listed = sorted(c.alternatives & LIST_WORDS)
+        found.add(c.word if c.word in LIST_WORDS or not listed else listed[0])
+    return found
+
+
 def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int]) -> bool:
     """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked."""
     if theme or "thema" not in concept_words:
@@ -542,4 +564,4 @@ def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     return bool(_LIST_RE.search(question.text)) and concept_words <= LIST_WORDS | {"mogen", "kunnen", "doen"}
 
 
-__all__ = ["Engine", "LIST_WORDS", "Result", "Scored", "Unit", "build_units", "theme_number"]
+__all__ = ["Engine", "LIST_WORDS", "subject_words", "Result", "Scored", "Unit", "build_units", "theme_number"]

@@ -31,6 +31,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("who", r"^\s*wie\b|\bdoor wie\b|\bmet wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|"
                 r"universiteiten|scholen|instellingen|regio'?s|gemeenten|mbo'?s|bedrijven)\b"),
+        ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
+                      r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"),
     )
 )
 

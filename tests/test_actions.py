@@ -437,3 +437,29 @@ def test_the_answer_action_replies_once_per_message(domain):
     messages, events = run(act.ActionAnswer(), trk, domain)
     assert messages == []
     assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+
+
+# --------------------------------------------------------------------------- found asking as a new user
+
+def test_how_to_apply_is_a_near_miss_when_the_documents_give_no_procedure(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_tuition", "Hoe vraag ik de halvering van mijn collegegeld aan?"), domain)[0])
+    assert text.splitlines()[0] == texts.NEAR_MISS_TYPE.format(noun=texts.TYPE_NOUNS["procedure"])
+    assert "gehalveerd" in text  # the nearest fact, marked as related
+    bron_line(text)
+
+
+def test_themes_typed_without_apostrophe_list_the_themes(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "welke themas zijn er voor de uni", {"sector": "wo"}), domain)[0])
+    assert [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)] == [1, 2, 4, 5]
+
+
+def test_a_fact_for_another_sector_is_not_presented_as_the_answer(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_travel_right", "Krijg ik als mbo-student een ov-kaart van het NPO?",
+                                                     {"sector": "mbo"}), domain)[0])
+    assert text.splitlines()[0] == texts.NEAR_MISS_SECTOR.format(sector="het mbo")
+
+
+def test_compound_question_words_match_their_parts(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_dates", "hoe moet mijn roc de nazorgsubsidie aanvragen?"), domain)[0])
+    assert "24 december" in text
+    bron_line(text)
