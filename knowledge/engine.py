@@ -24,6 +24,7 @@ import functools
 import json
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -136,7 +137,16 @@ class Result:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball's Dutch stem (the snowballstemmer package); the word itself without it."""
-    return _stemmer().stemWord(word) if _stemmer() else word
+    stemmer = _stemmer()
+    if stemmer is None:
+        return word
+    # A snowball stemmer keeps its cursor on the object; concurrent callers (the eval's thread
+    # pool, a threaded server) would corrupt each other's words ("string index out of range").
+    with _STEM_LOCK:
+        return stemmer.stemWord(word)
+
+
+_STEM_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)

@@ -374,3 +374,19 @@ def test_cli_search_prints_passage_with_citation(kb_path):
     assert result.returncode == 0, result.stderr
     assert "Kamerbrief voortgang NP Onderwijs, p. 12 (Korting op les-, cursus- en collegegeld" in result.stdout
     assert "12 maanden extra reisrecht" in result.stdout
+
+
+def test_stemming_is_safe_across_threads():
+    """The eval and threaded servers stem concurrently; a shared snowball stemmer mangled words."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from knowledge import engine
+
+    words = [f"{base}{suffix}" for base in ("studiefinanciering", "lerarenopleiding", "onderwijsachterstand",
+                                          "stageplaatsen", "begeleiding") for suffix in ("", "en", "s", "je")]
+    expected = {w: engine.stem.__wrapped__(w) for w in words}
+    engine.stem.cache_clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(20):
+            got = list(pool.map(engine.stem.__wrapped__, words * 10))
+            assert got == [expected[w] for w in words * 10]
