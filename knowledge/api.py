@@ -224,6 +224,10 @@ class KnowledgeBase:
                 self._engine = engine
         return engine
 
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
     def _query(self, sql: str, params: Sequence = ()) -> List[sqlite3.Row]:
         with self._lock:
             try:

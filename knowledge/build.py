@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import sqlite_utils
 import yaml
 
-from . import extract
+from . import extract, semantic
 from .normalize import normalize, normalize_tokens
 from .schema import SCHEMA_VERSION, SECTORS
 from .parse import (
@@ -249,6 +249,18 @@ def load_curated(path: Path, passages: Sequence[Passage]) -> Tuple[List[dict], L
     return topic_rows, quote_rows
 
 
+def _unit_vectors(path: Path) -> List[dict]:
+    """Sentence vectors of every answer unit, so a server embeds only the question."""
+    from .api import KnowledgeBase
+    from .engine import build_units
+
+    kb = KnowledgeBase(path)
+    try:
+        return semantic.vector_rows(unit.text for unit in build_units(kb))
+    finally:
+        kb.close()
+
+
 def inputs(sources_dir: Path = SOURCES_DIR) -> List[Path]:
     """Every file a build reads or is made by: this package's code and data, and the sources."""
     return sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.yml"), *Path(sources_dir).glob("*.txt")])
@@ -306,6 +318,9 @@ def build(output: Path, sources_dir: Path = SOURCES_DIR, curated: Path = CURATED
         db["topics"].insert_all(topics, pk="key")
         db["quotes"].insert_all(quotes, pk="id")
         db["quotes"].create_index(["topic", "position"])
+        db.conn.commit()
+        db["unit_vectors"].create({"key": str, "vector": bytes}, pk="key")
+        db["unit_vectors"].insert_all(_unit_vectors(tmp), pk="key")
         db.conn.commit()
         db.vacuum()
         db.conn.close()

@@ -7,7 +7,9 @@ kind of answer it wants (an amount, a date, ...) and the sectors it names.
 
 A unit's score is the IDF-weighted share of the question's concepts it contains (words in the
 unit count fully, words only in its passage or heading count half), plus small terms for the
-answer type, the sector and the dialogue's topic prior. The decision then says one of:
+answer type, the sector, the dialogue's topic prior and, for questions of three or more topic
+words, the unit's sentence-embedding similarity to the question (:mod:`knowledge.semantic`;
+paraphrases the words miss). The decision then says one of:
 
 - ``answer``: the best unit holds what was asked;
 - ``near_miss``: the question is about the documents' topics but asks for something no unit
@@ -28,7 +30,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
-from . import extract
+import numpy as np
+
+from . import extract, semantic
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import normalize_tokens
@@ -54,6 +58,11 @@ PRIOR_BONUS = 0.3            # divided by the number of topic words: a short que
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
+SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
+SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
+CONFIDENT_COVERAGE = 0.3
+SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
+SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
 # A sentence that starts with one of these continues the one before it.
@@ -76,7 +85,9 @@ SATISFIES = {
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 _DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
-_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
+_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 _WHO_RE = re.compile(
     r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
@@ -85,6 +96,7 @@ _WHO_RE = re.compile(
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
+_YEAR_RE = re.compile(r"(19|20)\d\d")
 _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
                            re.I)
 # "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
@@ -116,6 +128,7 @@ class Scored:
     score: float
     coverage: float
     missing: Tuple[Concept, ...]
+    similarity: float = 0.0        # sentence-embedding similarity, in SDs above the mean unit
 
 
 @dataclass
@@ -286,6 +299,7 @@ class Engine:
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
+        self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
 
@@ -345,6 +359,22 @@ class Engine:
     def _idf(self, count: int) -> float:
         return math.log(1.0 + len(self.units) / (1.0 + count))
 
+    def _stored_vectors(self) -> Dict[str, bytes]:
+        try:
+            return {r["key"]: r["vector"] for r in self.kb._query("SELECT key, vector FROM unit_vectors")}
+        except Exception:  # a KB built before vectors were stored: embedded at start instead
+            return {}
+
+    def _similarity(self, question: Question) -> Optional[np.ndarray]:
+        """Each unit's similarity to the question, in standard deviations above the mean."""
+        if self._vectors is None:
+            return None
+        query = semantic.embed_query(question.text)
+        if query is None:
+            return None
+        sims = self._vectors @ query
+        return (sims - sims.mean()) / (sims.std() + 1e-9)
+
     # -- curated prior ----------------------------------------------------------------
     def _curated_units(self) -> Dict[str, Set[int]]:
         """Units that hold a curated quote, per topic key (the NLU intent's prior)."""
@@ -374,6 +404,7 @@ class Engine:
         if not concepts:
             return [], {}
         matches = {c.word: self._concept_units(c) for c in concepts}
+        n_topics = len([c for c in concepts if c.kind == "topic"])
         weights: Dict[str, float] = {}
         for c in concepts:
             text_ids, context_ids = matches[c.word]
@@ -389,9 +420,15 @@ class Engine:
                 candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
+        similarity = self._similarity(question)
+        # The embedding of a two-word question is noise ("krijg ik korting?"); it only adds.
+        semantic_weight = SEMANTIC_WEIGHT if n_topics >= SEMANTIC_FULL_TOPICS else 0.0
+        if similarity is not None:
+            for uid in np.argsort(-similarity)[:SEMANTIC_CANDIDATES]:
+                candidates.setdefault(int(uid), 0.0)
         prior = self._prior_units(prior_topics)
         # The less a question says itself, the more NLU's reading of it counts.
-        prior_bonus = PRIOR_BONUS / max(1, len([c for c in concepts if c.kind == "topic"]))
+        prior_bonus = PRIOR_BONUS / max(1, n_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
@@ -412,13 +449,17 @@ class Engine:
                     score -= SECTOR_PENALTY
             if uid in prior:
                 score += prior_bonus
+            if similarity is not None:
+                # Reorders what the words found; it never lifts a unit that shares no words.
+                score += semantic_weight * max(0.0, float(similarity[uid]))
             in_heading = sum(weights[c.word] for c in concepts
                              if c.kind == "topic" and unit.heading & self._concept_words(c))
             score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
-            scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing))
+            scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing,
+                                 round(float(similarity[uid]), 3) if similarity is not None else 0.0))
         scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
         return scored[:limit], weights
 
@@ -460,29 +501,39 @@ class Engine:
                   and weights.get(c.word, 0.0) / total >= ABSENT_SHARE] if len(question.topics) <= 2 else []
         if best.unit.id in self._prior_units(prior_topics):
             absent = []  # NLU named the topic and the best unit is about it
-        if best.coverage < RELATED_THRESHOLD or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
+        related = best.coverage >= RELATED_THRESHOLD or best.similarity >= SEMANTIC_CONFIDENT
+        if not related or (absent and best.coverage < ANSWER_THRESHOLD + 0.2):
             # Nothing in the documents is about it, or its main word never occurs in them.
             return Result("unknown", question, ranked=ranked, sector=asked_sector)
+        # Most of the question's words found, and a sentence that reads like its answer.
+        confident = best.similarity >= SEMANTIC_CONFIDENT and best.coverage >= CONFIDENT_COVERAGE
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not (best.unit.types & wanted)
             focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
                      and not _verb_like(c)]
-            silent = type_missing or bool(focal) or best.coverage < TYPED_THRESHOLD
+            silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
             type_missing, focal = False, []
-            silent = best.coverage < ANSWER_THRESHOLD
+            silent = best.coverage < ANSWER_THRESHOLD and not confident
+        # A year the question names and the answer does not: the documents may not cover it.
+        missing_year = next((c for c in best.missing if _YEAR_RE.fullmatch(c.word)), None)
+        if missing_year is not None:
+            silent, focal = True, [missing_year]
         other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in question.sectors)
         if silent or other_sector:
-            # Name a missing word only where it is true that the documents never use it (or, with a
-            # missing kind of answer, that they give no such answer about it).
-            named = [c for c in focal or heaviest[:1]
-                     if type_missing or not any(self._concept_units(c))]
+            # Name a missing word only where it is true: the documents never use it, or (for a
+            # question after a number, date or name) no sentence that uses it gives one.
+            def untrue_elsewhere(c: Concept) -> bool:
+                return bool(wanted) and not any(self.units[u].types & wanted for u in self._concept_units(c)[0])
+
+            named = [c for c in focal or heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)]
+            typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
                           missing=tuple(c.surface for c in named[:1]),
-                          missing_type=question.answer_type if type_missing else None, sector=asked_sector,
+                          missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=question.sectors[0] if other_sector else None)
         shown = [best.unit] + self._context_for(best, ranked, question)
         more: List[Unit] = []

