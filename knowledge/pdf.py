@@ -34,12 +34,14 @@ _FOOTNOTE_START_RE = re.compile(r"^\d{1,2} \S")
 MIN_TEXT_CHARS = 20       # fewer letters than this in the whole PDF: no text layer
 
 
-def _gapped(lines: List[Tuple[float, str]]) -> List[str]:
-    """Lines (top, text) in reading order with "" where the vertical gap is large."""
-    if not lines:
-        return []
-    steps = sorted(b[0] - a[0] for a, b in zip(lines, lines[1:]) if b[0] > a[0])
-    usual = steps[len(steps) // 2] if steps else 0.0
+def _usual_step(pages: List[List[Tuple[float, str]]]) -> float:
+    """The document's usual distance between two lines (the median over all pages)."""
+    steps = sorted(b[0] - a[0] for lines in pages for a, b in zip(lines, lines[1:]) if b[0] > a[0])
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _gapped(lines: List[Tuple[float, str]], usual: float) -> List[str]:
+    """Lines (top, text) in reading order with a gap line where the vertical gap is large."""
     out: List[str] = []
     for i, (top, text) in enumerate(lines):
         if i and usual and top - lines[i - 1][0] > GAP_FACTOR * usual:
@@ -62,6 +64,8 @@ def _pdfplumber_pages(path: Path) -> List[List[str]]:
             ])
     sizes = Counter(size for lines in raw_pages for _, _, size in lines)
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    usual = _usual_step([[(top, text) for top, text, size in lines if size >= SMALL_TYPE * body_size]
+                         for lines in raw_pages])
     pages = []
     for lines in raw_pages:
         foot = len(lines)
@@ -69,7 +73,7 @@ def _pdfplumber_pages(path: Path) -> List[List[str]]:
             foot -= 1
         while foot < len(lines) and not _FOOTNOTE_START_RE.match(lines[foot][1]):
             foot += 1
-        text = _gapped([(top, line) for top, line, _ in lines[:foot]])
+        text = _gapped([(top, line) for top, line, _ in lines[:foot]], usual)
         if foot < len(lines):
             text += [FOOTNOTE_RULE] + [line for _, line, _ in lines[foot:]]
         pages.append(text)
