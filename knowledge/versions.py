@@ -76,7 +76,7 @@ def relative_dates(text: str, date: Optional[dt.date]) -> List[Tuple[str, str]]:
 
 # ----------------------------------------------------------------------------- newest first
 
-SAME_FACT = 0.5        # share of a statement's words the other must share to be about the same fact
+SAME_FACT = 0.6        # share of a statement's words the other must share to be about the same fact
 MIN_SHARED = 3         # and at least this many words
 
 
