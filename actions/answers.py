@@ -281,6 +281,10 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
 DATE_KIND_ORDER = ("deadline", "datum", "moment", "seizoen", "maand", "periode", "jaar")
 
 
+def _date_label(date) -> str:
+    return texts.RELATIVE_DATE.format(written=date.text, absolute=date.resolved) if date.resolved else date.text
+
+
 def answer_dates(kb) -> Answer:
     seen, unique = set(), []
     for date in kb.dates():
@@ -290,7 +294,7 @@ def answer_dates(kb) -> Answer:
             unique.append(date)
     rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
     ordered = sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
-    items = [Item(_bullet(f"{d.text}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
+    items = [Item(_bullet(f"{_date_label(d)}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
     return Answer(intro=texts.DATES_INTRO, items=items)
 
 

@@ -93,6 +93,7 @@ class Amount(_Fact):
 @dataclass(frozen=True)
 class DateFact(_Fact):
     kind: str
+    resolved: Optional[str]     # a relative date read against its document's date ("februari 2021")
     cite: Citation
 
 

@@ -33,7 +33,22 @@ _RELATIVE_RE = [
     (re.compile(r"(dit|het\s+afgelopen|vorig|volgend|komend)\s+(?:school|studie|college)jaar", re.I),
      lambda m, d: _school_year(d, _SHIFT[" ".join(m.group(1).lower().split())])),
     (re.compile(r"(dit|vorig|volgend)\s+jaar", re.I), lambda m, d: str(d.year + _SHIFT[m.group(1).lower()])),
+    (re.compile(r"(\d{1,2})\s+" + _MONTH + r"$", re.I), lambda m, d: _nearest_day(int(m.group(1)), m.group(2), d)),
 ]
+
+
+def _nearest_day(day: int, month: str, date: dt.date) -> Optional[str]:
+    """A day without a year ("tot en met 24 december"): the one nearest the document's date."""
+    number = _MONTHS.index(month.lower()) + 1
+    try:
+        options = [dt.date(date.year + shift, number, day) for shift in (-1, 0, 1)]
+    except ValueError:
+        return None
+    nearest = min(options, key=lambda option: abs((option - date).days))
+    return f"{day} {month.lower()} {nearest.year}"
+
+
+_MONTHS = _MONTH.strip("()").split("|")
 
 
 # The last month of each season: "in het voorjaar" in a letter of October means next spring.

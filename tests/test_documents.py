@@ -88,6 +88,7 @@ def test_relative_dates_are_read_against_the_documents_date(third_kb):
     assert ("maart van dit jaar", "maart 2022") in resolved          # the test letter, 20 mei 2022
     assert ("februari van dit jaar", "februari 2021") in resolved    # the first letter, 28 oktober 2021
     assert ("dit studiejaar", "2021/2022") in resolved
+    assert ("tot en met 24 december", "24 december 2021") in resolved  # a day without a year: the nearest
 
 
 def test_curated_layer_is_optional(tmp_path):
