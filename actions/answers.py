@@ -16,7 +16,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from actions import texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
-from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, subject_words, theme_number
+from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -326,7 +326,8 @@ def dated_items(kb, result: Result) -> List[Item]:
     """The answer's units as items: newest document first where documents disagree (the older
     statement marked as replaced), relative dates with the date they mean."""
     candidates = [s.unit for s in result.ranked if s.coverage >= ANSWER_THRESHOLD]
-    ordered = versions.newest_first(result.shown, candidates, kb.documents)
+    wanted = frozenset(SATISFIES.get(result.question.answer_type or "", ()))
+    ordered = versions.newest_first(result.shown, candidates, kb.documents, wanted)
     disagree = any(v.superseded for v in ordered)
     items = []
     for index, v in enumerate(ordered):

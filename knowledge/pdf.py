@@ -15,7 +15,7 @@ import re
 import statistics
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .parse import SourceError
 
@@ -29,6 +29,8 @@ GAP_FACTOR = 1.6          # a gap this many times the usual line distance opens 
 EDGE_LINES = 2            # how many lines at the top and bottom of a page can be running text
 RUNNING_SHARE = 0.5       # a line repeated at the edge of this share of pages is a header/footer
 _PAGE_OF_RE = re.compile(r"^\s*Pagina (\d+) van \d+\s*$")
+SIDEBAR_SHARE = 0.55      # a right-hand column starts beyond this share of the text's width
+COLUMN_GAP = 20.0         # points between two pieces of one line that make them two columns
 SMALL_TYPE = 0.92         # type this much smaller than the body's is footnote (or footer) type
 _FOOTNOTE_START_RE = re.compile(r"^\d{1,2} \S")
 MIN_TEXT_CHARS = 20       # fewer letters than this in the whole PDF: no text layer
@@ -50,18 +52,44 @@ def _gapped(lines: List[Tuple[float, str]], usual: float) -> List[str]:
     return out
 
 
+def _sidebar_x(lines: List[dict], width: float) -> Optional[float]:
+    """Where a right-hand column starts (a letter's "Datum", "Onze referentie" beside the text):
+    the leftmost text that starts in the right part of the page after a wide gap or on a line
+    of its own, when there are at least two such pieces; None without one."""
+    if not lines:
+        return None
+    left = min(line["x0"] for line in lines)
+    right_part = left + SIDEBAR_SHARE * (width - left)
+    starts = []
+    for line in lines:
+        chars = line["chars"]
+        if line["x0"] > right_part:
+            starts.append(line["x0"])
+            continue
+        for a, b in zip(chars, chars[1:]):
+            if b["x0"] - a["x1"] > COLUMN_GAP and b["x0"] > right_part:
+                starts.append(b["x0"])
+                break
+    return min(starts) - 0.5 if len(starts) >= 2 else None
+
+
 def _pdfplumber_pages(path: Path) -> List[List[str]]:
-    """Lines by position; the footnotes are the smaller-type lines at the foot of a page that
-    start with a number."""
+    """Lines by position; a right-hand column is left out (its "Pagina N van M" kept for the
+    page number); the footnotes are the smaller-type lines at the foot of a page that start with
+    a number."""
     import pdfplumber
 
     raw_pages = []
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
-            raw_pages.append([
-                (line["top"], line["text"], round(statistics.median(c["size"] for c in line["chars"]), 1))
-                for line in page.extract_text_lines() if line["text"].strip() and line["chars"]
-            ])
+            column = _sidebar_x(page.extract_text_lines(), page.width)
+            body = page if column is None else page.within_bbox((0, 0, column, page.height))
+            lines = [(line["top"], line["text"], round(statistics.median(c["size"] for c in line["chars"]), 1))
+                     for line in body.extract_text_lines() if line["text"].strip() and line["chars"]]
+            if column is not None:
+                side = page.within_bbox((column, 0, page.width, page.height)).extract_text() or ""
+                lines += [(page.height, text, 0.0) for text in side.splitlines() if _PAGE_OF_RE.match(text)]
+            raw_pages.append(lines)
     sizes = Counter(size for lines in raw_pages for _, _, size in lines)
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     usual = _usual_step([[(top, text) for top, text, size in lines if size >= SMALL_TYPE * body_size]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 # ----------------------------------------------------------------------------- relative dates
 
@@ -91,8 +91,10 @@ def relative_dates(text: str, date: Optional[dt.date]) -> List[Tuple[str, str]]:
 
 # ----------------------------------------------------------------------------- newest first
 
-SAME_FACT = 0.6        # share of a statement's words the other must share to be about the same fact
+SAME_FACT = 0.6        # share of a statement's content words the other must share to be about the same fact
+SAME_ANSWER = 0.35     # the same, for two statements that both give the kind of answer asked for
 MIN_SHARED = 3         # and at least this many words
+VALUE_TYPES = frozenset({"amount", "percentage", "duration", "date"})
 
 
 @dataclass(frozen=True)
@@ -115,21 +117,31 @@ def _values(text: str) -> Tuple[str, ...]:
     return tuple(sorted({" ".join(v.lower().split()) for v in found}))
 
 
-def _same_fact(a, b) -> bool:
-    """Do two units state the same kind of fact about the same thing (most words shared)?"""
-    words_a = {t for t in a.tokens if not t[:1].isdigit()}
-    words_b = {t for t in b.tokens if not t[:1].isdigit()}
+def _content(unit) -> set:
+    from .normalize import is_stop_word
+
+    return {t for t in unit.tokens if not t[:1].isdigit() and not is_stop_word(t)}
+
+
+def _same_fact(a, b, wanted: FrozenSet[str] = frozenset()) -> bool:
+    """Do two units state the same kind of fact about the same thing? Most content words shared,
+    or, when both give the kind of answer the question asks for (a date, an amount), a good part."""
+    words_a, words_b = _content(a), _content(b)
     shared = words_a & words_b
-    smaller = min(len(words_a), len(words_b)) or 1
-    return len(shared) >= MIN_SHARED and len(shared) / smaller >= SAME_FACT and bool(a.types & b.types)
+    share = len(shared) / (min(len(words_a), len(words_b)) or 1)
+    if len(shared) < MIN_SHARED or not a.types & b.types & VALUE_TYPES:
+        return False  # two statements disagree only about a value of the same kind
+    both_answer = bool(wanted) and bool(a.types & wanted) and bool(b.types & wanted)
+    return share >= (SAME_ANSWER if both_answer else SAME_FACT)
 
 
-def newest_first(shown: Sequence, candidates: Sequence, documents: Dict[str, dict]) -> List[Version]:
+def newest_first(shown: Sequence, candidates: Sequence, documents: Dict[str, dict],
+                 wanted: FrozenSet[str] = frozenset()) -> List[Version]:
     """The answer's units as dated versions, newest document first.
 
-    `candidates` are other units that answer the question well (ranked, best first). When one of
-    them comes from another document, states the same fact as the answer (see :func:`_same_fact`)
-    and gives different values, both statements are shown: the newest first, the older ones
+    `candidates` are other units that answer the question well (ranked, best first); `wanted` the
+    unit types that answer it (a date, an amount). When a candidate comes from another document,
+    states the same fact as the answer (see :func:`_same_fact`) and gives different values, both statements are shown: the newest first, the older ones
     marked superseded. Otherwise the answer is returned as it was (one version per unit).
     """
     if not shown:
@@ -146,7 +158,7 @@ def newest_first(shown: Sequence, candidates: Sequence, documents: Dict[str, dic
         doc = unit.cite.document
         if doc in seen_docs or unit.kind not in ("sentence", "footnote", "action"):
             continue
-        if _same_fact(first, unit) and _values(first.text) != _values(unit.text):
+        if _same_fact(first, unit, wanted) and _values(first.text) != _values(unit.text):
             rivals.append(unit)
             seen_docs.add(doc)
     if not rivals:

@@ -206,12 +206,25 @@ def test_bad_input_is_one_clear_line_and_keeps_the_previous_kb(tmp_path, previou
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".kb-")] == []
 
 
-def test_pdf_reader_drops_running_headers_and_keeps_page_numbers(tmp_path):
-    pages = [(["Eerste pagina met tekst over het programma."], []), (["Tweede pagina."], ["1 Een voetnoot."]),
-             (["Derde pagina."], [])]
+def test_pdf_reader_drops_running_headers_and_side_column_and_keeps_page_numbers(tmp_path):
+    pages = [(["Eerste pagina met tekst over het programma.", "Tweede regel van de eerste pagina."], []),
+             (["Tweede pagina."], ["1 Een voetnoot."]), (["Derde pagina."], [])]
     from knowledge.pdf import read_pdf
 
-    read = read_pdf(write_pdf(tmp_path / "x.pdf", pages, header="Koptekst van elke pagina"))
+    read = read_pdf(write_pdf(tmp_path / "x.pdf", pages, header="Koptekst van elke pagina",
+                              sidebar=["Datum", "20 mei 2022", "Onze referentie", "31415926"]))
     assert [n for n, _ in read] == [1, 2, 3]
     text = [" ".join(line.strip() for line in lines if line.strip()) for _, lines in read]
-    assert text == ["Eerste pagina met tekst over het programma.", "Tweede pagina. 1 Een voetnoot.", "Derde pagina."]
+    assert text == ["Eerste pagina met tekst over het programma. Tweede regel van de eerste pagina.",
+                    "Tweede pagina. 1 Een voetnoot.", "Derde pagina."]
+
+
+def test_the_two_documents_never_replace_each_other(tmp_path, monkeypatch):
+    """They state different facts: no reply to the conversation suite's questions calls one replaced."""
+    from bot.measure.conversations import load_cases
+    from bot.measure.question_eval import ask_engine
+
+    build(tmp_path / "kb.sqlite")
+    monkeypatch.setenv("NPO_KB_PATH", str(tmp_path / "kb.sqlite"))
+    replies = [ask_engine(turn["user"]) for case in load_cases() for turn in case["turns"]]
+    assert len(replies) > 150 and not [r for r in replies if "nu vervangen" in r]

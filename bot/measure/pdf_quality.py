@@ -61,8 +61,11 @@ def page_parts(lines: Sequence[str]) -> Tuple[List[str], List[str]]:
     return body, [n for n in notes if n != "<rule>"]
 
 
-def write_pdf(path: Path, pages: Sequence[Tuple[List[str], List[str]]], header: Optional[str] = HEADER) -> Path:
-    """A PDF with one page per (body lines, footnote lines); "" in the body is a paragraph gap."""
+def write_pdf(path: Path, pages: Sequence[Tuple[List[str], List[str]]], header: Optional[str] = HEADER,
+              sidebar: Sequence[str] = ()) -> Path:
+    """A PDF with one page per (body lines, footnote lines); "" in the body is a paragraph gap.
+    `sidebar`: lines in a right-hand column of the first page, beside the text (as a letter's
+    "Datum" and "Onze referentie")."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -79,6 +82,11 @@ def write_pdf(path: Path, pages: Sequence[Tuple[List[str], List[str]]], header: 
             pdf.set_font(family, size=SMALL_PT)
             pdf.set_xy(20, 10)
             pdf.cell(0, 4, header)
+        if number == 1:
+            pdf.set_font(family, size=SMALL_PT)
+            for i, line in enumerate(sidebar):
+                pdf.set_xy(168, 24 + i * 4)
+                pdf.cell(0, 4, line)
         pdf.set_font(family, size=BODY_PT)
         y = 24.0
         for line in body:
