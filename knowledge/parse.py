@@ -419,7 +419,7 @@ _ITEM_RES = [
     (re.compile(r"^o\s+(.*)$"), 2, "o"),
     (re.compile(r"^\*\s+(.*)$"), 0, "star"),
 ]
-_SECTOR_WORDS = ("mbo", "hbo", "wo")
+_SECTOR_WORDS = ("mbo", "hbo", "wo", "ho", "po", "vo", "so")
 _PROGRAMMES = (("medische opleidingen", "geneeskunde"), ("lerarenopleidingen", "lerarenopleiding"))
 
 

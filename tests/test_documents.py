@@ -91,6 +91,34 @@ def test_relative_dates_are_read_against_the_documents_date(third_kb):
     assert ("tot en met 24 december", "24 december 2021") in resolved  # a day without a year: the nearest
 
 
+ANNEX_TEXT = """
+ 
+Bijlage 2 (TESTDATA)
+Keuzelijst met acties voor het funderend onderwijs
+ 
+Scholen in het po en vo ontvangen in het schooljaar 2022-2023 extra middelen.
+ 
+Thema 7: Taal en rekenen (po en vo)
+Voor taal en rekenen kunnen scholen kiezen uit de volgende acties:
+\uf0b7 Extra instructie in kleine groepen. Bijvoorbeeld door een remedial teacher in te zetten;
+\uf0b7 Een zomerschool voor rekenen van twee weken.
+"""
+
+
+def test_new_annex_adds_its_themes_for_its_sectors(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    (folder / "bijlage-2-testdata.txt").write_text(ANNEX_TEXT, encoding="utf-8")
+    (folder / "bijlage-2-testdata.yml").write_text("title: 'Bijlage 2: testdata'\ndate: 2022-06-01\n", encoding="utf-8")
+    build(tmp_path / "kb.sqlite", sources_dir=folder)
+    kb = open_kb(tmp_path / "kb.sqlite")
+    assert kb.documents["bijlage-2-testdata"]["kind"] == "annex"
+    assert [t.number for t in kb.themes("po")] == [7] and len(kb.themes()) == 7
+    reply = ask(kb, "Welke acties horen bij thema 7?")
+    assert "Een zomerschool voor rekenen van twee weken." in reply
+    assert reply.splitlines()[-1] == "Bron: Bijlage 2: testdata (1 juni 2022), Thema 7"
+
+
 def test_curated_layer_is_optional(tmp_path):
     folder = sources_with_third(tmp_path / "sources")
     counts = build(tmp_path / "kb.sqlite", sources_dir=folder, curated=tmp_path / "none.yml")
