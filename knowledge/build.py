@@ -103,7 +103,8 @@ def _letter(doc: Document, out: _Passages) -> dict:
 
 
 def _annex(doc: Document, out: _Passages, themes: Dict[int, dict], actions: Dict[int, List[dict]]) -> dict:
-    """An annex's passages; its themes and actions replace those of an older annex with the same number."""
+    """An annex's passages, themes and actions; a theme number a newer annex (built before it)
+    already has stays that annex's (the older theme's passages stay searchable)."""
     annex = parse_annex(doc.text)
     notes = {f.number: f for f in annex.footnotes}
     intro_source = f"{doc.title}, inleiding"
@@ -124,13 +125,16 @@ def _annex(doc: Document, out: _Passages, themes: Dict[int, dict], actions: Dict
             intro_ids.append(passage.id)
             out.footnotes(passage, fns, notes, doc)
         sectors = list(theme.sectors)
-        themes[theme.number] = {
+        newer = theme.number in themes
+        row = {
             "number": theme.number, "document": doc.slug, "title": theme.title, "sectors": json.dumps(sectors),
             "programme": theme.programme, "extends": json.dumps(list(theme.extends)),
             "intro": "\n\n".join(theme.intro_paragraphs + theme.closing_notes),
             "passage_id": intro_ids[0] if intro_ids else None, "source": source, "citation": citation,
         }
-        actions[theme.number] = []
+        theme_actions: List[dict] = []
+        if not newer:
+            themes[theme.number], actions[theme.number] = row, theme_actions
         for action in (a for a in annex.actions if a.theme == theme.number):
             path = (heading,) + ((action.group,) if action.group else ())
             body = " ".join([f"{action.group}:" if action.group else "", action.full_text] + action.notes).strip()
@@ -139,7 +143,7 @@ def _annex(doc: Document, out: _Passages, themes: Dict[int, dict], actions: Dict
                               section_path=path, source=source, citation=citation, theme=theme.number)
             out.footnotes(passage, action.footnotes, notes, doc)
             note = list(action.notes) + [notes[n].text for n in action.footnotes]
-            actions[theme.number].append({
+            theme_actions.append({
                 "theme": theme.number, "position": action.position, "group_title": action.group,
                 "text": action.text, "examples": action.examples, "note": " ".join(note) if note else None,
                 "sectors": json.dumps(sectors + ([theme.programme] if theme.programme else [])),
@@ -153,7 +157,7 @@ def _passages(documents: Sequence[Document]) -> Tuple[List[Passage], dict, list]
     themes: Dict[int, dict] = {}
     actions: Dict[int, List[dict]] = {}
     rows = []
-    for doc in documents:  # oldest first: a newer annex's theme replaces an older one's
+    for doc in documents:  # newest first
         try:
             shape = _letter(doc, out) if doc.kind == "letter" else _annex(doc, out, themes, actions)
         except SourceError as exc:

@@ -40,7 +40,8 @@ class Document:
 
 
 def load_documents(sources_dir: Path) -> List[Document]:
-    """Every document in `sources_dir`, oldest first (then by slug)."""
+    """Every document in `sources_dir`, newest first (then by slug): the order of the passages, so
+    that where two documents answer a question equally well, the newer one comes first."""
     sources_dir = Path(sources_dir)
     if not sources_dir.is_dir():
         raise SourceError(f"sources folder not found: {sources_dir}")
@@ -77,7 +78,7 @@ def load_documents(sources_dir: Path) -> List[Document]:
         if unknown:
             raise SourceError(f"{sources_dir / (d.slug + SIDECAR_SUFFIX)}: 'supersedes' names {unknown}, which is "
                               f"not another document here: use the file names without extension")
-    return sorted(documents, key=lambda d: (d.date, d.slug))
+    return sorted(documents, key=lambda d: (-d.date.toordinal(), d.slug))
 
 
 def read_sidecar(sidecar: Path, document: Path) -> dict:
