@@ -295,7 +295,7 @@ class KnowledgeBase:
         return sorted(result)
 
     def themes(self, sector: Optional[str] = None) -> List[Theme]:
-        """Themes of Bijlage 1 in order; ``sector`` keeps the themes that sector may choose.
+        """Themes of the annexes in order; ``sector`` keeps the themes that sector may choose.
 
         'ho' means hbo or wo; 'lerarenopleiding' gives Thema 5 plus the themes it builds on
         (1-3, as Thema 5 says); 'geneeskunde' gives Thema 4 plus the general wo themes.
