@@ -7,14 +7,16 @@ functions: no Rasa objects, so they are easy to test and the action classes stay
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import texts
-from knowledge import SECTORS, Citation, Result, analyse, format_citations
-from knowledge.engine import LIST_WORDS, subject_words, theme_number
+from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
+from knowledge.citation import date_text
+from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -204,7 +206,8 @@ def invalid_advisor_sector(kb) -> str:
 def act_reply(kb, act: str) -> Tuple[str, List[Tuple[str, str]]]:
     """The reply to a dialogue act (greeting, help ...): its text and quick replies."""
     text, buttons = texts.ACT_REPLIES[act]
-    return text.format(theme_count=texts.count(len(kb.themes()))), list(buttons)
+    documents = texts.listing([f"{d['title']} ({date_text(d['date'])})" for d in kb.documents.values()])
+    return text.format(theme_count=texts.count(len(kb.themes())), documents=documents), list(buttons)
 
 
 # --------------------------------------------------------------------------- lists
@@ -278,6 +281,10 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
 DATE_KIND_ORDER = ("deadline", "datum", "moment", "seizoen", "maand", "periode", "jaar")
 
 
+def _date_label(date) -> str:
+    return texts.RELATIVE_DATE.format(written=date.text, absolute=date.resolved) if date.resolved else date.text
+
+
 def answer_dates(kb) -> Answer:
     seen, unique = set(), []
     for date in kb.dates():
@@ -287,7 +294,7 @@ def answer_dates(kb) -> Answer:
             unique.append(date)
     rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
     ordered = sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
-    items = [Item(_bullet(f"{d.text}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
+    items = [Item(_bullet(f"{_date_label(d)}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
     return Answer(intro=texts.DATES_INTRO, items=items)
 
 
@@ -307,6 +314,33 @@ def _near_miss_intro(result: Result) -> str:
     return texts.NEAR_MISS_PLAIN
 
 
+def _with_years(text: str, iso_date: str) -> str:
+    """Relative dates in a statement with the date they mean in its document."""
+    date = dt.date.fromisoformat(iso_date) if iso_date else None
+    for written, absolute in versions.relative_dates(text, date):
+        text = text.replace(written, texts.RELATIVE_DATE.format(written=written, absolute=absolute), 1)
+    return text
+
+
+def dated_items(kb, result: Result) -> List[Item]:
+    """The answer's units as items: newest document first where documents disagree (the older
+    statement marked as replaced), relative dates with the date they mean."""
+    candidates = [s.unit for s in result.ranked if s.coverage >= ANSWER_THRESHOLD]
+    wanted = frozenset(SATISFIES.get(result.question.answer_type or "", ()))
+    ordered = versions.newest_first(result.shown, candidates, kb.documents, wanted)
+    disagree = any(v.superseded for v in ordered)
+    items = []
+    for index, v in enumerate(ordered):
+        item = _unit_item(v.unit)
+        item.text = _with_years(item.text, v.date)
+        if disagree and (index == 0 or v.superseded):
+            frame = texts.VERSION_SUPERSEDED if v.superseded else texts.VERSION_NEWEST
+            document = texts.DOCUMENT_NAMES.get(v.kind, texts.DOCUMENT_NAME_OTHER)
+            item.text = frame.format(document=document, date=date_text(v.date), text=item.text)
+        items.append(item)
+    return items
+
+
 def dont_know() -> Answer:
     return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS))
 
@@ -320,7 +354,7 @@ def from_result(kb, result: Result, question_text: str) -> Answer:
     elif result.kind == "dates":
         answer = answer_dates(kb)
     elif result.kind == "answer":
-        shown = [_unit_item(u) for u in result.shown]
+        shown = dated_items(kb, result)
         intro = None
         first = result.shown[0]
         if first.kind == "action" and first.theme:

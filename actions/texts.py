@@ -82,6 +82,15 @@ NEAR_MISS_WORDS = "De documenten noemen niets over {words}."
 NEAR_MISS_PLAIN = "Dat staat niet precies in de documenten."
 NEAR_MISS_SECTOR = "De documenten noemen dit niet voor {sector}."
 RELATED_INTRO = "Wel staat erin:"
+
+# Where documents disagree: the newest statement first, dated; the older one as replaced.
+# {document}: DOCUMENT_NAMES of its kind; {date}: "17 november 2022"; {text}: the statement.
+VERSION_NEWEST = "Volgens {document} van {date}: {text}"
+VERSION_SUPERSEDED = "Eerder, in {document} van {date} (nu vervangen): {text}"
+DOCUMENT_NAMES = {"letter": "de brief", "annex": "de bijlage"}
+DOCUMENT_NAME_OTHER = "het document"
+# A relative date in a statement, with the date it means: "in februari van dit jaar (februari 2021)".
+RELATIVE_DATE = "{written} ({absolute})"
 # The kind of answer a question asked for (knowledge.question answer types), in near-miss replies.
 TYPE_NOUNS = {
     "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
@@ -145,8 +154,7 @@ ACT_REPLIES = {
         [('Ik ben student', '/student_check'), ("Thema's voor instellingen", '/ask_themes'), ('Budget', '/ask_budget'), ('Datums en deadlines', '/ask_dates')],
     ),
     'help': (
-        "Ik beantwoord vragen over het NP Onderwijs. Alles komt uit twee documenten: de Kamerbrief over de "
-        "eerste voortgangsrapportage en Bijlage 1 (de keuzelijst met acties).\n"
+        "Ik beantwoord vragen over het NP Onderwijs. Alles komt uit deze documenten: {documents}.\n"
         "Je kunt bijvoorbeeld vragen:\n"
         "• Studenten: halvering van het collegegeld, tegemoetkoming als je beurs stopt, extra reisrecht.\n"
         "• Instellingen: de {theme_count} thema's, acties per sector, het budget en de regels.\n"

@@ -1,7 +1,8 @@
 """Command line: ``python -m knowledge build|search|stats|path``.
 
-Errors (missing or unreadable source, bad curated quote, missing or outdated knowledge
-base) print one line on stderr and exit with status 1.
+Errors (a missing or malformed sidecar, an unreadable or empty source, a bad curated quote, a
+missing or outdated knowledge base) print one line on stderr, naming the file and what to fix, and
+exit with status 1.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="parse the sources and write the SQLite knowledge base")
     build.add_argument("--output", type=Path, default=None,
                        help="output file (default: $NPO_KB_PATH, else kb.sqlite in this package)")
-    build.add_argument("--sources", type=Path, default=None, help="directory with the two source texts")
+    build.add_argument("--sources", type=Path, default=None, help="folder with the documents and their .yml sidecars (default: knowledge/sources)")
     build.add_argument("--if-stale", action="store_true",
                        help="only when the file is missing or older than a source or this package's files")
     search = sub.add_parser("search", help="print the passages that best answer a question")

@@ -13,10 +13,12 @@ is opened per path and reused; queries are serialised with a lock.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -26,12 +28,17 @@ from .schema import SCHEMA_VERSION, SECTORS, applies_to
 from .normalize import normalize_tokens, query_terms
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "kb.sqlite"
-DOCUMENT_ALIASES = {
-    "kamerbrief": "kamerbrief", "brief": "kamerbrief",
-    "bijlage": "bijlage1", "bijlage1": "bijlage1", "bijlage 1": "bijlage1", "keuzelijst": "bijlage1",
+# Words for a kind of document, for search(document=...): a slug names one document, these all of a kind.
+DOCUMENT_KINDS = {
+    "kamerbrief": "letter", "brief": "letter", "letter": "letter",
+    "bijlage": "annex", "keuzelijst": "annex", "annex": "annex",
 }
 MAX_QUERY_TERMS = 32
+RELOAD_CHECK_S = 2.0       # how often open_kb() looks whether the file was rebuilt
 _CANDIDATES = 60
+
+
+logger = logging.getLogger(__name__)
 
 
 class KnowledgeBaseError(RuntimeError):
@@ -86,6 +93,7 @@ class Amount(_Fact):
 @dataclass(frozen=True)
 class DateFact(_Fact):
     kind: str
+    resolved: Optional[str]     # a relative date read against its document's date ("februari 2021")
     cite: Citation
 
 
@@ -143,7 +151,12 @@ def resolve_path(path: Optional[os.PathLike] = None) -> Path:
 
 
 def open_kb(path: Optional[os.PathLike] = None) -> "KnowledgeBase":
-    """Open (once per path, then cached) the knowledge base; raises KnowledgeBaseError."""
+    """Open (once per path, then cached) the knowledge base; raises KnowledgeBaseError.
+
+    A rebuild replaces the file atomically (a new inode); the next call after that opens the new
+    file (checked at most every RELOAD_CHECK_S seconds), so a running action server answers from
+    the rebuilt KB without a restart. If the new file cannot be opened, the old one stays in use.
+    """
     resolved = resolve_path(path).resolve()
     key = str(resolved)
     with _cache_lock:
@@ -151,7 +164,24 @@ def open_kb(path: Optional[os.PathLike] = None) -> "KnowledgeBase":
         if kb is None:
             kb = KnowledgeBase(resolved)
             _cache[key] = kb
+        elif time.monotonic() - kb._checked >= RELOAD_CHECK_S:
+            kb._checked = time.monotonic()
+            if not kb.is_current():
+                try:
+                    kb = _cache[key] = KnowledgeBase(resolved)
+                    kb.engine()  # build it now: the old one answers until this one is ready
+                except KnowledgeBaseError as exc:
+                    logger.warning("knowledge base %s was replaced but cannot be opened (%s): keeping the "
+                                   "one in use", resolved, exc)
         return kb
+
+
+def _identity(path: Path) -> Optional[Tuple[int, int, int]]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -183,6 +213,7 @@ class KnowledgeBase:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._identity = _identity(path)  # before opening: a swap in between is seen next time
         self._conn = _connect(path)
         self._lock = threading.Lock()
         with self._lock:
@@ -191,27 +222,38 @@ class KnowledgeBase:
             self._n_passages = self._conn.execute("SELECT count(*) FROM passages").fetchone()[0]
             theme_rows = self._conn.execute("SELECT * FROM themes ORDER BY number").fetchall()
             passages = self._conn.execute("SELECT id, document, theme FROM passages").fetchall()
-            titles = self._conn.execute("SELECT id, short_title FROM documents").fetchall()
+            documents = self._conn.execute("SELECT * FROM documents ORDER BY date, id").fetchall()
         self._theme_rows = [dict(r) for r in theme_rows]
         self._passage_places = {r["id"]: (r["document"], r["theme"]) for r in passages}
-        self._titles = {r["id"]: r["short_title"] for r in titles}
+        self.documents: Dict[str, dict] = {
+            r["id"]: {**dict(r), "supersedes": tuple(json.loads(r["supersedes"] or "[]"))} for r in documents
+        }
         self._engine = None
+        self._checked = time.monotonic()
 
     def cite(self, passage_id: Optional[int], page: Optional[int] = None,
              page_end: Optional[int] = None) -> Citation:
         """Where a passage (or a page of it) stands: a page of a letter, a theme or the
         introduction of the annex."""
         document, theme = self._passage_places.get(passage_id, ("", None))
-        title = self._titles.get(document, document)
+        doc = self.documents.get(document, {})
+        title, date = doc.get("title", document), doc.get("date")
         if theme is not None:
-            return Citation(document, title, theme=theme)
+            return Citation(document, title, date, theme=theme)
         if page is None:
-            return Citation(document, title, part="inleiding")
-        return Citation(document, title, page=page, page_end=page_end if page_end != page else None)
+            return Citation(document, title, date, part="inleiding")
+        return Citation(document, title, date, page=page, page_end=page_end if page_end != page else None)
 
     def _theme_cite(self, number: int) -> Citation:
-        row = next((r for r in self._theme_rows if r["number"] == number), None)
-        return self.cite(row["passage_id"]) if row else Citation("bijlage1", self._titles.get("bijlage1", ""), theme=number)
+        row = next(r for r in self._theme_rows if r["number"] == number)
+        if row["passage_id"] is not None:
+            return self.cite(row["passage_id"])
+        doc = self.documents.get(row["document"], {})
+        return Citation(row["document"], doc.get("title", row["document"]), doc.get("date"), theme=number)
+
+    def is_current(self) -> bool:
+        """Is this still the file at its path (not replaced by a rebuild since it was opened)?"""
+        return _identity(self.path) == self._identity
 
     def engine(self):
         """The answer engine over this knowledge base (built on first use, then reused)."""
@@ -257,7 +299,7 @@ class KnowledgeBase:
         return sorted(result)
 
     def themes(self, sector: Optional[str] = None) -> List[Theme]:
-        """Themes of Bijlage 1 in order; ``sector`` keeps the themes that sector may choose.
+        """Themes of the annexes in order; ``sector`` keeps the themes that sector may choose.
 
         'ho' means hbo or wo; 'lerarenopleiding' gives Thema 5 plus the themes it builds on
         (1-3, as Thema 5 says); 'geneeskunde' gives Thema 4 plus the general wo themes.
@@ -372,20 +414,22 @@ class KnowledgeBase:
             return []
         if not terms or limit == 0:
             return []
-        doc = None
+        docs: List[str] = []
         if document is not None:
-            doc = DOCUMENT_ALIASES.get(str(document).strip().lower())
-            if doc is None:
+            wanted = str(document).strip().lower()
+            kind = DOCUMENT_KINDS.get(wanted.split(" ")[0])
+            docs = [slug for slug, d in self.documents.items() if slug == wanted or d["kind"] == kind]
+            if not docs:
                 return []
         match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
+        in_docs = (" AND p.document IN (" + ",".join("?" for _ in docs) + ")") if docs else ""
         sql = (
             "SELECT p.id, p.document, p.page, p.page_end, p.section, p.text, p.norm, p.section_norm, "
             "p.segments, p.source, p.citation, -bm25(passages_fts, 2.0, 1.0) AS rel "
             "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-            "WHERE passages_fts MATCH ?" + (" AND p.document = ?" if doc else "") +
-            " ORDER BY bm25(passages_fts, 2.0, 1.0) LIMIT ?"
+            "WHERE passages_fts MATCH ?" + in_docs + " ORDER BY bm25(passages_fts, 2.0, 1.0) LIMIT ?"
         )
-        params: List = [match] + ([doc] if doc else []) + [_CANDIDATES]
+        params: List = [match] + docs + [_CANDIDATES]
         try:
             rows = self._query(sql, params)
         except KnowledgeBaseError:
@@ -403,9 +447,9 @@ class KnowledgeBase:
         result = []
         for score, _, r in hits[:limit]:
             page, source, citation = r["page"], r["source"], r["citation"]
-            if r["document"] == "kamerbrief" and r["page_end"] != r["page"]:
+            if page is not None and r["page_end"] != r["page"]:
                 page = self._best_page(r["text"], json.loads(r["segments"]), terms) or page
-                source = f"{source.split(', p. ')[0]}, p. {page}"
+                source = f"{self.documents[r['document']]['title']}, p. {page}"
                 citation = source + (f" ({r['section']})" if r["section"] else "")
             result.append(Hit(r["id"], r["document"], page, r["section"], r["text"], score, source, citation))
         return result

@@ -1,7 +1,10 @@
-"""Build the SQLite knowledge base from the two source texts (``python -m knowledge build``)."""
+"""Build the SQLite knowledge base from the documents in ``knowledge/sources/`` (``python -m knowledge build``).
+
+Every document is read the same way (:mod:`knowledge.documents`): a letter into paragraphs with
+pages and footnotes, an annex into themes and actions. Nothing here knows a document by name.
+"""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -14,21 +17,15 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import sqlite_utils
 import yaml
 
-from . import extract, semantic
+from . import extract, semantic, versions
+from .documents import Document, load_documents
 from .normalize import normalize, normalize_tokens
 from .schema import SCHEMA_VERSION, SECTORS
-from .parse import (
-    BIJLAGE_FILE, BIJLAGE_ID, KAMERBRIEF_FILE, KAMERBRIEF_ID, Footnote, Para, SourceError,
-    parse_bijlage, parse_kamerbrief, read_source,
-)
+from .parse import Footnote, Para, SourceError, parse_annex, parse_letter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCES_DIR = PACKAGE_DIR / "sources"
 CURATED_PATH = PACKAGE_DIR / "curated.yml"
-
-KAMERBRIEF_TITLE = "Kamerbrief voortgang NP Onderwijs"
-BIJLAGE_TITLE = "Bijlage 1: keuzelijst met acties"
-BIJLAGE_SHORT = "Bijlage 1"
 
 
 class BuildError(RuntimeError):
@@ -50,110 +47,128 @@ class Passage:
     theme: Optional[int] = None
 
 
-def kamerbrief_source(page: Optional[int], page_end: Optional[int] = None) -> str:
+def page_source(title: str, page: Optional[int], page_end: Optional[int] = None) -> str:
     if page_end and page_end != page:
-        return f"{KAMERBRIEF_TITLE}, p. {page}-{page_end}"
-    return f"{KAMERBRIEF_TITLE}, p. {page}"
+        return f"{title}, p. {page}-{page_end}"
+    return f"{title}, p. {page}"
 
 
-def kamerbrief_citation(source: str, section: Optional[str]) -> str:
+def with_section(source: str, section: Optional[str]) -> str:
     return f"{source} ({section})" if section else source
 
 
-def _passages(sources_dir: Path) -> Tuple[List[Passage], dict, list]:
-    kb_text = read_source(sources_dir / KAMERBRIEF_FILE)
-    bij_text = read_source(sources_dir / BIJLAGE_FILE)
-    paras, kb_footnotes, pages = parse_kamerbrief(kb_text)
-    if pages != 16:
-        raise SourceError(f"expected 16 pages in the Kamerbrief, found {pages}")
-    bijlage = parse_bijlage(bij_text)
-    passages: List[Passage] = []
+class _Passages:
+    """Passages of all documents, numbered in the order they are added."""
 
-    def add(**kwargs) -> Passage:
-        passage = Passage(id=len(passages) + 1, **kwargs)
-        passages.append(passage)
+    def __init__(self) -> None:
+        self.rows: List[Passage] = []
+
+    def add(self, **kwargs) -> Passage:
+        passage = Passage(id=len(self.rows) + 1, **kwargs)
+        self.rows.append(passage)
         return passage
 
-    def add_footnotes(parent: Passage, numbers: Sequence[int], notes: Dict[int, Footnote], doc: str) -> None:
+    def footnotes(self, parent: Optional[Passage], numbers: Sequence[int], notes: Dict[int, Footnote],
+                  doc: Document) -> None:
         for number in numbers:
             fn = notes[number]
-            para = Para(fn.text, [(0, fn.page)], parent.section_path, [], "footnote")
-            if doc == KAMERBRIEF_ID:
-                source = kamerbrief_source(fn.page)
+            para = Para(fn.text, [(0, fn.page)], parent.section_path if parent else (), [], "footnote")
+            if fn.page is not None:
+                source = page_source(doc.title, fn.page)
                 citation = f"{source}, voetnoot {number}"
             else:
-                source, citation = parent.source, f"{parent.citation}, voetnoot {number}"
-            add(document=doc, kind="footnote", para=para, section=parent.section,
-                section_path=parent.section_path, source=source, citation=citation,
-                parent_id=parent.id, footnote_number=number, theme=parent.theme)
+                source = parent.source if parent else doc.title
+                citation = f"{parent.citation if parent else doc.title}, voetnoot {number}"
+            self.add(document=doc.slug, kind="footnote", para=para, section=parent.section if parent else None,
+                     section_path=para.section_path, source=source, citation=citation,
+                     parent_id=parent.id if parent else None, footnote_number=number,
+                     theme=parent.theme if parent else None)
 
-    kb_notes = {f.number: f for f in kb_footnotes}
+
+def _letter(doc: Document, out: _Passages) -> dict:
+    paras, footnotes = parse_letter(doc.pages)
+    notes = {f.number: f for f in footnotes}
+    linked = set()
     for para in paras:
         section = para.section_path[-1] if para.section_path else None
-        source = kamerbrief_source(para.page, para.page_end)
-        passage = add(document=KAMERBRIEF_ID, kind="paragraph", para=para, section=section,
-                      section_path=para.section_path, source=source,
-                      citation=kamerbrief_citation(source, section))
-        add_footnotes(passage, para.footnotes, kb_notes, KAMERBRIEF_ID)
-    linked = {p.footnote_number for p in passages if p.kind == "footnote"}
-    missing = sorted(set(kb_notes) - linked)
-    if missing:
-        raise SourceError(f"Kamerbrief footnote(s) {missing} are not cited anywhere in the text")
+        source = page_source(doc.title, para.page, para.page_end)
+        passage = out.add(document=doc.slug, kind="paragraph", para=para, section=section,
+                          section_path=para.section_path, source=source, citation=with_section(source, section))
+        out.footnotes(passage, para.footnotes, notes, doc)
+        linked.update(para.footnotes)
+    # A footnote whose marker was not found in the text is still content: keep it on its own.
+    out.footnotes(None, sorted(set(notes) - linked), notes, doc)
+    pages = [number for number, _ in doc.pages]
+    return {"pages": max(pages) if pages else None, "description": None}
 
-    bij_notes = {f.number: f for f in bijlage.footnotes}
-    intro_source = f"{BIJLAGE_SHORT}, inleiding"
-    for para in bijlage.intro:
-        passage = add(document=BIJLAGE_ID, kind="intro", para=para, section="Inleiding",
-                      section_path=("Inleiding",), source=intro_source, citation=intro_source)
-        add_footnotes(passage, para.footnotes, bij_notes, BIJLAGE_ID)
-    theme_rows, action_rows = [], []
-    for theme in bijlage.themes:
+
+def _annex(doc: Document, out: _Passages, themes: Dict[int, dict], actions: Dict[int, List[dict]]) -> dict:
+    """An annex's passages, themes and actions; a theme number a newer annex (built before it)
+    already has stays that annex's (the older theme's passages stay searchable)."""
+    annex = parse_annex(doc.text)
+    notes = {f.number: f for f in annex.footnotes}
+    intro_source = f"{doc.title}, inleiding"
+    for para in annex.intro:
+        passage = out.add(document=doc.slug, kind="intro", para=para, section="Inleiding",
+                          section_path=("Inleiding",), source=intro_source, citation=intro_source)
+        out.footnotes(passage, para.footnotes, notes, doc)
+    for theme in annex.themes:
         heading = f"Thema {theme.number}: {theme.title}"
-        source = f"{BIJLAGE_SHORT}, Thema {theme.number}"
-        citation = f"{BIJLAGE_SHORT}, {heading}"
+        source = f"{doc.title}, Thema {theme.number}"
+        citation = f"{doc.title}, {heading}"
         intro_ids = []
         for i, text in enumerate(theme.intro_paragraphs + theme.closing_notes):
             fns = theme.intro_footnotes if i == 0 else []
-            passage = add(document=BIJLAGE_ID, kind="theme_intro", para=Para(text, [(0, None)], (heading,), fns),
-                          section=heading, section_path=(heading,), source=source, citation=citation,
-                          theme=theme.number)
+            passage = out.add(document=doc.slug, kind="theme_intro",
+                              para=Para(text, [(0, None)], (heading,), fns), section=heading,
+                              section_path=(heading,), source=source, citation=citation, theme=theme.number)
             intro_ids.append(passage.id)
-            add_footnotes(passage, fns, bij_notes, BIJLAGE_ID)
+            out.footnotes(passage, fns, notes, doc)
         sectors = list(theme.sectors)
-        theme_rows.append({
-            "number": theme.number, "title": theme.title, "sectors": json.dumps(sectors),
+        newer = theme.number in themes
+        row = {
+            "number": theme.number, "document": doc.slug, "title": theme.title, "sectors": json.dumps(sectors),
             "programme": theme.programme, "extends": json.dumps(list(theme.extends)),
             "intro": "\n\n".join(theme.intro_paragraphs + theme.closing_notes),
             "passage_id": intro_ids[0] if intro_ids else None, "source": source, "citation": citation,
-        })
-        for action in (a for a in bijlage.actions if a.theme == theme.number):
+        }
+        theme_actions: List[dict] = []
+        if not newer:
+            themes[theme.number], actions[theme.number] = row, theme_actions
+        for action in (a for a in annex.actions if a.theme == theme.number):
             path = (heading,) + ((action.group,) if action.group else ())
             body = " ".join([f"{action.group}:" if action.group else "", action.full_text] + action.notes).strip()
-            passage = add(document=BIJLAGE_ID, kind="action", para=Para(body, [(0, None)], path, action.footnotes),
-                          section=heading, section_path=path, source=source, citation=citation,
-                          theme=theme.number)
-            add_footnotes(passage, action.footnotes, bij_notes, BIJLAGE_ID)
-            notes = list(action.notes) + [bij_notes[n].text for n in action.footnotes]
-            action_sectors = sectors + ([theme.programme] if theme.programme else [])
-            action_rows.append({
-                "id": len(action_rows) + 1, "theme": theme.number, "position": action.position,
-                "group_title": action.group, "text": action.text, "examples": action.examples,
-                "note": " ".join(notes) if notes else None, "sectors": json.dumps(action_sectors),
+            passage = out.add(document=doc.slug, kind="action",
+                              para=Para(body, [(0, None)], path, action.footnotes), section=heading,
+                              section_path=path, source=source, citation=citation, theme=theme.number)
+            out.footnotes(passage, action.footnotes, notes, doc)
+            note = list(action.notes) + [notes[n].text for n in action.footnotes]
+            theme_actions.append({
+                "theme": theme.number, "position": action.position, "group_title": action.group,
+                "text": action.text, "examples": action.examples, "note": " ".join(note) if note else None,
+                "sectors": json.dumps(sectors + ([theme.programme] if theme.programme else [])),
                 "passage_id": passage.id, "source": source, "citation": citation,
             })
-    documents = [
-        {"id": KAMERBRIEF_ID, "title": KAMERBRIEF_TITLE, "short_title": KAMERBRIEF_TITLE,
-         "description": "Kamerbrief over de eerste voortgangsrapportage van het Nationaal Programma "
-                        "Onderwijs (najaar 2021), met als bijlage de afhandeling van moties.",
-         "filename": KAMERBRIEF_FILE, "pages": pages, "sha256": _sha(kb_text)},
-        {"id": BIJLAGE_ID, "title": BIJLAGE_TITLE, "short_title": BIJLAGE_SHORT,
-         "description": bijlage.title, "filename": BIJLAGE_FILE, "pages": None, "sha256": _sha(bij_text)},
-    ]
-    return passages, {"themes": theme_rows, "actions": action_rows}, documents
+    return {"pages": None, "description": annex.title}
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _passages(documents: Sequence[Document]) -> Tuple[List[Passage], dict, list]:
+    out = _Passages()
+    themes: Dict[int, dict] = {}
+    actions: Dict[int, List[dict]] = {}
+    rows = []
+    for doc in documents:  # newest first
+        try:
+            shape = _letter(doc, out) if doc.kind == "letter" else _annex(doc, out, themes, actions)
+        except SourceError as exc:
+            raise SourceError(f"{doc.path}: {exc}") from None
+        rows.append({"id": doc.slug, "title": doc.title, "date": doc.date.isoformat(), "kind": doc.kind,
+                     "supersedes": json.dumps(list(doc.supersedes)), "filename": doc.path.name,
+                     "sha256": doc.sha256, **shape})
+    action_rows = [a for number in sorted(actions) for a in actions[number]]
+    for i, row in enumerate(action_rows, 1):
+        row["id"] = i
+    return out.rows, {"themes": [themes[n] for n in sorted(themes)], "actions": action_rows}, rows
 
 
 def _squeeze(text: str) -> Tuple[str, List[int]]:
@@ -167,18 +182,25 @@ def _squeeze(text: str) -> Tuple[str, List[int]]:
     return "".join(chars), index
 
 
-def _facts(passages: Sequence[Passage]) -> Dict[str, List[dict]]:
+def _located_source(p: Passage, title: str, start: int, end: Optional[int] = None) -> Tuple[str, str]:
+    """Source and citation text for characters of a passage: their own pages in a paged one."""
+    page = p.para.page_at(start)
+    if page is None:
+        return p.source, p.citation
+    source = page_source(title, page, p.para.page_at(end) if end is not None else None)
+    return source, with_section(source, p.section)
+
+
+def _facts(passages: Sequence[Passage], documents: Sequence[Document]) -> Dict[str, List[dict]]:
     rows: Dict[str, List[dict]] = {"amounts": [], "dates": [], "figures": []}
+    by_slug = {d.slug: d for d in documents}
     for p in passages:
         text = p.para.text
+        doc = by_slug[p.document]
 
         def located(offset: int) -> dict:
             page = p.para.page_at(offset)
-            if p.document == KAMERBRIEF_ID:
-                source = kamerbrief_source(page)
-                citation = kamerbrief_citation(source, p.section)
-            else:
-                source, citation = p.source, p.citation
+            source, citation = _located_source(p, doc.title, offset)
             sentence = extract.sentence_at(text, offset)
             return {"sentence": sentence, "norm_sentence": normalize(sentence), "passage_id": p.id,
                     "page": page, "source": source, "citation": citation}
@@ -187,18 +209,21 @@ def _facts(passages: Sequence[Passage]) -> Dict[str, List[dict]]:
             rows["amounts"].append({"id": len(rows["amounts"]) + 1, "text": found, "value_eur": value,
                                     **located(offset)})
         for offset, found, kind in extract.dates(text):
-            rows["dates"].append({"id": len(rows["dates"]) + 1, "text": found, "kind": kind, **located(offset)})
+            rows["dates"].append({"id": len(rows["dates"]) + 1, "text": found, "kind": kind,
+                                  "resolved": versions.resolve_relative(found, doc.date), **located(offset)})
         for offset, found, kind, value, unit in extract.figures(text):
             rows["figures"].append({"id": len(rows["figures"]) + 1, "text": found, "kind": kind,
                                     "value": value, "unit": unit, **located(offset)})
     return rows
 
 
-def load_curated(path: Path, passages: Sequence[Passage]) -> Tuple[List[dict], List[dict]]:
+def load_curated(path: Path, passages: Sequence[Passage], titles: Dict[str, str]) -> Tuple[List[dict], List[dict]]:
+    """The curated topics and their quotes, each found verbatim in a passage. Optional: without
+    the file there are no topics, and a document needs no entry to be answerable."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BuildError(f"curated file not found: {path}") from None
+        return [], []
     except (OSError, yaml.YAMLError) as exc:
         raise BuildError(f"cannot read curated file {path}: {str(exc).splitlines()[0]}") from None
     topics = (data or {}).get("topics")
@@ -233,14 +258,11 @@ def load_curated(path: Path, passages: Sequence[Passage]) -> Tuple[List[dict], L
                         hit = (p, index[at], index[at + len(needle) - 1] + 1)
                         break
             if hit is None:
-                raise BuildError(f"curated quote not found in the sources (topic '{key}'): \"{text}\"")
+                raise BuildError(f"{path}: quote of topic '{key}' not found in the sources: fix or remove it: "
+                                 f"\"{text}\"")
             p, start, end = hit
             page = p.para.page_at(start)
-            if p.document == KAMERBRIEF_ID:
-                source = kamerbrief_source(page, p.para.page_at(end - 1))
-                citation = kamerbrief_citation(source, p.section)
-            else:
-                source, citation = p.source, p.citation
+            source, citation = _located_source(p, titles[p.document], start, end - 1)
             quote_rows.append({
                 "id": len(quote_rows) + 1, "topic": key, "position": qpos, "text": p.para.text[start:end],
                 "sectors": json.dumps(sectors), "passage_id": p.id, "page": page, "page_end": p.para.page_at(end - 1), "section": p.section,
@@ -263,11 +285,14 @@ def _unit_vectors(path: Path) -> List[dict]:
 
 def inputs(sources_dir: Path = SOURCES_DIR) -> List[Path]:
     """Every file a build reads or is made by: this package's code and data, and the sources."""
-    return sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.yml"), *Path(sources_dir).glob("*.txt")])
+    sources_dir = Path(sources_dir)
+    return sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.yml"), sources_dir,
+                   *(p for p in sources_dir.glob("*") if not p.name.startswith("."))])
 
 
 def is_stale(output: Path, sources_dir: Path = SOURCES_DIR) -> bool:
-    """Is `output` missing or older than one of its inputs (what `make kb` asks)?"""
+    """Is `output` missing or older than one of its inputs (what `make kb` asks)? The sources
+    folder itself counts: adding, renaming or removing a document changes its time."""
     try:
         built = Path(output).stat().st_mtime
     except OSError:
@@ -276,10 +301,12 @@ def is_stale(output: Path, sources_dir: Path = SOURCES_DIR) -> bool:
 
 
 def build(output: Path, sources_dir: Path = SOURCES_DIR, curated: Path = CURATED_PATH) -> Dict[str, int]:
-    """Parse the sources and write the knowledge base to ``output`` (atomically)."""
-    passages, structure, documents = _passages(sources_dir)
-    topics, quotes = load_curated(curated, passages)
-    facts = _facts(passages)
+    """Parse the sources and write the knowledge base to ``output``: into a temporary file beside
+    it, swapped in only when complete, so a failed build leaves the previous one in place."""
+    sources = load_documents(sources_dir)
+    passages, structure, documents = _passages(sources)
+    topics, quotes = load_curated(curated, passages, {d.slug: d.title for d in sources})
+    facts = _facts(passages, sources)
     passage_rows, df = [], Counter()
     for p in passages:
         norm_tokens = normalize_tokens(p.para.text)
@@ -310,12 +337,23 @@ def build(output: Path, sources_dir: Path = SOURCES_DIR, curated: Path = CURATED
         db["passages"].enable_fts(["section_norm", "norm"], tokenize="unicode61 remove_diacritics 2",
                                   create_triggers=False)
         db["terms"].insert_all(({"term": t, "df": n} for t, n in sorted(df.items())), pk="term")
+        # Created explicitly: a knowledge base of letters only has no themes or actions.
+        db["themes"].create({"number": int, "document": str, "title": str, "sectors": str, "programme": str,
+                             "extends": str, "intro": str, "passage_id": int, "source": str, "citation": str},
+                            pk="number")
         db["themes"].insert_all(structure["themes"], pk="number")
+        db["actions"].create({"id": int, "theme": int, "position": int, "group_title": str, "text": str,
+                              "examples": str, "note": str, "sectors": str, "passage_id": int, "source": str,
+                              "citation": str}, pk="id")
         db["actions"].insert_all(structure["actions"], pk="id")
         db["actions"].create_index(["theme", "position"], unique=True)
         for table in ("amounts", "dates", "figures"):
             db[table].insert_all(facts[table], pk="id")
+        db["topics"].create({"key": str, "title": str, "audience": str, "position": int}, pk="key")
         db["topics"].insert_all(topics, pk="key")
+        db["quotes"].create({"id": int, "topic": str, "position": int, "text": str, "sectors": str,
+                             "passage_id": int, "page": int, "page_end": int, "section": str, "source": str,
+                             "citation": str}, pk="id")
         db["quotes"].insert_all(quotes, pk="id")
         db["quotes"].create_index(["topic", "position"])
         db.conn.commit()
@@ -332,7 +370,7 @@ def build(output: Path, sources_dir: Path = SOURCES_DIR, curated: Path = CURATED
         tmp.unlink(missing_ok=True)
         raise
     return {
-        "passages": len(passage_rows), "themes": len(structure["themes"]),
+        "documents": len(documents), "passages": len(passage_rows), "themes": len(structure["themes"]),
         "actions": len(structure["actions"]), "amounts": len(facts["amounts"]),
         "dates": len(facts["dates"]), "figures": len(facts["figures"]), "topics": len(topics),
         "quotes": len(quotes),

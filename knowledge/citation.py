@@ -1,8 +1,9 @@
 """Citations as values: which document, and where in it, a fact comes from.
 
 Answers carry :class:`Citation` objects; :func:`format_citations` turns the citations of what an
-answer shows into the one ``Bron:`` line ("Kamerbrief voortgang NP Onderwijs, p. 11-12; Bijlage 1,
-Thema 1, 3"). Nothing parses that line back.
+answer shows into the one ``Bron:`` line, each document by title and date, then where in it
+("Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 oktober 2021), p. 11-12; Bijlage 1:
+keuzelijst met acties (17 februari 2021), Thema 1, 3"). Nothing parses that line back.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 @dataclass(frozen=True)
 class Citation:
     document: str                   # document id in the knowledge base
-    title: str                      # the document's short title, as shown to users
+    title: str                      # the document's title, as shown to users
+    date: Optional[str] = None      # the document's date, ISO (2022-11-17)
     page: Optional[int] = None
     page_end: Optional[int] = None
     theme: Optional[int] = None     # a theme of the annex
@@ -31,6 +33,18 @@ class Citation:
         if self.page is None:
             return range(0)
         return range(self.page, (self.page_end or self.page) + 1)
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+
+
+def date_text(iso: Optional[str]) -> str:
+    """"2022-11-17" -> "17 november 2022" ("" for no date)."""
+    if not iso:
+        return ""
+    year, month, day = (int(part) for part in str(iso)[:10].split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 def page_runs(numbers: Iterable[int]) -> str:
@@ -53,7 +67,8 @@ def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
             continue
         if cite.document not in found:
             order.append(cite.document)
-            found[cite.document] = (cite.title, set(), set(), [])
+            dated = f"{cite.title} ({date_text(cite.date)})" if cite.date else cite.title
+            found[cite.document] = (dated, set(), set(), [])
         _, pages, themes, parts = found[cite.document]
         pages.update(cite.pages())
         if cite.theme is not None:

@@ -212,7 +212,6 @@ def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
 def build_units(kb) -> List[Unit]:
     """Every answer unit of the knowledge base, in document order."""
     lexicon = load_lexicon()
-    titles = {r["id"]: r["short_title"] for r in kb._query("SELECT id, short_title FROM documents")}
     themes = {r["number"]: r for r in kb._query("SELECT * FROM themes")}
     actions_by_passage = {r["passage_id"]: r for r in kb._query("SELECT * FROM actions")}
     units: List[Unit] = []
@@ -227,12 +226,11 @@ def build_units(kb) -> List[Unit]:
         text = f"Thema {number}: {row['title']} ({', '.join(json.loads(row['sectors']))})"
         tokens = normalize_tokens(text)
         add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
-            cite=Citation("bijlage1", titles.get("bijlage1", "Bijlage 1"), theme=number),
+            cite=kb._theme_cite(number),
             sectors=sectors, tokens=frozenset(tokens) | {"thema"},
             context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
 
     for p in kb._query("SELECT * FROM passages ORDER BY id"):
-        doc, title = p["document"], titles.get(p["document"], p["document"])
         theme = int(p["theme"]) if p["theme"] is not None else None
         heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
         passage_tokens = normalize_tokens(p["text"])
@@ -241,7 +239,7 @@ def build_units(kb) -> List[Unit]:
             action = actions_by_passage[p["id"]]
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
-                cite=Citation(doc, title, theme=theme), sectors=theme_sectors,
+                cite=kb.cite(p["id"]), sectors=theme_sectors,
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"])),
                 context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
@@ -257,12 +255,7 @@ def build_units(kb) -> List[Unit]:
             tokens = sentence_tokens[index] + _symbol_words(sentence)
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
-            if doc == "bijlage1" and theme is None:
-                cite = Citation(doc, title, part="inleiding")
-            elif theme is not None:
-                cite = Citation(doc, title, theme=theme)
-            else:
-                cite = Citation(doc, title, page=page_at(segments, start, p["page"]))
+            cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(_sectors_in(tokens, lexicon) or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,

@@ -1,36 +1,40 @@
-"""Parse the two PDF text extracts into clean, structured records.
+"""Parse document texts into clean, structured records.
 
-The texts come from PDF extraction and carry its artefacts:
+Two layouts, told apart by their content (:func:`layout_of`):
 
-* empty lines between many text lines (ignored); a line with only a few spaces separates
-  paragraphs; a line of many spaces starts a footnote block (``N text`` lines, possibly
-  wrapped, followed by repeated link URLs);
-* Kamerbrief only: a line that starts with a single space followed by a non-space starts
-  a new page (16 of them); page furniture ``Pagina x van 16``, ``Onze referentie`` and
-  ``30111110`` sits at the top of page 3;
-* footnote markers glued to the citing word (``vaardigheden.1``, ``peer-tutoring1;``);
-* words broken over lines after a hyphen (``zij-`` / ``instromers``).
+* **letter** (a Kamerbrief): pages of running text with headings and footnotes. From a text
+  extract, a line that starts with a single space followed by a non-space starts a new page;
+  from a PDF the pages come numbered (:mod:`knowledge.pdf`). Empty lines are extraction
+  artefacts (ignored); a line with only a few spaces separates paragraphs; a line of many spaces
+  starts a footnote block (``N text`` lines, possibly wrapped, followed by repeated link URLs).
+  Letterhead furniture (``Pagina x van y``, ``Datum`` and the date under it, ``Onze referentie``,
+  ``Kenmerk``, reference numbers) is not content.
+* **annex** (a keuzelijst): numbered themes ``Thema N: title (sectors)`` with actions as bullets
+  (U+F0B7), numbered items ``1)``, ``1.`` and sub-bullets ``o``. No pages.
 
-Nothing here is typed in by hand: headings, pages, themes and actions are all derived
-from the text layout.
+Both: footnote markers glued to the citing word (``vaardigheden.1``, ``peer-tutoring1;``);
+words broken over lines after a hyphen (``zij-`` / ``instromers``).
+
+Nothing here is typed in by hand or named after one document: headings, pages, themes and
+actions are all derived from the text layout.
 """
 from __future__ import annotations
 
 import re
 import statistics
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
-
-KAMERBRIEF_ID = "kamerbrief"
-BIJLAGE_ID = "bijlage1"
-
-KAMERBRIEF_FILE = "kamerbrief-voortgang-np-onderwijs.txt"
-BIJLAGE_FILE = "bijlage-1-keuzelijst-acties.txt"
+from typing import List, Optional, Sequence, Tuple
 
 BULLET = "\uf0b7"
 
-_FURNITURE_RE = re.compile(r"^(?:Pagina \d+ van \d+|Onze referentie|\d{8})$")
+_FURNITURE_RE = re.compile(
+    r"^(?:Pagina \d+ van \d+|Onze referentie|Uw referentie|Ons kenmerk|Uw kenmerk|Kenmerk|Datum|Bijlage\(n\)"
+    r"|\d{6,}|[A-Z]{2,}[-/ ]?\d{4,}[-/\d]*)$"
+)
+_DATE_LINE_RE = re.compile(
+    r"^\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r" (?:19|20)\d\d$"
+)
 _FOOTNOTE_LINE_RE = re.compile(r"^(\d{1,2}) (\S.*)$")
 _URL_LINE_RE = re.compile(r"^https?://\S+$")
 _TERMINAL = (".", "!", "?")
@@ -40,6 +44,9 @@ _HEADING_BAD_LAST = {
     "de", "het", "een", "van", "en", "of", "in", "op", "te", "met", "voor", "aan", "bij", "om",
     "dat", "die", "er", "is", "zijn", "als", "door", "naar", "over", "uit", "tot",
 }
+
+# A page: its number and its raw lines ("" or a few spaces: a paragraph gap).
+Page = Tuple[int, List[str]]
 
 
 class SourceError(RuntimeError):
@@ -94,63 +101,72 @@ def page_at(segments, offset: int, default: Optional[int]) -> Optional[int]:
     return page
 
 
-def read_source(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"source file not found: {path}") from None
-    except OSError as exc:
-        raise SourceError(f"cannot read source file {path}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(f"source file is not UTF-8 text: {path}") from None
-
-
 # --------------------------------------------------------------------------- line scanning
 
-def scan(text: str, paged: bool) -> Tuple[List[Line], List[Footnote]]:
-    """Split raw text into body lines (with pages) and footnotes."""
-    body: List[Line] = []
-    footnotes: List[Footnote] = []
-    page: Optional[int] = 0 if paged else None
-    in_footnotes = False
+FOOTNOTE_RULE_MIN = 10    # a blank line at least this long opens a footnote block
+_PAGE_NUMBER_RE = re.compile(r"^\s*Pagina (\d+) van \d+\s*$")
+
+
+def split_pages(text: str) -> List[Page]:
+    """A letter's text extract as pages: a line that starts with one space and then text opens a
+    page; a page that says "Pagina N van M" is page N. A text without such lines is one page."""
+    pages: List[Page] = []
     for raw in text.splitlines():
         if raw == "":
             continue  # PDF extraction artefact, carries no meaning
-        page_start = False
-        if paged and re.match(r"^ \S", raw):
-            page = (page or 0) + 1
-            page_start = True
-            in_footnotes = False
-        stripped = " ".join(raw.split())
-        if not stripped:
-            if len(raw) >= 10:
-                in_footnotes = True
-            elif not in_footnotes:
-                body.append(Line("", page, separator=True))
-            continue
-        if _FURNITURE_RE.match(stripped):
-            continue
-        if in_footnotes:
-            m = _FOOTNOTE_LINE_RE.match(stripped)
-            expected = (footnotes[-1].number + 1) if footnotes else 1
-            if m and int(m.group(1)) == expected:
-                footnotes.append(Footnote(expected, m.group(2).strip(), page))
+        opens = re.match(r"^ \S", raw) and (not pages or any(l.strip() for l in pages[-1][1]))
+        if opens or not pages:
+            pages.append((len(pages) + 1, []))
+        pages[-1][1].append(raw)
+    numbered: List[Page] = []
+    for number, lines in pages:
+        stated = next((int(m.group(1)) for m in map(_PAGE_NUMBER_RE.match, lines) if m), None)
+        numbered.append((stated or number, lines))
+    return numbered
+
+
+def scan(pages: Sequence[Tuple[Optional[int], List[str]]]) -> Tuple[List[Line], List[Footnote]]:
+    """Split pages of raw lines into body lines (with their page) and footnotes."""
+    body: List[Line] = []
+    footnotes: List[Footnote] = []
+    for page, lines in pages:
+        in_footnotes = False
+        after_date_label = False
+        for position, raw in enumerate(lines):
+            if raw == "":
+                continue  # PDF extraction artefact, carries no meaning (a gap is a few spaces)
+            page_start = position == 0 and page is not None
+            stripped = " ".join(raw.split())
+            if not stripped:
+                if len(raw) >= FOOTNOTE_RULE_MIN:
+                    in_footnotes = True
+                elif not in_footnotes:
+                    body.append(Line("", page, separator=True))
                 continue
-            if footnotes and _URL_LINE_RE.match(stripped):
-                squeezed = "".join("".join(f.text.split()) for f in footnotes)
-                if stripped in squeezed:
-                    continue  # repeated link annotation of a footnote URL
-                footnotes[-1].text = join_lines([footnotes[-1].text, stripped])
+            if _FURNITURE_RE.match(stripped):
+                after_date_label = stripped == "Datum"
                 continue
-            if footnotes and not footnotes[-1].text.endswith(_TERMINAL) and not page_start:
-                footnotes[-1].text = join_lines([footnotes[-1].text, stripped])
-                continue
-            in_footnotes = False
-        body.append(Line(stripped, page, page_start=page_start))
-    if paged and page == 0:
-        raise SourceError("no page markers found in the Kamerbrief text")
+            if after_date_label and _DATE_LINE_RE.match(stripped):
+                after_date_label = False
+                continue  # the letter's date under its "Datum" label
+            after_date_label = False
+            if in_footnotes:
+                m = _FOOTNOTE_LINE_RE.match(stripped)
+                expected = (footnotes[-1].number + 1) if footnotes else 1
+                if m and int(m.group(1)) == expected:
+                    footnotes.append(Footnote(expected, m.group(2).strip(), page))
+                    continue
+                if footnotes and _URL_LINE_RE.match(stripped):
+                    squeezed = "".join("".join(f.text.split()) for f in footnotes)
+                    if stripped in squeezed:
+                        continue  # repeated link annotation of a footnote URL
+                    footnotes[-1].text = join_lines([footnotes[-1].text, stripped])
+                    continue
+                if footnotes and not footnotes[-1].text.endswith(_TERMINAL):
+                    footnotes[-1].text = join_lines([footnotes[-1].text, stripped])
+                    continue
+                in_footnotes = False
+            body.append(Line(stripped, page, page_start=page_start))
     _link_footnote_markers(body, footnotes)
     return body, footnotes
 
@@ -213,7 +229,7 @@ def _width(lines: Sequence[Line]) -> float:
     return statistics.median(lengths) if lengths else 80.0
 
 
-# --------------------------------------------------------------------------- Kamerbrief
+# --------------------------------------------------------------------------- letters
 
 def _blocks(body: Sequence[Line], width: float) -> List[List[Line]]:
     """Group lines into blocks between separators; join blocks across page breaks."""
@@ -311,10 +327,10 @@ def _split_paragraphs(lines: Sequence[Line], width: float) -> List[List[Line]]:
     return [p for p in paras if p]
 
 
-def parse_kamerbrief(text: str) -> Tuple[List[Para], List[Footnote], int]:
-    body, footnotes = scan(text, paged=True)
+def parse_letter(pages: Sequence[Page]) -> Tuple[List[Para], List[Footnote]]:
+    """A letter's paragraphs (with headings and pages) and footnotes."""
+    body, footnotes = scan(pages)
     width = _width(body)
-    pages = max(l.page or 0 for l in body)
     paras: List[Para] = []
     level1: Optional[str] = None
     level2: Optional[str] = None
@@ -342,10 +358,10 @@ def parse_kamerbrief(text: str) -> Tuple[List[Para], List[Footnote], int]:
             paras.append(
                 Para(joined, segments, path, [n for l in para_lines for n in l.footnotes])
             )
-    return paras, footnotes, pages
+    return paras, footnotes
 
 
-# --------------------------------------------------------------------------- Bijlage 1
+# --------------------------------------------------------------------------- annexes
 
 @dataclass
 class Item:
@@ -387,7 +403,7 @@ class ActionRecord:
 
 
 @dataclass
-class BijlageParse:
+class AnnexParse:
     title: str
     intro: List[Para]
     themes: List[ThemeRecord]
@@ -403,7 +419,7 @@ _ITEM_RES = [
     (re.compile(r"^o\s+(.*)$"), 2, "o"),
     (re.compile(r"^\*\s+(.*)$"), 0, "star"),
 ]
-_SECTOR_WORDS = ("mbo", "hbo", "wo")
+_SECTOR_WORDS = ("mbo", "hbo", "wo", "ho", "po", "vo", "so")
 _PROGRAMMES = (("medische opleidingen", "geneeskunde"), ("lerarenopleidingen", "lerarenopleiding"))
 
 
@@ -438,8 +454,14 @@ def _clean_item_text(text: str) -> str:
     return text.strip().rstrip(";").strip()
 
 
-def parse_bijlage(text: str) -> BijlageParse:
-    body, footnotes = scan(text, paged=False)
+def layout_of(text: str) -> str:
+    """"annex" when the text has theme headings ("Thema N: title (sectors)"), else "letter"."""
+    return "annex" if any(_THEME_RE.match(" ".join(l.split())) for l in text.splitlines()) else "letter"
+
+
+def parse_annex(text: str) -> AnnexParse:
+    """An annex's title, introduction, themes and actions (from its text)."""
+    body, footnotes = scan([(None, text.splitlines())])
     # Title: the lines before the first separator that follows text.
     idx = 0
     while idx < len(body) and body[idx].separator:
@@ -516,7 +538,7 @@ def parse_bijlage(text: str) -> BijlageParse:
             intro_para.append(line)
     flush_intro_para()
     if not themes:
-        raise SourceError("no 'Thema N: ... (sectors)' headings found in Bijlage 1")
+        raise SourceError("no 'Thema N: title (sectors)' headings found")
 
     for theme in themes:
         ext = re.search(r"thema[’']?s\s+(\d+)\s*-\s*(\d+)", " ".join(theme.intro_paragraphs))
@@ -543,7 +565,7 @@ def parse_bijlage(text: str) -> BijlageParse:
                 notes = [_clean_item_text(c.text) for c in item.children]
                 position += 1
                 actions.append(_action(theme.number, position, None, item, notes))
-    return BijlageParse(title, intro, themes, actions, footnotes)
+    return AnnexParse(title, intro, themes, actions, footnotes)
 
 
 def _action(theme: int, position: int, group: Optional[str], item: Item, notes: List[str]) -> ActionRecord:
@@ -552,6 +574,3 @@ def _action(theme: int, position: int, group: Optional[str], item: Item, notes: 
     text, examples = split_examples(full)
     return ActionRecord(theme, position, group, text, examples, notes, list(item.footnotes), full)
 
-
-def footnote_map(footnotes: Sequence[Footnote]) -> Dict[int, Footnote]:
-    return {f.number: f for f in footnotes}

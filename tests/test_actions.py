@@ -19,10 +19,11 @@ from actions import answers, texts
 from knowledge import Citation, format_citations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-BRON_RE = re.compile(
-    r"^Bron: (Kamerbrief voortgang NP Onderwijs, p\. \d+(-\d+)?(, \d+(-\d+)?)*|Bijlage 1, (Thema \d(, \d)*|inleiding))"
-    r"(; (Kamerbrief voortgang NP Onderwijs, p\. \d+(-\d+)?(, \d+(-\d+)?)*|Bijlage 1, (Thema \d(, \d)*|inleiding)))*$"
-)
+LETTER = "Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 oktober 2021)"
+ANNEX = "Bijlage 1: keuzelijst met acties (17 februari 2021)"
+# A document by title and date, then where in it: pages, themes or the introduction.
+_CITED = r"[^;()]+ \(\d{1,2} [a-z]+ \d{4}\), (p\. \d+(-\d+)?(, \d+(-\d+)?)*|Thema \d(, \d)*|inleiding)"
+BRON_RE = re.compile(r"^Bron: " + _CITED + "(; " + _CITED + ")*$")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -88,7 +89,7 @@ def test_tuition_answer_quotes_the_halving_with_its_page(domain):
     messages, events = run(act.ActionAnswer(), tracker("ask_tuition", "wordt het collegegeld gehalveerd?"), domain)
     text = only_text(messages)
     assert "gehalveerd" in text
-    assert bron_line(text).startswith("Bron: Kamerbrief voortgang NP Onderwijs, p. ")
+    assert bron_line(text).startswith(f"Bron: {LETTER}, p. ")
     assert slot_events(events)["last_question"] == "wordt het collegegeld gehalveerd?"
 
 
@@ -118,7 +119,7 @@ def test_themes_for_hbo_are_the_four_hbo_themes(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "thema's hbo", {"sector": "hbo"}), domain)[0])
     numbers = [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)]
     assert numbers == [1, 2, 3, 5]
-    assert bron_line(text) == "Bron: Bijlage 1, Thema 1, 2, 3, 5"
+    assert bron_line(text) == f"Bron: {ANNEX}, Thema 1, 2, 3, 5"
 
 
 def test_follow_up_repeats_the_last_question_for_the_new_sector(domain):
@@ -131,7 +132,7 @@ def test_actions_for_stages_list_the_three_actions(domain):
     trk = tracker("ask_actions", "welke acties voor stages", {"theme": "3"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert text.count("• ") == 3
-    assert bron_line(text) == "Bron: Bijlage 1, Thema 3"
+    assert bron_line(text) == f"Bron: {ANNEX}, Thema 3"
 
 
 def test_long_action_list_pages_with_more(domain):
@@ -144,7 +145,7 @@ def test_long_action_list_pages_with_more(domain):
     more_messages, more_events = run(act.ActionMore(), tracker("more", "meer", slots={"more_items": stored}), domain)
     more_text = only_text(more_messages)
     assert more_text.count("• ") == 8 - answers.PAGE_SIZE
-    assert bron_line(more_text) == "Bron: Bijlage 1, Thema 4"
+    assert bron_line(more_text) == f"Bron: {ANNEX}, Thema 4"
     assert slot_events(more_events)["more_items"] is None
     nothing = only_text(run(act.ActionMore(), tracker("more", "meer"), domain)[0])
     assert nothing == texts.NO_MORE
@@ -302,7 +303,7 @@ def test_advisor_result_lists_actions_for_sector_and_theme(domain):
     trk = tracker("inform", "stages", slots={"sector": "mbo", "theme": "3"})
     text = only_text(run(act.ActionAdvisorResult(), trk, domain)[0])
     assert text.startswith("Passende acties voor het mbo bij thema 3")
-    assert bron_line(text) == "Bron: Bijlage 1, Thema 3"
+    assert bron_line(text) == f"Bron: {ANNEX}, Thema 3"
 
 
 # --------------------------------------------------------------------------- failure
@@ -326,14 +327,15 @@ def test_every_action_that_reads_the_knowledge_base_handles_its_errors_once():
     assert readers and all(issubclass(cls, act.KnowledgeAction) for cls in readers), readers
 
 
-def test_citations_merge_pages_and_themes_per_document():
-    letter, annex = "Kamerbrief voortgang NP Onderwijs", "Bijlage 1"
+def test_citations_merge_pages_and_themes_per_document_with_its_date():
+    letter, annex = "Kamerbrief voortgang", "Bijlage 1"
     merged = format_citations([
-        Citation("kamerbrief", letter, page=13), Citation("bijlage1", annex, theme=3),
-        Citation("bijlage1", annex, theme=1), Citation("kamerbrief", letter, page=11, page_end=12),
-        Citation("kamerbrief", letter, page=15), None,
+        Citation("brief", letter, "2022-11-17", page=13), Citation("bijlage", annex, "2021-02-01", theme=3),
+        Citation("bijlage", annex, "2021-02-01", theme=1), Citation("brief", letter, "2022-11-17", page=11, page_end=12),
+        Citation("brief", letter, "2022-11-17", page=15), None,
     ])
-    assert merged == "Kamerbrief voortgang NP Onderwijs, p. 11-13, 15; Bijlage 1, Thema 1, 3"
+    assert merged == "Kamerbrief voortgang (17 november 2022), p. 11-13, 15; Bijlage 1 (1 februari 2021), Thema 1, 3"
+    assert BRON_RE.match("Bron: " + merged)
 
 
 # --------------------------------------------------------------------------- unsure NLU

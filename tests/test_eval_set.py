@@ -77,9 +77,12 @@ def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions):
 
 def test_judge_reads_replies_as_a_person_would():
     factual = {"category": "factual", "source": ["kamerbrief p. 12"], "contains": ["12 maanden"]}
-    right = "Ze krijgen 12 maanden extra reisrecht.\nBron: Kamerbrief voortgang NP Onderwijs, p. 11-12"
+    right = ("Ze krijgen 12 maanden extra reisrecht.\n"
+             "Bron: Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 oktober 2021), p. 11-12")
     assert question_eval.judge(factual, right).ok
     assert not question_eval.judge(factual, right.replace("p. 11-12", "p. 3")).ok
+    # The date's day is no page: "(12 mei 2021), p. 3" does not cite page 12.
+    assert not question_eval.judge(factual, right.replace("28 oktober", "12 mei").replace("p. 11-12", "p. 3")).ok
     assert not question_eval.judge(factual, "De documenten noemen hier geen datum bij.\nWel staat erin:\n" + right).ok
     near = {"category": "near_miss"}
     assert question_eval.judge(near, "De documenten noemen geen bedrag over ‘gemeente’.\nWel staat erin:\nx").ok
@@ -87,7 +90,8 @@ def test_judge_reads_replies_as_a_person_would():
     assert question_eval.judge({"category": "out_of_scope"}, "Sorry, daar kan ik je niet mee helpen.").ok
     assert not question_eval.judge({"category": "out_of_scope"}, right).ok
     annex = {"category": "factual", "source": ["bijlage thema 3"], "contains": ["lintstages"]}
-    assert question_eval.judge(annex, "• lintstages in plaats van blokstages\nBron: Bijlage 1, Thema 1, 3").ok
+    assert question_eval.judge(annex, "• lintstages in plaats van blokstages\n"
+                                        "Bron: Bijlage 1: keuzelijst met acties (17 februari 2021), Thema 1, 3").ok
 
 
 def test_answer_layer_accuracy_does_not_regress(questions):

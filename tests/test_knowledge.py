@@ -21,6 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "knowledge" / "sources"
 KAMERBRIEF = SOURCES / "kamerbrief-voortgang-np-onderwijs.txt"
 BIJLAGE = SOURCES / "bijlage-1-keuzelijst-acties.txt"
+LETTER_ID, ANNEX_ID = KAMERBRIEF.stem, BIJLAGE.stem
+LETTER_TITLE = "Kamerbrief eerste voortgangsrapportage NP Onderwijs"
+ANNEX_TITLE = "Bijlage 1: keuzelijst met acties"
 CURATED = REPO / "knowledge" / "curated.yml"
 TABLES = ("meta", "documents", "passages", "terms", "themes", "actions", "amounts", "dates", "figures",
           "topics", "quotes")
@@ -61,8 +64,9 @@ def run_cli(*args: str, env_kb: Path | None = None) -> subprocess.CompletedProce
 
 def test_documents_have_human_titles(db):
     titles = {r["id"]: r["title"] for r in db["documents"].rows}
-    assert titles == {"kamerbrief": "Kamerbrief voortgang NP Onderwijs",
-                      "bijlage1": "Bijlage 1: keuzelijst met acties"}
+    assert titles == {LETTER_ID: LETTER_TITLE, ANNEX_ID: ANNEX_TITLE}
+    dates = {r["id"]: r["date"] for r in db["documents"].rows}
+    assert dates == {LETTER_ID: "2021-10-28", ANNEX_ID: "2021-02-17"}
 
 
 def test_six_themes_with_sectors_from_headings(kb):
@@ -73,8 +77,8 @@ def test_six_themes_with_sectors_from_headings(kb):
         4: ("wo",), 5: ("hbo", "wo"), 6: ("mbo",),
     }
     assert kb.theme(3).title == "Ondersteuning en begeleiding op het gebied van stages"
-    assert kb.theme(3).source == "Bijlage 1, Thema 3"
-    assert kb.theme(3).citation == "Bijlage 1, Thema 3: Ondersteuning en begeleiding op het gebied van stages"
+    assert kb.theme(3).source == f"{ANNEX_TITLE}, Thema 3"
+    assert kb.theme(3).citation == f"{ANNEX_TITLE}, Thema 3: Ondersteuning en begeleiding op het gebied van stages"
     assert kb.theme(4).title.endswith("coschappen medische opleidingen")
     assert kb.theme(6).intro.startswith("Het tekort aan stages en leerwerkplekken")
     assert kb.theme(7) is None
@@ -107,7 +111,7 @@ def test_action_groups_examples_and_notes(kb):
     assert first.examples.startswith("Bijvoorbeeld middels aan het aanbieden van extra mentor/ tutor begeleiding")
     assert first.note == "Bij peer-tutoring is het professionaliseren van de peers een belangrijk aandachtspunt."
     assert "tutoring1" not in first.examples
-    assert first.source == "Bijlage 1, Thema 1"
+    assert first.source == f"{ANNEX_TITLE}, Thema 1"
     stage = kb.actions(theme=3)[0]
     assert stage.note.startswith("Onderdeel van het NPO is ook het ophogen van de begroting")
     groups4 = [a.group for a in kb.actions(theme=4)]
@@ -121,7 +125,7 @@ def test_action_groups_examples_and_notes(kb):
 
 
 def test_kamerbrief_has_16_pages_and_page_3_is_right(db, kb):
-    pages = {r["page"] for r in db.query("SELECT page FROM passages WHERE document = 'kamerbrief'")}
+    pages = {r["page"] for r in db.query("SELECT page FROM passages WHERE document = ?", [LETTER_ID])}
     assert pages == set(range(1, 17))
     raw_page_starts = [l for l in KAMERBRIEF.read_text(encoding="utf-8").splitlines() if re.match(r"^ \S", l)]
     assert len(raw_page_starts) == 16 and raw_page_starts[2].strip() == "Pagina 3 van 16"
@@ -153,7 +157,7 @@ def test_footnotes_are_linked_not_glued(db):
     # In the annex the footnote sits in the middle of an action; the action text continues.
     action = next(db.query("SELECT text FROM passages WHERE text LIKE '%(vak)inhoudelijke introductieweken%'"))
     assert "peers" not in action["text"]
-    assert db.execute("SELECT count(*) FROM passages WHERE kind = 'footnote' AND document = 'kamerbrief'").fetchone()[0] == 23
+    assert db.execute("SELECT count(*) FROM passages WHERE kind = 'footnote' AND document = ?", [LETTER_ID]).fetchone()[0] == 23
 
 
 def test_hyphenated_line_breaks_are_joined(db):
@@ -177,12 +181,12 @@ def test_every_euro_amount_is_in_amounts(kb):
 
 def test_amount_after_page_break_has_its_own_page_and_sentence(kb):
     amount = next(a for a in kb.amounts() if a.text == "€ 47 miljoen")
-    assert amount.page == 12 and amount.source == "Kamerbrief voortgang NP Onderwijs, p. 12"
+    assert amount.page == 12 and amount.source == f"{LETTER_TITLE}, p. 12"
     assert amount.sentence.startswith("Onder de tegemoetkomingsregeling is er tot en met september 2021")
     lerarenopleidingen = kb.amounts("lerarenopleidingen")
     assert [a.text for a in lerarenopleidingen] == ["€ 38 miljoen"]
     assert "tweemaal" in lerarenopleidingen[0].sentence
-    assert lerarenopleidingen[0].source == "Bijlage 1, inleiding"
+    assert lerarenopleidingen[0].source == f"{ANNEX_TITLE}, inleiding"
 
 
 def test_dates_and_deadlines(kb):
@@ -235,7 +239,7 @@ def test_curated_topics_present_and_quotes_verbatim(kb, db):
 def test_topic_sector_filter_and_derived_citation(kb):
     reis = kb.topic("reisrecht")
     assert reis.quotes[0].page == 12 and reis.quotes[0].sectors == ("hbo", "wo")
-    assert reis.quotes[0].citation == ("Kamerbrief voortgang NP Onderwijs, p. 12 "
+    assert reis.quotes[0].citation == (f"{LETTER_TITLE}, p. 12 "
                                        "(Korting op les-, cursus- en collegegeld en de verlenging reisproduct)")
     assert kb.topic("reisrecht", sector="mbo").quotes == ()
     vo = kb.topic("leervertragingen", sector="vo")
@@ -250,7 +254,7 @@ def test_build_fails_on_a_quote_that_is_not_in_the_source(tmp_path):
     bad = tmp_path / "curated.yml"
     bad.write_text(CURATED.read_text(encoding="utf-8").replace(
         "12 maanden extra reisrecht krijgen", "24 maanden extra reisrecht krijgen"), encoding="utf-8")
-    with pytest.raises(BuildError, match=r"curated quote not found .*reisrecht.*24 maanden"):
+    with pytest.raises(BuildError, match=r"quote of topic .reisrecht. not found.*24 maanden"):
         build(tmp_path / "kb.sqlite", curated=bad)
     assert not (tmp_path / "kb.sqlite").exists()
 
@@ -260,8 +264,8 @@ def test_build_fails_on_a_quote_that_is_not_in_the_source(tmp_path):
 def test_extra_reisrecht_ranks_the_12_maanden_passage_first(kb):
     hits = kb.search("extra reisrecht")
     assert "12 maanden extra reisrecht" in hits[0].text
-    assert hits[0].source == "Kamerbrief voortgang NP Onderwijs, p. 12"
-    assert hits[0].citation == ("Kamerbrief voortgang NP Onderwijs, p. 12 "
+    assert hits[0].source == f"{LETTER_TITLE}, p. 12"
+    assert hits[0].citation == (f"{LETTER_TITLE}, p. 12 "
                                 "(Korting op les-, cursus- en collegegeld en de verlenging reisproduct)")
     assert hits[0].score > 0.6 and all(h.score <= hits[0].score for h in hits)
 
@@ -273,10 +277,10 @@ def test_lemmas_and_case_find_the_same_passages(kb):
 
 def test_search_scores_separate_good_and_poor_matches(kb):
     good = kb.search("welke acties zijn er voor coschappen")[0]
-    assert good.document == "bijlage1" and good.source == "Bijlage 1, Thema 4" and good.score > 0.6
+    assert good.document == ANNEX_ID and good.source == f"{ANNEX_TITLE}, Thema 4" and good.score > 0.6
     poor = kb.search("pizza bestellen in Amsterdam")
     assert poor == [] or poor[0].score < 0.3
-    assert all(h.document == "bijlage1" for h in kb.search("stages", document="bijlage"))
+    assert all(h.document == ANNEX_ID for h in kb.search("stages", document="bijlage"))
     assert kb.search("stages", document="onbekend") == []
 
 
@@ -324,15 +328,15 @@ def test_build_if_stale_and_the_one_default_path(tmp_path, kb_path):
     assert rebuilt.returncode == 0 and "written to" in rebuilt.stdout
 
 
-def test_missing_source_file_is_a_clear_error(tmp_path):
+def test_missing_sidecar_is_a_clear_error(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
     shutil.copy(BIJLAGE, sources / BIJLAGE.name)
-    with pytest.raises(SourceError, match="source file not found: .*kamerbrief"):
+    with pytest.raises(SourceError, match="no sidecar: write .*bijlage-1-keuzelijst-acties.yml"):
         build(tmp_path / "kb.sqlite", sources_dir=sources)
     result = run_cli("build", "--output", str(tmp_path / "kb.sqlite"), "--sources", str(sources))
     assert result.returncode == 1
-    assert result.stderr.strip().count("\n") == 0 and "source file not found" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "no sidecar" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -372,7 +376,7 @@ def test_open_kb_honours_env(monkeypatch, kb_path):
 def test_cli_search_prints_passage_with_citation(kb_path):
     result = run_cli("search", "extra reisrecht", "--limit", "1", env_kb=kb_path)
     assert result.returncode == 0, result.stderr
-    assert "Kamerbrief voortgang NP Onderwijs, p. 12 (Korting op les-, cursus- en collegegeld" in result.stdout
+    assert f"{LETTER_TITLE}, p. 12 (Korting op les-, cursus- en collegegeld" in result.stdout
     assert "12 maanden extra reisrecht" in result.stdout
 
 

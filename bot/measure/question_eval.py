@@ -76,8 +76,11 @@ def _numbers(listing: str) -> set:
 
 
 def source_matches(bron: str, expected: str) -> bool:
-    """Does a `Bron:` line name the expected place ("kamerbrief p. 12", "bijlage thema 3")?"""
-    bron_l = bron.lower()
+    """Does a `Bron:` line name the expected place ("kamerbrief p. 12", "bijlage thema 3")?
+
+    Each document in the line is "<title> (<date>), <where>"; the date in brackets is left out
+    before pages and themes are read, so its day and year are not taken for page numbers."""
+    bron_l = re.sub(r"\([^()]*\)", "", bron.lower())
     kind, _, where = expected.lower().partition(" ")
     for part in bron_l.split(";"):
         if kind == "kamerbrief" and "kamerbrief" in part and "p." in part:

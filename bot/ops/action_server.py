@@ -15,8 +15,8 @@ def check_knowledge_base() -> Optional[str]:
     """None when the KB can be queried, else the reason it cannot."""
     try:
         kb = open_kb()
-        if not kb.themes():
-            return "the knowledge base has no themes; rebuild it with 'make kb'"
+        if not kb.documents:
+            return "the knowledge base has no documents; rebuild it with 'make kb'"
         # Build the answer engine (units, lemma table, stems) now, not on the first user's question.
         kb.engine().answer("Wordt het collegegeld gehalveerd?")
     except KnowledgeBaseError as error:
