@@ -69,8 +69,9 @@ MORE_LIMIT = 4
 CONTINUATION_WORDS = {
     "dit", "deze", "dat", "die", "daarvoor", "hiervoor", "daarmee", "hiermee", "daarbij", "hierbij",
     "daardoor", "hierdoor", "daarnaast", "ook", "zij", "ze", "het", "hierover", "daarover", "wel",
-    "toch", "echter", "maar",
+    "toch", "echter", "maar", "zo", "daarom", "bovendien", "hierin", "daarin",
 }
+CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
 
 # Which unit types satisfy which answer type.
 SATISFIES = {
@@ -558,8 +559,9 @@ class Engine:
         following = next((u for u in siblings if u.kind == best.unit.kind and u.index == best.unit.index + 1), None)
         if following is None or following.text == best.unit.text:
             return []
-        first_word = following.text.split(" ", 1)[0].lower().strip(",.:;")
-        if first_word in CONTINUATION_WORDS:
+        first_words = following.text.lower().split(" ", 2)
+        first_word = first_words[0].strip(",.:;")
+        if first_word in CONTINUATION_WORDS or " ".join(first_words[:2]) in CONTINUATION_PHRASES:
             return [following]
         question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
         found = [c for c in question.concepts
