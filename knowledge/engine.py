@@ -58,6 +58,7 @@ PRIOR_BONUS = 0.3            # divided by the number of topic words: a short que
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 TYPO_CUTOFF = 0.84
+UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
 SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
@@ -403,6 +404,10 @@ class Engine:
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(text_ids))
+            if not text_ids and not context_ids:
+                # A word the documents never use is evidence of nothing; at full weight it drowns
+                # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
+                weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
             if c.kind == "sector":
                 weight *= SECTOR_CONCEPT_WEIGHT
             weights[c.word] = weight
