@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions import texts
+from actions import record, texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations
 from knowledge.engine import LIST_WORDS, subject_words, theme_number
 
@@ -94,6 +94,8 @@ class Answer:
     page_size: int = PAGE_SIZE
     # The question to repeat for follow-ups ("en voor het wo?"); None keeps the previous one.
     question: Optional[str] = None
+    # What sort of reply this is, for the operators' report (actions.record).
+    kind: str = record.ANSWERED
 
     @property
     def shown(self) -> List[Item]:
@@ -308,7 +310,7 @@ def _near_miss_intro(result: Result) -> str:
 
 
 def dont_know() -> Answer:
-    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS))
+    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS), kind=record.FALLBACK)
 
 
 def from_result(kb, result: Result, question_text: str) -> Answer:
@@ -331,7 +333,7 @@ def from_result(kb, result: Result, question_text: str) -> Answer:
     elif result.kind == "near_miss":
         related = [_unit_item(u) for u in result.shown]
         answer = Answer(intro=_near_miss_intro(result) + "\n" + texts.RELATED_INTRO, items=related,
-                        page_size=len(related))
+                        page_size=len(related), kind=record.NOT_IN_DOCUMENTS)
     else:
         return dont_know()
     answer.question = question_text
@@ -421,7 +423,7 @@ def profile_noted(ctx: Context) -> Answer:
         who = (texts.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
                else texts.PROFILE_SECTOR_ONLY.format(sector=where))
     text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
-    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS))
+    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind=record.DIALOGUE)
 
 
 # --------------------------------------------------------------------------- forms
