@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers, record, referral, texts
+from bot.channels.redact import without_placeholders
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
 
     return answers.Context(
         intent=intent or latest_intent(tracker),
-        text=tracker.latest_message.get("text") or "",
+        text=without_placeholders(tracker.latest_message.get("text") or ""),
         sector=pick("sector", SECTORS),
         role=pick("role", ROLES),
         theme=pick("theme", _theme_values()),

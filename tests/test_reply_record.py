@@ -79,3 +79,15 @@ def test_a_bad_referral_file_means_no_referral(referral_file, content, domain):
     referral_file.write_text(content, encoding="utf-8")
     assert referral.line() is None
     assert reply("nlu_fallback", "asdkjh qwe zxcv", domain)["text"].startswith(texts.DONT_KNOW)
+
+
+@pytest.mark.parametrize("text", [
+    "krijg ik korting op mijn collegegeld? [e-mail]",
+    "[telefoonnummer] krijg ik korting op mijn collegegeld?",
+    "krijg ik korting op mijn collegegeld [bsn] [iban] [adres]",
+])
+def test_placeholders_of_redacted_data_are_no_topic(text, domain):
+    """Redaction leaves placeholders in the text; the answer is the one without them (not
+    "De documenten noemen niets over ‘telefoonnummer’")."""
+    info = record.read(reply("ask_tuition", text, domain))
+    assert info["kind"] == record.ANSWERED

@@ -110,6 +110,15 @@ def redact(text: str) -> str:
     return text
 
 
+_PLACEHOLDERS = re.compile(r"\s*(?:" + "|".join(re.escape(p) for p in (EMAIL, IBAN, PHONE, ADDRESS, BSN)) + r")")
+
+
+def without_placeholders(text: str) -> str:
+    """The text without the placeholders, for the answer engine: "[telefoonnummer]" is not a
+    topic the documents fail to mention."""
+    return _PLACEHOLDERS.sub("", text or "").strip()
+
+
 def redact_values(value: Any, depth: int = 0) -> Any:
     """`redact` applied to every string in a JSON-like value (dict keys stay as they are)."""
     if isinstance(value, str):
