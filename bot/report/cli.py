@@ -4,12 +4,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 import sqlalchemy as sa
 
 from bot.ops.trackerdb import REPO_ROOT, db_url_from_endpoints
+from bot.report.store import Turn, read_turns
 
 DEFAULT_TZ = "Europe/Amsterdam"
 _RELATIVE = re.compile(r"^(\d+)\s*([dhw])$")
@@ -68,3 +71,33 @@ def engine_and_name(args: argparse.Namespace) -> Tuple[Optional[sa.engine.Engine
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
         return None, name
     return sa.create_engine(url), name
+
+
+@dataclass
+class Loaded:
+    turns: List[Turn]
+    since: dt.datetime
+    until: dt.datetime
+    tz: dt.tzinfo
+    store: str
+
+
+def load(parser: argparse.ArgumentParser, argv: Optional[List[str]]) -> Tuple[argparse.Namespace, Optional[Loaded]]:
+    """Parse the command line and read the period's turns; None (after one line on stderr) when
+    the store cannot be read. A bad --since/--until exits with the usage message."""
+    args = parser.parse_args(argv)
+    try:
+        since, until, tz = period(args)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    try:
+        engine, store = engine_and_name(args)
+        try:
+            turns = read_turns(engine, since.timestamp(), until.timestamp()) if engine is not None else []
+        finally:
+            if engine is not None:
+                engine.dispose()
+    except Exception as error:  # noqa: BLE001 - one clear line for the operator
+        print(f"error: could not read the tracker store: {error.__class__.__name__}: {error}", file=sys.stderr)
+        return args, None
+    return args, Loaded(turns, since, until, tz, store)

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Dict, List, Optional, Tuple
 
 from bot.report import cli
-from bot.report.store import Turn, read_turns
+from bot.report.store import Turn
 from bot.report.summary import UNANSWERED, normalise
 
 UNKNOWN_INTENT = "nlu_fallback"
@@ -61,22 +61,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.report.review",
                                      description="Write unanswered and 👎 questions as Rasa NLU YAML for annotation.")
     cli.add_arguments(parser, "results/review.yml")
-    args = parser.parse_args(argv)
-    try:
-        since, until, _ = cli.period(args)
-    except argparse.ArgumentTypeError as error:
-        parser.error(str(error))
-    try:
-        engine, store = cli.engine_and_name(args)
-        try:
-            turns = read_turns(engine, since.timestamp(), until.timestamp()) if engine is not None else []
-        finally:
-            if engine is not None:
-                engine.dispose()
-    except Exception as error:  # noqa: BLE001
-        print(f"error: could not read the tracker store: {error.__class__.__name__}: {error}", file=sys.stderr)
+    args, loaded = cli.load(parser, argv)
+    if loaded is None:
         return 1
-    items = review_items(turns)
+    since, until, store = loaded.since, loaded.until, loaded.store
+    items = review_items(loaded.turns)
     count = sum(len(v) for v in items.values())
     header = (f"Questions to review, {since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}, from {store}.\n"
               "Unanswered (not in the documents, fallback, no reply) and rated 👎; deduplicated.\n"
