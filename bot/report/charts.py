@@ -52,6 +52,18 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
+def _short(name: str, limit: int) -> str:
+    """A label within `limit` characters; "Kamerbrief voortgang NP Onderwijs, p. 12" keeps its
+    location at the end: "Kamerbrief voortgang…, p. 12"."""
+    if len(name) <= limit:
+        return name
+    head, _, tail = name.rpartition(", ")
+    keep = limit - len(tail) - 3
+    if head and keep >= 8:
+        return head[:keep].rstrip() + "…, " + tail
+    return name[:limit - 1].rstrip() + "…"
+
+
 def per_day(days: Sequence[Tuple[dt.date, int, int]]) -> str:
     """Conversations and messages per day, side by side."""
     with plt.rc_context(STYLE):
@@ -71,14 +83,18 @@ def per_day(days: Sequence[Tuple[dt.date, int, int]]) -> str:
         return _svg(fig, "Conversations and messages per day")
 
 
-def bars(items: List[Tuple[str, float]], label: str, percent: bool = False) -> str:
-    """A horizontal bar chart, the largest on top."""
+def bars(items: List[Tuple[str, float]], label: str, percent: bool = False, width: float = 7.5,
+         max_label: int = 48) -> str:
+    """A horizontal bar chart, the largest on top; `width` in inches (4.2 for half a page)."""
     with plt.rc_context(STYLE):
         height = 0.45 + 0.32 * max(1, len(items))
-        fig, ax = plt.subplots(figsize=(7.5, height))
-        names = [name if len(name) <= 48 else name[:47] + "…" for name, _ in items][::-1]
+        fig, ax = plt.subplots(figsize=(width, height))
+        names = [_short(name, max_label) for name, _ in items][::-1]
         values = [value for _, value in items][::-1]
-        ax.barh(names, values, color=ACCENT, height=0.6)
+        # By position: a categorical axis would merge two labels that shorten to the same text.
+        ax.barh(range(len(values)), values, color=ACCENT, height=0.6)
+        ax.set_yticks(range(len(values)))
+        ax.set_yticklabels(names)
         top = max(values) if values else 1
         for y, value in enumerate(values):
             shown = f"{value:.0%}" if percent else f"{value:g}"

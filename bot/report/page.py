@@ -33,6 +33,7 @@ th { font-size: 13.5px; color: var(--muted); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .variants { color: var(--muted); font-size: 13.5px; }
 svg.chart { width: 100%; height: auto; max-width: 760px; display: block; margin-top: 8px; }
+.two svg.chart { max-width: 440px; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 @media (max-width: 760px) { .two { grid-template-columns: 1fr; } }
 .empty { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 20px; margin-top: 16px; font-size: 17px; }
@@ -94,7 +95,7 @@ def _body(s: Summary) -> str:
            _card(str(s.messages), "messages"),
            _card(_pct(answered, s.messages), "answered from the documents"),
            _card(str(unanswered), "questions not answered"),
-           _card(f"{up} / {down}", "👍 / 👎 on answers"),
+           _card(f"{up} / {down}", "answers rated helpful / not helpful"),
            "</div>"]
 
     out.append("<section><h2>Conversations and messages per day</h2>")
@@ -126,14 +127,15 @@ def _body(s: Summary) -> str:
         out.append("<p>None: every question got an answer.</p>")
     out.append("</section>")
 
-    out.append("<section><h2>Answers rated 👎</h2>")
+    out.append("<section><h2>Answers rated not helpful</h2>")
     if s.thumbs_down:
         rows = [[escape(t.text), f"<blockquote>{escape(_excerpt(t.reply))}</blockquote>",
                  escape(t.comment or "–")] for t in s.thumbs_down]
         out.append(_table(["question", "answer", "comment"], rows))
     else:
-        out.append("<p>No answer was rated 👎.</p>")
-    out.append(f'<p class="note">{up} answers rated 👍, {down} rated 👎.</p></section>')
+        out.append("<p>No answer was rated not helpful.</p>")
+    out.append(f'<p class="note">Users rated {up} answers helpful (thumbs up) and {down} not helpful '
+               "(thumbs down) with the buttons under each answer.</p></section>")
 
     out.append('<div class="two">')
     out.append("<section><h2>Topics most asked</h2>"
@@ -168,7 +170,8 @@ def _body(s: Summary) -> str:
 def _list_chart(items: List, label: str) -> str:
     if not items:
         return "<p>None.</p>"
-    return charts.bars([(str(k), n) for k, n in items], label) + _table(
+    # Half a page wide: a narrower figure keeps its text as large as the full-width charts'.
+    return charts.bars([(str(k), n) for k, n in items], label, width=4.2, max_label=30) + _table(
         ["", "times"], ([escape(str(k)), str(n)] for k, n in items), (1,))
 
 

@@ -32,7 +32,7 @@ def review_items(turns: List[Turn]) -> Dict[str, List[Tuple[str, int, List[str]]
     for members in picked.values():
         text = Counter(t.text.strip() for t in members).most_common(1)[0][0]
         intent = Counter(t.intent or UNKNOWN_INTENT for t in members).most_common(1)[0][0]
-        reasons = sorted({"rated 👎" if t.rating == "down" else t.kind.replace("_", " ") for t in members})
+        reasons = sorted({"rated not helpful" if t.rating == "down" else t.kind.replace("_", " ") for t in members})
         by_intent.setdefault(intent, []).append((text, len(members), reasons))
     for items in by_intent.values():
         items.sort(key=lambda item: (-item[1], item[0].lower()))
@@ -68,7 +68,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     items = review_items(loaded.turns)
     count = sum(len(v) for v in items.values())
     header = (f"Questions to review, {since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}, from {store}.\n"
-              "Unanswered (not in the documents, fallback, no reply) and rated 👎; deduplicated.\n"
+              "Unanswered (not in the documents, fallback, no reply) and rated not helpful; deduplicated.\n"
               "Not training data yet: check each example, then move it to data/nlu/.")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(to_yaml(items, header), encoding="utf-8")

@@ -234,6 +234,9 @@
 
   var ICON_CHAT = ["M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z", "M8.5 10.5h7", "M8.5 13.5h4.5"];
   var ICON_CLOSE = ["M6 6l12 12", "M18 6L6 18"];
+  // Thumbs as drawn icons, not emoji: a system without an emoji font would show empty boxes.
+  var ICON_THUMB_UP = ["M7 10v11", "M7 10l4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8a2 2 0 0 1-2 1.7H7", "M7 21H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3"];
+  var ICON_THUMB_DOWN = ["M17 14V3", "M17 14l-4 8a3 3 0 0 1-3-3v-4H4.5a2 2 0 0 1-2-2.3l1.4-8a2 2 0 0 1 2-1.7H17", "M17 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-3"];
   var ICON_RESTART = ["M4 12a8 8 0 1 0 2.4-5.7", "M4 4.5V9h4.5"];
 
   // Bot and user text is always inserted as text. Only http(s) URLs become links, built
@@ -406,10 +409,10 @@
       return box;
     }
     var up = el("button", { type: "button", className: "feedback-button up", "aria-label": TEXT.feedbackUp }, [
-      el("span", { "aria-hidden": "true", text: "\uD83D\uDC4D" })
+      icon(ICON_THUMB_UP)
     ]);
     var down = el("button", { type: "button", className: "feedback-button down", "aria-label": TEXT.feedbackDown }, [
-      el("span", { "aria-hidden": "true", text: "\uD83D\uDC4E" })
+      icon(ICON_THUMB_DOWN)
     ]);
     box.appendChild(el("span", { className: "feedback-question", id: questionId, text: TEXT.feedbackQuestion }));
     box.appendChild(up);
