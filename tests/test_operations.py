@@ -212,3 +212,11 @@ def test_a_period_before_the_traffic_is_empty_too(seeded, tmp_path):
                           cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "No conversations in this period" in out.read_text(encoding="utf-8")
+
+
+# Last in this module: it adds a message after the report tests counted them.
+def test_the_conversation_goes_on_after_feedback(seeded):
+    stack, result = seeded
+    status, payload = script.post(stack.url + script.WEBSITE + "/webhook",
+                                  {"sender": result["senders"]["c"], "message": "is het collegegeld gehalveerd?"})
+    assert status == 200 and any(m.get("answer_id") for m in payload), payload

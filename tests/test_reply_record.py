@@ -91,3 +91,12 @@ def test_placeholders_of_redacted_data_are_no_topic(text, domain):
     "De documenten noemen niets over ‘telefoonnummer’")."""
     info = record.read(reply("ask_tuition", text, domain))
     assert info["kind"] == record.ANSWERED
+
+
+def test_the_channels_own_not_understood_reply_gets_the_referral_too(referral_file):
+    from bot.channels.turn import TEXT_NOT_UNDERSTOOD, not_understood_reply
+
+    assert not_understood_reply("s")[0]["text"] == TEXT_NOT_UNDERSTOOD  # nothing configured yet
+    referral_file.write_text('text: "de website van DUO"\nurl: "https://duo.nl"\n', encoding="utf-8")
+    line = texts.REFERRAL.format(text="de website van DUO", url="https://duo.nl")
+    assert not_understood_reply("s")[0]["text"] == f"{TEXT_NOT_UNDERSTOOD}\n{line}"

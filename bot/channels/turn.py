@@ -30,7 +30,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
-from actions import record
+from actions import record, referral
 from actions import texts as bot_texts
 
 logger = logging.getLogger(__name__)
@@ -197,7 +197,10 @@ def unavailable_reply(sender: str) -> List[Dict[str, Any]]:
 
 
 def not_understood_reply(sender: str) -> List[Dict[str, Any]]:
-    return [{"recipient_id": sender, "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+    """The bot's not-understood reply (with the operator's referral, as the actions add it)."""
+    extra = referral.line()
+    text = f"{TEXT_NOT_UNDERSTOOD}\n{extra}" if extra else TEXT_NOT_UNDERSTOOD
+    return [{"recipient_id": sender, "text": text, "buttons": NOT_UNDERSTOOD_BUTTONS}]
 
 
 async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,

@@ -149,7 +149,8 @@
       (entry.from === "bot" || entry.from === "user") &&
       typeof entry.text === "string" &&
       (entry.buttons === undefined || Array.isArray(entry.buttons)) &&
-      (entry.answerId === undefined || ANSWER_ID.test(entry.answerId))
+      (entry.answerId === undefined || ANSWER_ID.test(entry.answerId)) &&
+      (entry.rating === undefined || entry.rating === "up" || entry.rating === "down")
     );
   }
 
@@ -452,6 +453,10 @@
   }
 
   function sendFeedback(entry, box, rating, comment) {
+    if (box.getAttribute("data-sending")) {
+      return; // one rating at a time
+    }
+    box.setAttribute("data-sending", "true");
     var body = { sender: state.sender, answer_id: entry.answerId, rating: rating };
     if (comment) {
       body.comment = comment.slice(0, MAX_COMMENT_CHARS);
@@ -474,6 +479,7 @@
         return false;
       })
       .then(function (ok) {
+        box.removeAttribute("data-sending");
         if (!ok) {
           Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) {
             b.removeAttribute("aria-disabled");
