@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -121,8 +122,8 @@ def percentiles(values: Sequence[float]) -> Optional[Dict[str, float]]:
         return None
     ordered = sorted(values)
 
-    def at(q: float) -> float:  # nearest rank
-        return ordered[min(len(ordered) - 1, max(0, int(round(q * len(ordered) + 0.5)) - 1))]
+    def at(q: float) -> float:  # nearest rank: the smallest value with at least q of them at or below it
+        return ordered[min(len(ordered), max(1, math.ceil(q * len(ordered) - 1e-9))) - 1]
 
     return {"count": len(ordered), "p50": at(0.50), "p90": at(0.90), "p95": at(0.95), "max": ordered[-1]}
 
