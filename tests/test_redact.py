@@ -111,3 +111,23 @@ def test_redaction_happens_after_the_length_check_on_the_original():
     body = json.dumps({"sender": "tester", "message": "a@b.nl " * 5}).encode()
     inbound = parse_body(body, InputRules(max_message_chars=40))
     assert inbound.text.count("[e-mail]") == 5
+
+
+def test_a_sender_id_with_personal_data_gets_a_stable_stand_in():
+    body = json.dumps({"sender": "jan.jansen@school.nl", "message": "hoi"}).encode()
+    first, second = parse_body(body, InputRules()), parse_body(body, InputRules())
+    assert first.sender == second.sender  # the conversation continues
+    assert first.sender.startswith("redacted-") and "@" not in first.sender
+    assert parse_body(json.dumps({"sender": "klant-42", "message": "hoi"}).encode(), InputRules()).sender == "klant-42"
+
+
+def test_feedback_uses_the_same_sender_stand_in():
+    from bot.channels.feedback import parse_feedback
+    from bot.channels.inbound import printable_sender
+
+    body = json.dumps({"sender": "jan.jansen@school.nl", "answer_id": "abc123", "rating": "down",
+                       "comment": "mail jan@x.nl"}).encode()
+    feedback = parse_feedback(body, printable_sender)
+    message = parse_body(json.dumps({"sender": "jan.jansen@school.nl", "message": "hoi"}).encode(), InputRules())
+    assert feedback.sender == message.sender
+    assert feedback.comment == "mail [e-mail]"

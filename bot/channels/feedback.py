@@ -31,7 +31,7 @@ from rasa.shared.core.events import AgentUttered, BotUttered
 
 from actions import record, texts
 from bot.channels.inbound import clean_text, error_response
-from bot.channels.redact import redact
+from bot.channels.redact import redact, safe_sender
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ def parse_feedback(raw: bytes, sender_rule: Callable[[str], Optional[str]]) -> F
     sender_id = sender_rule(sender) if isinstance(sender, str) else None
     if sender_id is None or rating not in RATINGS:
         raise FeedbackRejected("invalid_feedback")
+    sender_id = safe_sender(sender_id)  # the same stand-in as its messages got
     if not isinstance(answer_id, str) or not (0 < len(answer_id) <= 64) or not answer_id.isalnum():
         raise FeedbackRejected("invalid_feedback")
     if comment is not None and not isinstance(comment, str):

@@ -16,10 +16,12 @@ reference number (8 digits). A postcode is only read as one with capital letters
 written together ("1234ab"): "in 2021 en" is not a postcode.
 
 Both channels call this through `bot.channels.inbound.parse_body`, for the message and every
-string in its metadata, so NLU and the tracker store only ever see the placeholders.
+string in its metadata, so NLU and the tracker store only ever see the placeholders; a sender id
+holding personal data is replaced by a stable stand-in (`safe_sender`).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any, Callable, List, Match, Pattern, Tuple
 
@@ -117,6 +119,15 @@ def without_placeholders(text: str) -> str:
     """The text without the placeholders, for the answer engine: "[telefoonnummer]" is not a
     topic the documents fail to mention."""
     return _PLACEHOLDERS.sub("", text or "").strip()
+
+
+def safe_sender(sender: str) -> str:
+    """A sender id without personal data: a REST client that names conversations by e-mail
+    address or phone number gets a stable stand-in ("redacted-" and a hash), so the
+    conversation continues and the tracker store never holds the address."""
+    if redact(sender) == sender:
+        return sender
+    return "redacted-" + hashlib.sha256(sender.encode("utf-8")).hexdigest()[:24]
 
 
 def redact_values(value: Any, depth: int = 0) -> Any:
