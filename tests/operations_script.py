@@ -20,6 +20,8 @@ WEBSITE = "/webhooks/website"
 EMAIL = "jan.jansen@school.nl"
 PHONE = "06-12345678"
 BSN = "111222333"
+IBAN = "NL91ABNA0417164300"
+ADDRESS = "1234 AB 12"
 UNANSWERED_GEMEENTE = "Hoeveel geld krijgt een gemeente uit het NPO?"
 DOWN_QUESTION = "Krijg ik extra reisrecht als hbo-student?"
 DOWN_COMMENT = f"Te kort. Bel me op {PHONE}"
@@ -33,10 +35,11 @@ SCRIPT: List[Tuple[str, str, str, str]] = [
     (REST, "b", f"mijn bsn is {BSN}", record.FALLBACK),
     (WEBSITE, "c", DOWN_QUESTION, record.ANSWERED),
     (WEBSITE, "c", "hoeveel geld krijgt een gemeente uit het npo", record.NOT_IN_DOCUMENTS),
+    (WEBSITE, "c", f"mijn adres is {ADDRESS} en mijn rekening {IBAN}", record.OUT_OF_SCOPE),
 ]
 # Ratings: (conversation, the message whose answer is rated, rating, comment).
 RATINGS = [("c", DOWN_QUESTION, "down", DOWN_COMMENT), ("a", "is het collegegeld gehalveerd?", "up", None)]
-PERSONAL = (EMAIL, PHONE, BSN)
+PERSONAL = (EMAIL, PHONE, BSN, IBAN, ADDRESS)
 
 
 def post(url: str, body: dict, timeout: float = 60.0) -> Tuple[int, object]:

@@ -49,7 +49,8 @@ def assert_no_personal_data(rows) -> None:
     everything = "\n".join(str(value) for row in rows for value in row)
     for value in script.PERSONAL:
         assert value not in everything
-    assert "[e-mail]" in everything and "[telefoonnummer]" in everything and "[bsn]" in everything
+    for placeholder in ("[e-mail]", "[telefoonnummer]", "[bsn]", "[iban]", "[adres]"):
+        assert placeholder in everything
 
 
 # --------------------------------------------------------------------------- redaction and feedback
