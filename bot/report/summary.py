@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from actions import record
 from bot.report.store import NO_REPLY, Turn
@@ -32,7 +32,7 @@ KIND_LABELS = {
 # Questions the bot could not answer: listed for review.
 UNANSWERED = record.NOT_KNOWN + (NO_REPLY,)
 # Two normalised questions this similar are one group ("near-duplicates together").
-SIMILARITY = 0.85
+SIMILARITY = 0.9
 TOP = 10
 
 
@@ -78,36 +78,50 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\[\]]+", " ", text).split())
 
 
-def _similar(a: str, b: str) -> bool:
-    if a == b or sorted(a.split()) == sorted(b.split()):
-        return True
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+def _close(matcher: difflib.SequenceMatcher, key: str) -> bool:
+    """Whether `key` is within SIMILARITY of the matcher's anchor (its second sequence, analysed once)."""
+    matcher.set_seq1(key)
     return matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY \
         and matcher.ratio() >= SIMILARITY
 
 
 def group_questions(turns: Iterable[Turn]) -> List[Group]:
-    """Questions grouped with their near-duplicates, the most asked first."""
+    """Questions grouped with their near-duplicates (the same words in any order, or a
+    character similarity of SIMILARITY), the most asked first."""
     by_key: Dict[str, List[Turn]] = {}
     for turn in turns:
         key = normalise(turn.text)
         if key:
             by_key.setdefault(key, []).append(turn)
-    groups: List[Tuple[str, Group]] = []
+    groups: List[Group] = []
+    by_words: Dict[Tuple[str, ...], Group] = {}
+    by_length: Dict[int, List[Tuple[FrozenSet[str], difflib.SequenceMatcher, Group]]] = {}
     for key, members in sorted(by_key.items(), key=lambda item: (-len(item[1]), item[0])):
-        target = next((group for anchor, group in groups if _similar(key, anchor)), None)
+        words = tuple(sorted(key.split()))
+        word_set = frozenset(words)
+        target = by_words.get(words)
+        if target is None:
+            # Two strings can only be SIMILARITY alike when their lengths are close enough.
+            low = int(len(key) * SIMILARITY / (2 - SIMILARITY))
+            high = int(len(key) * (2 - SIMILARITY) / SIMILARITY) + 1
+            # ... and share at least half of the shorter one's words (a cheap test before the costly one).
+            target = next((group for length in range(low, high + 1)
+                           for anchor_words, matcher, group in by_length.get(length, ())
+                           if 2 * len(word_set & anchor_words) >= min(len(word_set), len(anchor_words))
+                           and _close(matcher, key)), None)
         if target is None:
             target = Group(text="")
-            groups.append((key, target))
+            groups.append(target)
+            matcher = difflib.SequenceMatcher(None, "", key, autojunk=False)
+            by_length.setdefault(len(key), []).append((word_set, matcher, target))
+        by_words.setdefault(words, target)
         target.count += len(members)
         target.variants.update(t.text for t in members)
         target.kinds.update(t.kind for t in members)
         target.intents.update(t.intent or "" for t in members)
-    result = []
-    for _, group in groups:
+    for group in groups:
         group.text = group.variants.most_common(1)[0][0]
-        result.append(group)
-    return sorted(result, key=lambda g: (-g.count, g.text.lower()))
+    return sorted(groups, key=lambda g: (-g.count, g.text.lower()))
 
 
 def source_label(source: Dict[str, object]) -> str:
