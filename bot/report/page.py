@@ -10,6 +10,9 @@ from actions import record
 from bot.report import charts
 from bot.report.summary import KIND_LABELS, Summary
 
+# The most asked groups of unanswered questions shown; the review export has them all.
+MAX_GROUPS = 100
+
 CSS = """
 :root { --accent: #154273; --text: #1a1a1a; --muted: #4a4a4a; --line: #d5dbe1; --canvas: #f3f5f7; }
 * { box-sizing: border-box; }
@@ -117,12 +120,16 @@ def _body(s: Summary) -> str:
                "<code>make review</code> exports these as NLU YAML.</p>")
     if s.unanswered:
         rows = []
-        for group in s.unanswered:
+        for group in s.unanswered[:MAX_GROUPS]:
             others = [v for v, _ in group.variants.most_common() if v != group.text][:5]
             variants = f'<div class="variants">also: {escape(" · ".join(others))}</div>' if others else ""
             kinds = ", ".join(KIND_LABELS.get(k, k) for k, _ in group.kinds.most_common())
             rows.append([str(group.count), escape(group.text) + variants, escape(kinds)])
         out.append(_table(["times", "question", "reply"], rows, (0,)))
+        if len(s.unanswered) > MAX_GROUPS:
+            rest = s.unanswered[MAX_GROUPS:]
+            out.append(f'<p class="note">And {len(rest)} more questions ({sum(g.count for g in rest)} messages), '
+                       "each asked less often: <code>make review</code> lists them all.</p>")
     else:
         out.append("<p>None: every question got an answer.</p>")
     out.append("</section>")
