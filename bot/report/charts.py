@@ -74,12 +74,13 @@ def per_day(days: Sequence[Tuple[dt.date, int, int]]) -> str:
         ax.bar([i + width / 2 for i in x], [d[2] for d in days], width, color=SECOND, label="messages")
         step = max(1, len(days) // 14)
         ax.set_xticks(x[::step])
-        ax.set_xticklabels([d[0].strftime("%a %d %b") for d in days][::step], rotation=0 if len(days) <= 8 else 45,
-                           ha="center" if len(days) <= 8 else "right")
+        # Two short lines per day ("Mon" / "16 Nov") fit up to two weeks side by side.
+        ax.set_xticklabels([d[0].strftime("%a\n%d %b") for d in days][::step], rotation=0, ha="center")
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.grid(axis="y", color=GRID, linewidth=0.8)
         ax.set_axisbelow(True)
-        ax.legend(frameon=False, loc="upper left", ncol=2)
+        # Above the plot, where no bar can sit under it.
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2)
         return _svg(fig, "Conversations and messages per day")
 
 
