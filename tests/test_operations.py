@@ -60,6 +60,14 @@ def test_personal_data_is_not_stored(seeded):
     assert_no_personal_data(stored_rows(stack.tracker_db))
 
 
+def test_nlu_still_reads_the_redacted_message(seeded):
+    stack, _ = seeded
+    users = [json.loads(data) for _, type_name, data in stored_rows(stack.tracker_db) if type_name == "user"]
+    redacted = next(u for u in users if "[e-mail]" in u["text"])
+    assert redacted["text"] == "Mijn e-mail is [e-mail], krijg ik korting op mijn collegegeld?"
+    assert redacted["parse_data"]["intent"]["name"] == "ask_tuition"
+
+
 def test_only_factual_answers_carry_an_answer_id(seeded):
     _, result = seeded
     kinds = {(conv, message): kind for _, conv, message, kind in script.SCRIPT}
