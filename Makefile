@@ -21,12 +21,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/nlp/dutch.py $(NLP_STAMP)
 
 .PHONY: help install sysdeps nlp kb train run actions test test-unit test-rasa test-http test-browser \
-        test-scale validate eval bench soak cluster purge clean
+        test-scale validate eval bench soak cluster purge report review clean
 
 help:
 	@echo "make run    - install, build the knowledge base, train if needed, start the bot on :$(RASA_PORT)"
 	@echo "make test   - everything above plus all test suites"
-	@echo "other: install kb nlp train actions validate eval bench soak cluster purge test-scale clean"
+	@echo "other: install kb nlp train actions validate eval bench soak cluster purge report review test-scale clean"
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/find-python310.sh
 	@py310="$$(scripts/find-python310.sh)" || exit 1; \
@@ -94,6 +94,15 @@ soak: kb $(MODEL) sysdeps
 # Privacy: delete conversations idle for more than DAYS days (default 30).
 purge: $(STAMP)
 	$(PY) -m bot.ops.purge --older-than-days $(or $(DAYS),30)
+
+# The operators' report of the last SINCE (default 7d) from the tracker store of ENDPOINTS
+# (default endpoints.yml; deploy/endpoints.cluster.yml for PostgreSQL), and the review export.
+REPORT_ARGS = --since $(or $(SINCE),7d) $(if $(ENDPOINTS),--endpoints $(ENDPOINTS))
+report: $(STAMP)
+	$(PY) -m bot.report $(REPORT_ARGS) --out results/report.html
+
+review: $(STAMP)
+	$(PY) -m bot.report.review $(REPORT_ARGS) --out results/review.yml
 
 cluster: kb $(MODEL) sysdeps
 	scripts/cluster.sh start

@@ -16,7 +16,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers, texts
+from actions import answers, record, referral, texts
+from bot.channels.redact import without_placeholders
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
 
     return answers.Context(
         intent=intent or latest_intent(tracker),
-        text=tracker.latest_message.get("text") or "",
+        text=without_placeholders(tracker.latest_message.get("text") or ""),
         sector=pick("sector", SECTORS),
         role=pick("role", ROLES),
         theme=pick("theme", _theme_values()),
@@ -80,13 +81,27 @@ def _buttons(pairs) -> List[Dict[Text, Text]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
 
 
+def utter(dispatcher: CollectingDispatcher, text: Text, buttons: Optional[List[Dict[Text, Text]]], kind: Text,
+          citations=()) -> None:
+    """Say a reply with its record for the report (actions.record); a reply that says the bot
+    does not know gets the operator's referral (actions.referral), if one is configured."""
+    if kind in record.NOT_KNOWN:
+        extra = referral.line()
+        if extra:
+            text = f"{text}\n{extra}"
+    dispatcher.utter_message(text=text, buttons=buttons or None, **record.reply_metadata(kind, citations))
+
+
 def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[EventType]:
     """Utter an answer's first page; remember the rest for "meer"."""
     text, remaining = answers.render(answer)
     buttons = _buttons(answer.buttons)
     if remaining:
         buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
-    dispatcher.utter_message(text=text, buttons=buttons or None)
+    citations = [item.cite for item in answer.shown if item.cite is not None]
+    # A factual answer shows its source; without one it is a question back ("which theme?").
+    kind = answer.kind if answer.kind != record.ANSWERED or citations else record.DIALOGUE
+    utter(dispatcher, text, buttons, kind, citations)
     events: List[EventType] = [SlotSet("more_items", answers.stored_items(remaining) or None)]
     if answer.question:
         events.append(SlotSet("last_question", answer.question))
@@ -126,7 +141,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             return await self.respond(dispatcher, tracker, domain)
         except KnowledgeBaseError as error:
             logger.error("Knowledge base unavailable: %s", error)
-            dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
+            utter(dispatcher, texts.KB_UNAVAILABLE, None, record.ERROR)
             return []
 
 
@@ -169,7 +184,8 @@ class ActionAnswer(KnowledgeAction):
                                  new_details=has_new_details(tracker), strict=act_reply is not None)
         if answer is None:
             text, buttons = answers.act_reply(get_kb(), act_reply)
-            dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)
+            kind = record.OUT_OF_SCOPE if act_reply == "out_of_scope" else record.DIALOGUE
+            utter(dispatcher, text, _buttons(buttons), kind)
             return []
         return leave_active_form(tracker) + send(dispatcher, answer)
 

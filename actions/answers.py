@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions import texts
+from actions import record, texts
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
@@ -96,6 +96,8 @@ class Answer:
     page_size: int = PAGE_SIZE
     # The question to repeat for follow-ups ("en voor het wo?"); None keeps the previous one.
     question: Optional[str] = None
+    # What sort of reply this is, for the operators' report (actions.record).
+    kind: str = record.ANSWERED
 
     @property
     def shown(self) -> List[Item]:
@@ -342,7 +344,7 @@ def dated_items(kb, result: Result) -> List[Item]:
 
 
 def dont_know() -> Answer:
-    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS))
+    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS), kind=record.FALLBACK)
 
 
 def from_result(kb, result: Result, question_text: str) -> Answer:
@@ -365,7 +367,7 @@ def from_result(kb, result: Result, question_text: str) -> Answer:
     elif result.kind == "near_miss":
         related = [_unit_item(u) for u in result.shown]
         answer = Answer(intro=_near_miss_intro(result) + "\n" + texts.RELATED_INTRO, items=related,
-                        page_size=len(related))
+                        page_size=len(related), kind=record.NOT_IN_DOCUMENTS)
     else:
         return dont_know()
     answer.question = question_text
@@ -455,7 +457,7 @@ def profile_noted(ctx: Context) -> Answer:
         who = (texts.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
                else texts.PROFILE_SECTOR_ONLY.format(sector=where))
     text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
-    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS))
+    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind=record.DIALOGUE)
 
 
 # --------------------------------------------------------------------------- forms

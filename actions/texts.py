@@ -236,3 +236,31 @@ WIDGET = {
     "retry": "Opnieuw proberen",
     "restarted": "Nieuw gesprek gestart.",
 }
+
+
+# --------------------------------------------------------------------------- operator's referral
+# Added to replies that say the bot does not know, when an operator set one (referral.yml).
+# {text}: the operator's name for the place; {url}: its address.
+REFERRAL = "Kijk ook op {text}: {url}"
+REFERRAL_URL_ONLY = "Kijk ook op {url}"
+
+
+# --------------------------------------------------------------------------- feedback
+FEEDBACK_THANKS = "Bedankt voor je reactie."
+# The widget's question under a factual answer and its replies (merged into WIDGET's labels).
+WIDGET_FEEDBACK = {
+    "feedbackQuestion": "Nuttig?",
+    "feedbackUp": "Ja, dit antwoord is nuttig",
+    "feedbackDown": "Nee, dit antwoord is niet nuttig",
+    "feedbackCommentLabel": "Wat klopte er niet? (mag leeg blijven)",
+    "feedbackCommentSend": "Verstuur",
+    "feedbackCommentSkip": "Overslaan",
+    "feedbackThanks": FEEDBACK_THANKS,
+    "feedbackFailed": "Je reactie is niet aangekomen. Probeer het later opnieuw.",
+}
+# Why the feedback URL does not take a rating, as the JSON error's "message". {limit}: longest comment.
+FEEDBACK_REFUSALS = {
+    "invalid_feedback": "Stuur 'sender', 'answer_id' en 'rating' ('up' of 'down'), en eventueel 'comment'.",
+    "comment_too_long": "Je opmerking is te lang. Gebruik maximaal {limit} tekens.",
+    "unknown_answer": "Dit antwoord kan ik niet vinden in dit gesprek.",
+}

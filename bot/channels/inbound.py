@@ -12,7 +12,11 @@ body: a JSON object with `sender` and `message` strings and, if present, a `meta
 4. `metadata` is an object when it is there;
 5. control characters are removed from the message (C0/C1 except tab and newline, NUL included:
    PostgreSQL cannot store it, and the noncharacters U+FFFE/U+FFFF) and it is stripped; then it
-   holds at most `max_message_chars` characters (1,000 unless configured) and is not empty.
+   holds at most `max_message_chars` characters (1,000 unless configured) and is not empty;
+6. personal data (e-mail addresses, phone numbers, BSNs, IBANs, postcodes with house numbers)
+   in the message and in every metadata string is replaced by a placeholder
+   (`bot.channels.redact`), so neither NLU nor the tracker store ever holds it; a sender id
+   holding such data is replaced by a stable stand-in.
 
 A failure raises `InputRejected` with its reason. The reason picks the status and the Dutch
 sentence (`actions.texts.REFUSALS`); a channel may publish a reason under another error code
@@ -29,6 +33,7 @@ from sanic import response
 from sanic.response import HTTPResponse
 
 from actions import texts
+from bot.channels.redact import redact, redact_values, safe_sender
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
@@ -140,6 +145,7 @@ def parse_body(raw: bytes, rules: InputRules) -> Inbound:
     sender_id = rules.sender(sender)
     if sender_id is None:
         raise InputRejected(rules.sender_reason, rules)
+    sender_id = safe_sender(sender_id)
     if metadata is not None and not isinstance(metadata, dict):
         raise InputRejected("invalid_metadata", rules)
     text = clean_text(message).strip()
@@ -147,4 +153,4 @@ def parse_body(raw: bytes, rules: InputRules) -> Inbound:
         raise InputRejected("message_too_long", rules)
     if not text and not rules.allow_empty:
         raise InputRejected("empty_message", rules)
-    return Inbound(sender_id, text, metadata)
+    return Inbound(sender_id, redact(text), redact_values(metadata) if metadata else metadata)

@@ -19,6 +19,8 @@ messages) and adds:
   only for real outages, typed "/commands" only when the bot offered them, and store checks
   (503 at once when the tracker or lock store is down; the health URL `GET /webhooks/rest/`
   says 503 as well, so a load balancer or container platform can take the replica out).
+- `POST /webhooks/rest/feedback`: 👍/👎 on an answer that carried an `answer_id`
+  (`bot.channels.feedback`), counted against the same per-sender rate limit.
 
 Use it in credentials.yml instead of `rest:`::
 
@@ -40,6 +42,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 
 from actions import texts
+from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal
 from bot.channels.ratelimit import SlidingWindowRateLimiter
 from bot.channels.turn import check_stores, health_response, run_turn, screen_command
@@ -98,6 +101,22 @@ class GuardedRestInput(RestInput):
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return health_response(request)
+
+        @webhook.route("/feedback", methods=["POST"])
+        async def receive_feedback(request: Request) -> HTTPResponse:
+            agent = getattr(request.app.ctx, "agent", None)
+            problem = check_stores(agent)
+            if problem:
+                logger.error("Refusing feedback: %s", problem)
+                return refusal("unavailable", headers={"Retry-After": "10"})
+
+            def rate_limit(rating: feedback.Feedback) -> Optional[HTTPResponse]:
+                decision = self.limiter.hit(rating.sender)
+                if decision.allowed:
+                    return None
+                return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))})
+
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

@@ -12,6 +12,8 @@
   niet beschikbaar" reply. A turn that simply produced no reply is logged with its cause and
   answered with the bot's not-understood reply: "niet beschikbaar" is only said when something
   is down.
+- `ReplyCollector`: the channels' output; a factual answer carries its `answer_id` (the id the
+  action recorded, `actions.record`), which a client sends back with 👍/👎 (`bot.channels.feedback`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
+from actions import record, referral
 from actions import texts as bot_texts
 
 logger = logging.getLogger(__name__)
@@ -178,12 +181,26 @@ async def _describe_silent_turn(agent: Any, sender: str, warnings: List[str]) ->
     return "; ".join(warnings + [f"intent {intent}, actions {', '.join(filter(None, actions)) or 'none'}"])
 
 
+class ReplyCollector(CollectingOutputChannel):
+    """Collects the bot's messages; a factual answer gets `"answer_id"` for feedback."""
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        before = len(self.messages)
+        await super().send_response(recipient_id, message)
+        info = record.read(message)
+        if info and info.get("kind") in record.RATED and len(self.messages) > before:
+            self.messages[-1]["answer_id"] = info["id"]
+
+
 def unavailable_reply(sender: str) -> List[Dict[str, Any]]:
     return [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
 
 
 def not_understood_reply(sender: str) -> List[Dict[str, Any]]:
-    return [{"recipient_id": sender, "text": TEXT_NOT_UNDERSTOOD, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+    """The bot's not-understood reply (with the operator's referral, as the actions add it)."""
+    extra = referral.line()
+    text = f"{TEXT_NOT_UNDERSTOOD}\n{extra}" if extra else TEXT_NOT_UNDERSTOOD
+    return [{"recipient_id": sender, "text": text, "buttons": NOT_UNDERSTOOD_BUTTONS}]
 
 
 async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
@@ -200,7 +217,7 @@ async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], send
     Both channels call this after `check_stores` and `screen_command`.
     """
     _install_turn_log_recorder()
-    collector = CollectingOutputChannel()
+    collector = ReplyCollector()
     message = UserMessage(text, collector, sender, input_channel=input_channel, metadata=metadata)
     logged: List[Tuple[int, str]] = []
     token = _turn_log.set(logged)

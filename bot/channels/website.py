@@ -8,6 +8,7 @@ Registered in ``credentials.yml`` as ``bot.channels.website.WebsiteInput``; Rasa
 - ``GET  widget.css``   the same stylesheet, for browsers without constructable stylesheets
 - ``GET  demo``         a demo school page that embeds the widget under a strict CSP
 - ``POST webhook``      ``{"sender": <uuid4>, "message": <text>}`` -> list of bot messages
+- ``POST feedback``     👍/👎 on a factual answer (``bot.channels.feedback``), same origin and rate rules
 
 The webhook only accepts browser requests from allowed origins, limits message rate, and
 checks its input with the same validator as the REST channel (``bot.channels.inbound``; here the
@@ -40,6 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import texts
+from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
 from bot.channels.turn import check_stores, health_response, run_turn, screen_command
@@ -295,7 +297,7 @@ def load_assets(max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS) -> Dict[Text
     values = {
         CSS_PLACEHOLDER: json.dumps(css),
         MAX_CHARS_PLACEHOLDER: str(int(max_message_chars)),
-        TEXT_PLACEHOLDER: json.dumps(texts.WIDGET),
+        TEXT_PLACEHOLDER: json.dumps({**texts.WIDGET, **texts.WIDGET_FEEDBACK}),
     }
     for placeholder, value in values.items():
         if placeholder not in script:
@@ -451,14 +453,9 @@ class WebsiteInput(InputChannel):
 
         @website.route("/webhook", methods=["POST", "OPTIONS"])
         async def webhook(request: Request) -> HTTPResponse:
-            if request.method == "OPTIONS":
-                return response.empty(status=204)  # CORS headers: see finish()
-            if not self.origin_allowed(request):
-                logger.info("website: refused message from origin %r", request.headers.get("origin"))
-                return refusal("forbidden_origin")
-            retry = self.ip_limiter.hit(client_ip(request))
-            if not retry.allowed:
-                return self._rate_limited(retry.retry_after)
+            refused = self._admit(request)
+            if refused is not None:
+                return refused
             try:
                 sender, text, _ = parse_body(request.body or b"", self.input_rules)
             except InputRejected as rejected:
@@ -480,10 +477,27 @@ class WebsiteInput(InputChannel):
                 return self._unavailable()
             return response.json(payload, headers={"Cache-Control": "no-store"})
 
+        @website.route("/feedback", methods=["POST", "OPTIONS"])
+        async def receive_feedback(request: Request) -> HTTPResponse:
+            refused = self._admit(request)
+            if refused is not None:
+                return refused
+            agent = getattr(request.app.ctx, "agent", None)
+            problem = check_stores(agent)
+            if problem:
+                logger.error("website: refusing feedback: %s", problem)
+                return self._unavailable()
+
+            def rate_limit(rating: feedback.Feedback) -> Optional[HTTPResponse]:
+                decision = self.sender_limiter.hit(rating.sender)
+                return None if decision.allowed else self._rate_limited(decision.retry_after)
+
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
+
         @website.on_response
         async def finish(request: Request, resp: HTTPResponse) -> Optional[HTTPResponse]:
             resp.headers["X-Content-Type-Options"] = "nosniff"
-            if request.path.rstrip("/").endswith("/webhook"):
+            if request.path.rstrip("/").endswith(("/webhook", "/feedback")):
                 return self._apply_cors(request, resp)
             if request.route is not None and request.route.name.endswith(".health"):
                 # Readable cross-origin only for allowed origins: the widget uses this to tell
@@ -492,6 +506,20 @@ class WebsiteInput(InputChannel):
             return None
 
         return website
+
+    def _admit(self, request: Request) -> Optional[HTTPResponse]:
+        """What the webhook and the feedback URL refuse first: a preflight is answered (its CORS
+        headers come from finish()), a page from an origin not allowed and a client IP over its
+        limit are refused; None lets the request in."""
+        if request.method == "OPTIONS":
+            return response.empty(status=204)
+        if not self.origin_allowed(request):
+            logger.info("website: refused a request from origin %r", request.headers.get("origin"))
+            return refusal("forbidden_origin")
+        retry = self.ip_limiter.hit(client_ip(request))
+        if not retry.allowed:
+            return self._rate_limited(retry.retry_after)
+        return None
 
     def _unavailable(self) -> HTTPResponse:
         return refusal("unavailable", {"Retry-After": RETRY_AFTER_UNAVAILABLE})

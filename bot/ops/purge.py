@@ -15,7 +15,6 @@ import argparse
 import os
 import sys
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -24,7 +23,8 @@ from typing import List, Optional
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 import sqlalchemy as sa  # noqa: E402
 
-from bot.ops.serve import REPO_ROOT
+from bot.ops.serve import REPO_ROOT  # noqa: E402
+from bot.ops.trackerdb import db_url_from_endpoints  # noqa: E402
 
 EVENTS = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))
 
@@ -33,31 +33,6 @@ EVENTS = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))
 class PurgeResult:
     conversations: int
     events: int
-
-
-def db_url_from_endpoints(endpoints: Path) -> sa.engine.URL:
-    """The SQLAlchemy URL of the SQL tracker store configured in an endpoints file."""
-    with warnings.catch_warnings():  # Rasa's imports warn about its own dependencies
-        warnings.simplefilter("ignore")
-        from rasa.core.tracker_store import SQLTrackerStore
-        from rasa.utils.endpoints import read_endpoint_config
-
-    config = read_endpoint_config(str(endpoints), "tracker_store")
-    if config is None or (config.type or "").lower() != "sql":
-        raise ValueError(f"{endpoints} has no SQL tracker store (tracker_store: type: SQL)")
-    kwargs = dict(config.kwargs)
-    dialect = kwargs.get("dialect", "sqlite")
-    db = kwargs.get("db", "rasa.db")
-    if dialect == "sqlite" and db and not os.path.isabs(db):
-        db = str(REPO_ROOT / db)
-    port = kwargs.get("port")
-    with warnings.catch_warnings():  # Rasa builds the URL with an API SQLAlchemy 1.4 calls deprecated
-        warnings.simplefilter("ignore", DeprecationWarning)
-        url = SQLTrackerStore.get_db_url(
-            dialect=dialect, host=config.url, port=int(port) if port else None, db=db,
-            username=kwargs.get("username"), password=kwargs.get("password"), query=kwargs.get("query"),
-        )
-    return sa.engine.make_url(url) if isinstance(url, str) else url
 
 
 def purge(engine: sa.engine.Engine, older_than_days: float, dry_run: bool = False,

@@ -36,6 +36,7 @@
   var scriptUrl = new URL(script.src, document.baseURI);
   var webhookUrl = new URL("webhook", scriptUrl).href;
   var healthUrl = new URL("./", scriptUrl).href;
+  var feedbackUrl = new URL("feedback", scriptUrl).href;
   var stylesheetUrl = new URL("widget.css", scriptUrl).href;
   var storageKey = "npo-assistent:" + scriptUrl.origin + scriptUrl.pathname;
 
@@ -134,6 +135,8 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
 
+  var ANSWER_ID = /^[A-Za-z0-9]{1,64}$/;
+  var MAX_COMMENT_CHARS = 500;
   var UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
   function freshState() {
@@ -145,7 +148,9 @@
       entry &&
       (entry.from === "bot" || entry.from === "user") &&
       typeof entry.text === "string" &&
-      (entry.buttons === undefined || Array.isArray(entry.buttons))
+      (entry.buttons === undefined || Array.isArray(entry.buttons)) &&
+      (entry.answerId === undefined || ANSWER_ID.test(entry.answerId)) &&
+      (entry.rating === undefined || entry.rating === "up" || entry.rating === "down")
     );
   }
 
@@ -230,6 +235,9 @@
 
   var ICON_CHAT = ["M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z", "M8.5 10.5h7", "M8.5 13.5h4.5"];
   var ICON_CLOSE = ["M6 6l12 12", "M18 6L6 18"];
+  // Thumbs as drawn icons, not emoji: a system without an emoji font would show empty boxes.
+  var ICON_THUMB_UP = ["M7 10v11", "M7 10l4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8a2 2 0 0 1-2 1.7H7", "M7 21H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3"];
+  var ICON_THUMB_DOWN = ["M17 14V3", "M17 14l-4 8a3 3 0 0 1-3-3v-4H4.5a2 2 0 0 1-2-2.3l1.4-8a2 2 0 0 1 2-1.7H17", "M17 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-3"];
   var ICON_RESTART = ["M4 12a8 8 0 1 0 2.4-5.7", "M4 4.5V9h4.5"];
 
   // Bot and user text is always inserted as text. Only http(s) URLs become links, built
@@ -385,6 +393,113 @@
     ]);
     renderText(bubble, entry.text);
     messageList.appendChild(el("div", { className: "message " + (isBot ? "bot" : "user") }, [bubble]));
+    if (isBot && entry.answerId) {
+      messageList.appendChild(renderFeedback(entry));
+    }
+  }
+
+  // ---------------------------------------------------------------- feedback under an answer
+
+  // "Nuttig?" with two buttons under a factual answer; thumbs down opens an optional comment.
+  // The rating is sent to the bot (POST feedback) and kept in the history, so it is asked once.
+  function renderFeedback(entry) {
+    var questionId = "npo-fb-" + entry.answerId;
+    var box = el("div", { className: "feedback", role: "group", "aria-labelledby": questionId });
+    if (entry.rating) {
+      box.appendChild(el("p", { className: "feedback-thanks", id: questionId, text: TEXT.feedbackThanks }));
+      return box;
+    }
+    var up = el("button", { type: "button", className: "feedback-button up", "aria-label": TEXT.feedbackUp }, [
+      icon(ICON_THUMB_UP)
+    ]);
+    var down = el("button", { type: "button", className: "feedback-button down", "aria-label": TEXT.feedbackDown }, [
+      icon(ICON_THUMB_DOWN)
+    ]);
+    box.appendChild(el("span", { className: "feedback-question", id: questionId, text: TEXT.feedbackQuestion }));
+    box.appendChild(up);
+    box.appendChild(down);
+    up.addEventListener("click", function () {
+      sendFeedback(entry, box, "up", null);
+    });
+    down.addEventListener("click", function () {
+      openComment(entry, box);
+    });
+    return box;
+  }
+
+  function openComment(entry, box) {
+    if (box.querySelector(".feedback-comment")) {
+      box.querySelector("textarea").focus();
+      return;
+    }
+    var fieldId = "npo-fb-comment-" + entry.answerId;
+    var field = el("textarea", { id: fieldId, className: "feedback-field", rows: "2", maxlength: String(MAX_COMMENT_CHARS) });
+    var submit = el("button", { type: "submit", className: "quick-reply feedback-send", text: TEXT.feedbackCommentSend });
+    var skip = el("button", { type: "button", className: "quick-reply feedback-skip", text: TEXT.feedbackCommentSkip });
+    var form = el("form", { className: "feedback-comment", novalidate: true }, [
+      el("label", { for: fieldId, text: TEXT.feedbackCommentLabel }),
+      field,
+      el("div", { className: "feedback-actions" }, [submit, skip])
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      sendFeedback(entry, box, "down", field.value.trim() || null);
+    });
+    skip.addEventListener("click", function () {
+      sendFeedback(entry, box, "down", null);
+    });
+    box.appendChild(form);
+    field.focus();
+  }
+
+  function sendFeedback(entry, box, rating, comment) {
+    if (box.getAttribute("data-sending")) {
+      return; // one rating at a time
+    }
+    box.setAttribute("data-sending", "true");
+    var body = { sender: state.sender, answer_id: entry.answerId, rating: rating };
+    if (comment) {
+      body.comment = comment.slice(0, MAX_COMMENT_CHARS);
+    }
+    Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) {
+      b.setAttribute("aria-disabled", "true");
+    });
+    fetch(feedbackUrl, {
+      method: "POST",
+      mode: "cors",
+      credentials: "omit",
+      cache: "no-store",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    })
+      .then(function (response) {
+        return response.ok;
+      })
+      .catch(function () {
+        return false;
+      })
+      .then(function (ok) {
+        box.removeAttribute("data-sending");
+        if (!ok) {
+          Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) {
+            b.removeAttribute("aria-disabled");
+          });
+          var error = box.querySelector(".feedback-error") || el("p", { className: "feedback-error", role: "alert" });
+          error.textContent = TEXT.feedbackFailed;
+          box.appendChild(error);
+          return;
+        }
+        entry.rating = rating;
+        saveState();
+        var hadFocus = box.contains(root.activeElement);
+        var thanks = el("p", { className: "feedback-thanks", id: "npo-fb-" + entry.answerId, tabindex: "-1", text: TEXT.feedbackThanks });
+        box.textContent = "";
+        box.appendChild(thanks);
+        if (hadFocus) {
+          thanks.focus();
+        }
+        announce(TEXT.feedbackThanks);
+      });
   }
 
   function renderQuickReplies(buttons) {
@@ -605,6 +720,9 @@
       var entry = { from: "bot", text: text };
       if (buttons && buttons.length) {
         entry.buttons = buttons;
+      }
+      if (typeof m.answer_id === "string" && ANSWER_ID.test(m.answer_id)) {
+        entry.answerId = m.answer_id;
       }
       appendEntry(entry);
       if (text) {
