@@ -44,8 +44,16 @@ def page_runs(numbers: Iterable[int]) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
-    """One line for several citations; documents in first-seen order, locations sorted."""
+# The words of a citation's location per language; document titles stay as the documents have them.
+THEME_WORD = {"nl": "Thema", "en": "Theme"}
+PART_NAMES = {"en": {"inleiding": "introduction"}}
+
+
+def format_citations(citations: Iterable[Optional[Citation]], language: Optional[str] = "nl") -> Optional[str]:
+    """One line for several citations; documents in first-seen order, locations sorted.
+    `language` ("nl" or "en") names the locations (Thema 3 / Theme 3)."""
+    language = language if language in THEME_WORD else "nl"
+    part_names = PART_NAMES.get(language, {})
     order: List[str] = []
     found: Dict[str, Tuple[str, set, set, List[str]]] = {}
     for cite in citations:
@@ -58,8 +66,9 @@ def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
         pages.update(cite.pages())
         if cite.theme is not None:
             themes.add(cite.theme)
-        if cite.part and cite.part not in parts:
-            parts.append(cite.part)
+        part = part_names.get(cite.part, cite.part) if cite.part else None
+        if part and part not in parts:
+            parts.append(part)
     lines = []
     for doc in order:
         title, pages, themes, parts = found[doc]
@@ -67,6 +76,6 @@ def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
         if pages:
             where.append("p. " + page_runs(pages))
         if themes:
-            where.append("Thema " + ", ".join(str(n) for n in sorted(themes)))
+            where.append(THEME_WORD[language] + " " + ", ".join(str(n) for n in sorted(themes)))
         lines.append(", ".join([title] + where))
     return "; ".join(lines) if lines else None
