@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers, texts
+from actions.language import DEFAULT as DEFAULT_LANGUAGE, conversation_language
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,21 @@ def _theme_values() -> Tuple[str, ...]:
         return ()
 
 
+def language_of(tracker: Tracker) -> str:
+    """The conversation's language after the latest message (kept in the `language` slot, which
+    does not influence the dialogue). A button payload ("/inform{...}") keeps the language."""
+    text = tracker.latest_message.get("text") or ""
+    current = tracker.get_slot("language")
+    return current if text.startswith("/") and current else conversation_language(text, current)
+
+
+def language_event(tracker: Tracker) -> List[EventType]:
+    """Remember the language when this message set or changed it."""
+    language = language_of(tracker)
+    unchanged = (tracker.get_slot("language") or DEFAULT_LANGUAGE) == language
+    return [] if unchanged else [SlotSet("language", language)]
+
+
 def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
     """Profile slots persist; question-specific details come from the latest message only.
 
@@ -69,6 +85,7 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
         scheme=latest_entity(tracker, "scheme"),
         budget_rule=latest_entity(tracker, "budget_rule"),
         year=latest_entity(tracker, "year"),
+        language=language_of(tracker),
     )
 
 
@@ -85,7 +102,7 @@ def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[Event
     text, remaining = answers.render(answer)
     buttons = _buttons(answer.buttons)
     if remaining:
-        buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
+        buttons.append({"title": answers.texts_for(answer.language).MORE_BUTTON, "payload": "/more"})
     dispatcher.utter_message(text=text, buttons=buttons or None)
     events: List[EventType] = [SlotSet("more_items", answers.stored_items(remaining) or None)]
     if answer.question:
@@ -126,7 +143,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             return await self.respond(dispatcher, tracker, domain)
         except KnowledgeBaseError as error:
             logger.error("Knowledge base unavailable: %s", error)
-            dispatcher.utter_message(text=texts.KB_UNAVAILABLE)
+            dispatcher.utter_message(text=answers.texts_for(language_of(tracker)).KB_UNAVAILABLE)
             return []
 
 
@@ -168,10 +185,10 @@ class ActionAnswer(KnowledgeAction):
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
                                  new_details=has_new_details(tracker), strict=act_reply is not None)
         if answer is None:
-            text, buttons = answers.act_reply(get_kb(), act_reply)
+            text, buttons = answers.act_reply(get_kb(), act_reply, ctx.language)
             dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)
-            return []
-        return leave_active_form(tracker) + send(dispatcher, answer)
+            return language_event(tracker)
+        return leave_active_form(tracker) + send(dispatcher, answer) + language_event(tracker)
 
 
 class ActionMore(KnowledgeAction):
@@ -182,13 +199,15 @@ class ActionMore(KnowledgeAction):
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
+        language = language_of(tracker)
         if not stored:
             text = tracker.latest_message.get("text") or ""
             if len(text.split()) > 2:  # "meer" inside a longer message is not a request for more
-                return send(dispatcher, answers.respond(get_kb(), build_context(tracker)))
-            dispatcher.utter_message(text=texts.NO_MORE)
-            return []
-        return send(dispatcher, answers.Answer(items=answers.restored_items(stored)))
+                return send(dispatcher, answers.respond(get_kb(), build_context(tracker))) + language_event(tracker)
+            dispatcher.utter_message(text=answers.texts_for(language).NO_MORE)
+            return language_event(tracker)
+        page = answers.Answer(items=answers.restored_items(stored), language=language)
+        return send(dispatcher, page) + language_event(tracker)
 
 
 class ActionStudentCheck(KnowledgeAction):
@@ -198,8 +217,9 @@ class ActionStudentCheck(KnowledgeAction):
         return "action_student_check"
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
-        return send(dispatcher, answer) + [SlotSet("role", "student")]
+        answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"),
+                                       language_of(tracker))
+        return send(dispatcher, answer) + [SlotSet("role", "student")] + language_event(tracker)
 
 
 class ActionAdvisorResult(KnowledgeAction):
@@ -209,74 +229,81 @@ class ActionAdvisorResult(KnowledgeAction):
         return "action_advisor_result"
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
-        return send(dispatcher, answer)
+        answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"),
+                                        language_of(tracker))
+        return send(dispatcher, answer) + language_event(tracker)
 
 
-def _inform_buttons(slot: Text, pairs) -> List[Dict[Text, Text]]:
+def _inform_buttons(slot: Text, pairs, language: str) -> List[Dict[Text, Text]]:
     buttons = [
         {"title": title, "payload": "/inform" + json.dumps({slot: value}, separators=(",", ":"))}
         for title, value in pairs
     ]
-    return buttons + [{"title": texts.STOP, "payload": "/stop"}]
+    return buttons + [{"title": answers.texts_for(language).STOP, "payload": "/stop"}]
 
 
 class AskWithButtons(KnowledgeAction):
-    """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`)."""
+    """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`), in the
+    conversation's language."""
 
     action_name: Text
-    question: Text
+    question: Text  # the name of the question in actions.texts / texts_en
 
     def name(self) -> Text:
         return self.action_name
 
-    def ask(self) -> Text:
+    def ask(self, language: str = DEFAULT_LANGUAGE) -> Text:
         """The question; may read the knowledge base."""
-        return self.question
+        return getattr(answers.texts_for(language), self.question)
 
     @abstractmethod
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=self.ask(), buttons=self.buttons(tracker))
-        return []
+        language = language_of(tracker)
+        dispatcher.utter_message(text=self.ask(language), buttons=self.buttons(tracker, language))
+        return language_event(tracker)
 
 
 class AskStudentSector(AskWithButtons):
     action_name = "action_ask_student_form_sector"
-    question = texts.ASK_STUDENT_SECTOR
+    question = "ASK_STUDENT_SECTOR"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", answers.sector_buttons(answers.student_sectors(get_kb())))
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        sectors = answers.sector_buttons(answers.student_sectors(get_kb()), language)
+        return _inform_buttons("sector", sectors, language)
 
 
 class AskHasGrant(AskWithButtons):
     action_name = "action_ask_student_form_has_grant"
 
-    def ask(self) -> Text:
-        return answers.ask_has_grant(get_kb())
+    def ask(self, language: str = DEFAULT_LANGUAGE) -> Text:
+        return answers.ask_has_grant(get_kb(), language)
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _buttons([(texts.YES, "/affirm"), (texts.NO, "/deny"), (texts.STOP, "/stop")])
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        t = answers.texts_for(language)
+        return _buttons([(t.YES, "/affirm"), (t.NO, "/deny"), (t.STOP, "/stop")])
 
 
 class AskAdvisorSector(AskWithButtons):
     action_name = "action_ask_advisor_form_sector"
-    question = texts.ASK_ADVISOR_SECTOR
+    question = "ASK_ADVISOR_SECTOR"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", answers.sector_buttons(answers.advisor_sectors(get_kb())))
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        sectors = answers.sector_buttons(answers.advisor_sectors(get_kb()), language)
+        return _inform_buttons("sector", sectors, language)
 
 
 class AskAdvisorTheme(AskWithButtons):
     action_name = "action_ask_advisor_form_theme"
-    question = texts.ASK_ADVISOR_THEME
+    question = "ASK_ADVISOR_THEME"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         themes = get_kb().themes(tracker.get_slot("sector"))
-        return _inform_buttons("theme", [(texts.THEME_CHOICE.format(number=t.number, title=t.title), str(t.number))
-                                         for t in themes])
+        choice = answers.texts_for(language).THEME_CHOICE
+        return _inform_buttons("theme", [(choice.format(number=t.number, title=t.title), str(t.number))
+                                         for t in themes], language)
 
 
 class ActionFormStopped(Action):
@@ -286,8 +313,8 @@ class ActionFormStopped(Action):
         return "action_form_stopped"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.FORM_STOPPED)
-        return []
+        dispatcher.utter_message(text=answers.texts_for(language_of(tracker)).FORM_STOPPED)
+        return language_event(tracker)
 
 
 class ValidateStudentForm(KnowledgeFormValidation):
@@ -304,7 +331,7 @@ class ValidateStudentForm(KnowledgeFormValidation):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.STUDENT_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb()))
+        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb(), language_of(tracker)))
         return {"sector": None}
 
 
@@ -315,12 +342,13 @@ class ValidateAdvisorForm(KnowledgeFormValidation):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.ADVISOR_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb()))
+        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb(), language_of(tracker)))
         return {"sector": None}
 
     def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         number = answers.parse_theme(slot_value)
         if number is not None:
             return {"theme": str(number)}
-        dispatcher.utter_message(text=texts.INVALID_THEME.format(count=len(get_kb().themes())))
+        invalid = answers.texts_for(language_of(tracker)).INVALID_THEME
+        dispatcher.utter_message(text=invalid.format(count=len(get_kb().themes())))
         return {"theme": None}

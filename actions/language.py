@@ -16,8 +16,8 @@ LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
 # The detector's probability (of the two languages) a message needs to set the language.
 MIN_PROBABILITY = 0.8
-# A one-word message is rarely enough to tell ("Utrecht" reads as Dutch, "hi" as a tie).
-MIN_PROBABILITY_ONE_WORD = 0.99
+# A one-word message is rarely enough to tell ("Utrecht" reads as Dutch at 0.994): it never switches.
+MIN_WORDS = 2
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
@@ -39,11 +39,10 @@ def classify(text: str) -> Tuple[str, float]:
 def detect(text: str) -> Optional[str]:
     """"nl" or "en" when the message clearly is in that language, else None (keep the current one)."""
     words = _WORD_RE.findall(text or "")
-    if not words:
+    if len(words) < MIN_WORDS:
         return None
     language, probability = classify(text)
-    needed = MIN_PROBABILITY_ONE_WORD if len(words) == 1 else MIN_PROBABILITY
-    return language if probability >= needed else None
+    return language if probability >= MIN_PROBABILITY else None
 
 
 def conversation_language(text: str, current: Optional[str]) -> str:

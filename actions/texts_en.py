@@ -79,16 +79,16 @@ FACT_INTRO = "The documents say (in Dutch):"
 FACTS_IN_ENGLISH = "In English: {facts}."
 FACT_KINDS = {"amount": "amount {value}", "date": "date {value}", "figure": "{value}"}
 # Near misses: the question is about the programme, but the documents do not give what it asks.
-NEAR_MISS_TYPE_AND_WORDS = "The documents do not give a {noun} for {words}."
-NEAR_MISS_TYPE = "The documents do not give a {noun} for this."
+NEAR_MISS_TYPE_AND_WORDS = "The documents do not give {noun} for {words}."
+NEAR_MISS_TYPE = "The documents do not give {noun} for this."
 NEAR_MISS_WORDS = "The documents do not say anything about {words}."
 NEAR_MISS_PLAIN = "The documents do not say exactly that."
 NEAR_MISS_SECTOR = "The documents do not say this for {sector}."
 RELATED_INTRO = "What they do say (in Dutch):"
 TYPE_NOUNS = {
-    "amount": "amount", "percentage": "percentage", "duration": "duration", "number": "number",
-    "date": "date or deadline", "who": "name of a person or organisation",
-    "procedure": "application procedure",
+    "amount": "an amount", "percentage": "a percentage", "duration": "a duration", "number": "a number",
+    "date": "a date or deadline", "who": "the name of a person or organisation",
+    "procedure": "an application procedure",
 }
 DONT_KNOW = (
     "The documents do not say anything about that; I can only answer from the documents about the "
@@ -172,6 +172,28 @@ ACT_REPLIES = {
         'OK. What would you like to know about the NP Onderwijs?',
         [('What can you do?', '/help')],
     ),
+}
+
+
+# --------------------------------------------------------------------------- channels
+# The channels refuse a message before any language is known, so they answer in Dutch; these are
+# the English wording for a client that asks for it.
+UNAVAILABLE = "Sorry, I am not available right now. Please try again in a few minutes."
+EMPTY_MESSAGE = "Your message is empty. Ask your question in a few words."
+REFUSALS = {
+    "body_too_large": "Your message is too large.",
+    "invalid_json": "Your message could not be read. Send a JSON object with 'sender' and 'message'.",
+    "not_an_object": "Send a JSON object with the fields 'sender' and 'message'.",
+    "missing_sender": "Your message has no sender. Put a name or code in the field 'sender'.",
+    "missing_message": "Send your question as text in the field 'message'.",
+    "invalid_sender": "Put a name or code of 1 to {max_sender} characters, without control characters, in 'sender'.",
+    "invalid_conversation": "This conversation has an invalid code. Start a new conversation.",
+    "invalid_metadata": "The field 'metadata' must be a JSON object.",
+    "message_too_long": "Your message is too long. Use at most {limit} characters.",
+    "empty_message": EMPTY_MESSAGE,
+    "forbidden_origin": "This website may not use the NPO assistant.",
+    "rate_limited": "You are sending many messages in a short time. Wait a moment and try again.",
+    "unavailable": UNAVAILABLE,
 }
 
 

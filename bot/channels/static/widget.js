@@ -20,18 +20,28 @@
   var STORAGE_VERSION = 1;
   var MAX_HISTORY = 80;
   var REQUEST_TIMEOUT_MS = 30000;
-  // The server replaces this placeholder with the widget's wording (actions/texts.py, WIDGET).
-  var TEXT = "__NPO_WIDGET_TEXT__";
-  var DEFAULT_TITLE = TEXT.title;
-  var DEFAULT_START = TEXT.start;
+  // The server replaces this placeholder with the widget's wording per language
+  // ({"nl": actions/texts.py WIDGET, "en": actions/texts_en.py WIDGET}).
+  var TEXTS = "__NPO_WIDGET_TEXT__";
 
   // ---------------------------------------------------------------- bootstrapping
+
+  function pageLanguage(own) {
+    var chosen = own.getAttribute("data-lang") || document.documentElement.getAttribute("lang") || "";
+    return /^en\b/i.test(chosen.trim()) ? "en" : "nl";
+  }
 
   var script = document.currentScript || findOwnScript();
   if (!script || !script.src || window.__npoAssistentWidget) {
     return;
   }
   window.__npoAssistentWidget = true;
+
+  // The widget's own labels follow the host page: English on lang="en" (or data-lang="en" on the
+  // script tag), Dutch otherwise. The bot's replies follow the user's language either way.
+  var TEXT = TEXTS[pageLanguage(script)] || TEXTS.nl;
+  var DEFAULT_TITLE = TEXT.title;
+  var DEFAULT_START = TEXT.start;
 
   var scriptUrl = new URL(script.src, document.baseURI);
   var webhookUrl = new URL("webhook", scriptUrl).href;
