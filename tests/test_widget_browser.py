@@ -386,7 +386,7 @@ def test_english_page_gets_english_labels_and_replies_follow_the_user(page, bot_
         source = page.locator(".message.bot p.source").first
         source.wait_for(timeout=60_000)
         assert source.inner_text().startswith("Source")
-        assert "(in Dutch)" in bot_bubbles(page).first.inner_text()
+        assert "(in Dutch)" in bot_bubbles(page).last.inner_text()
         ask(page, "Krijg ik als mbo-student korting op mijn lesgeld?")
         expect(page.locator(".message.bot p.source")).to_have_count(2, timeout=60_000)
         assert page.locator(".message.bot p.source").last.inner_text().startswith("Bron")

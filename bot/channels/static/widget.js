@@ -20,6 +20,8 @@
   var STORAGE_VERSION = 1;
   var MAX_HISTORY = 80;
   var REQUEST_TIMEOUT_MS = 30000;
+  // The accent colour without data-colour (the same as widget.css's fallback).
+  var DEFAULT_COLOUR = "#154273";
   // The server replaces this placeholder with the widget's wording per language
   // ({"nl": actions/texts.py WIDGET, "en": actions/texts_en.py WIDGET}).
   var TEXTS = "__NPO_WIDGET_TEXT__";
@@ -243,10 +245,11 @@
   var ICON_RESTART = ["M4 12a8 8 0 1 0 2.4-5.7", "M4 4.5V9h4.5"];
 
   // Bot and user text is always inserted as text. Only http(s) URLs become links, built
-  // with createElement; lines starting with "Bron:" are shown as a source note.
+  // with createElement; lines starting with "Bron:" (English replies: "Source:") are shown as a
+  // source note.
   var URL_PATTERN = /https?:\/\/[^\s<>"'`]+/gi;
   var TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
-  var SOURCE_LINE = /^\s*(bron|bronnen)\s*:/i;
+  var SOURCE_LINE = /^\s*(bron|bronnen|source|sources)\s*:/i;
 
   function appendLinkified(parent, text) {
     var last = 0;
