@@ -140,6 +140,19 @@ def translate(text: str) -> Translation:
                        english_answer_type(text, glossary), is_question)
 
 
+def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    """A content word of the documents ("arbeidsmarkttoelage", "keuzelijst", "coaching"): people
+    write these in questions of either language, so they say nothing about the language a message
+    is in. Function words of either language ("ik", "mijn", "the", "what") are not such terms."""
+    from .normalize import is_stop_word, lemma
+
+    word = word.lower()
+    if len(word) < 3 or not word.isalpha() or english_lemma(word) in load_glossary().stop_words:
+        return False
+    base = lemma(word)
+    return not is_stop_word(base) and not is_stop_word(word) and (base in vocabulary or word in vocabulary)
+
+
 def analyse_english(text: str) -> Question:
     """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
     translation = translate((text or "")[:5000])
@@ -161,4 +174,4 @@ def dutch_text(text: str, language: Optional[str]) -> str:
 
 
 __all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "dutch_text",
-           "english_answer_type", "load_glossary", "translate"]
+           "english_answer_type", "is_document_term", "load_glossary", "translate"]

@@ -25,7 +25,7 @@ def test_clear_messages_never_switch_to_the_other_language(label):
     messages = load_messages()[label]
     detected = [detect(m) for m in messages]
     assert [m for m, d in zip(messages, detected) if d not in (label, None)] == []
-    assert sum(d == label for d in detected) >= 0.7 * len(messages)
+    assert sum(d == label for d in detected) >= 0.6 * len(messages)  # the rest keeps the language
 
 
 @pytest.mark.parametrize("text", load_messages()["keep"])

@@ -4,8 +4,8 @@
 
 The messages are `tests/data/language_messages.yml`: Dutch, English, and messages that must keep
 the conversation's language. Both detectors get the same rule as `actions.language.detect` (only
-Dutch and English; a message of at least MIN_WORDS words sets the language at a probability of
-at least the threshold). Prints per detector how many messages set
+Dutch and English; the documents' Dutch terms left out; a message of at least MIN_WORDS words sets
+the language at a probability of at least the threshold). Prints per detector how many messages set
 the right language, the wrong one, or none, and the time per message.
 """
 from __future__ import annotations
@@ -46,8 +46,9 @@ def score(classify, messages: Dict[str, List[str]], threshold: float) -> Dict[st
     counts = {"right": 0, "wrong": 0, "none": 0, "kept": 0}
     for label, texts in messages.items():
         for text in texts:
-            enough = len(language._WORD_RE.findall(text)) >= language.MIN_WORDS
-            found, probability = classify(text) if enough else ("", 0.0)
+            words = language.language_words(text)
+            enough = len(words) >= language.MIN_WORDS
+            found, probability = classify(" ".join(words)) if enough else ("", 0.0)
             decided = found if enough and probability >= threshold else None
             if label == "keep":
                 counts["kept"] += decided is None
