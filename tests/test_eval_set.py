@@ -22,7 +22,7 @@ PARAPHRASE_RATIO = 0.85
 # Floors measured on this version (make eval); a change that lowers them is a regression.
 ENGINE_FLOORS = {("dev", "factual"): 0.50, ("test", "factual"): 0.45, ("dev", "near_miss"): 0.50}
 # English questions (tests/eval/questions_en.yml), measured on dev only (README, "English").
-ENGINE_FLOORS_EN = {("en-dev", "factual"): 0.22, ("en-dev", "near_miss"): 0.40, ("en-dev", "out_of_scope"): 1.0}
+ENGINE_FLOORS_EN = {("en-dev", "factual"): 0.60, ("en-dev", "near_miss"): 0.40, ("en-dev", "out_of_scope"): 0.85}
 
 
 def _normal(text: str) -> str:
