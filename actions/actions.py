@@ -182,8 +182,13 @@ class ActionAnswer(KnowledgeAction):
             return [FollowupAction("action_listen")]
         ctx = build_context(tracker)
         act_reply = ACT_REPLIES.get(ctx.intent)
+        # "Giving a detail" without any detail ("zullen we een spelletje doen") is answered from the
+        # documents only when it clearly holds a question, like the other dialogue acts.
+        empty_inform = ctx.intent == "inform" and not has_new_details(tracker)
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
-                                 new_details=has_new_details(tracker), strict=act_reply is not None)
+                                 new_details=has_new_details(tracker), strict=act_reply is not None or empty_inform)
+        if answer is None and act_reply is None:
+            answer = answers.dont_know(ctx.language)
         if answer is None:
             text, buttons = answers.act_reply(get_kb(), act_reply, ctx.language)
             dispatcher.utter_message(text=text, buttons=_buttons(buttons) or None)

@@ -92,7 +92,7 @@ TYPE_NOUNS = {
 }
 DONT_KNOW = (
     "The documents do not say anything about that; I can only answer from the documents about the "
-    "Nationaal Programma Onderwijs. Perhaps you mean one of these topics:"
+    "NP Onderwijs (Nationaal Programma Onderwijs). Perhaps you mean one of these topics:"
 )
 MORE_QUESTION = "There is more. Type 'more' or click the button."
 MORE_BUTTON = "More"
