@@ -16,7 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers, texts
+from actions import answers
 from actions.language import DEFAULT as DEFAULT_LANGUAGE, conversation_language
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
