@@ -203,6 +203,8 @@ def grant_period(kb) -> Optional[str]:
 def ask_has_grant(kb, language: str = "nl") -> str:
     t = texts_for(language)
     period = grant_period(kb)
+    if period and language == "en":
+        period = facts_en.date_in_english(period) or period
     return t.ASK_HAS_GRANT.format(period=period) if period else t.ASK_HAS_GRANT_NO_PERIOD
 
 

@@ -105,8 +105,8 @@ STUDENT_CHECK_NO_GRANT = ("You do not have a grant that stops, so the compensati
 ADVISOR_INTRO = "Actions that fit {sector} under theme {number}: {title}. The annex says (in Dutch):"
 
 ASK_STUDENT_SECTOR = "What kind of programme are you in?"
-# {period}: when the grants stop, in the documents' Dutch.
-ASK_HAS_GRANT = "Do you have a basic grant or supplementary grant that stops in the period \u201c{period}\u201d?"
+# {period}: when the grants stop, from the documents' date row (in English when its words are known).
+ASK_HAS_GRANT = "Do you have a basic grant or supplementary grant that stops in the {period}?"
 ASK_HAS_GRANT_NO_PERIOD = "Do you have a basic grant or supplementary grant that stops?"
 ASK_ADVISOR_SECTOR = "Which sector are you looking for actions for?"
 ASK_ADVISOR_THEME = "What would you like to work on? Choose a theme."

@@ -110,3 +110,9 @@ def test_every_dutch_text_exists_in_english():
     for name in ("ACT_REPLIES", "WIDGET", "TYPE_NOUNS", "ROLE_NAMES"):
         assert set(getattr(texts, name)) <= set(getattr(texts_en, name)), name
     assert [p for _, p in texts.SUGGESTIONS] == [p for _, p in texts_en.SUGGESTIONS]
+
+
+def test_english_form_question_says_the_period_in_english(kb):
+    question = answers.ask_has_grant(kb, "en")
+    assert question.startswith("Do you have a basic grant") and "academic years" in question
+    assert "studiejaren" not in question
