@@ -55,9 +55,7 @@ def _theme_values() -> Tuple[str, ...]:
 def language_of(tracker: Tracker) -> str:
     """The conversation's language after the latest message (kept in the `language` slot, which
     does not influence the dialogue). A button payload ("/inform{...}") keeps the language."""
-    text = tracker.latest_message.get("text") or ""
-    current = tracker.get_slot("language")
-    return current if text.startswith("/") and current else conversation_language(text, current)
+    return conversation_language(tracker.latest_message.get("text") or "", tracker.get_slot("language"))
 
 
 def language_event(tracker: Tracker) -> List[EventType]:

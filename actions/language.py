@@ -53,10 +53,11 @@ def _vocabulary() -> FrozenSet[str]:
         return frozenset()
 
 
-def language_words(text: str) -> List[str]:
+def language_words(text: str, first: bool = False) -> List[str]:
     """The words that tell the language: the message's words without the documents' own terms and
-    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum"). When that leaves
-    fewer than MIN_WORDS words, all of them ("hoeveel geld krijgen scholen" is Dutch all the same)."""
+    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum"). A message of little
+    else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
+    is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
     from knowledge.english import is_document_term
 
     vocabulary = _vocabulary()
@@ -64,12 +65,13 @@ def language_words(text: str) -> List[str]:
     words = _WORD_RE.findall(text)
     kept = [w for i, w in enumerate(words)
             if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
-    return kept if len(kept) >= MIN_WORDS else words
+    return words if first and len(kept) < MIN_WORDS else kept
 
 
-def detect(text: str, min_probability: float = MIN_PROBABILITY) -> Optional[str]:
-    """"nl" or "en" when the message clearly is in that language, else None (keep the current one)."""
-    words = language_words(text)
+def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:
+    """"nl" or "en" when the message clearly is in that language, else None (keep the current one).
+    `first`: the conversation's first message (nothing to keep)."""
+    words = language_words(text, first)
     if len(words) < MIN_WORDS:
         return None
     language, probability = classify(" ".join(words))
@@ -79,6 +81,8 @@ def detect(text: str, min_probability: float = MIN_PROBABILITY) -> Optional[str]
 def conversation_language(text: str, current: Optional[str]) -> str:
     """The conversation's language after this message: the message's own when it is clear,
     otherwise the one it had (Dutch for a new conversation)."""
+    if (text or "").startswith("/"):
+        return current if current in LANGUAGES else DEFAULT  # a button's payload, not words
     if current not in LANGUAGES:
-        return detect(text, MIN_PROBABILITY_FIRST) or DEFAULT
+        return detect(text, MIN_PROBABILITY_FIRST, first=True) or DEFAULT
     return detect(text) or current

@@ -34,10 +34,17 @@ def test_short_or_mixed_messages_keep_the_conversation_language(text):
     assert conversation_language(text, "nl") == "nl"
 
 
+@pytest.mark.parametrize("text", ["thema 3 acties", "collegegeld halvering", "student check", "/student_check"])
+def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
+    assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
     assert conversation_language("ok", None) == "nl"  # a new conversation starts in Dutch
+    assert conversation_language("/student_check", None) == "nl"
+    assert conversation_language("hoeveel geld krijgen scholen", None) == "nl"
 
 
 def test_glossary_turns_english_into_the_documents_words():

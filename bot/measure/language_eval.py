@@ -46,7 +46,7 @@ def score(classify, messages: Dict[str, List[str]], threshold: float) -> Dict[st
     counts = {"right": 0, "wrong": 0, "none": 0, "kept": 0}
     for label, texts in messages.items():
         for text in texts:
-            words = language.language_words(text)
+            words = language.language_words(text)  # as in a conversation that has a language
             enough = len(words) >= language.MIN_WORDS
             found, probability = classify(" ".join(words)) if enough else ("", 0.0)
             decided = found if enough and probability >= threshold else None
