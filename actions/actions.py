@@ -16,7 +16,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers, record, referral, texts
+from actions import answers, record, referral
+from actions.language import DEFAULT as DEFAULT_LANGUAGE, conversation_language
 from bot.channels.redact import without_placeholders
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
@@ -52,6 +53,19 @@ def _theme_values() -> Tuple[str, ...]:
         return ()
 
 
+def language_of(tracker: Tracker) -> str:
+    """The conversation's language after the latest message (kept in the `language` slot, which
+    does not influence the dialogue). A button payload ("/inform{...}") keeps the language."""
+    return conversation_language(tracker.latest_message.get("text") or "", tracker.get_slot("language"))
+
+
+def language_event(tracker: Tracker) -> List[EventType]:
+    """Remember the language when this message set or changed it."""
+    language = language_of(tracker)
+    unchanged = (tracker.get_slot("language") or DEFAULT_LANGUAGE) == language
+    return [] if unchanged else [SlotSet("language", language)]
+
+
 def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Context:
     """Profile slots persist; question-specific details come from the latest message only.
 
@@ -70,6 +84,7 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
         scheme=latest_entity(tracker, "scheme"),
         budget_rule=latest_entity(tracker, "budget_rule"),
         year=latest_entity(tracker, "year"),
+        language=language_of(tracker),
     )
 
 
@@ -82,14 +97,15 @@ def _buttons(pairs) -> List[Dict[Text, Text]]:
 
 
 def utter(dispatcher: CollectingDispatcher, text: Text, buttons: Optional[List[Dict[Text, Text]]], kind: Text,
-          citations=()) -> None:
+          citations=(), language: Text = DEFAULT_LANGUAGE) -> None:
     """Say a reply with its record for the report (actions.record); a reply that says the bot
     does not know gets the operator's referral (actions.referral), if one is configured."""
     if kind in record.NOT_KNOWN:
-        extra = referral.line()
+        extra = referral.line(language=language)
         if extra:
             text = f"{text}\n{extra}"
-    dispatcher.utter_message(text=text, buttons=buttons or None, **record.reply_metadata(kind, citations))
+    dispatcher.utter_message(text=text, buttons=buttons or None,
+                             **record.reply_metadata(kind, citations, language))
 
 
 def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[EventType]:
@@ -97,11 +113,11 @@ def send(dispatcher: CollectingDispatcher, answer: answers.Answer) -> List[Event
     text, remaining = answers.render(answer)
     buttons = _buttons(answer.buttons)
     if remaining:
-        buttons.append({"title": texts.MORE_BUTTON, "payload": "/more"})
+        buttons.append({"title": answers.texts_for(answer.language).MORE_BUTTON, "payload": "/more"})
     citations = [item.cite for item in answer.shown if item.cite is not None]
     # A factual answer shows its source; without one it is a question back ("which theme?").
     kind = answer.kind if answer.kind != record.ANSWERED or citations else record.DIALOGUE
-    utter(dispatcher, text, buttons, kind, citations)
+    utter(dispatcher, text, buttons, kind, citations, answer.language)
     events: List[EventType] = [SlotSet("more_items", answers.stored_items(remaining) or None)]
     if answer.question:
         events.append(SlotSet("last_question", answer.question))
@@ -141,7 +157,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             return await self.respond(dispatcher, tracker, domain)
         except KnowledgeBaseError as error:
             logger.error("Knowledge base unavailable: %s", error)
-            utter(dispatcher, texts.KB_UNAVAILABLE, None, record.ERROR)
+            language = language_of(tracker)
+            utter(dispatcher, answers.texts_for(language).KB_UNAVAILABLE, None, record.ERROR, language=language)
             return []
 
 
@@ -180,14 +197,19 @@ class ActionAnswer(KnowledgeAction):
             return [FollowupAction("action_listen")]
         ctx = build_context(tracker)
         act_reply = ACT_REPLIES.get(ctx.intent)
+        # "Giving a detail" without any detail ("zullen we een spelletje doen") is answered from the
+        # documents only when it clearly holds a question, like the other dialogue acts.
+        empty_inform = ctx.intent == "inform" and not has_new_details(tracker)
         answer = answers.respond(get_kb(), ctx, last_question=tracker.get_slot("last_question"),
-                                 new_details=has_new_details(tracker), strict=act_reply is not None)
+                                 new_details=has_new_details(tracker), strict=act_reply is not None or empty_inform)
+        if answer is None and act_reply is None:
+            answer = answers.dont_know(ctx.language)
         if answer is None:
-            text, buttons = answers.act_reply(get_kb(), act_reply)
+            text, buttons = answers.act_reply(get_kb(), act_reply, ctx.language)
             kind = record.OUT_OF_SCOPE if act_reply == "out_of_scope" else record.DIALOGUE
-            utter(dispatcher, text, _buttons(buttons), kind)
-            return []
-        return leave_active_form(tracker) + send(dispatcher, answer)
+            utter(dispatcher, text, _buttons(buttons), kind, language=ctx.language)
+            return language_event(tracker)
+        return leave_active_form(tracker) + send(dispatcher, answer) + language_event(tracker)
 
 
 class ActionMore(KnowledgeAction):
@@ -198,13 +220,15 @@ class ActionMore(KnowledgeAction):
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
+        language = language_of(tracker)
         if not stored:
             text = tracker.latest_message.get("text") or ""
             if len(text.split()) > 2:  # "meer" inside a longer message is not a request for more
-                return send(dispatcher, answers.respond(get_kb(), build_context(tracker)))
-            dispatcher.utter_message(text=texts.NO_MORE)
-            return []
-        return send(dispatcher, answers.Answer(items=answers.restored_items(stored)))
+                return send(dispatcher, answers.respond(get_kb(), build_context(tracker))) + language_event(tracker)
+            dispatcher.utter_message(text=answers.texts_for(language).NO_MORE)
+            return language_event(tracker)
+        page = answers.Answer(items=answers.restored_items(stored), language=language)
+        return send(dispatcher, page) + language_event(tracker)
 
 
 class ActionStudentCheck(KnowledgeAction):
@@ -214,8 +238,9 @@ class ActionStudentCheck(KnowledgeAction):
         return "action_student_check"
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"))
-        return send(dispatcher, answer) + [SlotSet("role", "student")]
+        answer = answers.student_check(get_kb(), tracker.get_slot("sector"), tracker.get_slot("has_grant"),
+                                       language_of(tracker))
+        return send(dispatcher, answer) + [SlotSet("role", "student")] + language_event(tracker)
 
 
 class ActionAdvisorResult(KnowledgeAction):
@@ -225,74 +250,81 @@ class ActionAdvisorResult(KnowledgeAction):
         return "action_advisor_result"
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"))
-        return send(dispatcher, answer)
+        answer = answers.advisor_result(get_kb(), tracker.get_slot("sector"), tracker.get_slot("theme"),
+                                        language_of(tracker))
+        return send(dispatcher, answer) + language_event(tracker)
 
 
-def _inform_buttons(slot: Text, pairs) -> List[Dict[Text, Text]]:
+def _inform_buttons(slot: Text, pairs, language: str) -> List[Dict[Text, Text]]:
     buttons = [
         {"title": title, "payload": "/inform" + json.dumps({slot: value}, separators=(",", ":"))}
         for title, value in pairs
     ]
-    return buttons + [{"title": texts.STOP, "payload": "/stop"}]
+    return buttons + [{"title": answers.texts_for(language).STOP, "payload": "/stop"}]
 
 
 class AskWithButtons(KnowledgeAction):
-    """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`)."""
+    """Asks for a form slot with quick-reply buttons (Rasa calls `action_ask_<form>_<slot>`), in the
+    conversation's language."""
 
     action_name: Text
-    question: Text
+    question: Text  # the name of the question in actions.texts / texts_en
 
     def name(self) -> Text:
         return self.action_name
 
-    def ask(self) -> Text:
+    def ask(self, language: str = DEFAULT_LANGUAGE) -> Text:
         """The question; may read the knowledge base."""
-        return self.question
+        return getattr(answers.texts_for(language), self.question)
 
     @abstractmethod
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         """The quick replies; may read the knowledge base."""
 
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=self.ask(), buttons=self.buttons(tracker))
-        return []
+        language = language_of(tracker)
+        dispatcher.utter_message(text=self.ask(language), buttons=self.buttons(tracker, language))
+        return language_event(tracker)
 
 
 class AskStudentSector(AskWithButtons):
     action_name = "action_ask_student_form_sector"
-    question = texts.ASK_STUDENT_SECTOR
+    question = "ASK_STUDENT_SECTOR"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", answers.sector_buttons(answers.student_sectors(get_kb())))
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        sectors = answers.sector_buttons(answers.student_sectors(get_kb()), language)
+        return _inform_buttons("sector", sectors, language)
 
 
 class AskHasGrant(AskWithButtons):
     action_name = "action_ask_student_form_has_grant"
 
-    def ask(self) -> Text:
-        return answers.ask_has_grant(get_kb())
+    def ask(self, language: str = DEFAULT_LANGUAGE) -> Text:
+        return answers.ask_has_grant(get_kb(), language)
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _buttons([(texts.YES, "/affirm"), (texts.NO, "/deny"), (texts.STOP, "/stop")])
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        t = answers.texts_for(language)
+        return _buttons([(t.YES, "/affirm"), (t.NO, "/deny"), (t.STOP, "/stop")])
 
 
 class AskAdvisorSector(AskWithButtons):
     action_name = "action_ask_advisor_form_sector"
-    question = texts.ASK_ADVISOR_SECTOR
+    question = "ASK_ADVISOR_SECTOR"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
-        return _inform_buttons("sector", answers.sector_buttons(answers.advisor_sectors(get_kb())))
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        sectors = answers.sector_buttons(answers.advisor_sectors(get_kb()), language)
+        return _inform_buttons("sector", sectors, language)
 
 
 class AskAdvisorTheme(AskWithButtons):
     action_name = "action_ask_advisor_form_theme"
-    question = texts.ASK_ADVISOR_THEME
+    question = "ASK_ADVISOR_THEME"
 
-    def buttons(self, tracker: Tracker) -> List[Dict[Text, Text]]:
+    def buttons(self, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         themes = get_kb().themes(tracker.get_slot("sector"))
-        return _inform_buttons("theme", [(texts.THEME_CHOICE.format(number=t.number, title=t.title), str(t.number))
-                                         for t in themes])
+        choice = answers.texts_for(language).THEME_CHOICE
+        return _inform_buttons("theme", [(choice.format(number=t.number, title=t.title), str(t.number))
+                                         for t in themes], language)
 
 
 class ActionFormStopped(Action):
@@ -302,8 +334,8 @@ class ActionFormStopped(Action):
         return "action_form_stopped"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.FORM_STOPPED)
-        return []
+        dispatcher.utter_message(text=answers.texts_for(language_of(tracker)).FORM_STOPPED)
+        return language_event(tracker)
 
 
 class ValidateStudentForm(KnowledgeFormValidation):
@@ -320,7 +352,7 @@ class ValidateStudentForm(KnowledgeFormValidation):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.STUDENT_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb()))
+        dispatcher.utter_message(text=answers.invalid_student_sector(get_kb(), language_of(tracker)))
         return {"sector": None}
 
 
@@ -331,12 +363,13 @@ class ValidateAdvisorForm(KnowledgeFormValidation):
     def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value in answers.ADVISOR_SECTORS:
             return {"sector": slot_value}
-        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb()))
+        dispatcher.utter_message(text=answers.invalid_advisor_sector(get_kb(), language_of(tracker)))
         return {"sector": None}
 
     def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         number = answers.parse_theme(slot_value)
         if number is not None:
             return {"theme": str(number)}
-        dispatcher.utter_message(text=texts.INVALID_THEME.format(count=len(get_kb().themes())))
+        invalid = answers.texts_for(language_of(tracker)).INVALID_THEME
+        dispatcher.utter_message(text=invalid.format(count=len(get_kb().themes())))
         return {"theme": None}

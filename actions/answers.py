@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions import record, texts
+from actions import facts_en, record, texts, texts_en
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
+from knowledge.english import analyse_in, dutch_text
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -78,6 +79,7 @@ class Context:
     scheme: Optional[str] = None
     budget_rule: Optional[str] = None
     year: Optional[str] = None
+    language: str = "nl"            # the conversation's language (actions.language)
 
 
 @dataclass
@@ -98,6 +100,9 @@ class Answer:
     question: Optional[str] = None
     # What sort of reply this is, for the operators' report (actions.record).
     kind: str = record.ANSWERED
+    language: str = "nl"
+    # A line after the shown items (an English answer's numbers and dates in English).
+    outro: Optional[str] = None
 
     @property
     def shown(self) -> List[Item]:
@@ -109,6 +114,11 @@ class Answer:
 
 
 # --------------------------------------------------------------------------- formatting
+
+def texts_for(language: Optional[str]):
+    """The module with the bot's own sentences in a language (Dutch unless "en")."""
+    return texts_en if language == "en" else texts
+
 
 def shorten(text: str, limit: int) -> str:
     """Cut at a sentence end (or word) before `limit` characters."""
@@ -124,19 +134,22 @@ def shorten(text: str, limit: int) -> str:
 
 def render(answer: Answer) -> Tuple[str, List[Item]]:
     """The message text for the first page, and the items left for "meer"."""
+    t = texts_for(answer.language)
     shown = answer.shown
     lines = [answer.intro] if answer.intro else []
     lines += [item.text for item in shown]
+    if answer.outro:
+        lines.append(answer.outro)
     if answer.remaining:
-        lines.append(texts.MORE_QUESTION)
-    source = format_citations(item.cite for item in shown)
+        lines.append(t.MORE_QUESTION)
+    source = format_citations((item.cite for item in shown), answer.language)
     if source:
-        lines.append(texts.SOURCE_PREFIX + source)
+        lines.append(t.SOURCE_PREFIX + source)
     return "\n".join(lines), answer.remaining
 
 
-def sector_name(sector: Optional[str]) -> str:
-    return texts.SECTOR_NAMES.get(sector or "", sector or "")
+def sector_name(sector: Optional[str], language: str = "nl") -> str:
+    return texts_for(language).SECTOR_NAMES.get(sector or "", sector or "")
 
 
 def _bullet(text: str) -> str:
@@ -149,9 +162,9 @@ def _unit_item(unit) -> Item:
     return Item(shorten(unit.text, MAX_SENTENCE_CHARS), unit.cite)
 
 
-def sector_list(sectors: Iterable[str]) -> str:
+def sector_list(sectors: Iterable[str], language: str = "nl") -> str:
     """"het mbo, hbo en wo"."""
-    return texts.listing([sector_name(s) for s in sectors])
+    return texts_for(language).listing([sector_name(s, language) for s in sectors])
 
 
 # --------------------------------------------------------------------------- what the wording says
@@ -178,9 +191,9 @@ def advisor_sectors(kb) -> List[str]:
     return keuzelijst_sectors(kb) + [p for p in ADVISOR_PROGRAMMES if kb.themes(p)]
 
 
-def sector_buttons(sectors: Iterable[str]) -> List[Tuple[str, str]]:
+def sector_buttons(sectors: Iterable[str], language: str = "nl") -> List[Tuple[str, str]]:
     """(title, sector) quick replies."""
-    return [(texts.SECTOR_BUTTONS.get(s, s), s) for s in sectors]
+    return [(texts_for(language).SECTOR_BUTTONS.get(s, s), s) for s in sectors]
 
 
 def grant_period(kb) -> Optional[str]:
@@ -191,36 +204,42 @@ def grant_period(kb) -> Optional[str]:
     return next((d.text for d in kb.dates() if d.sentence == topic.quotes[0].text), None)
 
 
-def ask_has_grant(kb) -> str:
+def ask_has_grant(kb, language: str = "nl") -> str:
+    t = texts_for(language)
     period = grant_period(kb)
-    return texts.ASK_HAS_GRANT.format(period=period) if period else texts.ASK_HAS_GRANT_NO_PERIOD
+    if period and language == "en":
+        period = facts_en.date_in_english(period) or period
+    return t.ASK_HAS_GRANT.format(period=period) if period else t.ASK_HAS_GRANT_NO_PERIOD
 
 
-def invalid_student_sector(kb) -> str:
+def invalid_student_sector(kb, language: str = "nl") -> str:
+    t = texts_for(language)
     sectors = student_sectors(kb)
-    return texts.INVALID_STUDENT_SECTOR.format(sectors=sector_list(sectors), count=texts.count(len(sectors)))
+    return t.INVALID_STUDENT_SECTOR.format(sectors=sector_list(sectors, language), count=t.count(len(sectors)))
 
 
-def invalid_advisor_sector(kb) -> str:
-    return texts.INVALID_ADVISOR_SECTOR.format(sectors=sector_list(advisor_sectors(kb)))
+def invalid_advisor_sector(kb, language: str = "nl") -> str:
+    return texts_for(language).INVALID_ADVISOR_SECTOR.format(sectors=sector_list(advisor_sectors(kb), language))
 
 
-def act_reply(kb, act: str) -> Tuple[str, List[Tuple[str, str]]]:
+def act_reply(kb, act: str, language: str = "nl") -> Tuple[str, List[Tuple[str, str]]]:
     """The reply to a dialogue act (greeting, help ...): its text and quick replies."""
-    text, buttons = texts.ACT_REPLIES[act]
-    documents = texts.listing([f"{d['title']} ({date_text(d['date'])})" for d in kb.documents.values()])
-    return text.format(theme_count=texts.count(len(kb.themes())), documents=documents), list(buttons)
+    t = texts_for(language)
+    text, buttons = t.ACT_REPLIES[act]
+    documents = t.listing([f"{d['title']} ({date_text(d['date'], language)})" for d in kb.documents.values()])
+    return text.format(theme_count=t.count(len(kb.themes())), documents=documents), list(buttons)
 
 
 # --------------------------------------------------------------------------- lists
 
-def _theme_line(theme) -> str:
-    return texts.THEME_LINE.format(number=theme.number, title=theme.title, sectors=", ".join(theme.sectors))
+def _theme_line(theme, language: str = "nl") -> str:
+    return texts_for(language).THEME_LINE.format(number=theme.number, title=theme.title,
+                                                 sectors=", ".join(theme.sectors))
 
 
-def _theme_buttons(themes) -> List[Tuple[str, str]]:
-    return [(texts.THEME_BUTTON.format(number=t.number, title=t.title), '/ask_actions{"theme":"%d"}' % t.number)
-            for t in themes]
+def _theme_buttons(themes, language: str = "nl") -> List[Tuple[str, str]]:
+    button = texts_for(language).THEME_BUTTON
+    return [(button.format(number=t.number, title=t.title), '/ask_actions{"theme":"%d"}' % t.number) for t in themes]
 
 
 def _action_item(action) -> Item:
@@ -233,18 +252,20 @@ def _action_item(action) -> Item:
     return Item(text, action.cite)
 
 
-def answer_themes(kb, sector: Optional[str]) -> Answer:
+def answer_themes(kb, sector: Optional[str], language: str = "nl") -> Answer:
+    t = texts_for(language)
     themes = kb.themes(sector)
     if not themes:
-        intro = texts.THEMES_NONE_FOR_SECTOR.format(sectors=sector_list(keuzelijst_sectors(kb)),
-                                                    sector=sector_name(sector))
-        return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1])
-    for_sector = texts.FOR_SECTOR.format(sector=sector_name(sector)) if sector else ""
+        intro = t.THEMES_NONE_FOR_SECTOR.format(sectors=sector_list(keuzelijst_sectors(kb), language),
+                                                sector=sector_name(sector, language))
+        return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1], language=language)
+    for_sector = t.FOR_SECTOR.format(sector=sector_name(sector, language)) if sector else ""
     return Answer(
-        intro=texts.THEMES_INTRO.format(for_sector=for_sector),
-        items=[Item(_theme_line(t), t.cite) for t in themes],
-        buttons=_theme_buttons(themes),
+        intro=t.THEMES_INTRO.format(for_sector=for_sector),
+        items=[Item(_theme_line(theme, language), theme.cite) for theme in themes],
+        buttons=_theme_buttons(themes, language),
         page_size=len(themes),
+        language=language,
     )
 
 
@@ -255,27 +276,31 @@ def parse_theme(value: Optional[str]) -> Optional[int]:
     return int(match.group()) if match else None
 
 
-def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
+def answer_actions(kb, number: Optional[int], sector: Optional[str], language: str = "nl") -> Answer:
+    t = texts_for(language)
     if number is None:
         themes = kb.themes(sector)
         if not themes:
-            return answer_themes(kb, sector)
-        return Answer(intro=texts.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes))
+            return answer_themes(kb, sector, language)
+        return Answer(intro=t.ACTIONS_WHICH_THEME, buttons=_theme_buttons(themes, language), language=language)
     theme = kb.theme(number)
     if theme is None:
-        return Answer(intro=texts.INVALID_THEME.format(count=len(kb.themes())))
-    if sector and number not in [t.number for t in kb.themes(sector)]:
+        return Answer(intro=t.INVALID_THEME.format(count=len(kb.themes())), language=language)
+    if sector and number not in [th.number for th in kb.themes(sector)]:
         fitting = kb.themes(sector)
         return Answer(
-            intro=texts.ACTIONS_THEME_NOT_FOR_SECTOR.format(number=number, sector=sector_name(sector)),
-            items=[Item(_theme_line(t), t.cite) for t in fitting],
-            buttons=_theme_buttons(fitting),
+            intro=t.ACTIONS_THEME_NOT_FOR_SECTOR.format(number=number, sector=sector_name(sector, language)),
+            items=[Item(_theme_line(th, language), th.cite) for th in fitting],
+            buttons=_theme_buttons(fitting, language),
             page_size=max(1, len(fitting)),
+            language=language,
         )
-    for_sector = texts.IN_SECTOR.format(sector=sector_name(sector)) if sector and sector in theme.sectors else ""
+    in_sector = sector and sector in theme.sectors
+    for_sector = t.IN_SECTOR.format(sector=sector_name(sector, language)) if in_sector else ""
     return Answer(
-        intro=texts.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
+        intro=t.ACTIONS_INTRO.format(number=number, title=theme.title, for_sector=for_sector),
         items=[_action_item(a) for a in kb.actions(theme=number)],
+        language=language,
     )
 
 
@@ -283,11 +308,7 @@ def answer_actions(kb, number: Optional[int], sector: Optional[str]) -> Answer:
 DATE_KIND_ORDER = ("deadline", "datum", "moment", "seizoen", "maand", "periode", "jaar")
 
 
-def _date_label(date) -> str:
-    return texts.RELATIVE_DATE.format(written=date.text, absolute=date.resolved) if date.resolved else date.text
-
-
-def answer_dates(kb) -> Answer:
+def answer_dates(kb, language: str = "nl") -> Answer:
     seen, unique = set(), []
     for date in kb.dates():
         key = (date.text.lower(), date.sentence)
@@ -296,37 +317,48 @@ def answer_dates(kb) -> Answer:
             unique.append(date)
     rank = {kind: i for i, kind in enumerate(DATE_KIND_ORDER)}
     ordered = sorted(unique, key=lambda d: rank.get(d.kind, len(rank)))
-    items = [Item(_bullet(f"{_date_label(d)}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
-    return Answer(intro=texts.DATES_INTRO, items=items)
+    items = [Item(_bullet(f"{_date_label(d, language)}: {shorten(d.sentence, 240)}"), d.cite) for d in ordered]
+    return Answer(intro=texts_for(language).DATES_INTRO, items=items, language=language)
+
+
+def _date_label(date, language: str = "nl") -> str:
+    """A date as the documents write it, with the date it means when it is relative ("dit
+    studiejaar (2021/2022)"); in English followed by its English wording when known."""
+    label = texts.RELATIVE_DATE.format(written=date.text, absolute=date.resolved) if date.resolved else date.text
+    english = facts_en.date_in_english(date.text) if language == "en" else None
+    return f"{label} ({english})" if english else label
 
 
 # --------------------------------------------------------------------------- engine replies
 
-def _near_miss_intro(result: Result) -> str:
+def _near_miss_intro(result: Result, language: str = "nl") -> str:
+    t = texts_for(language)
     if result.other_sector:
-        return texts.NEAR_MISS_SECTOR.format(sector=sector_name(result.other_sector))
-    noun = texts.TYPE_NOUNS.get(result.missing_type or "")
+        return t.NEAR_MISS_SECTOR.format(sector=sector_name(result.other_sector, language))
+    noun = t.TYPE_NOUNS.get(result.missing_type or "")
     missing = ", ".join(f"‘{m}’" for m in result.missing)
     if noun and missing:
-        return texts.NEAR_MISS_TYPE_AND_WORDS.format(noun=noun, words=missing)
+        return t.NEAR_MISS_TYPE_AND_WORDS.format(noun=noun, words=missing)
     if noun:
-        return texts.NEAR_MISS_TYPE.format(noun=noun)
+        return t.NEAR_MISS_TYPE.format(noun=noun)
     if missing:
-        return texts.NEAR_MISS_WORDS.format(words=missing)
-    return texts.NEAR_MISS_PLAIN
+        return t.NEAR_MISS_WORDS.format(words=missing)
+    return t.NEAR_MISS_PLAIN
 
 
 def _with_years(text: str, iso_date: str) -> str:
-    """Relative dates in a statement with the date they mean in its document."""
+    """Relative dates in a statement with the date they mean in its document (inside the
+    documents' Dutch, so in Dutch in either language)."""
     date = dt.date.fromisoformat(iso_date) if iso_date else None
     for written, absolute in versions.relative_dates(text, date):
         text = text.replace(written, texts.RELATIVE_DATE.format(written=written, absolute=absolute), 1)
     return text
 
 
-def dated_items(kb, result: Result) -> List[Item]:
+def dated_items(kb, result: Result, language: str = "nl") -> List[Item]:
     """The answer's units as items: newest document first where documents disagree (the older
     statement marked as replaced), relative dates with the date they mean."""
+    t = texts_for(language)
     candidates = [s.unit for s in result.ranked if s.coverage >= ANSWER_THRESHOLD]
     wanted = frozenset(SATISFIES.get(result.question.answer_type or "", ()))
     ordered = versions.newest_first(result.shown, candidates, kb.documents, wanted)
@@ -336,40 +368,51 @@ def dated_items(kb, result: Result) -> List[Item]:
         item = _unit_item(v.unit)
         item.text = _with_years(item.text, v.date)
         if disagree and (index == 0 or v.superseded):
-            frame = texts.VERSION_SUPERSEDED if v.superseded else texts.VERSION_NEWEST
-            document = texts.DOCUMENT_NAMES.get(v.kind, texts.DOCUMENT_NAME_OTHER)
-            item.text = frame.format(document=document, date=date_text(v.date), text=item.text)
+            frame = t.VERSION_SUPERSEDED if v.superseded else t.VERSION_NEWEST
+            document = t.DOCUMENT_NAMES.get(v.kind, t.DOCUMENT_NAME_OTHER)
+            item.text = frame.format(document=document, date=date_text(v.date, language), text=item.text)
         items.append(item)
     return items
 
 
-def dont_know() -> Answer:
-    return Answer(intro=texts.DONT_KNOW, buttons=list(texts.SUGGESTIONS), kind=record.FALLBACK)
+def dont_know(language: str = "nl") -> Answer:
+    t = texts_for(language)
+    return Answer(intro=t.DONT_KNOW, buttons=list(t.SUGGESTIONS), language=language, kind=record.FALLBACK)
 
 
-def from_result(kb, result: Result, question_text: str) -> Answer:
+def _fact_intro(first, language: str) -> Optional[str]:
+    """What introduces a fact: nothing in Dutch; in English, that the document says it in Dutch."""
+    t = texts_for(language)
+    if first.kind == "action" and first.theme:
+        return None  # the action intro names the theme
+    return t.FACT_INTROS.get(first.cite.document, t.FACT_INTRO) or None
+
+
+def from_result(kb, result: Result, question_text: str, language: str = "nl") -> Answer:
     """The reply for an engine decision."""
+    t = texts_for(language)
     if result.kind == "themes":
-        answer = answer_themes(kb, result.sector)
+        answer = answer_themes(kb, result.sector, language)
     elif result.kind == "actions":
-        answer = answer_actions(kb, result.theme, result.sector)
+        answer = answer_actions(kb, result.theme, result.sector, language)
     elif result.kind == "dates":
-        answer = answer_dates(kb)
+        answer = answer_dates(kb, language)
     elif result.kind == "answer":
-        shown = dated_items(kb, result)
-        intro = None
+        shown = dated_items(kb, result, language)
         first = result.shown[0]
+        intro = _fact_intro(first, language)
         if first.kind == "action" and first.theme:
             theme = kb.theme(first.theme)
-            intro = texts.ACTION_ANSWER_INTRO.format(number=first.theme, title=theme.title if theme else "")
+            intro = t.ACTION_ANSWER_INTRO.format(number=first.theme, title=theme.title if theme else "")
+        outro = facts_en.facts_line(kb, [u.text for u in result.shown]) if language == "en" else None
         answer = Answer(intro=intro, items=shown + [_unit_item(u) for u in result.more],
-                        page_size=len(shown))
+                        page_size=len(shown), language=language, outro=outro)
     elif result.kind == "near_miss":
         related = [_unit_item(u) for u in result.shown]
-        answer = Answer(intro=_near_miss_intro(result) + "\n" + texts.RELATED_INTRO, items=related,
-                        page_size=len(related), kind=record.NOT_IN_DOCUMENTS)
+        answer = Answer(intro=_near_miss_intro(result, language) + "\n" + t.RELATED_INTRO, items=related,
+                        page_size=len(related), language=language, kind=record.NOT_IN_DOCUMENTS)
     else:
-        return dont_know()
+        return dont_know(language)
     answer.question = question_text
     return answer
 
@@ -405,24 +448,28 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     ...) and the message holds no question the documents answer: then the dialogue act's own
     response fits better."""
     engine = kb.engine()
-    theme = parse_theme(ctx.theme) or theme_number(ctx.text)
-    if is_follow_up(ctx.text, last_question, new_details, ctx.intent):
+    language = ctx.language
+    # What the Dutch-side steps read: an English message in the glossary's Dutch words. The
+    # question kept for follow-ups is that text, so a follow-up works across a language switch.
+    dutch = dutch_text(ctx.text, language)
+    theme = parse_theme(ctx.theme) or theme_number(dutch)
+    if is_follow_up(dutch, last_question, new_details, ctx.intent):
         strict = False  # "en als ik naar het hbo ga?" is a question, whatever NLU called it
-        new_sector = analyse(ctx.text).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
+        new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
         text = last_question
     else:
-        question = analyse(ctx.text)
-        text = ctx.text
+        question = analyse_in(ctx.text, language)
+        text = dutch
     if ctx.intent == "ask_themes" and not question.topics:
-        answer = answer_themes(kb, question.sectors[0] if question.sectors else ctx.sector)
+        answer = answer_themes(kb, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer
     if ctx.intent == "inform" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     list_only = subject_words(question) <= LIST_WORDS
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2:
-        answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector)
+        answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer
     result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
@@ -431,7 +478,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return None
     if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
         return profile_noted(ctx)
-    return from_result(kb, result, text)
+    return from_result(kb, result, text, language)
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.
@@ -451,13 +498,14 @@ def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
 
 
 def profile_noted(ctx: Context) -> Answer:
-    who = texts.ROLE_NAMES.get(ctx.role or "")
+    t = texts_for(ctx.language)
+    who = t.ROLE_NAMES.get(ctx.role or "")
     if ctx.sector:
-        where = sector_name(ctx.sector)
-        who = (texts.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
-               else texts.PROFILE_SECTOR_ONLY.format(sector=where))
-    text = texts.PROFILE_NOTED.format(who=who) if who else texts.PROFILE_NOTED_GENERIC
-    return Answer(intro=text, buttons=list(texts.PROFILE_BUTTONS), kind=record.DIALOGUE)
+        where = sector_name(ctx.sector, ctx.language)
+        who = (t.PROFILE_ROLE_IN_SECTOR.format(who=who, sector=where) if who
+               else t.PROFILE_SECTOR_ONLY.format(sector=where))
+    text = t.PROFILE_NOTED.format(who=who) if who else t.PROFILE_NOTED_GENERIC
+    return Answer(intro=text, buttons=list(t.PROFILE_BUTTONS), language=ctx.language, kind=record.DIALOGUE)
 
 
 # --------------------------------------------------------------------------- forms
@@ -473,28 +521,31 @@ def topic_items(kb, key: str, sector: Optional[str]) -> List[Item]:
     return [Item(q.text, q.cite) for q in quotes]
 
 
-def student_check(kb, sector: str, has_grant: Optional[bool]) -> Answer:
+def student_check(kb, sector: str, has_grant: Optional[bool], language: str = "nl") -> Answer:
     """Every student scheme that applies to `sector`, one quote each (a fixed check)."""
+    t = texts_for(language)
     items: List[Item] = []
     for key in STUDENT_SCHEMES:
         if key == "compensatie_beurs" and has_grant is False:
-            items.append(Item(_bullet(texts.STUDENT_CHECK_NO_GRANT)))
+            items.append(Item(_bullet(t.STUDENT_CHECK_NO_GRANT)))
             continue
         first = topic_items(kb, key, sector)[:1]
         items += [Item(_bullet(item.text), item.cite) for item in first]
     return Answer(
-        intro=texts.STUDENT_CHECK_INTRO.format(sector=sector_name(sector)),
+        intro=t.STUDENT_CHECK_INTRO.format(sector=sector_name(sector, language)),
         items=items,
         page_size=len(items),
+        language=language,
     )
 
 
-def advisor_result(kb, sector: str, theme_value: str) -> Answer:
+def advisor_result(kb, sector: str, theme_value: str, language: str = "nl") -> Answer:
     number = parse_theme(theme_value)
-    result = answer_actions(kb, number, sector)
+    result = answer_actions(kb, number, sector, language)
     theme = kb.theme(number) if number else None
     if theme is not None and number in [t.number for t in kb.themes(sector)]:
-        result.intro = texts.ADVISOR_INTRO.format(sector=sector_name(sector), number=number, title=theme.title)
+        result.intro = texts_for(language).ADVISOR_INTRO.format(sector=sector_name(sector, language), number=number,
+                                                                title=theme.title)
     return result
 
 

@@ -38,7 +38,7 @@ def new_reply_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
-def reply_metadata(kind: str, citations: Iterable[Any] = ()) -> Dict[str, Any]:
+def reply_metadata(kind: str, citations: Iterable[Any] = (), language: Optional[str] = None) -> Dict[str, Any]:
     """Keyword arguments for `dispatcher.utter_message`: the reply's record under REPLY_KEY."""
     sources: List[Dict[str, Any]] = []
     for cite in citations:
@@ -51,6 +51,8 @@ def reply_metadata(kind: str, citations: Iterable[Any] = ()) -> Dict[str, Any]:
     record: Dict[str, Any] = {"id": new_reply_id(), "kind": kind}
     if sources:
         record["sources"] = sources
+    if language:
+        record["language"] = language
     return {REPLY_KEY: record}
 
 

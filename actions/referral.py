@@ -19,7 +19,7 @@ from typing import Optional, Tuple
 
 import yaml
 
-from actions import texts
+from actions import texts, texts_en
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ def parse(data: object) -> Tuple[str, str]:
     return text, url
 
 
-def line(path: Optional[Path] = None) -> Optional[str]:
-    """The sentence to add, or None when no referral is configured."""
+def line(path: Optional[Path] = None, language: str = "nl") -> Optional[str]:
+    """The sentence to add (in the reply's language), or None when no referral is configured."""
     path = path or referral_file()
     try:
         info = path.stat()
@@ -61,14 +61,15 @@ def line(path: Optional[Path] = None) -> Optional[str]:
         return None
     cached = _cache.get(path)
     if cached and cached[0] == stamp:
-        return cached[1]
-    try:
-        text, url = parse(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        logger.warning("Referral in %s ignored: %s", path, error)
-        text, url = "", ""
-    sentence = None
-    if url:
-        sentence = texts.REFERRAL.format(text=text, url=url) if text else texts.REFERRAL_URL_ONLY.format(url=url)
-    _cache[path] = (stamp, sentence)
-    return sentence
+        text, url = cached[1]
+    else:
+        try:
+            text, url = parse(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, yaml.YAMLError) as error:
+            logger.warning("Referral in %s ignored: %s", path, error)
+            text, url = "", ""
+        _cache[path] = (stamp, (text, url))
+    if not url:
+        return None
+    words = texts_en if language == "en" else texts
+    return words.REFERRAL.format(text=text, url=url) if text else words.REFERRAL_URL_ONLY.format(url=url)

@@ -8,6 +8,7 @@ that `actions.answers` fills in from the knowledge base.
 """
 from typing import Sequence
 
+LANGUAGE = "nl"
 SOURCE_PREFIX = "Bron: "
 
 SECTOR_NAMES = {
@@ -75,6 +76,9 @@ ACTIONS_THEME_NOT_FOR_SECTOR = "Thema {number} is niet bedoeld voor {sector}. De
 EXAMPLE_PREFIX = "Bijvoorbeeld: "
 DATES_INTRO = "Deze datums en periodes noemen de documenten:"
 ACTION_ANSWER_INTRO = "Op de keuzelijst met acties staat bij thema {number} ({title}):"
+# A Dutch answer needs no frame: the fact speaks for itself (texts_en says "in Dutch").
+FACT_INTROS: dict = {}
+FACT_INTRO = ""
 # Near misses: the question is about the programme, but the documents do not give what it asks.
 NEAR_MISS_TYPE_AND_WORDS = "De documenten noemen geen {noun} over {words}."
 NEAR_MISS_TYPE = "De documenten noemen hier geen {noun} bij."

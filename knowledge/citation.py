@@ -35,16 +35,20 @@ class Citation:
         return range(self.page, (self.page_end or self.page) + 1)
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
 
 
-def date_text(iso: Optional[str]) -> str:
-    """"2022-11-17" -> "17 november 2022" ("" for no date)."""
+def date_text(iso: Optional[str], language: Optional[str] = "nl") -> str:
+    """"2022-11-17" -> "17 november 2022" ("17 November 2022" in English; "" for no date)."""
     if not iso:
         return ""
     year, month, day = (int(part) for part in str(iso)[:10].split("-"))
-    return f"{day} {MONTHS[month - 1]} {year}"
+    return f"{day} {MONTHS.get(language or 'nl', MONTHS['nl'])[month - 1]} {year}"
 
 
 def page_runs(numbers: Iterable[int]) -> str:
@@ -58,8 +62,16 @@ def page_runs(numbers: Iterable[int]) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
-    """One line for several citations; documents in first-seen order, locations sorted."""
+# The words of a citation's location per language; document titles stay as the documents have them.
+THEME_WORD = {"nl": "Thema", "en": "Theme"}
+PART_NAMES = {"en": {"inleiding": "introduction"}}
+
+
+def format_citations(citations: Iterable[Optional[Citation]], language: Optional[str] = "nl") -> Optional[str]:
+    """One line for several citations; documents in first-seen order, locations sorted.
+    `language` ("nl" or "en") names the locations (Thema 3 / Theme 3)."""
+    language = language if language in THEME_WORD else "nl"
+    part_names = PART_NAMES.get(language, {})
     order: List[str] = []
     found: Dict[str, Tuple[str, set, set, List[str]]] = {}
     for cite in citations:
@@ -67,14 +79,15 @@ def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
             continue
         if cite.document not in found:
             order.append(cite.document)
-            dated = f"{cite.title} ({date_text(cite.date)})" if cite.date else cite.title
+            dated = f"{cite.title} ({date_text(cite.date, language)})" if cite.date else cite.title
             found[cite.document] = (dated, set(), set(), [])
         _, pages, themes, parts = found[cite.document]
         pages.update(cite.pages())
         if cite.theme is not None:
             themes.add(cite.theme)
-        if cite.part and cite.part not in parts:
-            parts.append(cite.part)
+        part = part_names.get(cite.part, cite.part) if cite.part else None
+        if part and part not in parts:
+            parts.append(part)
     lines = []
     for doc in order:
         title, pages, themes, parts = found[doc]
@@ -82,6 +95,6 @@ def format_citations(citations: Iterable[Optional[Citation]]) -> Optional[str]:
         if pages:
             where.append("p. " + page_runs(pages))
         if themes:
-            where.append("Thema " + ", ".join(str(n) for n in sorted(themes)))
+            where.append(THEME_WORD[language] + " " + ", ".join(str(n) for n in sorted(themes)))
         lines.append(", ".join([title] + where))
     return "; ".join(lines) if lines else None

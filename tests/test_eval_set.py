@@ -21,6 +21,8 @@ NLU_DIR = REPO_ROOT / "data" / "nlu"
 PARAPHRASE_RATIO = 0.85
 # Floors measured on this version (make eval); a change that lowers them is a regression.
 ENGINE_FLOORS = {("dev", "factual"): 0.50, ("test", "factual"): 0.45, ("dev", "near_miss"): 0.50}
+# English questions (tests/eval/questions_en.yml), measured on dev only (README, "English").
+ENGINE_FLOORS_EN = {("en-dev", "factual"): 0.60, ("en-dev", "near_miss"): 0.40, ("en-dev", "out_of_scope"): 0.85}
 
 
 def _normal(text: str) -> str:
@@ -45,6 +47,13 @@ def questions():
     return question_eval.load_questions()
 
 
+@pytest.fixture(scope="module")
+def questions_en():
+    if not question_eval.QUESTIONS_EN_PATH.exists():
+        pytest.fail("tests/eval/questions_en.yml is missing")
+    return [{**q, "lang": "en"} for q in question_eval.load_questions(question_eval.QUESTIONS_EN_PATH)]
+
+
 def test_the_set_is_large_enough_and_well_formed(questions):
     counts = Counter(q["category"] for q in questions)
     assert counts["factual"] >= 300 and counts["near_miss"] >= 40 and counts["out_of_scope"] >= 30
@@ -58,11 +67,21 @@ def test_the_set_is_large_enough_and_well_formed(questions):
         assert abs(splits["dev"] - splits["test"]) <= 1, category
 
 
-def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions):
+def test_the_english_set_is_large_enough_and_well_formed(questions_en):
+    counts = Counter(q["category"] for q in questions_en)
+    assert len(questions_en) >= 120 and counts["near_miss"] >= 10 and counts["out_of_scope"] >= 10
+    assert len({q["id"] for q in questions_en}) == len(questions_en)
+    for q in questions_en:
+        assert q["split"] in question_eval.SPLITS, q["id"]
+        if q["category"] == "factual":
+            assert q["source"] and q["contains"], q["id"]
+
+
+def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions, questions_en):
     examples = nlu_examples()
     assert len(examples) > 500
     leaked = []
-    for q in questions:
+    for q in questions + questions_en:
         if q["split"] != "test":
             continue
         text = _normal(q["q"])
@@ -92,6 +111,25 @@ def test_judge_reads_replies_as_a_person_would():
     annex = {"category": "factual", "source": ["bijlage thema 3"], "contains": ["lintstages"]}
     assert question_eval.judge(annex, "• lintstages in plaats van blokstages\n"
                                         "Bron: Bijlage 1: keuzelijst met acties (17 februari 2021), Thema 1, 3").ok
+
+
+def test_judge_reads_english_replies_in_english():
+    factual = {"category": "factual", "source": ["bijlage thema 3"], "contains": ["lintstages"], "lang": "en"}
+    right = "The annex says (in Dutch):\n• lintstages in plaats van blokstages\nSource: Bijlage 1, Theme 3"
+    assert question_eval.judge(factual, right).ok
+    # A Dutch source line is not an English answer, and a Dutch "not found" is not an honest English one.
+    assert not question_eval.judge(factual, right.replace("Source: Bijlage 1, Theme 3", "Bron: Bijlage 1, Thema 3")).ok
+    near = {"category": "near_miss", "lang": "en"}
+    assert question_eval.judge(near, "The documents do not give an amount for ‘municipality’.\nx").ok
+    assert not question_eval.judge(near, "De documenten noemen geen bedrag.\nx").ok
+    assert not question_eval.judge({"category": "out_of_scope", "lang": "en"}, right).ok
+
+
+def test_english_answer_layer_accuracy_does_not_regress(questions_en):
+    results = question_eval.run([q for q in questions_en if q["split"] == "dev"], question_eval.ask_engine)
+    table = question_eval.figures(results)
+    for (split, category), floor in ENGINE_FLOORS_EN.items():
+        assert table[split][category]["rate"] >= floor, (split, category, table[split][category])
 
 
 def test_answer_layer_accuracy_does_not_regress(questions):

@@ -270,11 +270,11 @@ def test_text_contrast_is_at_least_4_5(page, fake_bot_url):
 class HostSite:
     """Another website (its own origin) that embeds the widget with one script tag."""
 
-    def __init__(self, widget_src: str) -> None:
+    def __init__(self, widget_src: str, lang: str = "nl",
+                 attributes: str = 'data-colour="#ffdd00" data-title="Vraag het ons"') -> None:
         page = (
-            '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Andere site</title></head>'
-            f'<body><h1>Andere site</h1><script src="{widget_src}" defer data-colour="#ffdd00" '
-            'data-title="Vraag het ons"></script></body></html>'
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Andere site</title></head>'
+            f'<body><h1>Andere site</h1><script src="{widget_src}" defer {attributes}></script></body></html>'
         ).encode("utf-8")
 
         class Handler(BaseHTTPRequestHandler):
@@ -370,3 +370,37 @@ def test_real_bot_answer_with_source(page, bot_url):
     expect(page.locator(".message.user")).to_have_count(3)
     assert page.locator(".message.user p").last.inner_text() == title
     assert page.console_errors == []
+
+
+def test_english_page_gets_english_labels_and_replies_follow_the_user(page, bot_url):
+    """On a page with lang="en" the widget's own labels are English; the bot answers an English
+    question in English with a `Source:` line, and a Dutch question in Dutch, in one conversation."""
+    with HostSite(f"{bot_url}/webhooks/website/widget.js", lang="en", attributes="") as site:
+        page.goto(f"http://localhost:{site.port}/")
+        page.locator(".launcher").click()
+        assert page.locator(".launcher").inner_text() == "Ask a question"
+        assert page.locator(".input").get_attribute("placeholder") == "Type your question…"
+        assert page.locator(".send").inner_text() == "Send"
+        assert page.locator(".close").get_attribute("aria-label") == "Close chat"
+        ask(page, "Do higher education students get 12 extra months of travel rights?")
+        source = page.locator(".message.bot p.source").first
+        source.wait_for(timeout=60_000)
+        assert source.inner_text().startswith("Source")
+        assert "(in Dutch)" in bot_bubbles(page).last.inner_text()
+        ask(page, "Krijg ik als mbo-student korting op mijn lesgeld?")
+        expect(page.locator(".message.bot p.source")).to_have_count(2, timeout=60_000)
+        assert page.locator(".message.bot p.source").last.inner_text().startswith("Bron")
+        page.screenshot(path=str(RESULTS / "widget-english.png"))
+        assert page.console_errors == []
+
+
+def test_data_lang_chooses_english_labels_on_a_dutch_page(page, fake_bot_url):
+    with HostSite(f"{fake_bot_url}/webhooks/website/widget.js", lang="nl", attributes='data-lang="en"') as site:
+        page.goto(f"http://localhost:{site.port}/")
+        page.locator(".launcher").click()
+        assert page.locator(".title").inner_text() == "NPO assistant"
+        assert page.locator(".send").inner_text() == "Send"
+    with HostSite(f"{fake_bot_url}/webhooks/website/widget.js", lang="nl", attributes="") as site:
+        page.goto(f"http://localhost:{site.port}/")
+        page.locator(".launcher").click()
+        assert page.locator(".send").inner_text() == "Verstuur"

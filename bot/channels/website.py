@@ -40,7 +40,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import texts
+from actions import texts, texts_en
 from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
@@ -297,7 +297,8 @@ def load_assets(max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS) -> Dict[Text
     values = {
         CSS_PLACEHOLDER: json.dumps(css),
         MAX_CHARS_PLACEHOLDER: str(int(max_message_chars)),
-        TEXT_PLACEHOLDER: json.dumps({**texts.WIDGET, **texts.WIDGET_FEEDBACK}),
+        TEXT_PLACEHOLDER: json.dumps({"nl": {**texts.WIDGET, **texts.WIDGET_FEEDBACK},
+                                      "en": {**texts_en.WIDGET, **texts_en.WIDGET_FEEDBACK}}),
     }
     for placeholder, value in values.items():
         if placeholder not in script:

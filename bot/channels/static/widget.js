@@ -20,18 +20,30 @@
   var STORAGE_VERSION = 1;
   var MAX_HISTORY = 80;
   var REQUEST_TIMEOUT_MS = 30000;
-  // The server replaces this placeholder with the widget's wording (actions/texts.py, WIDGET).
-  var TEXT = "__NPO_WIDGET_TEXT__";
-  var DEFAULT_TITLE = TEXT.title;
-  var DEFAULT_START = TEXT.start;
+  // The accent colour without data-colour (the same as widget.css's fallback).
+  var DEFAULT_COLOUR = "#154273";
+  // The server replaces this placeholder with the widget's wording per language
+  // ({"nl": actions/texts.py WIDGET, "en": actions/texts_en.py WIDGET}).
+  var TEXTS = "__NPO_WIDGET_TEXT__";
 
   // ---------------------------------------------------------------- bootstrapping
+
+  function pageLanguage(own) {
+    var chosen = own.getAttribute("data-lang") || document.documentElement.getAttribute("lang") || "";
+    return /^en\b/i.test(chosen.trim()) ? "en" : "nl";
+  }
 
   var script = document.currentScript || findOwnScript();
   if (!script || !script.src || window.__npoAssistentWidget) {
     return;
   }
   window.__npoAssistentWidget = true;
+
+  // The widget's own labels follow the host page: English on lang="en" (or data-lang="en" on the
+  // script tag), Dutch otherwise. The bot's replies follow the user's language either way.
+  var TEXT = TEXTS[pageLanguage(script)] || TEXTS.nl;
+  var DEFAULT_TITLE = TEXT.title;
+  var DEFAULT_START = TEXT.start;
 
   var scriptUrl = new URL(script.src, document.baseURI);
   var webhookUrl = new URL("webhook", scriptUrl).href;
@@ -241,10 +253,11 @@
   var ICON_RESTART = ["M4 12a8 8 0 1 0 2.4-5.7", "M4 4.5V9h4.5"];
 
   // Bot and user text is always inserted as text. Only http(s) URLs become links, built
-  // with createElement; lines starting with "Bron:" are shown as a source note.
+  // with createElement; lines starting with "Bron:" (English replies: "Source:") are shown as a
+  // source note.
   var URL_PATTERN = /https?:\/\/[^\s<>"'`]+/gi;
   var TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
-  var SOURCE_LINE = /^\s*(bron|bronnen)\s*:/i;
+  var SOURCE_LINE = /^\s*(bron|bronnen|source|sources)\s*:/i;
 
   function appendLinkified(parent, text) {
     var last = 0;

@@ -1,0 +1,88 @@
+"""Which language a conversation is in: Dutch (the default) or English.
+
+Each message is classified with lingua-language-detector (its models ship in the wheel),
+restricted to Dutch and English. A message switches the conversation's language only when the detector is sure of it;
+short or mixed messages ("ok", "mbo", "thanks!", "Utrecht") keep the language the conversation
+has. The documents' own terms ("arbeidsmarkttoelage", "keuzelijst", "coaching") are left out before
+detection: people write them in questions of either language. The thresholds were chosen on `tests/data/language_messages.yml` (see README, "English",
+and `python -m bot.measure.language_eval`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import FrozenSet, List, Optional, Tuple
+
+LANGUAGES = ("nl", "en")
+DEFAULT = "nl"
+# The detector's probability (of the two languages) a message needs to change the language.
+MIN_PROBABILITY = 0.8
+# A conversation's first message has no language to keep: the likelier one wins sooner.
+MIN_PROBABILITY_FIRST = 0.7
+# A one-word message is rarely enough to tell ("Utrecht" reads as Dutch at 0.994): it never switches.
+MIN_WORDS = 2
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# English contractions as words ("I'm" -> "I am"); Dutch "'s" (thema's) is left alone.
+_CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": "not"}
+_CONTRACTION_RE = re.compile(r"('m|'re|'ve|'ll|n't)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    # Both models loaded at once (~130 MB, 0.5 s) rather than on the first message of each.
+    return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH) \
+        .with_preloaded_language_models().build()
+
+
+def classify(text: str) -> Tuple[str, float]:
+    """The likelier of Dutch and English for `text`, with its confidence (0.5-1; 0 for no letters)."""
+    best = _detector().compute_language_confidence_values(text or "")[0]
+    return ("nl" if best.language.name == "DUTCH" else "en"), float(best.value)
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> FrozenSet[str]:
+    """The knowledge base's words (empty when it cannot be read: then nothing is left out)."""
+    from knowledge import KnowledgeBaseError, open_kb
+
+    try:
+        return frozenset(open_kb().engine().vocabulary)
+    except KnowledgeBaseError:
+        return frozenset()
+
+
+def language_words(text: str, first: bool = False) -> List[str]:
+    """The words that tell the language: the message's words without the documents' own terms and
+    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum"). A message of little
+    else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
+    is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
+    from knowledge.english import is_document_term
+
+    vocabulary = _vocabulary()
+    text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
+    words = _WORD_RE.findall(text)
+    kept = [w for i, w in enumerate(words)
+            if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
+    return words if first and len(kept) < MIN_WORDS else kept
+
+
+def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:
+    """"nl" or "en" when the message clearly is in that language, else None (keep the current one).
+    `first`: the conversation's first message (nothing to keep)."""
+    words = language_words(text, first)
+    if len(words) < MIN_WORDS:
+        return None
+    language, probability = classify(" ".join(words))
+    return language if probability >= min_probability else None
+
+
+def conversation_language(text: str, current: Optional[str]) -> str:
+    """The conversation's language after this message: the message's own when it is clear,
+    otherwise the one it had (Dutch for a new conversation)."""
+    if (text or "").startswith("/"):
+        return current if current in LANGUAGES else DEFAULT  # a button's payload, not words
+    if current not in LANGUAGES:
+        return detect(text, MIN_PROBABILITY_FIRST, first=True) or DEFAULT
+    return detect(text) or current

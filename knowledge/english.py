@@ -1,0 +1,177 @@
+"""English questions on the Dutch knowledge base: the glossary (``glossary.yml``) and the step that
+turns an English question into the Dutch side's :class:`~knowledge.question.Question`.
+
+An English question is read as English lemmas (simplemma), its words and phrases are replaced by
+the Dutch words of the glossary (longest phrase first), English stop words are dropped and other
+words are kept as typed: names, numbers and Dutch words ("mbo", "collegegeld") match the documents,
+and an English word the glossary lacks counts as missing, so the reply says the documents do not
+name it rather than answering a smaller question (dropping such words was measured: more right
+answers, but far more wrong ones; README, "English"). The Dutch text that results
+goes through the same :func:`knowledge.question.analyse` as a Dutch question, so the engine ranks
+the same Dutch units. The concepts keep the user's English words (for "the documents do not say
+anything about ‘…’"), and the kind of answer asked for is read from the English wording first.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
+
+import yaml
+
+from .question import MAX_PHRASE, Question, analyse
+
+GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
+_TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
+_CONTRACTIONS = ((re.compile(r"n't\b"), " not"), (re.compile(r"'(m|re|ve|ll|d)\b"), ""), (re.compile(r"'s\b"), ""))
+_QUESTION_START_RE = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|hi|hello|hey)[\s,!]+)*(what|who|when|where|why|how|which|whom|whose|is|are|am|"
+    r"do|does|did|can|could|may|might|must|should|will|would|have|has|tell|explain|list|give|show)\b", re.I)
+
+
+class GlossaryError(RuntimeError):
+    """glossary.yml is missing or malformed."""
+
+
+Phrase = Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    phrases: Dict[Phrase, str]                       # English lemmas -> Dutch text ("" drops them)
+    answer_types: Tuple[Tuple[str, Pattern], ...]
+    stop_words: FrozenSet[str]
+
+
+@dataclass(frozen=True)
+class Translation:
+    dutch: str                       # the question in the Dutch words the analysis reads
+    surfaces: Dict[str, str]         # Dutch word -> the English words it stands for
+    answer_type: Optional[str]
+    is_question: bool
+
+
+@functools.lru_cache(maxsize=65536)
+def english_lemma(word: str) -> str:
+    if not word.isalpha():
+        return word
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def english_words(text: str) -> List[str]:
+    """Lower-case words of an English text, contractions and possessives removed."""
+    text = (text or "").lower().replace("’", "'")
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return _TOKEN_RE.findall(text)
+
+
+def _lemmas(entry: str) -> Phrase:
+    return tuple(english_lemma(w) for w in english_words(str(entry)))
+
+
+@functools.lru_cache(maxsize=4)
+def load_glossary(path: Optional[str] = None) -> Glossary:
+    source = Path(path) if path else GLOSSARY_PATH
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GlossaryError(f"cannot read {source}: {str(exc).splitlines()[0]}") from None
+    phrases: Dict[Phrase, str] = {}
+    # Question words win over terms spelled the same ("list", "which").
+    for section in ("terms", "question_words"):
+        table = data.get(section)
+        if not isinstance(table, dict):
+            raise GlossaryError(f"{source.name}: '{section}' must be a mapping of English to Dutch")
+        for english, dutch in table.items():
+            key = _lemmas(english)
+            if not key or len(key) > MAX_PHRASE:
+                raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
+            phrases[key] = str(dutch or "")
+    try:
+        answer_types = tuple((str(kind), re.compile(pattern, re.I))
+                             for kind, patterns in (data.get("answer_types") or {}).items() for pattern in patterns)
+    except re.error as exc:
+        raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
+    stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
+    return Glossary(phrases, answer_types, stop_words)
+
+
+def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
+    glossary = glossary or load_glossary()
+    lowered = (text or "").lower()
+    return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def translate(text: str) -> Translation:
+    """The Dutch words for an English question (see the module's docstring)."""
+    glossary = load_glossary()
+    surfaces = english_words(text)
+    lemmas = [english_lemma(w) for w in surfaces]
+    dutch: List[str] = []
+    where: Dict[str, str] = {}
+    i = 0
+    while i < len(lemmas):
+        for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
+            found = glossary.phrases.get(tuple(lemmas[i:i + size]))
+            if found is not None:
+                break
+        else:
+            size, found = 1, None
+        typed = " ".join(surfaces[i:i + size])
+        if found is None:
+            if lemmas[i] in glossary.stop_words:
+                i += 1
+                continue
+            found = surfaces[i]
+        if found:
+            dutch.append(found)
+            where.setdefault(found, typed)
+            for word in found.split():
+                where.setdefault(word, typed)
+        i += size
+    is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or ""))
+    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where,
+                       english_answer_type(text, glossary), is_question)
+
+
+def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    """A content word of the documents ("arbeidsmarkttoelage", "keuzelijst", "coaching"): people
+    write these in questions of either language, so they say nothing about the language a message
+    is in. Function words of either language ("ik", "mijn", "the", "what") are not such terms."""
+    from .normalize import is_stop_word, lemma
+
+    word = word.lower()
+    if len(word) < 3 or not word.isalpha() or english_lemma(word) in load_glossary().stop_words:
+        return False
+    base = lemma(word)
+    return not is_stop_word(base) and not is_stop_word(word) and (base in vocabulary or word in vocabulary)
+
+
+def analyse_english(text: str) -> Question:
+    """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
+    translation = translate((text or "")[:5000])
+    question = analyse(translation.dutch)
+    concepts = tuple(replace(c, surface=translation.surfaces.get(c.surface.lower(), c.surface))
+                     for c in question.concepts)
+    return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
+                   is_question=translation.is_question)
+
+
+def analyse_in(text: str, language: Optional[str]) -> Question:
+    """A question in the conversation's language ("nl" or "en") as the engine reads it."""
+    return analyse_english(text) if language == "en" else analyse(text)
+
+
+def dutch_text(text: str, language: Optional[str]) -> str:
+    """The text the Dutch-side steps read (follow-up check, the question kept for follow-ups)."""
+    return translate((text or "")[:5000]).dutch if language == "en" else text
+
+
+__all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "dutch_text",
+           "english_answer_type", "is_document_term", "load_glossary", "translate"]

@@ -1,0 +1,125 @@
+"""English beside Dutch: language detection on short messages, the glossary, and English questions
+answered from the Dutch documents without mixing languages (no server needed)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from actions import answers, texts, texts_en
+from actions.facts_en import date_in_english, euros, figure_in_english
+from actions.language import conversation_language, detect
+from bot.measure.language_eval import load_messages
+from knowledge import format_citations, open_kb
+from knowledge.citation import Citation
+from knowledge.english import analyse_english, translate
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return open_kb()
+
+
+@pytest.mark.parametrize("label", ["nl", "en"])
+def test_clear_messages_never_switch_to_the_other_language(label):
+    messages = load_messages()[label]
+    detected = [detect(m) for m in messages]
+    assert [m for m, d in zip(messages, detected) if d not in (label, None)] == []
+    assert sum(d == label for d in detected) >= 0.6 * len(messages)  # the rest keeps the language
+
+
+@pytest.mark.parametrize("text", load_messages()["keep"])
+def test_short_or_mixed_messages_keep_the_conversation_language(text):
+    assert conversation_language(text, "en") == "en"
+    assert conversation_language(text, "nl") == "nl"
+
+
+@pytest.mark.parametrize("text", ["thema 3 acties", "collegegeld halvering", "student check", "/student_check"])
+def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
+    assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
+
+
+def test_the_language_switches_when_the_user_switches():
+    assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
+    assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
+    assert conversation_language("ok", None) == "nl"  # a new conversation starts in Dutch
+    assert conversation_language("/student_check", None) == "nl"
+    assert conversation_language("hoeveel geld krijgen scholen", None) == "nl"
+
+
+def test_glossary_turns_english_into_the_documents_words():
+    translation = translate("When does my supplementary grant stop?")
+    assert "aanvullende beurs" in translation.dutch and translation.answer_type == "date"
+    question = analyse_english("How much money do mbo schools get?")
+    assert question.answer_type == "amount" and "mbo" in question.sectors
+    # A word the documents never use is named to the user in their own words.
+    assert any(c.surface == "weather" for c in analyse_english("what about the weather").concepts)
+
+
+def test_english_numbers_dates_and_amounts_come_from_the_rows():
+    assert euros(516_000_000) == "€516 million" and euros(63_500_000) == "€63.5 million"
+    assert figure_in_english(12.0, "maanden", "12 maanden") == "12 months"
+    assert figure_in_english(94.8, "%", "94,8%") == "94.8%"
+    assert date_in_english("tot en met 24 december") == "up to and including 24 December"
+    assert date_in_english("op de valreep van 2021") is None  # never half translated
+
+
+def test_citations_name_their_location_in_the_reply_language():
+    cites = [Citation("bijlage1", "Bijlage 1", theme=3), Citation("bijlage1", "Bijlage 1", part="inleiding")]
+    assert format_citations(cites) == "Bijlage 1, inleiding, Thema 3"
+    assert format_citations(cites, "en") == "Bijlage 1, introduction, Theme 3"
+
+
+def reply(kb, text, language):
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=text, language=language))
+    return answers.render(answer)[0]
+
+
+DUTCH_FRAMES = ("Bron:", "Wel staat erin", "De documenten noemen", "Dat kan ik niet vinden", "Er is nog meer")
+ENGLISH_FRAMES = ("Source:", "(in Dutch)", "The documents", "There is more", "In English")
+
+
+@pytest.mark.parametrize("question, fragment, source", [
+    ("Do higher education students get 12 extra months of travel rights?", "12 maanden extra reisrecht",
+     "Kamerbrief voortgang NP Onderwijs, p. 12"),
+    ("How much money do mbo schools and higher education institutions get?", "€ 516 miljoen", "Bijlage 1"),
+    ("When does my supplementary grant stop?", "aanvullende beurs", "p. 11"),
+])
+def test_english_questions_rank_the_same_dutch_sentences(kb, question, fragment, source):
+    text = reply(kb, question, "en")
+    assert fragment in text
+    assert text.splitlines()[0].endswith("says (in Dutch):")
+    assert text.splitlines()[-1].startswith("Source: ") and source in text.splitlines()[-1]
+    assert not any(frame in text for frame in DUTCH_FRAMES)
+
+
+def test_an_english_amount_is_also_said_in_english(kb):
+    text = reply(kb, "How much money do mbo schools and higher education institutions get?", "en")
+    assert "In English: amount €516 million" in text
+
+
+def test_english_out_of_scope_and_near_miss_are_honest_and_in_english(kb):
+    text = reply(kb, "What is the weather in Amsterdam?", "en")
+    assert text.startswith("The documents do not") and "Source:" not in text
+    text = reply(kb, "How much does the municipality get for laptops?", "en")
+    assert text.startswith("The documents do not give an amount")
+    assert not any(frame in text for frame in DUTCH_FRAMES)
+
+
+def test_a_dutch_question_never_gets_an_english_frame(kb):
+    text = reply(kb, "Krijgen hbo-studenten 12 maanden extra reisrecht?", "nl")
+    assert "Bron:" in text and not any(frame in text for frame in ENGLISH_FRAMES)
+
+
+def test_every_dutch_text_exists_in_english():
+    names = {n for n in dir(texts) if re.fullmatch(r"[A-Z][A-Z_]+", n)}
+    assert names - set(dir(texts_en)) == set()
+    for name in ("ACT_REPLIES", "WIDGET", "TYPE_NOUNS", "ROLE_NAMES"):
+        assert set(getattr(texts, name)) <= set(getattr(texts_en, name)), name
+    assert [p for _, p in texts.SUGGESTIONS] == [p for _, p in texts_en.SUGGESTIONS]
+
+
+def test_english_form_question_says_the_period_in_english(kb):
+    question = answers.ask_has_grant(kb, "en")
+    assert question.startswith("Do you have a basic grant") and "academic years" in question
+    assert "studiejaren" not in question
