@@ -380,12 +380,14 @@ def dont_know(language: str = "nl") -> Answer:
     return Answer(intro=t.DONT_KNOW, buttons=list(t.SUGGESTIONS), language=language, kind=record.FALLBACK)
 
 
-def _fact_intro(first, language: str) -> Optional[str]:
-    """What introduces a fact: nothing in Dutch; in English, that the document says it in Dutch."""
+def _fact_intro(kb, first, language: str) -> Optional[str]:
+    """What introduces a fact: nothing in Dutch; in English, that the letter (or annex, by the
+    document's kind) says it in Dutch."""
     t = texts_for(language)
     if first.kind == "action" and first.theme:
         return None  # the action intro names the theme
-    return t.FACT_INTROS.get(first.cite.document, t.FACT_INTRO) or None
+    kind = kb.documents.get(first.cite.document, {}).get("kind")
+    return t.FACT_INTROS.get(kind, t.FACT_INTRO) or None
 
 
 def from_result(kb, result: Result, question_text: str, language: str = "nl") -> Answer:
@@ -400,7 +402,7 @@ def from_result(kb, result: Result, question_text: str, language: str = "nl") ->
     elif result.kind == "answer":
         shown = dated_items(kb, result, language)
         first = result.shown[0]
-        intro = _fact_intro(first, language)
+        intro = _fact_intro(kb, first, language)
         if first.kind == "action" and first.theme:
             theme = kb.theme(first.theme)
             intro = t.ACTION_ANSWER_INTRO.format(number=first.theme, title=theme.title if theme else "")

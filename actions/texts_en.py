@@ -73,7 +73,7 @@ EXAMPLE_PREFIX = "Bijvoorbeeld: "   # part of the annex's Dutch text
 DATES_INTRO = "These dates and periods are in the documents (in Dutch):"
 ACTION_ANSWER_INTRO = "The list of actions has this under theme {number} ({title}), in Dutch:"
 # An answer: the fact in the documents' Dutch, introduced per document.
-FACT_INTROS = {"kamerbrief": "The letter says (in Dutch):", "bijlage1": "The annex says (in Dutch):"}
+FACT_INTROS = {"letter": "The letter says (in Dutch):", "annex": "The annex says (in Dutch):"}
 FACT_INTRO = "The documents say (in Dutch):"
 # Numbers, dates and amounts of the fact, said in English (from the knowledge base's rows).
 FACTS_IN_ENGLISH = "In English: {facts}."

@@ -32,7 +32,7 @@ def test_language_switches_mid_conversation_and_short_messages_keep_it(bot_url):
     assert "Bron:" in reply
     assert "Graag gedaan" in dutch(send(bot_url, user, "thanks!"))
     reply = english(send(bot_url, user, "Which themes are there for universities of applied sciences?"))
-    assert "Theme 1" in reply and "Source: Bijlage 1, Theme" in reply
+    assert "Theme 1" in reply and "Source: Bijlage 1: keuzelijst met acties (17 February 2021), Theme" in reply
 
 
 def test_english_form_asks_and_answers_in_english(bot_url):

@@ -81,7 +81,7 @@ ENGLISH_FRAMES = ("Source:", "(in Dutch)", "The documents", "There is more", "In
 
 @pytest.mark.parametrize("question, fragment, source", [
     ("Do higher education students get 12 extra months of travel rights?", "12 maanden extra reisrecht",
-     "Kamerbrief voortgang NP Onderwijs, p. 12"),
+     "Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 October 2021), p. 12"),
     ("How much money do mbo schools and higher education institutions get?", "€ 516 miljoen", "Bijlage 1"),
     ("When does my supplementary grant stop?", "aanvullende beurs", "p. 11"),
 ])
