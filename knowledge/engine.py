@@ -370,7 +370,7 @@ class Engine:
         """Each unit's similarity to the question, in standard deviations above the mean."""
         if self._vectors is None:
             return None
-        query = semantic.embed_query(question.text)
+        query = semantic.embed_query(question.typed or question.text)
         if query is None:
             return None
         sims = self._vectors @ query

@@ -160,7 +160,7 @@ def analyse_english(text: str) -> Question:
     concepts = tuple(replace(c, surface=translation.surfaces.get(c.surface.lower(), c.surface))
                      for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
-                   is_question=translation.is_question)
+                   is_question=translation.is_question, typed=text)
 
 
 def analyse_in(text: str, language: Optional[str]) -> Question:

@@ -67,6 +67,9 @@ class Question:
     is_question: bool
     # A follow-up that changes the sector ("en voor het vo?"): the sector is what is asked.
     sector_focus: bool = False
+    # The question as typed when `text` is its Dutch rendering (an English question): the
+    # multilingual sentence embedding reads the original.
+    typed: Optional[str] = None
 
     @property
     def topics(self) -> Tuple[Concept, ...]:
