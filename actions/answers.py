@@ -467,7 +467,9 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         answer = answer_themes(kb, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer
-    if ctx.intent == "inform" and not question.is_question and (ctx.sector or ctx.role):
+    # "Ik studeer in het hbo": noted. Only when this message gave the detail; a statement with
+    # nothing to note ("mijn adres is …") is not confirmed as the profile said earlier.
+    if ctx.intent == "inform" and not question.is_question and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     list_only = subject_words(question) <= LIST_WORDS
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2:
@@ -478,7 +480,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                            theme=theme)
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
-    if result.kind == "unknown" and not question.is_question and (ctx.sector or ctx.role):
+    if result.kind == "unknown" and not question.is_question and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     return from_result(kb, result, text, language)
 
