@@ -95,7 +95,8 @@ SAME_FACT = 0.6        # share of a statement's content words the other must sha
 SAME_ANSWER = 0.35     # the same, for two statements that both give the kind of answer asked for
 MIN_SHARED = 3         # and at least this many words
 VALUE_TYPES = frozenset({"amount", "percentage", "duration", "date"})
-# Words that say what kind of value a sentence gives, not what it is about.
+# Words that say what kind of value a sentence gives, not what it is about: without them "De kosten
+# bedragen in totaal circa € 50 miljoen" shared enough with the annex's "in totaal € 516 miljoen".
 _VALUE_WORDS = frozenset({"euro", "€", "miljoen", "miljard", "procent", "%", "totaal", "circa", "ongeveer",
                           "jaar", "maand", "week", "dag", "bedrag", "bedragen", "kosten"})
 
@@ -131,9 +132,7 @@ def _same_fact(a, b, wanted: FrozenSet[str] = frozenset()) -> bool:
     or, when both give the kind of answer the question asks for (a date, an amount), a good part."""
     words_a, words_b = _content(a), _content(b)
     shared = words_a & words_b
-    # Of the longer statement: a short sentence ("De kosten bedragen in totaal € 50 miljoen")
-    # shares most of its few words with many others that are about something else.
-    share = len(shared) / (max(len(words_a), len(words_b)) or 1)
+    share = len(shared) / (min(len(words_a), len(words_b)) or 1)
     if len(shared) < MIN_SHARED or not a.types & b.types & VALUE_TYPES:
         return False  # two statements disagree only about a value of the same kind
     both_answer = bool(wanted) and bool(a.types & wanted) and bool(b.types & wanted)
