@@ -98,6 +98,9 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _YEAR_RE = re.compile(r"(19|20)\d\d")
+# A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
+_DEADLINE_RE = re.compile(r"\btot en met \d|\buiterlijk\b|\bv[oó]{2}r \d|\bdeadline|\bsluit\b", re.I)
+_DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
 _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
                            re.I)
 # "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
@@ -184,6 +187,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("date")
     if found & {"amount", "percentage", "duration"} or _NUMBER_RE.search(text):
         found.add("number")
+    if "date" in found and _DEADLINE_RE.search(text):
+        found.add("deadline")
     if _WHO_RE.search(text):
         found.add("who")
     if _PROCEDURE_RE.search(text):
@@ -435,6 +440,7 @@ class Engine:
         # The less a question says itself, the more NLU's reading of it counts.
         prior_bonus = PRIOR_BONUS / max(1, n_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
+        asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         scored: List[Scored] = []
         for uid, matched in candidates.items():
@@ -443,6 +449,8 @@ class Engine:
             score = coverage
             if wanted:
                 score += TYPE_BONUS if unit.types & wanted else -TYPE_PENALTY
+                if asks_deadline and "deadline" in unit.types:
+                    score += TYPE_BONUS  # "tot wanneer": "tot en met 1 maart", not "in 2023"
             if sector and unit.sectors:
                 if question.sector_focus and not applies_to(unit.sectors, sector):
                     score -= SECTOR_PENALTY  # a follow-up about another sector: twice as strict

@@ -431,3 +431,13 @@ def test_similarity_ranks_a_paraphrase_without_the_documents_words(kb):
     similarity = engine._similarity(analyse("Zijn de gebouwen van hogescholen weer open?"))
     best = engine.units[int(np.argmax(similarity))]
     assert "deuren weer geheel open" in best.text
+
+
+def test_a_deadline_question_prefers_the_last_day_to_a_bare_year(kb):
+    from knowledge import analyse
+    from knowledge.engine import _types
+
+    assert "deadline" in _types("Instellingen kunnen een aanvraag indienen tot en met 1 maart 2023.")
+    assert "deadline" not in _types("Voor 2023 is een bedrag van € 70 miljoen beschikbaar.")
+    best = kb.engine().rank(analyse("tot wanneer kunnen mbo-scholen subsidie voor nazorg aanvragen?"))[0]
+    assert "tot en met 24 december" in best.unit.text
