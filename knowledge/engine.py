@@ -99,7 +99,7 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _YEAR_RE = re.compile(r"(19|20)\d\d")
 # A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
-_DEADLINE_RE = re.compile(r"\btot en met \d|\buiterlijk\b|\bv[oó]{2}r \d|\bdeadline|\bsluit\b", re.I)
+_DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + _MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
 _DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
 _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
                            re.I)
