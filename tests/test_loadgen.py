@@ -309,7 +309,7 @@ def test_stats_serialise_to_plain_numbers():
 # The harness around it: bench figures and eval report parsing (no servers, no training)
 # ---------------------------------------------------------------------------------------------
 
-def _bot(name: str, rps: float, p50: float, turns, rss) -> "bench.BotResult":
+def _bot(name: str, rps: float, p50: float, turns, rss, script_length: int = 1) -> "bench.BotResult":
     from bot.measure import bench
 
     def stats(label, users, rate, ms):
@@ -317,7 +317,7 @@ def _bot(name: str, rps: float, p50: float, turns, rss) -> "bench.BotResult":
 
     return bench.BotResult(name=name, ready_s=30.0, latency=stats("1 user", 1, 25.0, p50),
                            loads=[stats("20", 20, rps / 2, 300.0), stats("50", 50, rps, 900.0)],
-                           turns=turns, long_errors=0, rss_mb=rss)
+                           turns=turns, long_errors=0, rss_mb=rss, script_length=script_length)
 
 
 def test_bench_headline_has_the_issue_keys_as_numbers():
@@ -325,34 +325,59 @@ def test_bench_headline_has_the_issue_keys_as_numbers():
 
     ours = _bot("ours", rps=60.0, p50=30.0, turns=[40.0] + [45.0] * 48 + [48.0], rss={"rasa": 900.0, "actions": 120.0})
     base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 60.0], rss={"rasa": 1000.0})
-    figures = bench.headline(ours, base, train_s=80.04, base_init_s=70.0)
+    figures = bench.headline(ours, base, train_s=80.04, base_train_s=100.0)
     required = {"p50_ms", "p95_ms", "p99_ms", "throughput_rps", "errors", "baseline_throughput_rps",
                 "throughput_ratio", "turn1_ms", "turn50_ms", "turn50_over_turn1", "rasa_rss_mb",
-                "action_rss_mb", "train_s", "ready_s", "throughput_p95_ms"}
+                "action_rss_mb", "train_s", "ready_s", "throughput_p95_ms", "p95_20_users_ms", "rss_ratio",
+                "train_ratio"}
     assert required <= set(figures)
     assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values())
     assert figures["throughput_rps"] == 60.0 and figures["throughput_users"] == 50
-    assert figures["throughput_ratio"] == 2.0
+    assert figures["throughput_ratio"] == 2.0 and figures["p95_20_users_ms"] == 300.0
     assert (figures["turn1_ms"], figures["turn50_ms"], figures["turn50_over_turn1"]) == (40.0, 48.0, 1.2)
-    assert figures["baseline_turn50_over_turn1"] == 2.0
+    assert "turn200_ms" not in figures  # the conversation was shorter
+    assert figures["baseline_turn1_ms"] == 30.0 and "baseline_turn50_ms" not in figures
+    assert figures["rss_ratio"] == 0.9 and figures["train_ratio"] == 0.8
     assert figures["train_s"] == 80.0 and figures["errors"] == 0
     met = bench.check_targets(figures)
-    assert met["p50_ms"] is True and met["throughput_ratio"] is True and met["turn50_over_turn1"] is True
-    assert "train_s" not in bench.headline(ours, base, train_s=None, base_init_s=70.0)
+    assert met["p50_ms"] is True and met["throughput_ratio"] is True and met["turn50_over_turn1"] is False
+    assert met["rss_ratio"] is True and met["train_ratio"] is True
+    assert "train_s" not in bench.headline(ours, base, train_s=None, base_train_s=None)
     assert bench.check_targets({"p50_ms": 41.0})["p50_ms"] is False
     assert bench.check_targets({})["ready_s"] is None
 
 
-def test_bench_markdown_marks_missed_targets():
+def test_turn_figures_compare_the_same_questions():
+    # A script of 3 messages whose second is slow: turn N is the median of turns N-2..N.
+    ours = _bot("ours", rps=1.0, p50=1.0, turns=[10.0, 50.0, 12.0] * 20, rss={"rasa": 1.0, "actions": 1.0},
+                script_length=3)
+    assert ours.turn_ms(1) == 12.0 and ours.turn_ms(50) == 12.0
+    assert ours.turn_ms(60) == 12.0 and ours.turn_ms(61) is None
+
+
+def test_runs_are_summarised_by_median_and_span():
     from bot.measure import bench
 
-    ours = _bot("ours", rps=40.0, p50=55.0, turns=[40.0, 80.0], rss={"rasa": 900.0, "actions": 120.0})
-    base = _bot("starter", rps=30.0, p50=35.0, turns=[30.0, 30.0], rss={"rasa": 1000.0})
-    figures = bench.headline(ours, base, train_s=None, base_init_s=70.0)
-    text = bench.markdown(figures, ours, base, bench.QUICK, quick=True)
+    medians, spans = bench.summarise_runs([{"a": 1.0, "b": 5.0}, {"a": 3.0}, {"a": 2.0, "b": 7.0}])
+    assert medians == {"a": 2.0, "b": 6.0}
+    assert spans == {"a": (1.0, 3.0), "b": (5.0, 7.0)}
+
+
+def test_bench_markdown_marks_missed_targets_and_shows_the_span(tmp_path):
+    from bot.measure import bench
+
+    ours = [_bot("ours", rps=40.0, p50=p50, turns=[40.0, 80.0], rss={"rasa": 900.0, "actions": 120.0})
+            for p50 in (55.0, 50.0, 60.0)]
+    base = [_bot("starter", rps=30.0, p50=35.0, turns=[30.0, 30.0], rss={"rasa": 1000.0})] * 3
+    runs = [bench.headline(mine, theirs, train_s=None, base_train_s=None) for mine, theirs in zip(ours, base)]
+    figures, spans = bench.summarise_runs(runs)
+    text = bench.markdown(figures, spans, ours, base, bench.FULL, quick=False, chart="bench.png")
     row = next(line for line in text.splitlines() if line.startswith("| p50 latency"))
-    assert "55.0" in row and "**no**" in row
+    assert "55.0 (50.0–60.0)" in row and "**no**" in row
     assert "| full training (s) | – |" in text
+    assert "![latency by turn and throughput by users](bench.png)" in text
+    chart = bench.draw_chart(tmp_path / "bench.png", ours, base)
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_rss_of_this_process_and_of_a_missing_one():

@@ -208,3 +208,116 @@ def test_deserialised_tracker_is_unchanged():
     tracker = DialogueStateTracker.from_dict("eva", dumped, DOMAIN.slots)
     assert [e.as_dict() for e in tracker.events] == dumped
     assert tracker.get_slot("sector") == "vo"
+
+
+# --------------------------------------------------------------------------------------------
+# Bounded trackers: a turn loads the latest user messages, the slots and the session start
+# --------------------------------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+from rasa.shared.core.events import ActiveLoop, Restarted  # noqa: E402
+
+from bot.nlp.rasa_speedups import WINDOW_USER_MESSAGES  # noqa: E402
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "rules.yml"
+
+
+def long_conversation(turns: int, loop_at: int = -1, loop_until: int = -1, restart_at: int = -1) -> list:
+    """A session of `turns` questions; the sector slot changes now and then, a loop runs between
+    loop_at and loop_until (turn numbers), a restart comes at restart_at."""
+    t = 5000.0
+    events = [ActionExecuted("action_session_start", timestamp=t), SessionStarted(timestamp=t + 1),
+              SlotSet("sector", "po", timestamp=t + 2), ActionExecuted("action_listen", timestamp=t + 3)]
+    for turn in range(turns):
+        t += 10
+        if turn == restart_at:
+            events += [Restarted(timestamp=t), ActionExecuted("action_listen", timestamp=t + 0.5)]
+        events.append(user(f"vraag {turn}", "ask_sector" if turn % 3 else "greet", timestamp=t + 1))
+        if turn % 4 == 0:
+            events.append(SlotSet("sector", ["po", "vo", "mbo"][turn % 3], timestamp=t + 2))
+        if turn == loop_at:
+            events += [ActionExecuted("student_form", timestamp=t + 3), ActiveLoop("student_form", timestamp=t + 3.5)]
+        if turn == loop_until:
+            events += [ActionExecuted("student_form", timestamp=t + 4), ActiveLoop(None, timestamp=t + 4.5)]
+        events += [ActionExecuted("utter_greet", timestamp=t + 5), BotUttered(f"antwoord {turn}", timestamp=t + 6),
+                   ActionExecuted("action_listen", timestamp=t + 7)]
+    return events
+
+
+async def _stored(tmp_path, events) -> SQLTrackerStore:
+    store = store_at(tmp_path / "trackers.db")
+    await store.save(DialogueStateTracker.from_events("lang", events, DOMAIN.slots))
+    return store
+
+
+def rasa_store_of(store: SQLTrackerStore):
+    """Rasa's own retrieve on the same store: the whole session."""
+    return _rasa_sql_retrieve(store, "lang", False)
+
+
+def longest_rule_states() -> int:
+    """States the longest rule of data/rules.yml spans: one per action step, plus its start."""
+    rules = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["rules"]
+    return max(1 + sum(1 for step in rule["steps"] if "action" in step) for rule in rules)
+
+
+def test_window_covers_the_longest_rule():
+    # Every user message of the window is followed by at least one action: 2 states per message.
+    assert longest_rule_states() < 2 * WINDOW_USER_MESSAGES
+
+
+async def _test_bounded_tracker_predicts_like_the_whole_one(tmp_path, ignore_rule_only_turns):
+    events = long_conversation(40, loop_at=5, loop_until=7)
+    store = await _stored(tmp_path, events)
+    bounded, whole = await store._retrieve("lang", False), await rasa_store_of(store)
+    assert len(bounded.events) < len(whole.events) / 2  # it is bounded
+    assert bounded.current_slot_values() == whole.current_slot_values()
+    assert bounded.active_loop == whole.active_loop
+    assert bounded.latest_message.as_dict() == whole.latest_message.as_dict()
+    assert bounded.latest_action == whole.latest_action
+    short = bounded.past_states(DOMAIN, ignore_rule_only_turns=ignore_rule_only_turns)
+    full = whole.past_states(DOMAIN, ignore_rule_only_turns=ignore_rule_only_turns)
+    # The first state is the window's start; every later one is the whole tracker's.
+    assert short[1:] == full[-(len(short) - 1):]
+    assert len(short) - 1 >= 2 * WINDOW_USER_MESSAGES > longest_rule_states()
+
+
+@pytest.mark.parametrize("ignore_rule_only_turns", [False, True])
+def test_bounded_tracker_predicts_like_the_whole_one(tmp_path, ignore_rule_only_turns):
+    asyncio.run(_test_bounded_tracker_predicts_like_the_whole_one(tmp_path, ignore_rule_only_turns))
+
+
+async def _test_saving_a_bounded_tracker_appends_its_new_events(tmp_path):
+    events = long_conversation(30)
+    store = await _stored(tmp_path, events)
+    tracker = await store.retrieve("lang")
+    new = [user("nog een", "greet", timestamp=9e5), SlotSet("sector", "mbo", timestamp=9e5 + 1),
+           ActionExecuted("utter_greet", timestamp=9e5 + 2), ActionExecuted("action_listen", timestamp=9e5 + 3)]
+    for event in new:
+        tracker.update(event)
+    await store.save(tracker)
+    stored = await rasa_store_of(store)
+    session = events[1:]  # from SessionStarted on
+    assert [e.as_dict() for e in stored.events] == [e.as_dict() for e in session + new]
+    again = await store.retrieve("lang")  # the next turn: bounded again, with the new events
+    assert [e.as_dict() for e in list(again.events)[-len(new):]] == [e.as_dict() for e in new]
+    assert again.get_slot("sector") == "mbo"
+
+
+def test_saving_a_bounded_tracker_appends_its_new_events(tmp_path):
+    asyncio.run(_test_saving_a_bounded_tracker_appends_its_new_events(tmp_path))
+
+
+@pytest.mark.parametrize("events", [
+    long_conversation(WINDOW_USER_MESSAGES - 1),  # shorter than the window
+    long_conversation(40, loop_at=3),  # a loop active at the window's start
+    long_conversation(40, restart_at=20),  # a restart before the window
+], ids=["short", "active-loop", "restart"])
+def test_whole_session_when_the_window_cannot_reproduce_it(tmp_path, events):
+    async def check() -> None:
+        store = await _stored(tmp_path, events)
+        assert snapshot(await store._retrieve("lang", False)) == snapshot(await rasa_store_of(store))
+
+    asyncio.run(check())

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 import sqlalchemy as sa
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, clean_text, parse_body
@@ -174,6 +174,8 @@ class ConversationStore:
             raise ConnectionError("database gone")
         return DialogueStateTracker.from_events(sender, self.events) if self.events else None
 
+    retrieve_full_tracker = retrieve  # the buttons of the whole session are read this way
+
 
 class Agent:
     def __init__(self, store):
@@ -192,6 +194,13 @@ def asked_for_sector():
 
 def screen(store, text):
     return asyncio.run(screen_command(Agent(store), "s1", text))
+
+
+def test_buttons_of_an_earlier_session_are_not_offered_any_more():
+    earlier = asked_for_sector().events
+    store = ConversationStore(*earlier, ActionExecuted("action_session_start"), SessionStarted(),
+                              ActionExecuted("action_listen"))
+    assert screen(store, "/stop") == "stop"
 
 
 def test_offered_button_payloads_pass_unchanged():

@@ -615,6 +615,8 @@ class OfferedStore:
         offered = BotUttered("Hoi!", data={"buttons": [{"title": "Reisrecht", "payload": "/vraag_reisrecht"}]})
         return DialogueStateTracker.from_events(sender, [offered])
 
+    retrieve_full_tracker = retrieve
+
 
 def test_typed_commands_run_only_when_offered(fresh):
     fresh.agent.tracker_store = OfferedStore()

@@ -21,14 +21,14 @@ import asyncio
 from contextvars import ContextVar
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, FrozenSet, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 
 from actions import record, referral
 from actions import texts as bot_texts
@@ -93,12 +93,15 @@ def health_response(request: Request) -> HTTPResponse:
     return response.json({"status": "ok"})
 
 
-async def _stored_conversation(agent: Any, sender: str) -> Any:
-    """The sender's tracker (current session) from the agent's tracker store, or None.
+async def _stored_conversation(agent: Any, sender: str, whole_session: bool = False) -> Any:
+    """The sender's tracker from the agent's tracker store, or None.
 
+    A turn's tracker holds the latest messages of the current session (see
+    bot/nlp/rasa_speedups.py); `whole_session` reads every event of that session.
     The tracker store is what every replica shares (PostgreSQL when scaled out), so this works
     whichever replica served the previous turn."""
-    retrieve = getattr(getattr(agent, "tracker_store", None), "retrieve", None)
+    store = getattr(agent, "tracker_store", None)
+    retrieve = getattr(store, "retrieve_full_tracker" if whole_session else "retrieve", None)
     if retrieve is None:
         return None
     try:
@@ -108,14 +111,21 @@ async def _stored_conversation(agent: Any, sender: str) -> Any:
         return None
 
 
+def _current_session(events: Iterable[Any]) -> List[Any]:
+    """The events from the latest SessionStarted on (all of them when there is none)."""
+    events = list(events)
+    starts = [index for index, event in enumerate(events) if isinstance(event, SessionStarted)]
+    return events[starts[-1]:] if starts else events
+
+
 async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
     """Payloads of every button the bot sent in the sender's current session."""
-    tracker = await _stored_conversation(agent, sender)
+    tracker = await _stored_conversation(agent, sender, whole_session=True)
     if tracker is None:
         return frozenset()
     return frozenset(
         button["payload"].strip()
-        for event in tracker.events if isinstance(event, BotUttered)
+        for event in _current_session(tracker.events) if isinstance(event, BotUttered)
         for button in (event.data or {}).get("buttons") or ()
         if isinstance(button, dict) and isinstance(button.get("payload"), str)
     )

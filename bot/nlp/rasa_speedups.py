@@ -26,26 +26,48 @@ each message):
    rebuilt whenever a new `Event` subclass is defined; unknown names take Rasa's own path.
 5. `SQLTrackerStore._retrieve` built a full ORM object per stored event (~11 %) but only reads
    the `data` column. It now selects that column with the same filters and order.
+6. Every turn still cost more than the one before: Rasa parsed every event of the session
+   (json 20 % of Rasa's CPU at turns 150-200), replayed them into a tracker, featurised the whole
+   history for RulePolicy and MemoizationPolicy (27 %) and sent all of it to the action server
+   (12 %). A turn now loads a bounded tracker: the events from the 10th latest user message on,
+   preceded by the session's `session_started` and the latest `slot` event of each slot (so
+   every slot has the value it had). Rules and memoization look back only a few states, so
+   they predict the same; when a loop (form) is active at the cut, or an event type the prefix
+   cannot reproduce (restart, rewind, undo, reset_slots, pause, ...) comes before it, the whole
+   session is loaded as before. `save` appends what the bounded tracker added. The full
+   history stays in the store (`retrieve_full_tracker`, the purge, the cluster's PostgreSQL).
+
+Found under load (20 users):
+
+7. `EndpointConfig.request` opened a new `aiohttp.ClientSession` (a new connection pool, so a
+   new TCP connection and a closed one) for every call to the action server. Every endpoint
+   config now borrows one kept-alive session per event loop and per (headers, auth); the
+   session's settings (timeout, headers, auth) are the ones Rasa would have given it.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
+import itertools
 import json
 import logging
 import sqlite3
 import weakref
-from typing import Any, Dict, Optional, Text, Type
+from typing import Any, Dict, Iterator, List, Optional, Text, Tuple, Type
 
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.core.actions.action import RemoteAction
 from rasa.core import tracker_store as _tracker_store
+from rasa.utils.endpoints import EndpointConfig
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 import rasa.shared.utils.common
 from sqlalchemy import event
+from sqlalchemy import func as sa_func
+from sqlalchemy import or_ as sa_or
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool
 
@@ -170,17 +192,72 @@ Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[assignmen
 
 _tracker_store_logger = logging.getLogger(_tracker_store.__name__)
 
+# How many of the latest user messages a turn loads with their events. Rules look back at most
+# a few states (the longest rule here has 8 steps; tests/test_rasa_speedups.py checks it stays
+# below 2 x this), MemoizationPolicy 3; slots and the loop come from the kept prefix (see below).
+WINDOW_USER_MESSAGES = 10
+# Event types before the window that the kept prefix reproduces exactly. Anything else before it
+# (restart, rewind, undo, reset_slots, pause, resume, legacy form events...) loads everything.
+_PREFIX_SAFE_TYPES = ("user", "bot", "action", "slot", "active_loop", "session_started",
+                      "loop_interrupted", "action_execution_rejected", "user_featurization", "entities")
+_WINDOW_ATTRIBUTE = "_npo_window"  # on a bounded tracker: (events stored at load, events loaded)
+
+
+def _window_rows(self: SQLTrackerStore, query: Any) -> Tuple[Optional[List[Any]], int]:
+    """Rows of a bounded tracker and the number of events the session holds (0 when unknown).
+
+    The rows are the events from the WINDOW_USER_MESSAGES-th latest user message on, preceded by
+    the session's latest `session_started` and the latest `slot` event of each slot. They are
+    None when the session is shorter, or when something before the window is not reproduced
+    exactly by that prefix (a loop still active, or any event type outside _PREFIX_SAFE_TYPES).
+    The database does the counting (one row per event type and name comes back), so Python's
+    work does not grow with the conversation; only the chosen rows' JSON is read."""
+    sql_event = self.SQLEvent
+    cut = (query.filter(sql_event.type_name == "user").with_entities(sql_event.id).order_by(None)
+           .order_by(sql_event.id.desc()).offset(WINDOW_USER_MESSAGES - 1).limit(1).scalar())
+    if cut is None:
+        return None, 0
+    prior = (sql_event.id < cut).label("prior_event")
+    groups = (query.with_entities(sql_event.type_name, sql_event.action_name, prior,
+                                  sa_func.max(sql_event.id), sa_func.count(sql_event.id))
+              .order_by(None).group_by(sql_event.type_name, sql_event.action_name, prior).all())
+    stored = sum(count for *_, count in groups)
+    keep: List[Any] = []  # latest row id before the cut of each slot, and of the session start
+    loop_id = None
+    for type_name, _name, is_prior, latest, _count in groups:
+        if not is_prior:
+            continue
+        if type_name not in _PREFIX_SAFE_TYPES:
+            return None, stored
+        if type_name in ("slot", "session_started"):
+            keep.append(latest)
+        elif type_name == "active_loop":
+            loop_id = max(loop_id or latest, latest)
+    if loop_id is not None:
+        loop = query.filter(sql_event.id == loop_id).with_entities(sql_event.data).scalar()
+        if json.loads(loop).get("name"):
+            return None, stored
+    rows = query.filter(sa_or(sql_event.id >= cut, sql_event.id.in_(keep))).with_entities(sql_event.data).all()
+    return rows, stored
+
 
 async def _sql_retrieve(self: SQLTrackerStore, sender_id: Text,
                         fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
     with self.session_scope() as session:
-        rows = self._event_query(
-            session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions,
-        ).with_entities(self.SQLEvent.data).all()
+        query = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions)
+        rows, window = None, None
+        if not fetch_events_from_all_sessions:
+            rows, stored = _window_rows(self, query)
+            window = None if rows is None else (stored, len(rows))
+        if rows is None:
+            rows = query.with_entities(self.SQLEvent.data).all()
         events = [json.loads(data) for (data,) in rows]
         if self.domain and len(events) > 0:
             _tracker_store_logger.debug(f"Recreating tracker from sender id '{sender_id}'")
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            if window is not None:
+                setattr(tracker, _WINDOW_ATTRIBUTE, window)
+            return tracker
         _tracker_store_logger.debug(
             f"Can't retrieve tracker matching sender id '{sender_id}' from SQL storage. "
             f"Returning `None` instead."
@@ -188,5 +265,53 @@ async def _sql_retrieve(self: SQLTrackerStore, sender_id: Text,
         return None
 
 
+def _additional_events(self: SQLTrackerStore, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+    """Events of the tracker that are not stored yet, for bounded trackers too.
+
+    Rasa skips as many of the tracker's events as the store holds for the session; a bounded
+    tracker holds fewer, so skip the ones it was loaded with plus any stored since."""
+    stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+    window = getattr(tracker, _WINDOW_ATTRIBUTE, None)
+    skip = stored if window is None else window[1] + (stored - window[0])
+    return itertools.islice(tracker.events, skip, len(tracker.events))
+
+
 _rasa_sql_retrieve = SQLTrackerStore._retrieve
+_rasa_additional_events = SQLTrackerStore._additional_events
 SQLTrackerStore._retrieve = _sql_retrieve
+SQLTrackerStore._additional_events = _additional_events
+
+
+class _BorrowedSession:
+    """`async with` gives a shared session and leaves it open (Rasa's callers close theirs)."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+
+    async def __aenter__(self) -> Any:
+        return self._session
+
+    async def __aexit__(self, *exc: Any) -> None:
+        return None
+
+
+_shared_sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, Any]]" = \
+    weakref.WeakKeyDictionary()
+_rasa_endpoint_session = EndpointConfig.session
+
+
+def _endpoint_session(self: EndpointConfig) -> Any:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # not in a coroutine: hand out a session of its own, as Rasa does
+        return _rasa_endpoint_session(self)
+    key = (tuple(sorted((str(k), str(v)) for k, v in self.headers.items())),
+           tuple(sorted(self.basic_auth.items())))
+    sessions = _shared_sessions.setdefault(loop, {})
+    session = sessions.get(key)
+    if session is None or session.closed:
+        session = sessions[key] = _rasa_endpoint_session(self)
+    return _BorrowedSession(session)
+
+
+EndpointConfig.session = _endpoint_session  # type: ignore[assignment]
