@@ -430,9 +430,9 @@ class Engine:
                 candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
-        similarity = self._similarity(question)
-        # The embedding of a two-word question is noise ("krijg ik korting?"); it only adds.
-        semantic_weight = SEMANTIC_WEIGHT if n_topics >= SEMANTIC_FULL_TOPICS else 0.0
+        # The embedding of a two-word question is noise ("krijg ik korting?"): not computed (it
+        # costs 10-25 ms); for longer questions it only adds.
+        similarity = self._similarity(question) if n_topics >= SEMANTIC_FULL_TOPICS else None
         if similarity is not None:
             for uid in np.argsort(-similarity)[:SEMANTIC_CANDIDATES]:
                 candidates.setdefault(int(uid), 0.0)
@@ -464,7 +464,7 @@ class Engine:
                 score += prior_bonus
             if similarity is not None:
                 # Reorders what the words found; it never lifts a unit that shares no words.
-                score += semantic_weight * max(0.0, float(similarity[uid]))
+                score += SEMANTIC_WEIGHT * max(0.0, float(similarity[uid]))
             in_heading = sum(weights[c.word] for c in concepts
                              if c.kind == "topic" and unit.heading & self._concept_words(c))
             score += HEADING_BONUS * in_heading / total
