@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
-import yaml
 
+from .lexicon import read_data_file
 from .question import MAX_PHRASE, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
@@ -77,10 +77,7 @@ def _lemmas(entry: str) -> Phrase:
 @functools.lru_cache(maxsize=4)
 def load_glossary(path: Optional[str] = None) -> Glossary:
     source = Path(path) if path else GLOSSARY_PATH
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise GlossaryError(f"cannot read {source}: {str(exc).splitlines()[0]}") from None
+    data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):

@@ -53,13 +53,18 @@ def _entries(data: dict, key: str, kind) -> object:
     return value
 
 
+def read_data_file(source: Path, error: type) -> dict:
+    """A YAML data file of this package (lexicon, glossary) as a mapping; `error` names what failed."""
+    try:
+        return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise error(f"cannot read {source}: {str(exc).splitlines()[0]}") from None
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: Optional[str] = None) -> Lexicon:
     source = Path(path) if path else LEXICON_PATH
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot read {source}: {str(exc).splitlines()[0]}") from None
+    data = read_data_file(source, LexiconError)
     groups: Dict[str, set] = {}
     phrases: Dict[Phrase, str] = {}
     for group in _entries(data, "synonyms", list):

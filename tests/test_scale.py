@@ -13,8 +13,6 @@ import shutil
 import sqlite3
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Dict, List, Tuple
@@ -28,6 +26,7 @@ from bot.ops.serve import (
     DEFAULT_MODEL, free_port, http_ok, start_action_server, start_rasa_server, write_endpoints,
 )
 from bot.measure.soak import run_soak
+from tests.operations_script import post
 
 pytestmark = pytest.mark.scale
 
@@ -56,14 +55,7 @@ def cluster():
 
 # --------------------------------------------------------------------------- helpers
 def send(base_url: str, sender: str, message: str, timeout: float = 60.0) -> Tuple[int, object]:
-    body = json.dumps({"sender": sender, "message": message}).encode()
-    request = urllib.request.Request(base_url + WEBHOOK, data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+    return post(base_url + WEBHOOK, {"sender": sender, "message": message}, timeout)
 
 
 def reply_text(payload) -> str:
