@@ -333,9 +333,12 @@ def _date_label(date, language: str = "nl") -> str:
 
 def _near_miss_intro(result: Result, language: str = "nl") -> str:
     t = texts_for(language)
+    noun = t.TYPE_NOUNS.get(result.missing_type or "")
+    if result.missing_rate:  # the most specific thing asked
+        return (t.NEAR_MISS_RATE_TYPE.format(noun=noun, rate=result.missing_rate) if noun
+                else t.NEAR_MISS_RATE.format(rate=result.missing_rate))
     if result.other_sector:
         return t.NEAR_MISS_SECTOR.format(sector=sector_name(result.other_sector, language))
-    noun = t.TYPE_NOUNS.get(result.missing_type or "")
     missing = ", ".join(f"‘{m}’" for m in result.missing)
     if noun and missing:
         return t.NEAR_MISS_TYPE_AND_WORDS.format(noun=noun, words=missing)

@@ -84,6 +84,8 @@ NEAR_MISS_TYPE_AND_WORDS = "De documenten noemen geen {noun} over {words}."
 NEAR_MISS_TYPE = "De documenten noemen hier geen {noun} bij."
 NEAR_MISS_WORDS = "De documenten noemen niets over {words}."
 NEAR_MISS_PLAIN = "Dat staat niet precies in de documenten."
+NEAR_MISS_RATE_TYPE = "De documenten noemen geen {noun} {rate}."
+NEAR_MISS_RATE = "De documenten noemen dit niet {rate}."
 NEAR_MISS_SECTOR = "De documenten noemen dit niet voor {sector}."
 RELATED_INTRO = "Wel staat erin:"
 

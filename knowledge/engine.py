@@ -53,6 +53,7 @@ TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
+THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
@@ -92,7 +93,10 @@ _NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!
 _WHO_RE = re.compile(
     r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
-    r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad)\b"
+    r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
+    # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"
+    r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
+    r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
 )
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
@@ -105,6 +109,10 @@ _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bau
                            re.I)
 # "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
 _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
+# ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
+_TIME_PHRASE_RE = re.compile(
+    r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
+    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -144,6 +152,7 @@ class Result:
     more: List[Unit] = field(default_factory=list)    # for "meer"
     missing: Tuple[str, ...] = ()              # what the documents do not name (as the user typed it)
     missing_type: Optional[str] = None         # the kind of answer no unit gives
+    missing_rate: Optional[str] = None         # the rate asked for that no unit gives ("per leerling")
     theme: Optional[int] = None
     sector: Optional[str] = None
     other_sector: Optional[str] = None         # the sector asked about, when the fact is for another
@@ -183,7 +192,7 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("percentage")
     if _DURATION_RE.search(text):
         found.add("duration")
-    if next(extract.dates(text), None) is not None or _EVENT_RE.search(text):
+    if next(extract.dates(text), None) is not None or _EVENT_RE.search(text) or _TIME_PHRASE_RE.search(text):
         found.add("date")
     if found & {"amount", "percentage", "duration"} or _NUMBER_RE.search(text):
         found.add("number")
@@ -295,6 +304,11 @@ class Engine:
                     self._stem_context_postings.setdefault(stem(token), set()).add(unit.id)
         self.vocabulary = sorted(set(self._postings) | set(self._context_postings))
         self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
+        for unit in self.units:  # rates ("per leerling") as one word each, outside the vocabulary
+            sequence = normalize_tokens(unit.text)
+            for word, following in zip(sequence, sequence[1:]):
+                if word == "per":
+                    self._postings.setdefault(f"per {following}", set()).add(unit.id)
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
@@ -400,12 +414,12 @@ class Engine:
 
     # -- ranking ---------------------------------------------------------------------
     def rank(self, question: Question, sector: Optional[str] = None,
-             prior_topics: Iterable[str] = (), limit: int = 12) -> List[Scored]:
+             prior_topics: Iterable[str] = (), limit: int = 12, theme: Optional[int] = None) -> List[Scored]:
         """The best `limit` units for a question, best first."""
-        return self._rank(question, sector, prior_topics, limit)[0]
+        return self._rank(question, sector, prior_topics, limit, theme)[0]
 
     def _rank(self, question: Question, sector: Optional[str], prior_topics: Iterable[str],
-              limit: int) -> Tuple[List[Scored], Dict[str, float]]:
+              limit: int, theme: Optional[int] = None) -> Tuple[List[Scored], Dict[str, float]]:
         concepts = question.concepts
         if not concepts:
             return [], {}
@@ -419,8 +433,8 @@ class Engine:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
-            if c.kind == "sector":
-                weight *= SECTOR_CONCEPT_WEIGHT
+            if c.kind in ("sector", "rate"):
+                weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
         candidates: Dict[int, float] = {}
@@ -462,6 +476,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if uid in prior:
                 score += prior_bonus
+            if theme is not None and unit.theme is not None:
+                score += THEME_BONUS if unit.theme == theme else -2 * THEME_BONUS  # the user named it
             if similarity is not None:
                 # Reorders what the words found; it never lifts a unit that shares no words.
                 score += SEMANTIC_WEIGHT * max(0.0, float(similarity[uid]))
@@ -489,7 +505,7 @@ class Engine:
             return Result("themes", question, sector=asked_sector)
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
-        ranked, weights = self._rank(question, asked_sector, prior_topics, 12)
+        ranked, weights = self._rank(question, asked_sector, prior_topics, 12, explicit_theme)
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
@@ -511,8 +527,9 @@ class Engine:
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
-        absent = [c for c in question.topics if not any(self._concept_units(c))]
-        if len(absent) * 2 < len(question.topics):
+        subjects = [c for c in question.topics if c.kind != "rate"]
+        absent = [c for c in subjects if not any(self._concept_units(c))]
+        if len(absent) * 2 < len(subjects):
             absent = []
         if best.unit.id in self._prior_units(prior_topics):
             absent = []  # NLU named the topic and the best unit is about it
@@ -533,9 +550,16 @@ class Engine:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD and not confident
         # A year the question names and the answer does not: the documents may not cover it.
-        missing_year = next((c for c in best.missing if _YEAR_RE.fullmatch(c.word)), None)
+        # (The document's own year is the time its present tense speaks of.)
+        document_year = (best.unit.cite.date or "")[:4]
+        missing_year = next((c for c in best.missing if _YEAR_RE.fullmatch(c.word) and c.word != document_year),
+                            None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
+        # "Hoeveel krijgt een school per leerling?": only a rate answers a question about one.
+        missing_rate = [c for c in best.missing if c.kind == "rate"]
+        if missing_rate:
+            silent, focal = True, missing_rate
         other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in question.sectors)
         if silent or other_sector:
@@ -548,6 +572,7 @@ class Engine:
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             return Result("near_miss", question, ranked=ranked, shown=[best.unit],
                           missing=tuple(c.surface for c in named[:1]),
+                          missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=question.sectors[0] if other_sector else None)
         shown = [best.unit] + self._context_for(best, ranked, question)

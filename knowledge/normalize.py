@@ -124,7 +124,11 @@ def lemma(word: str) -> str:
     if _lemma_table is None:
         _load()
     lower = word.lower().replace("’", "'")
-    return fold_accents(_lemma_table.get(lower))  # type: ignore[union-attr]
+    found = _lemma_table.get(lower)  # type: ignore[union-attr]
+    if found == lower and lower.endswith("'s") and len(lower) > 4:
+        # The plural of a word on a vowel or an abbreviation: "pabo's", "mbo's", "thema's".
+        found = _lemma_table.get(lower[:-2])  # type: ignore[union-attr]
+    return fold_accents(found)
 
 
 def normalize_tokens(text: str) -> List[str]:

@@ -22,7 +22,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"),
         ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (krijgt|krijgen|kost|kosten|ontvang|is er|gaat er)\b"
-                   r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bwat (kost|kostte|kosten)\b"
+                   r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"),
         ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
@@ -55,7 +55,7 @@ class Concept:
     word: str                       # normalised word (or a phrase's head word)
     surface: str                    # as the user typed it, for "not found" messages
     alternatives: FrozenSet[str]    # normalised words that match it (synonyms included)
-    kind: str = "topic"             # topic | sector | number
+    kind: str = "topic"             # topic | sector | number | rate ("per leerling")
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,11 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         token, surface = tokens[i], surfaces[i]
         i += 1
+        if token == "per" and i < len(tokens) and not is_stop_word(tokens[i]) and not tokens[i].isdigit():
+            # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
+            add(Concept(f"per {tokens[i]}", f"per {surfaces[i]}",
+                        frozenset(f"per {alt}" for alt in lexicon.alternatives(tokens[i])), "rate"))
+            continue
         if token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
             sectors.append(sector)

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as act
 from actions import answers, texts
-from knowledge import Citation, format_citations
+from knowledge import Citation, format_citations, open_kb
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LETTER = "Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 oktober 2021)"
@@ -465,3 +465,35 @@ def test_compound_question_words_match_their_parts(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_dates", "hoe moet mijn roc de nazorgsubsidie aanvragen?"), domain)[0])
     assert "24 december" in text
     bron_line(text)
+
+
+def test_a_rate_the_documents_do_not_give_is_named(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "Hoeveel geld krijgt een basisschool per leerling?"), domain)[0])
+    assert text.splitlines()[0] == texts.NEAR_MISS_RATE_TYPE.format(noun=texts.TYPE_NOUNS["amount"], rate="per leerling")
+    assert text.splitlines()[1] == texts.RELATED_INTRO
+    bron_line(text)
+
+
+def test_a_theme_named_in_the_question_ranks_its_own_sentences_first():
+    result = open_kb().engine().answer("Welke studenten hebben volgens thema 2 een verhoogd risico op uitval?")
+    assert result.kind == "answer" and result.shown[0].theme == 2
+
+
+def test_the_documents_own_year_is_not_a_year_they_miss():
+    result = open_kb().engine().answer("wie was in 2021 minister van onderwijs, cultuur en wetenschap volgens die npo brief?")
+    assert result.kind == "answer"
+    assert "Ingrid van Engelshoven" in result.shown[0].text
+    # another year still makes a near miss
+    assert open_kb().engine().answer("Hoeveel procent van de pabostudenten werkte in 2018 in het primair onderwijs?").kind \
+        == "near_miss"
+
+
+def test_a_time_without_a_date_answers_when():
+    result = open_kb().engine().answer("Wanneer is aan scholen gevraagd de vertragingen en behoeften van hun leerlingen "
+                                       "in kaart te brengen?")
+    assert result.kind == "answer" and "Voor de zomer" in result.shown[0].text
+
+
+def test_plurals_with_apostrophe_are_their_word():
+    from knowledge.normalize import normalize_tokens
+    assert normalize_tokens("pabo's mbo's thema's") == ["pabo", "mbo", "thema"]
