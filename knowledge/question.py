@@ -27,7 +27,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"),
-        ("number", r"\bhoe ?veel\b|\bhet aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
+        ("number", r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b|\bdoor wie\b|\bmet wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|"
                 r"universiteiten|scholen|instellingen|regio'?s|gemeenten|mbo'?s|bedrijven)\b"),

@@ -497,3 +497,14 @@ def test_a_time_without_a_date_answers_when():
 def test_plurals_with_apostrophe_are_their_word():
     from knowledge.normalize import normalize_tokens
     assert normalize_tokens("pabo's mbo's thema's") == ["pabo", "mbo", "thema"]
+
+
+def test_a_count_inside_the_question_does_not_make_it_ask_for_a_number():
+    from knowledge import analyse
+    assert analyse("Met welke eerdere crisis vergelijkt de brief de ontwikkeling van het aantal leerbanen?").answer_type is None
+    assert analyse("Wat is het aantal leerbanen?").answer_type == "number"
+
+
+def test_directors_are_the_documents_school_leaders():
+    result = open_kb().engine().answer("waar maken directeuren van middelbare scholen zich het meeste zorgen over?")
+    assert result.kind == "answer" and "Schoolleiders" in result.shown[0].text
