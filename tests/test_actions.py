@@ -508,3 +508,8 @@ def test_a_count_inside_the_question_does_not_make_it_ask_for_a_number():
 def test_directors_are_the_documents_school_leaders():
     result = open_kb().engine().answer("waar maken directeuren van middelbare scholen zich het meeste zorgen over?")
     assert result.kind == "answer" and "Schoolleiders" in result.shown[0].text
+
+
+def test_a_who_question_is_answered_though_its_verb_is_paraphrased():
+    result = open_kb().engine().answer("wie was die andere minister, van basis- en voortgezet onderwijs, die de brief ondertekende?")
+    assert result.kind == "answer" and "Basis- en Voortgezet Onderwijs" in result.shown[0].text
