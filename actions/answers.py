@@ -414,8 +414,9 @@ def from_result(kb, result: Result, question_text: str, language: str = "nl") ->
                         page_size=len(shown), language=language, outro=outro)
     elif result.kind == "near_miss":
         related = [_unit_item(u) for u in result.shown]
-        answer = Answer(intro=_near_miss_intro(result, language) + "\n" + t.RELATED_INTRO, items=related,
-                        page_size=len(related), language=language, kind=record.NOT_IN_DOCUMENTS)
+        intro = t.UNSURE if result.unsure else _near_miss_intro(result, language) + "\n" + t.RELATED_INTRO
+        answer = Answer(intro=intro, items=related, page_size=len(related), language=language,
+                        kind=record.UNSURE if result.unsure else record.NOT_IN_DOCUMENTS)
     else:
         return dont_know(language)
     answer.question = question_text

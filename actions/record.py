@@ -6,7 +6,8 @@ Each reply carries, in its stored bot event's metadata under `REPLY_KEY`, a smal
 - `kind`: what sort of reply it is, decided by the action, never read back from the wording:
   `answered` (a fact from the documents, with its source), `not_in_documents` (the question is
   about the programme, the documents do not give what it asks), `out_of_scope` (not about the
-  programme), `fallback` (nothing found), `dialogue` (greeting, thanks, a form's question ...)
+  programme), `unsure` (several facts fit equally well: the nearest is shown as such), `fallback`
+  (nothing found), `dialogue` (greeting, thanks, a form's question ...)
   or `error` (the knowledge base could not be read);
 - `sources`: the citations shown (document title, page or theme), for "sources most used".
 
@@ -23,13 +24,14 @@ REPLY_KEY = "npo_reply"
 
 ANSWERED = "answered"
 NOT_IN_DOCUMENTS = "not_in_documents"
+UNSURE = "unsure"
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "fallback"
 DIALOGUE = "dialogue"
 ERROR = "error"
-KINDS = (ANSWERED, NOT_IN_DOCUMENTS, OUT_OF_SCOPE, FALLBACK, DIALOGUE, ERROR)
+KINDS = (ANSWERED, NOT_IN_DOCUMENTS, UNSURE, OUT_OF_SCOPE, FALLBACK, DIALOGUE, ERROR)
 # Replies that say the bot does not know: they get the operator's referral and go to the review.
-NOT_KNOWN = (NOT_IN_DOCUMENTS, FALLBACK)
+NOT_KNOWN = (NOT_IN_DOCUMENTS, UNSURE, FALLBACK)
 # Replies that can be rated.
 RATED = (ANSWERED,)
 

@@ -62,6 +62,8 @@ UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this
 SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
+AMBIGUOUS_MARGIN = 0.05       # a unit of another passage scores this close to the best: unsure which
+AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
@@ -153,6 +155,7 @@ class Result:
     missing: Tuple[str, ...] = ()              # what the documents do not name (as the user typed it)
     missing_type: Optional[str] = None         # the kind of answer no unit gives
     missing_rate: Optional[str] = None         # the rate asked for that no unit gives ("per leerling")
+    unsure: bool = False                       # near miss because two facts fit equally well
     theme: Optional[int] = None
     sector: Optional[str] = None
     other_sector: Optional[str] = None         # the sector asked about, when the fact is for another
@@ -578,6 +581,20 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=question.sectors[0] if other_sector else None)
+        rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text),
+                     None)
+        # (Judged only where the embedding has read the question.)
+        if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
+                and best.similarity < AMBIGUOUS_SIMILARITY:
+            # Two places in the documents fit equally well: NLU's topic decides, else say so rather
+            # than pick one as the answer.
+            prior = self._prior_units(prior_topics)
+            close = [s for s in ranked if best.score - s.score < AMBIGUOUS_MARGIN]
+            chosen = next((s for s in close if s.unit.id in prior), None)
+            if chosen is None:
+                return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
+                              unsure=True)
+            best = chosen
         shown = [best.unit] + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}

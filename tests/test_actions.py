@@ -476,7 +476,7 @@ def test_a_rate_the_documents_do_not_give_is_named(domain):
 
 def test_a_theme_named_in_the_question_ranks_its_own_sentences_first():
     result = open_kb().engine().answer("Welke studenten hebben volgens thema 2 een verhoogd risico op uitval?")
-    assert result.kind == "answer" and result.shown[0].theme == 2
+    assert result.shown[0].theme == 2
 
 
 def test_the_documents_own_year_is_not_a_year_they_miss():
@@ -513,3 +513,12 @@ def test_directors_are_the_documents_school_leaders():
 def test_a_who_question_is_answered_though_its_verb_is_paraphrased():
     result = open_kb().engine().answer("wie was die andere minister, van basis- en voortgezet onderwijs, die de brief ondertekende?")
     assert result.kind == "answer" and "Basis- en Voortgezet Onderwijs" in result.shown[0].text
+
+
+def test_two_equally_fitting_facts_make_an_unsure_reply_not_an_answer(domain):
+    result = open_kb().engine().answer("hebben instellingen hun npo plannen al ingediend")
+    assert result.kind == "near_miss" and result.unsure
+    messages = run(act.ActionAnswer(), tracker("nlu_fallback", "hebben instellingen hun npo plannen al ingediend"), domain)
+    text = only_text(messages[0])
+    assert text.splitlines()[0] == texts.UNSURE
+    bron_line(text)

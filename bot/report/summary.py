@@ -18,11 +18,12 @@ from bot.report.store import NO_REPLY, Turn
 from knowledge import Citation, format_citations
 
 # The order of reply kinds in the report; NO_REPLY: nothing stored (the channel's own reply).
-KIND_ORDER = (record.ANSWERED, record.NOT_IN_DOCUMENTS, record.OUT_OF_SCOPE, record.FALLBACK,
+KIND_ORDER = (record.ANSWERED, record.NOT_IN_DOCUMENTS, record.UNSURE, record.OUT_OF_SCOPE, record.FALLBACK,
               record.DIALOGUE, record.ERROR, NO_REPLY)
 KIND_LABELS = {
     record.ANSWERED: "answered from the documents",
     record.NOT_IN_DOCUMENTS: "not in the documents",
+    record.UNSURE: "unsure (several facts fit)",
     record.OUT_OF_SCOPE: "out of scope",
     record.FALLBACK: "fallback (nothing found)",
     record.DIALOGUE: "dialogue (greeting, form question …)",
