@@ -88,7 +88,9 @@ SATISFIES = {
 }
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
-_DURATION_RE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(maanden|maand|weken|week|jaar|jaren|dagen)\b", re.I)
+_DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
+                          r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
+                          re.I)
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 # A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
 _NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)

@@ -522,3 +522,8 @@ def test_two_equally_fitting_facts_make_an_unsure_reply_not_an_answer(domain):
     text = only_text(messages[0])
     assert text.splitlines()[0] == texts.UNSURE
     bron_line(text)
+
+
+def test_whether_the_programme_is_extended_is_answered_from_the_letter():
+    result = open_kb().engine().answer("hoe lang duurt het NPO nog? wordt het verlengd?")
+    assert result.kind == "answer" and "verlengen met één of twee schooljaren" in result.shown[0].text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+import yaml
 
 from knowledge import KnowledgeBaseError, SECTORS, open_kb
 from knowledge.api import KnowledgeBase
@@ -441,3 +442,19 @@ def test_a_deadline_question_prefers_the_last_day_to_a_bare_year(kb):
     assert "deadline" not in _types("Voor 2023 is een bedrag van € 70 miljoen beschikbaar.")
     best = kb.engine().rank(analyse("tot wanneer kunnen mbo-scholen subsidie voor nazorg aanvragen?"))[0]
     assert "tot en met 24 december" in best.unit.text
+
+
+def test_synonym_groups_join_only_where_meant():
+    """A word in two synonym groups joins them; "uitgelopen" once made "verlengd" match every
+    sentence about "vertraging". Only study delay and learning delay may join (both "vertraging")."""
+    from knowledge.lexicon import _norm, load_lexicon
+    lexicon = load_lexicon()
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "knowledge" / "lexicon.yml").read_text(encoding="utf-8"))
+    joined = []
+    for group in data["synonyms"]:
+        written = {_norm(e)[0] for e in group if len(_norm(e)) == 1}
+        head = _norm(group[0])[0]
+        if lexicon.alternatives(head) - written - {head}:
+            joined.append(head)
+    assert sorted(joined) == ["leervertraging", "studievertraging"]
+    assert "vertraging" not in lexicon.alternatives("verlengen")
