@@ -476,7 +476,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     if ctx.intent == "inform" and not question.is_question and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     list_only = subject_words(question) <= LIST_WORDS
-    if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2:
+    if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2 \
+            and not question.answer_type:  # "hoeveel hbo-studenten hadden geen stageplaats?" asks one fact
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer

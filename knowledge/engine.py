@@ -682,10 +682,13 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
 
 
 def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
-    """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact."""
+    """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact ("In hoeverre
+    zijn de maatregelen voor doorstroom nieuw voor de instellingen?" asks one)."""
+    listing = bool(_LIST_RE.search(question.text)) and not question.answer_type
+    general = LIST_WORDS | {"mogen", "kunnen", "doen"}
     if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
-        return True
-    return bool(_LIST_RE.search(question.text)) and concept_words <= LIST_WORDS | {"mogen", "kunnen", "doen"}
+        return listing or len(concept_words - general) <= 1
+    return listing and concept_words <= general
 
 
 __all__ = ["Engine", "LIST_WORDS", "subject_words", "Result", "Scored", "Unit", "build_units", "theme_number"]

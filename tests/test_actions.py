@@ -527,3 +527,12 @@ def test_two_equally_fitting_facts_make_an_unsure_reply_not_an_answer(domain):
 def test_whether_the_programme_is_extended_is_answered_from_the_letter():
     result = open_kb().engine().answer("hoe lang duurt het NPO nog? wordt het verlengd?")
     assert result.kind == "answer" and "verlengen met één of twee schooljaren" in result.shown[0].text
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("In hoeverre zijn de maatregelen voor in- en doorstroom nieuw voor de instellingen?", 1),
+    ("Hoeveel hbo-studenten vonden in 2021 geen stageplek?", 3),
+])
+def test_a_question_about_one_fact_of_a_theme_is_not_answered_with_its_action_list(text, theme, domain):
+    text_out = only_text(run(act.ActionAnswer(), tracker("ask_actions", text, {"theme": str(theme)}), domain)[0])
+    assert not text_out.startswith("Acties bij thema")
