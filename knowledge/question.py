@@ -129,9 +129,14 @@ def _analyse_cached(text: str) -> Question:
     return _analyse(text, load_lexicon())
 
 
+# "Hoeveel krijgt elke school?" asks for a rate, like "per school".
+_EACH = {"elk", "elke", "ieder", "iedere"}
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
     surfaces = words(text)
     tokens = [lemma(w) for w in surfaces]
+    kind = answer_type(text)
     concepts: List[Concept] = []
     sectors: List[str] = []
     seen = set()
@@ -157,7 +162,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         token, surface = tokens[i], surfaces[i]
         i += 1
-        if token == "per" and i < len(tokens) and not is_stop_word(tokens[i]) and not tokens[i].isdigit():
+        rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage"))
+        if rate and i < len(tokens) and not is_stop_word(tokens[i]) and not tokens[i].isdigit():
             # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
             add(Concept(f"per {tokens[i]}", f"per {surfaces[i]}",
                         frozenset(f"per {alt}" for alt in lexicon.alternatives(tokens[i])), "rate"))
@@ -181,4 +187,4 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         for concept in programme:  # the programme itself is the subject ("wat is het NPO?")
             add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
-    return Question(text, tuple(concepts), answer_type(text), unique_sectors, looks_like_question(text))
+    return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))

@@ -467,6 +467,20 @@ def test_compound_question_words_match_their_parts(domain):
     bron_line(text)
 
 
+@pytest.mark.parametrize("question, rate", [
+    ("Hoeveel geld krijgt elke mbo-school van de 516 miljoen?", "per mbo-school"),
+    ("hoeveel krijgt een gemeente per inwoner", "per inwoner"),
+])
+def test_each_is_a_rate_in_a_question_after_an_amount(question, rate):
+    result = open_kb().engine().answer(question)
+    assert result.kind == "near_miss" and result.missing_rate == rate
+
+
+def test_each_is_no_rate_in_a_yes_no_question():
+    from knowledge import analyse
+    assert not [c for c in analyse("Geldt de halvering voor elke student?").concepts if c.kind == "rate"]
+
+
 def test_a_rate_the_documents_do_not_give_is_named(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_budget", "Hoeveel geld krijgt een basisschool per leerling?"), domain)[0])
     assert text.splitlines()[0] == texts.NEAR_MISS_RATE_TYPE.format(noun=texts.TYPE_NOUNS["amount"], rate="per leerling")
