@@ -469,7 +469,7 @@ def test_compound_question_words_match_their_parts(domain):
 
 @pytest.mark.parametrize("question, rate", [
     ("Hoeveel geld krijgt elke mbo-school van de 516 miljoen?", "per mbo-school"),
-    ("hoeveel krijgt een gemeente per inwoner", "per inwoner"),
+    ("Hoeveel geld krijgt een gemeente per inwoner uit het NPO?", "per inwoner"),
 ])
 def test_each_is_a_rate_in_a_question_after_an_amount(question, rate):
     result = open_kb().engine().answer(question)
