@@ -22,6 +22,9 @@ MIN_PROBABILITY_FIRST = 0.7
 # A one-word message is rarely enough to tell ("Utrecht" reads as Dutch at 0.994): it never switches.
 MIN_WORDS = 2
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Characters of code, markup or queries ("SELECT * FROM users;", "<script>"), not of a chat message:
+# such a message says nothing about the user's language.
+_CODE_RE = re.compile(r"[;=*{}<>\[\]|\\`]|--")
 # English contractions as words ("I'm" -> "I am"); Dutch "'s" (thema's) is left alone.
 _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": "not"}
 _CONTRACTION_RE = re.compile(r"('m|'re|'ve|'ll|n't)\b", re.IGNORECASE)
@@ -55,7 +58,8 @@ def _vocabulary() -> FrozenSet[str]:
 
 def language_words(text: str, first: bool = False) -> List[str]:
     """The words that tell the language: the message's words without the documents' own terms and
-    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum"). A message of little
+    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum") and acronyms
+    ("NPO", "SELECT"). A message of little
     else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
     is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
     from knowledge.english import is_document_term
@@ -63,6 +67,10 @@ def language_words(text: str, first: bool = False) -> List[str]:
     vocabulary = _vocabulary()
     text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
     words = _WORD_RE.findall(text)
+    if any(w.islower() or w.istitle() for w in words):
+        # Upper-case words are acronyms and names ("NPO", "NCO", "SBB") or keywords ("SELECT"):
+        # no evidence of a language, unless the whole message is in capitals.
+        words = [w for w in words if not (len(w) > 1 and w.isupper())]
     kept = [w for i, w in enumerate(words)
             if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
     return words if first and len(kept) < MIN_WORDS else kept
@@ -70,7 +78,10 @@ def language_words(text: str, first: bool = False) -> List[str]:
 
 def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:
     """"nl" or "en" when the message clearly is in that language, else None (keep the current one).
-    `first`: the conversation's first message (nothing to keep)."""
+    `first`: the conversation's first message (nothing to keep). Code or markup ("SELECT * FROM
+    users;") and messages without two words of letters ("????") never decide."""
+    if _CODE_RE.search(text or ""):
+        return None
     words = language_words(text, first)
     if len(words) < MIN_WORDS:
         return None

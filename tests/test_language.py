@@ -39,6 +39,18 @@ def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
     assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
 
 
+@pytest.mark.parametrize("text", ["????", "SELECT * FROM users;", "DROP TABLE students;--",
+                                  "<script>alert('hi there')</script>", "!!! ???", "123 456"])
+def test_code_symbols_and_no_words_keep_the_default_or_current_language(text):
+    assert conversation_language(text, None) == "nl"
+    assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
+
+
+def test_acronyms_are_no_evidence_of_a_language_but_shouting_is():
+    assert conversation_language("When does the NCO pilot start in secondary education?", None) == "en"
+    assert conversation_language("IS MY TUITION FEE HALVED THIS YEAR?", None) == "en"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
