@@ -30,6 +30,31 @@ _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": 
 _CONTRACTION_RE = re.compile(r"('m|'re|'ve|'ll|n't)\b", re.IGNORECASE)
 
 
+# Function words only one of the two languages has: a second opinion when the detector is unsure
+# ("is collegegeld halved this year?? im an international student at a uni in utrecht": the
+# documents' terms, names and chat spelling leave it too few words to be sure). Words both
+# languages have ("in", "is", "was", "we", "me", "over", "of", "door") are in neither list.
+_FUNCTION_WORDS = {
+    "en": frozenset("the a an this that these those my your our their its it he she they i you am are "
+                    "does do did have has will would can could should at to for from with about and or not "
+                    "what which who when where why how there".split()),
+    "nl": frozenset("de het een dit deze die mijn je jouw jij ons onze hun ik u uw zijn ben wordt worden "
+                    "heb hebt hebben kan kun kunnen mag mogen moet moeten bij naar voor van met om te aan en "
+                    "niet geen wat welke wie wanneer waar waarom hoe hoeveel er ook nog wel".split()),
+}
+# How many of one language's function words, with none of the other's, decide a message.
+MIN_FUNCTION_WORDS = 3
+
+
+def function_word_language(words: List[str]) -> Optional[str]:
+    """The language whose function words the message uses, when it uses no other's."""
+    counts = {language: sum(w.lower() in vocabulary for w in words) for language, vocabulary in _FUNCTION_WORDS.items()}
+    for language, other in (("en", "nl"), ("nl", "en")):
+        if counts[language] >= MIN_FUNCTION_WORDS and counts[other] == 0:
+            return language
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
@@ -86,7 +111,7 @@ def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = Fa
     if len(words) < MIN_WORDS:
         return None
     language, probability = classify(" ".join(words))
-    return language if probability >= min_probability else None
+    return language if probability >= min_probability else function_word_language(words)
 
 
 def conversation_language(text: str, current: Optional[str]) -> str:

@@ -116,7 +116,7 @@ def translate(text: str) -> Translation:
     while i < len(lemmas):
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
             found = glossary.phrases.get(tuple(lemmas[i:i + size]))
-            if found is not None:
+            if found is not None and not (size == 1 and _dutch_function_word(surfaces[i], lemmas[i])):
                 break
         else:
             size, found = 1, None
@@ -137,6 +137,14 @@ def translate(text: str) -> Translation:
                        english_answer_type(text, glossary), is_question)
 
 
+def _dutch_function_word(surface: str, lemma: str) -> bool:
+    """A Dutch function word in an English question ("keuzelijst met acties") that the English
+    lemmatizer turns into an English word ("met" -> "meet"): kept as typed, not translated."""
+    from .normalize import is_stop_word
+
+    return surface != lemma and is_stop_word(surface)
+
+
 def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     """A content word of the documents ("arbeidsmarkttoelage", "keuzelijst", "coaching"): people
     write these in questions of either language, so they say nothing about the language a message
@@ -147,7 +155,21 @@ def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     if len(word) < 3 or not word.isalpha() or english_lemma(word) in load_glossary().stop_words:
         return False
     base = lemma(word)
-    return not is_stop_word(base) and not is_stop_word(word) and (base in vocabulary or word in vocabulary)
+    if is_stop_word(base) or is_stop_word(word):
+        return False
+    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary)
+
+
+# A Dutch compound ends with a word of its own ("instellingscollegegeld" ends with "collegegeld"):
+# one that ends with a document term of at least this many letters is a term too.
+COMPOUND_HEAD_MIN = 6
+COMPOUND_MIN = 10
+
+
+def _is_compound_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    if len(word) < COMPOUND_MIN or (english_lemma(word),) in load_glossary().phrases:
+        return False
+    return any(word[i:] in vocabulary for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1))
 
 
 def analyse_english(text: str) -> Question:

@@ -51,6 +51,15 @@ def test_acronyms_are_no_evidence_of_a_language_but_shouting_is():
     assert conversation_language("IS MY TUITION FEE HALVED THIS YEAR?", None) == "en"
 
 
+def test_english_with_the_documents_compounds_or_chat_spelling_is_english():
+    # A compound of a document term is a term ("instellingscollegegeld" ends with "collegegeld").
+    assert conversation_language("Is the instellingscollegegeld for non-EU students also halved?", None) == "en"
+    # The detector is unsure; English-only function words ("this", "an", "at", "a") decide.
+    text = "is collegegeld halved this year?? im an international student at a uni in utrecht"
+    assert conversation_language(text, None) == "en"
+    assert conversation_language("wordt het collegegeld dit jaar gehalveerd voor een student", None) == "nl"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
@@ -66,6 +75,22 @@ def test_glossary_turns_english_into_the_documents_words():
     assert question.answer_type == "amount" and "mbo" in question.sectors
     # A word the documents never use is named to the user in their own words.
     assert any(c.surface == "weather" for c in analyse_english("what about the weather").concepts)
+
+
+def test_documents_vocabulary_and_general_words_are_translated():
+    assert "onderwijsinstelling" in translate("Which educational institutions take part?").dutch
+    assert "zijinstromer" in translate("are there more career changers in schools").dutch
+    assert "dit studiejaar" in translate("is the fee halved this academic year?").dutch
+
+
+def test_a_dutch_function_word_in_an_english_question_is_not_translated_as_english():
+    # The English lemmatizer reads "met" as "meet"; it stays the Dutch word it is.
+    assert translate("how many themes are in the keuzelijst met acties").dutch.split()[-2:] == ["met", "acties"]
+
+
+def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
+    assert translate("how do i apply for the tegemoetkoming when my aanvullende beurs stops").answer_type == "procedure"
+    assert translate("when does my aanvullende beurs stop").answer_type == "date"
 
 
 def test_english_numbers_dates_and_amounts_come_from_the_rows():
