@@ -88,6 +88,11 @@ def test_a_dutch_function_word_in_an_english_question_is_not_translated_as_engli
     assert translate("how many themes are in the keuzelijst met acties").dutch.split()[-2:] == ["met", "acties"]
 
 
+def test_where_the_user_read_it_is_not_a_topic_of_the_question():
+    assert translate("What is theme 1 of the annex about?").dutch == "wat zijn thema 1?"
+    assert "brief" not in translate("what does the letter say about internships").dutch
+
+
 def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
     assert translate("how do i apply for the tegemoetkoming when my aanvullende beurs stops").answer_type == "procedure"
     assert translate("when does my aanvullende beurs stop").answer_type == "date"
