@@ -41,6 +41,7 @@ Phrase = Tuple[str, ...]
 @dataclass(frozen=True)
 class Glossary:
     phrases: Dict[Phrase, str]                       # English lemmas -> Dutch text ("" drops them)
+    exact: Dict[Phrase, str]                         # the same, by the words as written: they win
     answer_types: Tuple[Tuple[str, Pattern], ...]
     stop_words: FrozenSet[str]
 
@@ -79,6 +80,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     source = Path(path) if path else GLOSSARY_PATH
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
+    exact: Dict[Phrase, str] = {}
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
         table = data.get(section)
@@ -88,14 +90,14 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             key = _lemmas(english)
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
-            phrases[key] = str(dutch or "")
+            phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
     try:
         answer_types = tuple((str(kind), re.compile(pattern, re.I))
                              for kind, patterns in (data.get("answer_types") or {}).items() for pattern in patterns)
     except re.error as exc:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
-    return Glossary(phrases, answer_types, stop_words)
+    return Glossary(phrases, exact, answer_types, stop_words)
 
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
@@ -115,7 +117,8 @@ def translate(text: str) -> Translation:
     i = 0
     while i < len(lemmas):
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
-            found = glossary.phrases.get(tuple(lemmas[i:i + size]))
+            # "what is" and "what are" share their lemmas ("what be"); as written they differ.
+            found = glossary.exact.get(tuple(surfaces[i:i + size]), glossary.phrases.get(tuple(lemmas[i:i + size])))
             if found is not None and not (size == 1 and _dutch_function_word(surfaces[i], lemmas[i])):
                 break
         else:

@@ -89,8 +89,14 @@ def test_a_dutch_function_word_in_an_english_question_is_not_translated_as_engli
 
 
 def test_where_the_user_read_it_is_not_a_topic_of_the_question():
-    assert translate("What is theme 1 of the annex about?").dutch == "wat zijn thema 1?"
+    assert translate("What is theme 1 of the annex about?").dutch == "wat is thema 1?"
     assert "brief" not in translate("what does the letter say about internships").dutch
+
+
+def test_a_singular_question_is_not_read_as_asking_for_a_list():
+    # "is" and "are" share the lemma "be"; the words as written tell "wat is" from "wat zijn".
+    assert translate("What is the purpose of the programme?").dutch.startswith("wat is ")
+    assert translate("What are the themes?").dutch.startswith("wat zijn ")
 
 
 def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
