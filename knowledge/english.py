@@ -54,9 +54,17 @@ class Translation:
     is_question: bool
 
 
+@functools.lru_cache(maxsize=1)
+def _sector_words() -> FrozenSet[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(load_lexicon().sector_words)
+
+
 @functools.lru_cache(maxsize=65536)
 def english_lemma(word: str) -> str:
-    if not word.isalpha():
+    # The sectors' Dutch names are no English words to lemmatize ("wo" is not "will").
+    if not word.isalpha() or word in _sector_words():
         return word
     import simplemma
 

@@ -12,7 +12,7 @@ from actions.language import conversation_language, detect
 from bot.measure.language_eval import load_messages
 from knowledge import format_citations, open_kb
 from knowledge.citation import Citation
-from knowledge.english import analyse_english, translate
+from knowledge.english import analyse_english, dutch_text, translate
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +97,23 @@ def test_a_singular_question_is_not_read_as_asking_for_a_list():
     # "is" and "are" share the lemma "be"; the words as written tell "wat is" from "wat zijn".
     assert translate("What is the purpose of the programme?").dutch.startswith("wat is ")
     assert translate("What are the themes?").dutch.startswith("wat zijn ")
+
+
+@pytest.mark.parametrize("message", ["and for wo?", "what about wo students?", "same for mbo?", "what if I'm in mbo?",
+                                     "does that apply to mbo too?", "and vocational students?"])
+def test_english_follow_ups_that_name_a_sector_repeat_the_last_question(message):
+    last = dutch_text("Is the tuition fee halved for hbo students?", "en")
+    assert answers.is_follow_up(dutch_text(message, "en"), last, new_details=False)
+
+
+def test_an_english_follow_up_that_names_another_topic_is_a_new_question():
+    last = dutch_text("Is my tuition fee halved this year?", "en")
+    assert not answers.is_follow_up(dutch_text("and what about my travel product?", "en"), last, new_details=True)
+    assert not answers.is_follow_up(dutch_text("what about the supplementary grant?", "en"), last, new_details=True)
+
+
+def test_sector_names_are_not_lemmatized_as_english():
+    assert translate("and for wo?").dutch == "en voor wo?"  # simplemma reads "wo" as "will"
 
 
 def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
