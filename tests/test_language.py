@@ -149,6 +149,8 @@ ENGLISH_FRAMES = ("Source:", "(in Dutch)", "The documents", "There is more", "In
      "Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 October 2021), p. 12"),
     ("How much money do mbo schools and higher education institutions get?", "€ 516 miljoen", "Bijlage 1"),
     ("When does my supplementary grant stop?", "aanvullende beurs", "p. 11"),
+    ("What happens if my basic grant ends?", "basisbeurs", "p. 11"),  # "end" the verb, not "eind"
+    ("Can schools hire external companies with the NPO money?", "inhuur van derden", "p. 6"),
 ])
 def test_english_questions_rank_the_same_dutch_sentences(kb, question, fragment, source):
     text = reply(kb, question, "en")
