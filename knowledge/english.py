@@ -114,16 +114,42 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
 
 
+# "students who lose their grant", "what happens when it stops": after a word that is not a
+# preposition, conjunction or auxiliary, these join a clause and ask nothing.
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
+_BEFORE_A_QUESTION_WORD = frozenset(
+    "in on at for from by to of about with until till since after before during and or but so then also "
+    "is are was were do does did can could will would should may might must know tell ask me us".split())
+
+
+def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
+    """Positions (in english_words(text), `count` words) of relative pronouns: not at a clause's
+    start and not after a preposition, conjunction or auxiliary ("in which year", "and when")."""
+    found, position = set(), 0
+    for clause in re.split(r"[,;:.?!()]+", text or ""):
+        words = english_words(clause)
+        for j, word in enumerate(words):
+            if j and word in _RELATIVE and words[j - 1] not in _BEFORE_A_QUESTION_WORD:
+                found.add(position + j)
+        position += len(words)
+    # Punctuation inside a word ("e.g.", "1.5") splits it differently: then nothing is dropped.
+    return frozenset(found) if position == count else frozenset()
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
     glossary = load_glossary()
     surfaces = english_words(text)
     lemmas = [english_lemma(w) for w in surfaces]
+    relative = _relative_pronouns(text, len(surfaces))
     dutch: List[str] = []
     where: Dict[str, str] = {}
     i = 0
     while i < len(lemmas):
+        if i in relative:
+            i += 1
+            continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
             # "what is" and "what are" share their lemmas ("what be"); as written they differ.
             found = glossary.exact.get(tuple(surfaces[i:i + size]), glossary.phrases.get(tuple(lemmas[i:i + size])))

@@ -116,6 +116,16 @@ def test_sector_names_are_not_lemmatized_as_english():
     assert translate("and for wo?").dutch == "en voor wo?"  # simplemma reads "wo" as "will"
 
 
+def test_relative_pronouns_ask_nothing():
+    translation = translate("What happens when my supplementary grant stops?")
+    assert "wanneer" not in translation.dutch and translation.answer_type is None
+    translation = translate("What does the letter say about children who stay at home?")
+    assert "wie" not in translation.dutch.split() and translation.answer_type is None
+    assert translate("In which year does the pilot start?").dutch.startswith("in welk jaar")
+    assert translate("If the money is not spent, until when may it be used?").answer_type == "date"
+    assert translate("and who signed the letter?").answer_type == "who"
+
+
 def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
     assert translate("how do i apply for the tegemoetkoming when my aanvullende beurs stops").answer_type == "procedure"
     assert translate("when does my aanvullende beurs stop").answer_type == "date"
