@@ -429,15 +429,26 @@ _FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b", re.IGNORECASE)
 FOLLOW_UP_MAX_TOPICS = 2
 
 
-def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "") -> bool:
+def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "",
+                 theme: Optional[int] = None) -> bool:
     """"en als ik naar het hbo ga?", "en de vwo-leerlingen?", "thema 6": a short message that starts
     like a follow-up (or that NLU read as giving a detail) and names a new detail (sector, theme)
     repeats the last question with it."""
     if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform"):
         return False
     question = analyse(text)
-    named = new_details or bool(question.sectors) or theme_number(text) is not None
+    new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
+    if not new_sector_or_theme and _names_another_topic(question, analyse(last_question)):
+        return False  # "and what about my travel product?" after a tuition question asks anew
+    named = new_details or new_sector_or_theme
     return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
+
+
+def _names_another_topic(question, last) -> bool:
+    """Does the message name a topic the last question did not have (NLU's scheme entity for it
+    is a new subject, not a detail that repeats the last question)?"""
+    known = {word for concept in last.topics for word in concept.alternatives | {concept.word}}
+    return any(not (concept.alternatives | {concept.word}) & known for concept in question.topics)
 
 
 def prior_topics(ctx: Context) -> List[str]:
@@ -459,7 +470,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # question kept for follow-ups is that text, so a follow-up works across a language switch.
     dutch = dutch_text(ctx.text, language)
     theme = parse_theme(ctx.theme) or theme_number(dutch)
-    if is_follow_up(dutch, last_question, new_details, ctx.intent):
+    if is_follow_up(dutch, last_question, new_details, ctx.intent, theme):
         strict = False  # "en als ik naar het hbo ga?" is a question, whatever NLU called it
         new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)

@@ -22,9 +22,37 @@ MIN_PROBABILITY_FIRST = 0.7
 # A one-word message is rarely enough to tell ("Utrecht" reads as Dutch at 0.994): it never switches.
 MIN_WORDS = 2
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Characters of code, markup or queries ("SELECT * FROM users;", "<script>"), not of a chat message:
+# such a message says nothing about the user's language.
+_CODE_RE = re.compile(r"[;=*{}<>\[\]|\\`]|--")
 # English contractions as words ("I'm" -> "I am"); Dutch "'s" (thema's) is left alone.
 _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": "not"}
 _CONTRACTION_RE = re.compile(r"('m|'re|'ve|'ll|n't)\b", re.IGNORECASE)
+
+
+# Function words only one of the two languages has: a second opinion when the detector is unsure
+# ("is collegegeld halved this year?? im an international student at a uni in utrecht": the
+# documents' terms, names and chat spelling leave it too few words to be sure). Words both
+# languages have ("in", "is", "was", "we", "me", "over", "of", "door") are in neither list.
+_FUNCTION_WORDS = {
+    "en": frozenset("the a an this that these those my your our their its it he she they i you am are "
+                    "does do did have has will would can could should at to for from with about and or not "
+                    "what which who when where why how there".split()),
+    "nl": frozenset("de het een dit deze die mijn je jouw jij ons onze hun ik u uw zijn ben wordt worden "
+                    "heb hebt hebben kan kun kunnen mag mogen moet moeten bij naar voor van met om te aan en "
+                    "niet geen wat welke wie wanneer waar waarom hoe hoeveel er ook nog wel".split()),
+}
+# How many of one language's function words, with none of the other's, decide a message.
+MIN_FUNCTION_WORDS = 3
+
+
+def function_word_language(words: List[str]) -> Optional[str]:
+    """The language whose function words the message uses, when it uses no other's."""
+    counts = {language: sum(w.lower() in vocabulary for w in words) for language, vocabulary in _FUNCTION_WORDS.items()}
+    for language, other in (("en", "nl"), ("nl", "en")):
+        if counts[language] >= MIN_FUNCTION_WORDS and counts[other] == 0:
+            return language
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,7 +83,8 @@ def _vocabulary() -> FrozenSet[str]:
 
 def language_words(text: str, first: bool = False) -> List[str]:
     """The words that tell the language: the message's words without the documents' own terms and
-    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum"). A message of little
+    without names (a capitalised word after the first: "Utrecht", "Rijksmuseum") and acronyms
+    ("NPO", "SELECT"). A message of little
     else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
     is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
     from knowledge.english import is_document_term
@@ -63,6 +92,10 @@ def language_words(text: str, first: bool = False) -> List[str]:
     vocabulary = _vocabulary()
     text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
     words = _WORD_RE.findall(text)
+    if any(w.islower() or w.istitle() for w in words):
+        # Upper-case words are acronyms and names ("NPO", "NCO", "SBB") or keywords ("SELECT"):
+        # no evidence of a language, unless the whole message is in capitals.
+        words = [w for w in words if not (len(w) > 1 and w.isupper())]
     kept = [w for i, w in enumerate(words)
             if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
     return words if first and len(kept) < MIN_WORDS else kept
@@ -70,12 +103,15 @@ def language_words(text: str, first: bool = False) -> List[str]:
 
 def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:
     """"nl" or "en" when the message clearly is in that language, else None (keep the current one).
-    `first`: the conversation's first message (nothing to keep)."""
+    `first`: the conversation's first message (nothing to keep). Code or markup ("SELECT * FROM
+    users;") and messages without two words of letters ("????") never decide."""
+    if _CODE_RE.search(text or ""):
+        return None
     words = language_words(text, first)
     if len(words) < MIN_WORDS:
         return None
     language, probability = classify(" ".join(words))
-    return language if probability >= min_probability else None
+    return language if probability >= min_probability else function_word_language(words)
 
 
 def conversation_language(text: str, current: Optional[str]) -> str:

@@ -41,6 +41,7 @@ Phrase = Tuple[str, ...]
 @dataclass(frozen=True)
 class Glossary:
     phrases: Dict[Phrase, str]                       # English lemmas -> Dutch text ("" drops them)
+    exact: Dict[Phrase, str]                         # the same, by the words as written: they win
     answer_types: Tuple[Tuple[str, Pattern], ...]
     stop_words: FrozenSet[str]
 
@@ -53,9 +54,17 @@ class Translation:
     is_question: bool
 
 
+@functools.lru_cache(maxsize=1)
+def _sector_words() -> FrozenSet[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(load_lexicon().sector_words)
+
+
 @functools.lru_cache(maxsize=65536)
 def english_lemma(word: str) -> str:
-    if not word.isalpha():
+    # The sectors' Dutch names are no English words to lemmatize ("wo" is not "will").
+    if not word.isalpha() or word in _sector_words():
         return word
     import simplemma
 
@@ -79,6 +88,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     source = Path(path) if path else GLOSSARY_PATH
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
+    exact: Dict[Phrase, str] = {}
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
         table = data.get(section)
@@ -88,14 +98,14 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             key = _lemmas(english)
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
-            phrases[key] = str(dutch or "")
+            phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
     try:
         answer_types = tuple((str(kind), re.compile(pattern, re.I))
                              for kind, patterns in (data.get("answer_types") or {}).items() for pattern in patterns)
     except re.error as exc:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
-    return Glossary(phrases, answer_types, stop_words)
+    return Glossary(phrases, exact, answer_types, stop_words)
 
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
@@ -104,19 +114,46 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
 
 
+# "students who lose their grant", "what happens when it stops": after a word that is not a
+# preposition, conjunction or auxiliary, these join a clause and ask nothing.
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
+_BEFORE_A_QUESTION_WORD = frozenset(
+    "in on at for from by to of about with until till since after before during and or but so then also "
+    "is are was were do does did can could will would should may might must know tell ask me us".split())
+
+
+def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
+    """Positions (in english_words(text), `count` words) of relative pronouns: not at a clause's
+    start and not after a preposition, conjunction or auxiliary ("in which year", "and when")."""
+    found, position = set(), 0
+    for clause in re.split(r"[,;:.?!()]+", text or ""):
+        words = english_words(clause)
+        for j, word in enumerate(words):
+            if j and word in _RELATIVE and words[j - 1] not in _BEFORE_A_QUESTION_WORD:
+                found.add(position + j)
+        position += len(words)
+    # Punctuation inside a word ("e.g.", "1.5") splits it differently: then nothing is dropped.
+    return frozenset(found) if position == count else frozenset()
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
     glossary = load_glossary()
     surfaces = english_words(text)
     lemmas = [english_lemma(w) for w in surfaces]
+    relative = _relative_pronouns(text, len(surfaces))
     dutch: List[str] = []
     where: Dict[str, str] = {}
     i = 0
     while i < len(lemmas):
+        if i in relative:
+            i += 1
+            continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
-            found = glossary.phrases.get(tuple(lemmas[i:i + size]))
-            if found is not None:
+            # "what is" and "what are" share their lemmas ("what be"); as written they differ.
+            found = glossary.exact.get(tuple(surfaces[i:i + size]), glossary.phrases.get(tuple(lemmas[i:i + size])))
+            if found is not None and not (size == 1 and _dutch_function_word(surfaces[i], lemmas[i])):
                 break
         else:
             size, found = 1, None
@@ -137,6 +174,14 @@ def translate(text: str) -> Translation:
                        english_answer_type(text, glossary), is_question)
 
 
+def _dutch_function_word(surface: str, lemma: str) -> bool:
+    """A Dutch function word in an English question ("keuzelijst met acties") that the English
+    lemmatizer turns into an English word ("met" -> "meet"): kept as typed, not translated."""
+    from .normalize import is_stop_word
+
+    return surface != lemma and is_stop_word(surface)
+
+
 def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     """A content word of the documents ("arbeidsmarkttoelage", "keuzelijst", "coaching"): people
     write these in questions of either language, so they say nothing about the language a message
@@ -147,7 +192,21 @@ def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     if len(word) < 3 or not word.isalpha() or english_lemma(word) in load_glossary().stop_words:
         return False
     base = lemma(word)
-    return not is_stop_word(base) and not is_stop_word(word) and (base in vocabulary or word in vocabulary)
+    if is_stop_word(base) or is_stop_word(word):
+        return False
+    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary)
+
+
+# A Dutch compound ends with a word of its own ("instellingscollegegeld" ends with "collegegeld"):
+# one that ends with a document term of at least this many letters is a term too.
+COMPOUND_HEAD_MIN = 6
+COMPOUND_MIN = 10
+
+
+def _is_compound_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    if len(word) < COMPOUND_MIN or (english_lemma(word),) in load_glossary().phrases:
+        return False
+    return any(word[i:] in vocabulary for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1))
 
 
 def analyse_english(text: str) -> Question:

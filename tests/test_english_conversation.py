@@ -43,3 +43,22 @@ def test_english_form_asks_and_answers_in_english(bot_url):
     assert "Do you have a basic grant or supplementary grant" in reply
     reply = english(send(bot_url, user, "yes"))
     assert reply.startswith("This applies to you as a student in hbo") and "Source:" in reply
+
+
+def test_an_english_follow_up_that_names_another_topic_answers_that_topic(bot_url):
+    user = f"en-{uuid.uuid4()}"
+    reply = english(send(bot_url, user, "Is my tuition fee halved this year?"))
+    assert "collegegeld" in reply and "Source:" in reply
+    # NLU tags "travel product" as a scheme: a new subject, not a detail that repeats the last question.
+    reply = english(send(bot_url, user, "and what about my travel product?"))
+    assert "reisrecht" in reply and "collegegeld" not in reply and "Source:" in reply
+    # A follow-up that names only a new sector still repeats the last question for that sector.
+    reply = english(send(bot_url, user, "Which themes are there for hbo?"))
+    assert "Theme 3" in reply and "Theme 4" not in reply
+    reply = english(send(bot_url, user, "and for wo?"))
+    assert "Theme 4" in reply and "Theme 3:" not in reply
+
+
+def test_a_first_message_of_code_or_symbols_is_answered_in_dutch(bot_url):
+    for message in ("????", "SELECT * FROM users;"):
+        dutch(send(bot_url, f"en-{uuid.uuid4()}", message))

@@ -12,7 +12,7 @@ from actions.language import conversation_language, detect
 from bot.measure.language_eval import load_messages
 from knowledge import format_citations, open_kb
 from knowledge.citation import Citation
-from knowledge.english import analyse_english, translate
+from knowledge.english import analyse_english, dutch_text, translate
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,27 @@ def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
     assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
 
 
+@pytest.mark.parametrize("text", ["????", "SELECT * FROM users;", "DROP TABLE students;--",
+                                  "<script>alert('hi there')</script>", "!!! ???", "123 456"])
+def test_code_symbols_and_no_words_keep_the_default_or_current_language(text):
+    assert conversation_language(text, None) == "nl"
+    assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
+
+
+def test_acronyms_are_no_evidence_of_a_language_but_shouting_is():
+    assert conversation_language("When does the NCO pilot start in secondary education?", None) == "en"
+    assert conversation_language("IS MY TUITION FEE HALVED THIS YEAR?", None) == "en"
+
+
+def test_english_with_the_documents_compounds_or_chat_spelling_is_english():
+    # A compound of a document term is a term ("instellingscollegegeld" ends with "collegegeld").
+    assert conversation_language("Is the instellingscollegegeld for non-EU students also halved?", None) == "en"
+    # The detector is unsure; English-only function words ("this", "an", "at", "a") decide.
+    text = "is collegegeld halved this year?? im an international student at a uni in utrecht"
+    assert conversation_language(text, None) == "en"
+    assert conversation_language("wordt het collegegeld dit jaar gehalveerd voor een student", None) == "nl"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
@@ -54,6 +75,60 @@ def test_glossary_turns_english_into_the_documents_words():
     assert question.answer_type == "amount" and "mbo" in question.sectors
     # A word the documents never use is named to the user in their own words.
     assert any(c.surface == "weather" for c in analyse_english("what about the weather").concepts)
+
+
+def test_documents_vocabulary_and_general_words_are_translated():
+    assert "onderwijsinstelling" in translate("Which educational institutions take part?").dutch
+    assert "zijinstromer" in translate("are there more career changers in schools").dutch
+    assert "dit studiejaar" in translate("is the fee halved this academic year?").dutch
+
+
+def test_a_dutch_function_word_in_an_english_question_is_not_translated_as_english():
+    # The English lemmatizer reads "met" as "meet"; it stays the Dutch word it is.
+    assert translate("how many themes are in the keuzelijst met acties").dutch.split()[-2:] == ["met", "acties"]
+
+
+def test_where_the_user_read_it_is_not_a_topic_of_the_question():
+    assert translate("What is theme 1 of the annex about?").dutch == "wat is thema 1?"
+    assert "brief" not in translate("what does the letter say about internships").dutch
+
+
+def test_a_singular_question_is_not_read_as_asking_for_a_list():
+    # "is" and "are" share the lemma "be"; the words as written tell "wat is" from "wat zijn".
+    assert translate("What is the purpose of the programme?").dutch.startswith("wat is ")
+    assert translate("What are the themes?").dutch.startswith("wat zijn ")
+
+
+@pytest.mark.parametrize("message", ["and for wo?", "what about wo students?", "same for mbo?", "what if I'm in mbo?",
+                                     "does that apply to mbo too?", "and vocational students?"])
+def test_english_follow_ups_that_name_a_sector_repeat_the_last_question(message):
+    last = dutch_text("Is the tuition fee halved for hbo students?", "en")
+    assert answers.is_follow_up(dutch_text(message, "en"), last, new_details=False)
+
+
+def test_an_english_follow_up_that_names_another_topic_is_a_new_question():
+    last = dutch_text("Is my tuition fee halved this year?", "en")
+    assert not answers.is_follow_up(dutch_text("and what about my travel product?", "en"), last, new_details=True)
+    assert not answers.is_follow_up(dutch_text("what about the supplementary grant?", "en"), last, new_details=True)
+
+
+def test_sector_names_are_not_lemmatized_as_english():
+    assert translate("and for wo?").dutch == "en voor wo?"  # simplemma reads "wo" as "will"
+
+
+def test_relative_pronouns_ask_nothing():
+    translation = translate("What happens when my supplementary grant stops?")
+    assert "wanneer" not in translation.dutch and translation.answer_type is None
+    translation = translate("What does the letter say about children who stay at home?")
+    assert "wie" not in translation.dutch.split() and translation.answer_type is None
+    assert translate("In which year does the pilot start?").dutch.startswith("in welk jaar")
+    assert translate("If the money is not spent, until when may it be used?").answer_type == "date"
+    assert translate("and who signed the letter?").answer_type == "who"
+
+
+def test_how_to_apply_asks_for_a_procedure_even_with_when_in_it():
+    assert translate("how do i apply for the tegemoetkoming when my aanvullende beurs stops").answer_type == "procedure"
+    assert translate("when does my aanvullende beurs stop").answer_type == "date"
 
 
 def test_english_numbers_dates_and_amounts_come_from_the_rows():
@@ -84,6 +159,8 @@ ENGLISH_FRAMES = ("Source:", "(in Dutch)", "The documents", "There is more", "In
      "Kamerbrief eerste voortgangsrapportage NP Onderwijs (28 October 2021), p. 12"),
     ("How much money do mbo schools and higher education institutions get?", "€ 516 miljoen", "Bijlage 1"),
     ("When does my supplementary grant stop?", "aanvullende beurs", "p. 11"),
+    ("What happens if my basic grant ends?", "basisbeurs", "p. 11"),  # "end" the verb, not "eind"
+    ("Can schools hire external companies with the NPO money?", "inhuur van derden", "p. 6"),
 ])
 def test_english_questions_rank_the_same_dutch_sentences(kb, question, fragment, source):
     text = reply(kb, question, "en")
