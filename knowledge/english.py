@@ -213,8 +213,12 @@ def analyse_english(text: str) -> Question:
     """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
     translation = translate((text or "")[:5000])
     question = analyse(translation.dutch)
-    concepts = tuple(replace(c, surface=translation.surfaces.get(c.surface.lower(), c.surface))
-                     for c in question.concepts)
+    def english(surface: str) -> str:
+        if surface.startswith("per "):  # a rate: "per leerling" -> "per pupil"
+            return "per " + english(surface[4:])
+        return translation.surfaces.get(surface.lower(), surface)
+
+    concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
                    is_question=translation.is_question, typed=text)
 

@@ -163,10 +163,13 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         token, surface = tokens[i], surfaces[i]
         i += 1
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage"))
-        if rate and i < len(tokens) and not is_stop_word(tokens[i]) and not tokens[i].isdigit():
+        unit = i
+        while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
+            unit += 1  # "elke afzonderlijke school"
+        if rate and unit < len(tokens) and not is_stop_word(tokens[unit]) and not tokens[unit].isdigit():
             # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
-            add(Concept(f"per {tokens[i]}", f"per {surfaces[i]}",
-                        frozenset(f"per {alt}" for alt in lexicon.alternatives(tokens[i])), "rate"))
+            add(Concept(f"per {tokens[unit]}", f"per {surfaces[unit]}",
+                        frozenset(f"per {alt}" for alt in lexicon.alternatives(tokens[unit])), "rate"))
             continue
         if token in lexicon.sector_words:
             sector = lexicon.sector_words[token]

@@ -200,3 +200,11 @@ def test_english_form_question_says_the_period_in_english(kb):
     question = answers.ask_has_grant(kb, "en")
     assert question.startswith("Do you have a basic grant") and "academic years" in question
     assert "studiejaren" not in question
+
+
+def test_an_english_rate_question_is_a_named_near_miss_in_english():
+    from knowledge import open_kb
+    from knowledge.english import analyse_english
+    question = analyse_english("How much money does a school get per pupil?")
+    result = open_kb().engine().answer(question.text, question=question)
+    assert result.kind == "near_miss" and result.missing_rate == "per pupil"
