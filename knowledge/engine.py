@@ -481,7 +481,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if uid in prior:
                 score += prior_bonus
-            if theme is not None and unit.theme is not None:
+            if theme is not None and unit.theme is not None and unit.kind != "theme":
+                # (the theme's title answers "what is theme 5", decided before ranking)
                 score += THEME_BONUS if unit.theme == theme else -2 * THEME_BONUS  # the user named it
             if similarity is not None:
                 # Reorders what the words found; it never lifts a unit that shares no words.
