@@ -74,6 +74,8 @@ CONTINUATION_WORDS = {
     "daardoor", "hierdoor", "daarnaast", "ook", "zij", "ze", "het", "hierover", "daarover", "wel",
     "toch", "echter", "maar", "zo", "daarom", "bovendien", "hierin", "daarin",
 }
+BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daarin", "daarop", "daarover",
+                   "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
 
 # Which unit types satisfy which answer type.
@@ -631,6 +633,9 @@ class Engine:
         first_words = following.text.lower().split(" ", 2)
         first_word = first_words[0].strip(",.:;")
         if first_word in CONTINUATION_WORDS or " ".join(first_words[:2]) in CONTINUATION_PHRASES:
+            return [following]
+        # "Meestal moeten ze daarvoor ...", "Naar aanleiding daarvan ...": it points back
+        if any(w.strip(",.:;") in BACK_REFERENCES for w in following.text.lower().split()[:4]):
             return [following]
         question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
         found = [c for c in question.concepts

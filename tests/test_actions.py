@@ -550,3 +550,10 @@ def test_whether_the_programme_is_extended_is_answered_from_the_letter():
 def test_a_question_about_one_fact_of_a_theme_is_not_answered_with_its_action_list(text, theme, domain):
     text_out = only_text(run(act.ActionAnswer(), tracker("ask_actions", text, {"theme": str(theme)}), domain)[0])
     assert not text_out.startswith("Acties bij thema")
+
+
+def test_a_sentence_that_points_back_is_shown_with_the_answer():
+    result = open_kb().engine().answer("kiezen scholen vaak voor instructie in kleine groepen?")
+    texts_shown = [u.text for u in result.shown]
+    assert any("kleine groepen" in t for t in texts_shown)
+    assert any("daarvoor extra personeel" in t for t in texts_shown)  # "Meestal moeten ze daarvoor ..."
