@@ -371,3 +371,19 @@ def test_window_queries_match_for_every_window_start(tmp_path):
 
     asyncio.run(check())
 
+
+def test_free_heap_is_released_after_a_model_is_loaded(monkeypatch):
+    from rasa.core import agent as agent_module
+
+    from bot.nlp import rasa_speedups
+
+    calls = []
+    monkeypatch.setattr(rasa_speedups, "_trim", lambda pad: calls.append(pad))
+
+    async def fake_load(*args, **kwargs):
+        return ("agent", args, kwargs)
+
+    monkeypatch.setattr(rasa_speedups, "_rasa_load_agent", fake_load)
+    assert agent_module.load_agent is rasa_speedups._load_agent  # what `rasa run` calls
+    assert asyncio.run(agent_module.load_agent(model_path="m")) == ("agent", (), {"model_path": "m"})
+    assert calls == [0]

@@ -47,10 +47,13 @@ Found under load (20 users):
    event: SQLAlchemy's statement building and cache keys were ~30 % of Rasa's CPU at 20 users.
    The same queries are now plain SQL built once per store, and a save is one multi-row INSERT
    (~10 % left). See `_EventStatements`.
+9. Memory: the C heap that loading a model frees is returned to the operating system (see
+   `release_free_heap`): ~30 MB less RSS after load.
 """
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import functools
 import itertools
 import json
@@ -64,6 +67,7 @@ from jsonschema.validators import validator_for
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.core.actions.action import RemoteAction
+from rasa.core import agent as _agent_module
 from rasa.core import tracker_store as _tracker_store
 from rasa.utils.endpoints import EndpointConfig
 from rasa.core.tracker_store import SQLTrackerStore
@@ -386,3 +390,40 @@ def _endpoint_session(self: EndpointConfig) -> Any:
 
 EndpointConfig.session = _endpoint_session  # type: ignore[assignment]
 
+
+
+# 9. Memory: loading a model allocates and frees a lot of short-lived C heap (unpacking, graph
+#    building, the lemma table's conversion); glibc keeps the freed pages, so the process held
+#    ~30 MB after load (under 20 users) that it no longer used. After each model load the free
+#    heap goes back to the operating system (glibc `malloc_trim`; nothing in use is touched).
+#    Trimming again after every message gave nothing more (1,133 vs 1,135 MB after the load).
+
+
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        return None
+
+
+_trim = _malloc_trim()
+
+
+def release_free_heap() -> bool:
+    """Return the C heap's free pages to the OS; False where libc has no `malloc_trim`."""
+    if _trim is None:
+        return False
+    _trim(0)
+    return True
+
+
+_rasa_load_agent = _agent_module.load_agent
+
+
+async def _load_agent(*args: Any, **kwargs: Any) -> Any:
+    loaded = await _rasa_load_agent(*args, **kwargs)
+    release_free_heap()
+    return loaded
+
+
+_agent_module.load_agent = _load_agent
