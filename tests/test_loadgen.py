@@ -380,6 +380,20 @@ def test_bench_markdown_marks_missed_targets_and_shows_the_span(tmp_path):
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_sanic_workers_get_a_shared_redis_lock_store_and_say_so(tmp_path):
+    import yaml
+    from bot.measure import bench
+
+    config = yaml.safe_load(bench.workers_endpoints(tmp_path, 6400, "secret").read_text(encoding="utf-8"))
+    assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6400, "password": "secret", "db": 0}
+    assert config["tracker_store"]["type"] == "SQL"  # the rest of endpoints.yml is kept
+    ours = [_bot("ours", rps=40.0, p50=30.0, turns=[40.0], rss={"rasa": 900.0, "actions": 120.0})]
+    base = [_bot("starter", rps=30.0, p50=35.0, turns=[30.0], rss={"rasa": 1000.0})]
+    figures, spans = bench.summarise_runs([bench.headline(ours[0], base[0], None, None)])
+    assert "2 Sanic workers" in bench.markdown(figures, spans, ours, base, bench.QUICK, True, sanic_workers=2)
+    assert "Sanic workers" not in bench.markdown(figures, spans, ours, base, bench.QUICK, True)
+
+
 def test_rss_of_this_process_and_of_a_missing_one():
     import os
     from bot.measure.bench import rss_mb

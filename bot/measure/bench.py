@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import os
 import platform
+import secrets
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import yaml
 
 from bot.measure import loadgen
 from bot.measure.loadgen import ConversationSource, MessageSet, RestClient, Stats
@@ -194,12 +197,36 @@ async def _first_answer(url: str, message: str) -> None:
         await loadgen.wait_for_answer(client, message, timeout_s=READY_TIMEOUT_S)
 
 
-def measure_ours(model: Path, plan: Plan, messages: MessageSet) -> BotResult:
-    log(f"NPO-assistent: starting action server and Rasa with {model}")
+def workers_endpoints(workdir: Path, redis_port: int, redis_password: str) -> Path:
+    """endpoints.yml with a Redis lock store: Rasa 3.6 runs `SANIC_WORKERS` > 1 only with a lock
+    store that all workers share (`rasa.core.utils.number_of_sanic_workers`)."""
+    config = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8")) or {}
+    config["lock_store"] = {"type": "redis", "url": "127.0.0.1", "port": redis_port,
+                            "password": redis_password, "db": 0}
+    path = workdir / "endpoints-workers.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def measure_ours(model: Path, plan: Plan, messages: MessageSet, sanic_workers: int = 1,
+                 workdir: Optional[Path] = None) -> BotResult:
+    log(f"NPO-assistent: starting action server and Rasa with {model}"
+        f"{f' ({sanic_workers} Sanic workers, Redis lock store)' if sanic_workers > 1 else ''}")
     start = time.monotonic()
     # The per-sender limit (30/min) protects production; the long conversation and the load
     # generator's users send faster than any person, so the benchmark lifts it.
-    stack = Stack(model=model, env={"NPO_REST_MAX_PER_MINUTE": "100000"})
+    env = {"NPO_REST_MAX_PER_MINUTE": "100000"}
+    redis = None
+    endpoints_base = REPO_ROOT / "endpoints.yml"
+    if sanic_workers > 1:
+        from bot.ops.cluster import RedisServer
+
+        redis_dir = Path(tempfile.mkdtemp(prefix="redis-", dir=workdir))
+        redis = RedisServer(redis_dir, free_port(), secrets.token_hex(16))
+        redis.start()
+        endpoints_base = workers_endpoints(redis_dir, redis.port, redis.password)
+        env["SANIC_WORKERS"] = str(sanic_workers)
+    stack = Stack(model=model, env=env, endpoints_base=endpoints_base)
     try:
         stack.start()
         asyncio.run(_first_answer(stack.url, messages.conversations[0][0]))
@@ -210,6 +237,8 @@ def measure_ours(model: Path, plan: Plan, messages: MessageSet) -> BotResult:
         rss = {"rasa": rss_mb(stack.rasa.pid), "actions": rss_mb(stack.actions.pid)}
     finally:
         stack.stop()
+        if redis is not None:
+            redis.stop()
     return BotResult("NPO-assistent", ready_s, latency, loads, turns, long_errors, rss, len(messages.long))
 
 
@@ -369,7 +398,7 @@ ROWS = [
 
 def markdown(figures: Dict[str, float], spans: Dict[str, Tuple[float, float]], ours: Sequence[BotResult],
              base: Sequence[BotResult], plan: Plan, quick: bool, chart: Optional[str] = None,
-             init_s: Optional[float] = None) -> str:
+             init_s: Optional[float] = None, sanic_workers: int = 1) -> str:
     met = check_targets(figures)
 
     def status(key: str) -> str:
@@ -388,7 +417,8 @@ def markdown(figures: Dict[str, float], spans: Dict[str, Tuple[float, float]], o
         f"{dt.datetime.now():%Y-%m-%d %H:%M}, {figures.get('cpu_count', '?'):g} CPUs, Python {platform.python_version()}, "
         f"load average at the end {_load_average()}. Starter bot = `rasa init --no-prompt`, served as generated "
         f"(in-memory tracker store, no action server){'' if init_s is None else f'; `rasa init` took {_cell(init_s)} s'}. "
-        f"{runs} run(s): median{' (min–max)' if runs > 1 else ''}.",
+        f"{runs} run(s): median{' (min–max)' if runs > 1 else ''}."
+        f"{f' This bot ran {sanic_workers} Sanic workers with a Redis lock store.' if sanic_workers > 1 else ''}",
         "",
         "| figure | NPO-assistent | starter bot | target | met |",
         "|---|---:|---:|---:|:---:|",
@@ -454,18 +484,21 @@ def draw_chart(path: Path, ours: Sequence[BotResult], base: Sequence[BotResult])
 
 
 def write_results(out_dir: Path, runs: List[Dict[str, float]], ours: List[BotResult], base: List[BotResult],
-                  plan: Plan, quick: bool, model: Path, init_s: Optional[float]) -> Dict[str, float]:
+                  plan: Plan, quick: bool, model: Path, init_s: Optional[float],
+                  sanic_workers: int = 1) -> Dict[str, float]:
     out_dir.mkdir(parents=True, exist_ok=True)
     figures, spans = summarise_runs(runs)
     chart = draw_chart(out_dir / "bench.png", ours, base)
     (out_dir / "bench.json").write_text(json.dumps({**figures, "runs": runs}, indent=2) + "\n", encoding="utf-8")
-    (out_dir / "bench.md").write_text(markdown(figures, spans, ours, base, plan, quick, chart.name, init_s),
+    (out_dir / "bench.md").write_text(markdown(figures, spans, ours, base, plan, quick, chart.name, init_s,
+                                                           sanic_workers),
                                       encoding="utf-8")
     details = {
         "created": dt.datetime.now().isoformat(timespec="seconds"),
         "git_commit": _git_commit(),
         "model": str(model),
         "quick": quick,
+        "sanic_workers": sanic_workers,
         "plan": asdict(plan),
         "targets": {key: {"op": op, "limit": limit, "met": check_targets(figures)[key]}
                     for key, (op, limit) in TARGETS.items()},
@@ -517,6 +550,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
     parser.add_argument("--questions", type=Path, default=loadgen.QUESTIONS_FILE)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--sanic-workers", type=int, default=1,
+                        help="Sanic workers for this bot's Rasa server (> 1 starts a Redis lock store; "
+                             "README: Sanic workers or replicas?)")
     args = parser.parse_args(argv)
 
     plan = QUICK if args.quick else FULL
@@ -542,7 +578,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 train_s = train_from_scratch(workdir)
                 base_train_s = train_from_scratch(workdir, project)
                 log(f"training took {train_s:.1f} s (starter bot: {base_train_s:.1f} s)")
-            ours.append(measure_ours(args.model, plan, ours_messages))
+            ours.append(measure_ours(args.model, plan, ours_messages, args.sanic_workers, workdir))
             base.append(measure_baseline(project, plan, base_messages, workdir))
             runs.append(headline(ours[-1], base[-1], train_s, base_train_s))
     except (StartupError, RuntimeError, TimeoutError) as error:
@@ -551,7 +587,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     shutil.rmtree(workdir, ignore_errors=True)
 
-    figures = write_results(args.out, runs, ours, base, plan, args.quick, args.model, init_s)
+    figures = write_results(args.out, runs, ours, base, plan, args.quick, args.model, init_s, args.sanic_workers)
     for mine, theirs in zip(ours, base):
         print(loadgen.format_table([mine.latency, *mine.loads, theirs.latency, *theirs.loads]))
     print_summary(figures)
