@@ -553,10 +553,7 @@ class Engine:
             type_missing = not (best.unit.types & wanted)
             focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
                      and not _verb_like(c)]
-            # What is done ("vervult", "ondertekende") is often paraphrased; the thing asked is not.
-            verbs = sum(weights.get(c.word, 0.0) for c in missing if _verb_like(c))
-            coverage = best.coverage / max(1e-9, 1.0 - verbs / total)
-            silent = type_missing or bool(focal) or (coverage < TYPED_THRESHOLD and not confident)
+            silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD and not confident
