@@ -558,8 +558,10 @@ class Engine:
             type_missing, focal = False, []
             silent = best.coverage < ANSWER_THRESHOLD and not confident
         # A year the question names and the answer does not: the documents may not cover it.
-        # (The document's own year is the time its present tense speaks of.)
-        document_year = (best.unit.cite.date or "")[:4]
+        # (The document's own year is the time its present tense speaks of; a count or amount
+        # still needs its year: "hoeveel studenten hadden in 2021 geen stage?")
+        counts = question.answer_type in ("number", "amount", "percentage", "duration")
+        document_year = "" if counts else (best.unit.cite.date or "")[:4]
         missing_year = next((c for c in best.missing if _YEAR_RE.fullmatch(c.word) and c.word != document_year),
                             None)
         if missing_year is not None:
