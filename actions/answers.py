@@ -496,6 +496,11 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                            theme=theme)
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
+    if ctx.intent == "nlu_fallback" and not question.is_question and result.kind == "answer" \
+            and not engine.clearly_about(result):
+        # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one
+        # shared word is no evidence that the documents answer it.
+        return dont_know(language)
     if result.kind == "unknown" and not question.is_question and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     return from_result(kb, result, text, language)

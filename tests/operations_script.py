@@ -32,7 +32,8 @@ SCRIPT: List[Tuple[str, str, str, str]] = [
     (REST, "a", UNANSWERED_GEMEENTE, record.NOT_IN_DOCUMENTS),
     (REST, "a", "wat voor weer wordt het morgen", record.OUT_OF_SCOPE),
     (REST, "b", f"Mijn e-mail is {EMAIL}, krijg ik korting op mijn collegegeld?", record.ANSWERED),  # contact words are filler: the question is answered
-    (REST, "b", f"mijn bsn is {BSN}", record.OUT_OF_SCOPE),
+    # a statement with nothing to answer: NLU gives no act (nlu_fallback), the bot says it cannot find it
+    (REST, "b", f"mijn bsn is {BSN}", record.FALLBACK),
     (WEBSITE, "c", DOWN_QUESTION, record.ANSWERED),
     (WEBSITE, "c", "hoeveel geld krijgt een gemeente uit het npo", record.NOT_IN_DOCUMENTS),
     (WEBSITE, "c", f"mijn adres is {ADDRESS} en mijn rekening {IBAN}", record.FALLBACK),

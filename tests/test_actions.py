@@ -553,3 +553,10 @@ def test_a_sentence_that_points_back_is_shown_with_the_answer():
     texts_shown = [u.text for u in result.shown]
     assert any("kleine groepen" in t for t in texts_shown)
     assert any("daarvoor extra personeel" in t for t in texts_shown)  # "Meestal moeten ze daarvoor ..."
+
+
+def test_a_message_that_is_no_question_is_not_answered_on_one_shared_word(domain):
+    text = only_text(run(act.ActionAnswer(), tracker("nlu_fallback", "zullen we een spelletje doen"), domain)[0])
+    assert text.startswith(texts.DONT_KNOW) and "Bron:" not in text
+    # keywords the documents are about are still answered
+    bron_line(only_text(run(act.ActionAnswer(), tracker("nlu_fallback", "collegegeld halvering"), domain)[0]))
