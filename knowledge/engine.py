@@ -217,6 +217,11 @@ def _symbol_words(text: str) -> List[str]:
     return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
 
 
+def _rates(tokens: Sequence[str]) -> List[str]:
+    """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
+    return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+
+
 def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     found: List[str] = []
     for i in range(len(tokens)):
@@ -262,7 +267,7 @@ def build_units(kb) -> List[Unit]:
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"])),
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)),
                 context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
             continue
@@ -274,7 +279,7 @@ def build_units(kb) -> List[Unit]:
             sentence = " ".join(p["text"][start:end].split())
             if len(sentence) < 3:
                 continue
-            tokens = sentence_tokens[index] + _symbol_words(sentence)
+            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index])
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
@@ -309,13 +314,9 @@ class Engine:
                 self._context_postings.setdefault(token, set()).add(unit.id)
                 if len(stem(token)) >= MIN_STEM:
                     self._stem_context_postings.setdefault(stem(token), set()).add(unit.id)
-        self.vocabulary = sorted(set(self._postings) | set(self._context_postings))
+        # (a rate, "per leerling", is matched whole, never as a substring or a typo's correction)
+        self.vocabulary = sorted(w for w in set(self._postings) | set(self._context_postings) if " " not in w)
         self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
-        for unit in self.units:  # rates ("per leerling") as one word each, outside the vocabulary
-            sequence = normalize_tokens(unit.text)
-            for word, following in zip(sequence, sequence[1:]):
-                if word == "per":
-                    self._postings.setdefault(f"per {following}", set()).add(unit.id)
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
