@@ -33,8 +33,13 @@ _EXTRA_STOP_WORDS = frozenset(
     """.split()
 )
 
+# Where both lemma tables are wrong or split one verb ("lopen" -> "loop" but "liepen" ->
+# "lopen"): corrections kept as data, in the lexicon's `lemmas` section (word: lemma).
+_LEXICON_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon.yml")
+
 _lock = threading.Lock()
 _lemma_table: Optional["_TableView"] = None
+_lemma_fixes: Dict[str, str] = {}
 _stop_words: Optional[frozenset] = None
 
 
@@ -78,7 +83,19 @@ def _load() -> None:
         module = importlib.util.module_from_spec(stop_words_spec)
         stop_words_spec.loader.exec_module(module)  # a plain set literal, no spaCy import
         _stop_words = frozenset(fold_accents(w.lower()) for w in module.STOP_WORDS) | _EXTRA_STOP_WORDS
+        _lemma_fixes.update(_read_lemma_fixes())
         _lemma_table = _TableView(table)  # type: ignore[assignment]
+
+
+def _read_lemma_fixes() -> Dict[str, str]:
+    import yaml
+
+    try:
+        with open(_LEXICON_FILE, encoding="utf-8") as handle:
+            fixes = (yaml.safe_load(handle) or {}).get("lemmas") or {}
+    except (OSError, yaml.YAMLError):
+        return {}  # the lexicon's own loader reports a broken file
+    return {str(word).lower(): str(fixed).lower() for word, fixed in fixes.items()}
 
 
 class _TableView:
@@ -124,7 +141,7 @@ def lemma(word: str) -> str:
     if _lemma_table is None:
         _load()
     lower = word.lower().replace("’", "'")
-    found = _lemma_table.get(lower)  # type: ignore[union-attr]
+    found = _lemma_fixes.get(lower) or _lemma_table.get(lower)  # type: ignore[union-attr]
     if found == lower and lower.endswith("'s") and len(lower) > 4:
         # The plural of a word on a vowel or an abbreviation: "pabo's", "mbo's", "thema's".
         found = _lemma_table.get(lower[:-2])  # type: ignore[union-attr]

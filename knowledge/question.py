@@ -132,6 +132,37 @@ def _analyse_cached(text: str) -> Question:
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 
+# Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
+# tegenaan" is "tegenaanlopen".
+_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "terug", "toe",
+              "uit", "weg", "voor"}
+_CLAUSE_END_RE = re.compile(r"[,.?!;:]")
+
+
+def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
+    """{index of a verb's word: the lexicon word it forms with a particle later in its clause}; the
+    particle's index maps to "" (used up). The particle nearest the clause's end is tried first:
+    in "lopen kinderen in po nog achter" it is "achter", not the preposition "in"."""
+    found = {}
+    position = 0
+    for clause in _CLAUSE_END_RE.split(text):
+        clause_words = [w.lower() for w in words(clause)]
+        done = False
+        for end in range(len(clause_words) - 1, 0, -1):
+            if clause_words[end] not in _PARTICLES:
+                continue
+            for offset, word in enumerate(clause_words[:end]):
+                joined = lemma(clause_words[end] + word)
+                if joined in lexicon.groups:
+                    found[position + offset] = joined
+                    found[position + end] = ""
+                    done = True
+                    break
+            if done:
+                break
+        position += len(clause_words)
+    return found
+
 
 def _analyse(text: str, lexicon: Lexicon) -> Question:
     surfaces = words(text)
@@ -147,8 +178,14 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             seen.add(concept.word)
             concepts.append(concept)
 
+    separable = _separable_verbs(text, lexicon)
     i = 0
     while i < len(tokens):
+        if i in separable:
+            if separable[i]:
+                add(Concept(separable[i], surfaces[i], lexicon.alternatives(separable[i])))
+            i += 1
+            continue
         size, sector = _match_phrase(tokens, i, lexicon.sector_phrases)
         if sector:
             sectors.append(sector)

@@ -458,3 +458,30 @@ def test_synonym_groups_join_only_where_meant():
             joined.append(head)
     assert sorted(joined) == ["leervertraging", "studievertraging"]
     assert "vertraging" not in lexicon.alternatives("verlengen")
+
+
+def test_separable_verb_joins_the_particle_that_ends_its_clause():
+    """"lopen ... achter" is "achterlopen" (a delay word), also with a preposition in between;
+    a particle that forms no lexicon word with a verb leaves both alone."""
+    from knowledge.question import analyse
+    words_of = lambda text: [c.word for c in analyse(text).concepts]  # noqa: E731
+    assert "achterlopen" in words_of("lopen leerlingen in het vo nog achter?")
+    assert "lopen" not in words_of("lopen leerlingen in het vo nog achter?")
+    assert "tegenaanlopen" in words_of("waar lopen scholen tegenaan bij de uitvoering?")
+    assert words_of("wat doet de minister aan stages?") == ["minister", "stage"]
+
+
+def test_lemma_corrections_give_one_verb_one_lemma():
+    from knowledge.normalize import lemma
+    assert lemma("lopen") == lemma("liepen") == lemma("loopt") == "lopen"
+    assert lemma("mist") == lemma("misten") == "missen"
+    assert lemma("laatste") == "laatst"
+
+
+def test_a_paraphrase_from_the_lexicon_finds_the_sentence(kb):
+    """"ongerust" is "zorgen" (lexicon), "op peil" is "op niveau": the sentence is answered, not a
+    near miss for a word the documents do not use."""
+    result = kb.engine().answer("zijn schoolleiders in het vo ongerust over het welbevinden van leerlingen?")
+    assert result.kind == "answer"
+    assert "zorgen over het welbevinden" in result.shown[0].text
+    assert result.shown[0].cite.page == 4
