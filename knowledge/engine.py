@@ -212,6 +212,11 @@ def _types(text: str) -> FrozenSet[str]:
     return frozenset(found)
 
 
+# A letter's signature line: "De minister van Onderwijs, Cultuur en Wetenschap, Ingrid van Engelshoven".
+_SIGNATURE_RE = re.compile(r"^(De )?([Mm]inister|[Ss]taatssecretaris)\b[^.]*, ([A-Z][\w-]*\s?)+(van |de |der |den )*[A-Z][\w-]+$")
+SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "afzender"]
+
+
 def _symbol_words(text: str) -> List[str]:
     """"€" and "%" as the words people type for them."""
     return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
@@ -250,11 +255,14 @@ def build_units(kb) -> List[Unit]:
                         for n, r in themes.items()}
     for number, row in sorted(themes.items()):
         sectors = theme_sectors_of[number]
-        text = f"Thema {number}: {row['title']} ({', '.join(json.loads(row['sectors']))})"
+        named = json.loads(row["sectors"])
+        listed = " en ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
+        text = f"Thema {number}: {row['title']} ({listed})"  # as the annex writes it: "(mbo, hbo en wo)"
         tokens = normalize_tokens(text)
         add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
             cite=kb._theme_cite(number),
-            sectors=sectors, tokens=frozenset(tokens) | {"thema"},
+            # (the brackets list the sectors the theme is for: "voor welke sectoren is thema 5?")
+            sectors=sectors, tokens=frozenset(tokens) | {"thema", "sector"},
             context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
 
     for p in kb._query("SELECT * FROM passages ORDER BY id"):
@@ -280,6 +288,8 @@ def build_units(kb) -> List[Unit]:
             if len(sentence) < 3:
                 continue
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index])
+            if _SIGNATURE_RE.match(sentence):
+                tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
@@ -648,7 +658,7 @@ def _verb_like(concept: Concept) -> bool:
     return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
 
 
-_THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "zesde", "vijfde", "vierde", "derde",
+_THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
 _NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
 

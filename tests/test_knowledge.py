@@ -485,3 +485,19 @@ def test_a_paraphrase_from_the_lexicon_finds_the_sentence(kb):
     assert result.kind == "answer"
     assert "zorgen over het welbevinden" in result.shown[0].text
     assert result.shown[0].cite.page == 4
+
+
+def test_a_theme_is_quoted_with_its_sectors_as_the_annex_writes_them(kb):
+    """"Voor welke sectoren geldt thema 6?" is answered by the theme's own heading, whose brackets
+    list the sectors like the annex: "(mbo, hbo en wo)"."""
+    engine = kb.engine()
+    themes = {u.theme: u.text for u in engine.units if u.kind == "theme"}
+    assert themes[1].endswith("(mbo, hbo en wo)") and themes[6].endswith("(mbo)")
+    result = engine.answer("Voor welke sectoren geldt thema 6?")
+    assert result.kind == "answer" and result.shown[0].text == themes[6]
+
+
+def test_the_signature_lines_answer_who_signed_the_letter(kb):
+    result = kb.engine().answer("wie hebben de kamerbrief ondertekend?")
+    assert result.kind == "answer"
+    assert result.shown[0].text.startswith("De minister") and result.shown[0].cite.page == 13
