@@ -27,7 +27,7 @@ import json
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
@@ -68,6 +68,7 @@ SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior dec
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
+FOCUS_SENTENCES = 2           # an action longer than this is shown as its name and the sentence that answers
 # A sentence that starts with one of these continues the one before it.
 CONTINUATION_WORDS = {
     "dit", "deze", "dat", "die", "daarvoor", "hiervoor", "daarmee", "hiermee", "daarbij", "hierbij",
@@ -610,7 +611,7 @@ class Engine:
                 return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                               unsure=True)
             best = chosen
-        shown = [best.unit] + self._context_for(best, ranked, question)
+        shown = [self._focused(best.unit, question, weights)] + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -618,6 +619,27 @@ class Engine:
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def _focused(self, unit: Unit, question: Question, weights: Dict[str, float]) -> Unit:
+        """An action of several sentences, cut to its name and the sentence that answers: "Meer
+        ondersteuning. … hogescholen kunnen … een intermediaire rol vervullen". Shown whole, a long
+        action is cut after its first sentences, before the one that answers."""
+        if unit.kind != "action":
+            return unit
+        spans = extract.sentences(unit.text)
+        if len(spans) <= FOCUS_SENTENCES:
+            return unit
+        sentences = [unit.text[start:end].strip() for start, end in spans]
+
+        def found(sentence: str) -> float:
+            tokens = set(normalize_tokens(sentence))
+            return sum(weights.get(c.word, 0.0) for c in question.concepts if tokens & self._concept_words(c))
+
+        scores = [found(sentence) for sentence in sentences[1:]]
+        best = 1 + max(range(len(scores)), key=lambda i: (scores[i], -i))
+        if best < FOCUS_SENTENCES or not scores[best - 1]:
+            return unit  # the answer is in the first sentences anyway
+        return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
 
     def clearly_about(self, result: Result) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the

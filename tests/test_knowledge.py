@@ -501,3 +501,13 @@ def test_the_signature_lines_answer_who_signed_the_letter(kb):
     result = kb.engine().answer("wie hebben de kamerbrief ondertekend?")
     assert result.kind == "answer"
     assert result.shown[0].text.startswith("De minister") and result.shown[0].cite.page == 13
+
+
+def test_a_long_action_is_shown_with_the_sentence_that_answers(kb):
+    """The action "Meer ondersteuning" has six sentences; shown whole it is cut after the second.
+    The reply keeps its name and the sentence that answers."""
+    result = kb.engine().answer("kunnen hogescholen iets doen voor studenten met een chronische ziekte die stage zoeken?")
+    assert result.kind == "answer"
+    shown = result.shown[0]
+    assert shown.kind == "action" and shown.cite.theme == "3"
+    assert shown.text.startswith("Meer ondersteuning. … ") and "chronische ziekte" in shown.text
