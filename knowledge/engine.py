@@ -66,6 +66,7 @@ AMBIGUOUS_MARGIN = 0.05       # a unit of another passage scores this close to t
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
+PARTS = "+"                   # joins the two KB parts of a compound question word
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
 FOCUS_SENTENCES = 2           # an action longer than this is shown as its name and the sentence that answers
@@ -266,9 +267,12 @@ def build_units(kb) -> List[Unit]:
             sectors=sectors, tokens=frozenset(tokens) | {"thema", "sector"},
             context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
 
+    # "volgens de keuzelijst": a unit is in the document its title names (context, not text)
+    title_tokens = {slug: normalize_tokens(doc.get("title") or "") for slug, doc in kb.documents.items()}
     for p in kb._query("SELECT * FROM passages ORDER BY id"):
         theme = int(p["theme"]) if p["theme"] is not None else None
         heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
+        document_tokens = title_tokens.get(p["document"], [])
         passage_tokens = normalize_tokens(p["text"])
         theme_sectors = theme_sectors_of.get(theme, ())
         if p["kind"] == "action" and p["id"] in actions_by_passage:
@@ -277,7 +281,7 @@ def build_units(kb) -> List[Unit]:
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)),
-                context=frozenset(heading_tokens), types=_types(p["text"]), theme=theme,
+                context=frozenset(heading_tokens + document_tokens), types=_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
             continue
         segments = json.loads(p["segments"] or "[]")
@@ -298,7 +302,7 @@ def build_units(kb) -> List[Unit]:
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
-                context=frozenset(heading_tokens) | frozenset(previous) | frozenset(following),
+                context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
                 types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
     return units
 
@@ -339,7 +343,8 @@ class Engine:
     @functools.lru_cache(maxsize=8192)
     def _vocab_matches(self, word: str) -> FrozenSet[str]:
         """KB words that count as `word`: itself, compounds that contain it ("rapportage" ->
-        "voortgangsrapportage") and, for a compound question word, its KB parts."""
+        "voortgangsrapportage") and, for a compound question word, its KB parts as one entry
+        "head+tail" (a unit must hold both: "cohortonderzoek" is not any "onderzoek")."""
         found = {word} if word in self._postings or word in self._context_postings else set()
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v)
@@ -349,7 +354,7 @@ class Engine:
                 # the tail as written, else without a linking "s" or hyphen ("leerlingsbegeleiding")
                 tail = next((t for t in (rest, rest[1:]) if len(t) >= 5 and t in self._postings), None)
                 if head in self._postings and tail and (tail == rest or rest[0] in "s-"):
-                    found.update((head, tail))
+                    found.add(f"{head}{PARTS}{tail}")
                     break
         return frozenset(found)
 
@@ -365,7 +370,9 @@ class Engine:
         """KB words that match a concept; a topic word found nowhere is tried as a typo."""
         found: Set[str] = set()
         for alt in concept.alternatives:
-            found |= self._vocab_matches(alt)
+            # (a synonym's parts each count: "studieachterstand" also finds "achterstand")
+            found |= self._vocab_matches(alt) if alt == concept.word else {
+                part for w in self._vocab_matches(alt) for part in w.split(PARTS)}
         if not found and concept.kind == "topic" and "-" in concept.word.strip("-"):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
             # lexicon, whose own hyphenated words are meant whole)
@@ -385,6 +392,13 @@ class Engine:
         text_ids: Set[int] = set()
         context_ids: Set[int] = set()
         for w in self._concept_words(concept):
+            if PARTS in w:
+                head, tail = w.split(PARTS)
+                text_ids |= self._postings.get(head, set()) & self._postings.get(tail, set())
+                anywhere = [self._postings.get(part, set()) | self._context_postings.get(part, set())
+                            for part in (head, tail)]
+                context_ids |= anywhere[0] & anywhere[1]
+                continue
             text_ids |= self._postings.get(w, set())
             context_ids |= self._context_postings.get(w, set())
         if concept.kind == "topic":

@@ -136,6 +136,9 @@ _EACH = {"elk", "elke", "ieder", "iedere"}
 # tegenaan" is "tegenaanlopen".
 _PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "terug", "toe",
               "uit", "weg", "voor"}
+# ... of which these also head a phrase ("stage lopen *in* een andere sector"): a particle only
+# where they end the clause.
+_PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "voor"}
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
 
@@ -149,7 +152,8 @@ def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
         clause_words = [w.lower() for w in words(clause)]
         done = False
         for end in range(len(clause_words) - 1, 0, -1):
-            if clause_words[end] not in _PARTICLES:
+            if clause_words[end] not in _PARTICLES or (clause_words[end] in _PREPOSITIONS
+                                                        and end < len(clause_words) - 1):
                 continue
             for offset, word in enumerate(clause_words[:end]):
                 joined = lemma(clause_words[end] + word)

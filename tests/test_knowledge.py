@@ -511,3 +511,25 @@ def test_a_long_action_is_shown_with_the_sentence_that_answers(kb):
     shown = result.shown[0]
     assert shown.kind == "action" and shown.cite.theme == "3"
     assert shown.text.startswith("Meer ondersteuning. … ") and "chronische ziekte" in shown.text
+
+
+def test_a_preposition_is_a_particle_only_at_the_end_of_its_clause():
+    """"stage lopen *in* een andere sector" is not "inlopen" (catching up)."""
+    from knowledge.question import analyse
+    words = [c.word for c in analyse("mag ik stage lopen in een andere sector?").concepts]
+    assert "inlopen" not in words and "stage" in words
+    assert "inhalen" in [c.word for c in analyse("hoe haal ik mijn vertraging in?").concepts]
+
+
+def test_a_compound_question_word_needs_both_its_parts_in_one_sentence(kb):
+    """"cohortonderzoek" is not in the documents as one word: a sentence must hold both "cohort"
+    and "onderzoek" ("Nationaal Cohort Onderzoek"), not any sentence about research."""
+    result = kb.engine().answer("welke organisatie doet het cohortonderzoek?")
+    assert result.kind == "answer"
+    assert "Cohort Onderzoek" in result.shown[0].text or "NCO" in result.shown[0].text
+
+
+def test_the_document_a_question_names_counts_for_its_sentences(kb):
+    """"volgens de keuzelijst": the annex's own actions hold the word through the document's title."""
+    result = kb.engine().answer("wat zegt de keuzelijst over het inlopen van studievertraging?")
+    assert result.kind == "answer" and result.shown[0].cite.document == "bijlage-1-keuzelijst-acties"
