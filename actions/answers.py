@@ -234,7 +234,7 @@ def act_reply(kb, act: str, language: str = "nl") -> Tuple[str, List[Tuple[str, 
 
 def _theme_line(theme, language: str = "nl") -> str:
     return texts_for(language).THEME_LINE.format(number=theme.number, title=theme.title,
-                                                 sectors=", ".join(theme.sectors))
+                                                 sectors=texts_for(language).listing(theme.sectors))
 
 
 def _theme_buttons(themes, language: str = "nl") -> List[Tuple[str, str]]:

@@ -543,8 +543,9 @@ class Engine:
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
-        if theme_unit and concept_words <= LIST_WORDS | _THEME_WORDS:
-            # "thema vijf, wat is dat?", "hoe heet het zesde thema?": the theme itself.
+        if theme_unit and concept_words <= LIST_WORDS | _THEME_WORDS | theme_unit.tokens:
+            # "thema vijf, wat is dat?", "hoe heet het zesde thema?", "voor wie is thema 3 over
+            # stages bedoeld?": the theme itself.
             return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)
         if not ranked:
             return Result("unknown", question, sector=asked_sector)
@@ -552,7 +553,7 @@ class Engine:
         best = ranked[0]
         wanted = SATISFIES.get(question.answer_type or "", set())
         if wanted and not (best.unit.types & wanted):
-            typed = [s for s in ranked if s.unit.types & wanted and s.coverage >= TYPED_THRESHOLD]
+            typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             if typed:
                 best = typed[0]
         if best.unit.kind in ("theme", "action") and _asks_for_actions(question, concept_words) \
@@ -576,7 +577,7 @@ class Engine:
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
-            type_missing = not (best.unit.types & wanted)
+            type_missing = not self._gives(best.unit, question, wanted)
             focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
                      and not _verb_like(c)]
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
@@ -654,6 +655,18 @@ class Engine:
         if best < FOCUS_SENTENCES or not scores[best - 1]:
             return unit  # the answer is in the first sentences anyway
         return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
+
+    @staticmethod
+    def _gives(unit: Unit, question: Question, wanted: Set[str]) -> bool:
+        """Does the unit give the kind of answer asked for? A count must be another number than
+        the ones the question itself names ("hoeveel studenten gebruiken de 12 maanden extra
+        reisrecht?" is not answered by the sentence that grants the 12 months)."""
+        if not unit.types & wanted:
+            return False
+        if not wanted & {"number", "amount", "percentage", "duration"}:
+            return True
+        asked = {m.group(0).lower() for m in _NUMBER_RE.finditer(question.text)}
+        return not asked or any(m.group(0).lower() not in asked for m in _NUMBER_RE.finditer(unit.text))
 
     def clearly_about(self, result: Result) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the

@@ -119,6 +119,7 @@ def test_themes_for_hbo_are_the_four_hbo_themes(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_themes", "thema's hbo", {"sector": "hbo"}), domain)[0])
     numbers = [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)]
     assert numbers == [1, 2, 3, 5]
+    assert "Thema 1: Soepele in- en doorstroom (mbo, hbo en wo)" in text  # sectors listed as the annex does
     assert bron_line(text) == f"Bron: {ANNEX}, Thema 1, 2, 3, 5"
 
 

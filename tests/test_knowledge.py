@@ -533,3 +533,16 @@ def test_the_document_a_question_names_counts_for_its_sentences(kb):
     """"volgens de keuzelijst": the annex's own actions hold the word through the document's title."""
     result = kb.engine().answer("wat zegt de keuzelijst over het inlopen van studievertraging?")
     assert result.kind == "answer" and result.shown[0].cite.document == "bijlage-1-keuzelijst-acties"
+
+
+def test_a_count_is_not_the_number_the_question_itself_names(kb):
+    """The sentence that grants "12 maanden" extra travel rights does not say how many students
+    used them: a near miss for the count, with that sentence as related information."""
+    result = kb.engine().answer("hoeveel studenten hebben de 12 maanden extra reisrecht al gebruikt?")
+    assert result.kind == "near_miss" and result.missing_type == "number"
+    assert "12 maanden" in result.shown[0].text
+
+
+def test_a_named_theme_with_its_own_title_words_is_answered_by_the_theme(kb):
+    result = kb.engine().answer("voor wie is thema 6 over jeugdwerkloosheid bedoeld?")
+    assert result.kind == "answer" and result.shown[0].kind == "theme" and result.shown[0].theme == 6
