@@ -62,6 +62,7 @@ UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this
 SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
+EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
 AMBIGUOUS_MARGIN = 0.05       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
@@ -593,6 +594,13 @@ class Engine:
                             None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
+        # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
+        # sentence that dates the scheme but not the paying is not the answer.
+        missing_event = [c for c in heaviest if c.kind == "topic" and _verb_like(c)
+                         and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS] \
+            if question.answer_type == "date" and question.typed is None else []  # (a translated verb is a guess)
+        if missing_event and not silent:
+            silent, focal = True, missing_event[:1]
         # "Hoeveel krijgt een school per leerling?": only a rate answers a question about one.
         missing_rate = [c for c in best.missing if c.kind == "rate"]
         if missing_rate:

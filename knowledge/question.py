@@ -30,8 +30,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("number", r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b|\b(door|met) wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers|"
-                r"universiteiten|scholen|instellingen|regio'?s|gemeenten|mbo'?s|bedrijven)\b"),
+                r"universiteiten|scholen|instellingen|regio'?s|gemeenten?|mbo'?s|bedrijven)\b"),
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
+                      r"|\bbij (welk|welke) (loket|instantie|organisatie)\b.*\b(aanvragen|aanmelden|indienen)\b"
+                      r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
                       r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"),
     )
 )
@@ -131,6 +133,7 @@ def _analyse_cached(text: str) -> Question:
 
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
+_RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 
 # Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
 # tegenaan" is "tegenaanlopen".
@@ -203,14 +206,20 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         token, surface = tokens[i], surfaces[i]
         i += 1
-        rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage"))
+        # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
+        one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE
+        rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
             unit += 1  # "elke afzonderlijke school"
         if rate and unit < len(tokens) and not is_stop_word(tokens[unit]) and not tokens[unit].isdigit():
             # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
-            add(Concept(f"per {tokens[unit]}", f"per {surfaces[unit]}",
-                        frozenset(f"per {alt}" for alt in lexicon.alternatives(tokens[unit])), "rate"))
+            noun, surface_noun = tokens[unit], surfaces[unit]
+            if "-" in noun and noun in lexicon.sector_words:
+                noun = noun.rsplit("-", 1)[1]  # "per mbo-student" is "per student" (for the mbo)
+                surface_noun = surface_noun.rsplit("-", 1)[1]
+            add(Concept(f"per {noun}", f"per {surface_noun}",
+                        frozenset(f"per {alt}" for alt in lexicon.alternatives(noun)), "rate"))
             continue
         if token in lexicon.sector_words:
             sector = lexicon.sector_words[token]

@@ -546,3 +546,25 @@ def test_a_count_is_not_the_number_the_question_itself_names(kb):
 def test_a_named_theme_with_its_own_title_words_is_answered_by_the_theme(kb):
     result = kb.engine().answer("voor wie is thema 6 over jeugdwerkloosheid bedoeld?")
     assert result.kind == "answer" and result.shown[0].kind == "theme" and result.shown[0].theme == 6
+
+
+def test_what_one_receiver_gets_is_a_rate(kb):
+    """"Hoeveel euro krijgt een mbo-student?" asks for an amount per student: the total paid to
+    32.000 students is related information, not the answer."""
+    from knowledge.question import analyse
+    assert ("per gemeente", "rate") in [(c.word, c.kind) for c in analyse("Hoeveel geld krijgt een gemeente uit het NPO?").concepts]
+    assert "rate" not in [c.kind for c in analyse("hoeveel studenten krijgen een tegemoetkoming?").concepts]
+    result = kb.engine().answer("Hoeveel euro krijgt een mbo-student als compensatie voor de studievertraging?")
+    assert result.kind == "near_miss" and result.missing_rate == "per student"
+
+
+def test_when_something_is_paid_needs_a_date_of_the_paying(kb):
+    result = kb.engine().answer("Wanneer wordt de tegemoetkoming voor de beurs uitbetaald?")
+    assert result.kind == "near_miss" and result.missing == ("uitbetaald",)
+
+
+def test_where_to_apply_asks_for_a_procedure():
+    from knowledge.question import answer_type
+    assert answer_type("Bij welk loket kan ik de compensatie voor studievertraging aanvragen?") == "procedure"
+    assert answer_type("bij wie vraag ik het reisrecht aan?") == "procedure"
+    assert answer_type("Bij welk kernvak was de vertraging aan het einde van het jaar het grootst?") is None
