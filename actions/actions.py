@@ -53,10 +53,31 @@ def _theme_values() -> Tuple[str, ...]:
         return ()
 
 
+def _earlier_user_message(tracker: Tracker) -> bool:
+    """Did the user say anything in this session before the latest message?"""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return True
+    return False
+
+
 def language_of(tracker: Tracker) -> str:
     """The conversation's language after the latest message (kept in the `language` slot, which
-    does not influence the dialogue). A button payload ("/inform{...}") keeps the language."""
-    return conversation_language(tracker.latest_message.get("text") or "", tracker.get_slot("language"))
+    does not influence the dialogue). A button payload ("/inform{...}") keeps the language.
+
+    Only a session's first message is read on its own (then there is no language to keep). The
+    slot stays empty while the conversation is Dutch (the default), so a later message with an
+    empty slot is in a Dutch conversation: it switches only when it is clearly English ("mbo
+    please" after two Dutch questions is short and mixed, not a switch)."""
+    current = tracker.get_slot("language")
+    if current is None and _earlier_user_message(tracker):
+        current = DEFAULT_LANGUAGE
+    return conversation_language(tracker.latest_message.get("text") or "", current)
 
 
 def language_event(tracker: Tracker) -> List[EventType]:
