@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker, ValidationAction
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -44,6 +45,16 @@ def latest_intent(tracker: Tracker) -> Text:
 
 def _valid(value: Optional[str], allowed) -> Optional[str]:
     return value if value in allowed else None
+
+
+# A theme as NLU's synonyms give it ("3") or as typed ("thema 3"); "2021" is no theme.
+_THEME_VALUE_RE = re.compile(r"(?:thema\s*)?([1-9])", re.IGNORECASE)
+
+
+def theme_value(value: Any) -> Any:
+    """"thema 3" as "3"; any other value as it is."""
+    number = _THEME_VALUE_RE.fullmatch(str(value).strip()) if value is not None else None
+    return number.group(1) if number else value
 
 
 def _theme_values() -> Tuple[str, ...]:
@@ -91,10 +102,17 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
     """Profile slots persist; question-specific details come from the latest message only.
 
     Values NLU could not map to a canonical one (e.g. "medische" without its synonym) are
-    ignored rather than passed on as an unknown sector.
+    ignored rather than passed on as an unknown sector; the profile's value is not used for that
+    message either ("ik ben roc'er" is not about the wo the user named before), but the slot
+    keeps it for the next (ValidateSlotMappings).
     """
     def pick(name: str, allowed) -> Optional[str]:
-        return _valid(latest_entity(tracker, name), allowed) or _valid(tracker.get_slot(name), allowed)
+        named = latest_entity(tracker, name)
+        if named is not None and name == "theme":
+            named = theme_value(named)
+        if named is not None:
+            return _valid(named, allowed)
+        return _valid(tracker.get_slot(name), allowed)
 
     return answers.Context(
         intent=intent or latest_intent(tracker),
@@ -394,3 +412,49 @@ class ValidateAdvisorForm(KnowledgeFormValidation):
         invalid = answers.texts_for(language_of(tracker)).INVALID_THEME
         dispatcher.utter_message(text=invalid.format(count=len(get_kb().themes())))
         return {"theme": None}
+
+
+def _previous_value(tracker: Tracker, name: Text) -> Any:
+    """The slot's value before this message's slot candidates (the trailing slot events)."""
+    events = list(tracker.events)
+    end = len(events)
+    while end and events[end - 1].get("event") == "slot":
+        end -= 1
+    for event in reversed(events[:end]):
+        if event.get("event") == "slot" and event.get("name") == name:
+            return event.get("value")
+        if event.get("event") in ("restart", "session_started"):
+            break
+    return None
+
+
+VALIDATED_SLOTS = ("sector", "role", "theme")
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Every slot filled from an entity, outside the forms too: a value that is not a known sector,
+    role or theme (an entity NLU could not map, "medische" without its synonym) keeps the value the
+    slot had, instead of overwriting a good profile. Themes are stored as their number."""
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        return [slot for slot in domain_slots if slot in VALIDATED_SLOTS]
+
+    @staticmethod
+    def _keep_valid(tracker: Tracker, name: Text, value: Any, allowed) -> Dict[Text, Any]:
+        if value is None or str(value) in allowed:
+            return {name: value}
+        previous = _previous_value(tracker, name)
+        logger.info("Slot %s: %r is not a known value; kept %r.", name, value, previous)
+        return {name: previous}
+
+    def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "sector", slot_value, SECTORS)
+
+    def validate_role(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "role", slot_value, ROLES)
+
+    def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "theme", theme_value(slot_value), _theme_values())
