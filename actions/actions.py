@@ -223,6 +223,25 @@ ACT_REPLIES = {
 }
 
 
+# A question NLU filed as a request for a form (action_route_form sent it here) is answered as
+# the question it is: "welke acties mag mijn mbo-school kiezen voor stages?" asks for actions.
+ROUTED_INTENTS = {"institution_advice": "ask_actions"}
+FORM_ROUTE_SLOT = "form_route"
+
+
+class ActionRouteForm(Action):
+    """Runs before the student check and the advisor: a request for the check itself starts the
+    form, a question about one subject goes to the answer engine (the rules branch on the
+    `form_route` slot)."""
+
+    def name(self) -> Text:
+        return "action_route_form"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        route = "form" if answers.starts_form(build_context(tracker)) else "answer"
+        return [SlotSet(FORM_ROUTE_SLOT, route)]
+
+
 class ActionAnswer(KnowledgeAction):
     """Every message outside the forms: the answer engine decides, NLU's dialogue act is a prior."""
 
@@ -234,7 +253,7 @@ class ActionAnswer(KnowledgeAction):
             # Rasa predicted this action again for the same message (its core fallback): one
             # reply per message, then listen.
             return [FollowupAction("action_listen")]
-        ctx = build_context(tracker)
+        ctx = build_context(tracker, ROUTED_INTENTS.get(latest_intent(tracker)))
         act_reply = ACT_REPLIES.get(ctx.intent)
         # "Giving a detail" without any detail ("zullen we een spelletje doen") is answered from the
         # documents only when it clearly holds a question, like the other dialogue acts.
