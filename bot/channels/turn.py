@@ -7,6 +7,9 @@
   intent, skipping NLU. Such a message passes only when the bot offered it as a button in this
   conversation (or it is in ALLOWED_COMMANDS); anything else reaches Rasa as plain text without
   the slash.
+- `reply_language`: the language of the channel's own replies and refusals: the conversation's
+  (remembered from the bot's replies on this replica), else the message's function words, else
+  the request's Accept-Language, else Dutch.
 - `run_turn`: the turn within a budget. When it fails inside Rasa without a reply (the action
   server is down) or takes longer than the budget (it hangs), the user gets a short Dutch "even
   niet beschikbaar" reply. A turn that simply produced no reply is logged with its cause and
@@ -18,6 +21,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from contextvars import ContextVar
 import logging
 import re
@@ -32,6 +36,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 
 from actions import record, referral
 from actions import texts as bot_texts
+from actions import texts_en as bot_texts_en
+from actions.language import LANGUAGES, function_word_language
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +53,51 @@ COMMAND_PREFIX = "/"
 # channel's own not-understood reply (harmless questions). Everything else must be offered.
 ALLOWED_COMMANDS: FrozenSet[str] = frozenset(button["payload"] for button in NOT_UNDERSTOOD_BUTTONS)
 _LEADING_SLASHES = re.compile(r"^[\s/]+")
+def texts_in(language: Optional[str]):
+    """The module with the bot's sentences in `language` (Dutch unless "en")."""
+    return bot_texts_en if language == "en" else bot_texts
+
+
+# --------------------------------------------------------------------------- the reply language
+# The conversation's language per sender, as the bot's latest reply on this replica said it
+# (actions.record carries it). Bounded: the oldest senders are forgotten first.
+_LANGUAGE_MEMORY_SIZE = 10_000
+_languages: "OrderedDict[str, str]" = OrderedDict()
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ACCEPT_LANGUAGE = re.compile(r"^\s*([a-z]{2})\b", re.IGNORECASE)
+
+
+def remember_language(sender: str, language: Optional[str]) -> None:
+    if language not in LANGUAGES:
+        return
+    _languages[sender] = language
+    _languages.move_to_end(sender)
+    while len(_languages) > _LANGUAGE_MEMORY_SIZE:
+        _languages.popitem(last=False)
+
+
+def conversation_language_of(sender: Optional[str]) -> Optional[str]:
+    return _languages.get(sender) if sender else None
+
+
+def header_language(request: Optional[Request]) -> Optional[str]:
+    """The client's first choice in Accept-Language, when it is Dutch or English."""
+    if request is None:
+        return None
+    match = _ACCEPT_LANGUAGE.match(request.headers.get("accept-language") or "")
+    language = match.group(1).lower() if match else None
+    return language if language in LANGUAGES else None
+
+
+def reply_language(request: Optional[Request] = None, sender: Optional[str] = None,
+                   text: Optional[str] = None) -> str:
+    """The language of a reply the channel gives itself (a refusal, an unknown command): the
+    conversation's, else the message's own when its function words are clearly of one language
+    (cheap: no language model in the Rasa process), else the request's, else Dutch."""
+    return (conversation_language_of(sender)
+            or (function_word_language(_WORDS.findall(text or "")) if text else None)
+            or header_language(request)
+            or "nl")
 
 
 def check_stores(agent: Any) -> Optional[str]:
@@ -198,19 +249,24 @@ class ReplyCollector(CollectingOutputChannel):
         before = len(self.messages)
         await super().send_response(recipient_id, message)
         info = record.read(message)
+        if info:
+            remember_language(recipient_id, info.get("language"))
         if info and info.get("kind") in record.RATED and len(self.messages) > before:
             self.messages[-1]["answer_id"] = info["id"]
 
 
 def unavailable_reply(sender: str) -> List[Dict[str, Any]]:
-    return [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+    return [{"recipient_id": sender, "text": texts_in(reply_language(sender=sender)).UNAVAILABLE}]
 
 
 def not_understood_reply(sender: str) -> List[Dict[str, Any]]:
     """The bot's not-understood reply (with the operator's referral, as the actions add it)."""
-    extra = referral.line()
-    text = f"{TEXT_NOT_UNDERSTOOD}\n{extra}" if extra else TEXT_NOT_UNDERSTOOD
-    return [{"recipient_id": sender, "text": text, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+    language = reply_language(sender=sender)
+    t = texts_in(language)
+    extra = referral.line(language=language)
+    text = f"{t.DONT_KNOW}\n{extra}" if extra else t.DONT_KNOW
+    buttons = [{"title": title, "payload": payload} for title, payload in t.SUGGESTIONS]
+    return [{"recipient_id": sender, "text": text, "buttons": buttons}]
 
 
 async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
@@ -241,7 +297,7 @@ async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], send
         return 200, unavailable_reply(sender)
     except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
         logger.exception("Turn for sender %r failed.", sender)
-        return 503, {"error": "unavailable", "message": TEXT_UNAVAILABLE}
+        return 503, {"error": "unavailable", "message": texts_in(reply_language(sender=sender)).UNAVAILABLE}
     finally:
         _turn_log.reset(token)
     if collector.messages:
