@@ -13,7 +13,7 @@ from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker, ValidationAction
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -477,3 +477,34 @@ class ValidateSlotMappings(ValidationAction):
 
     def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return self._keep_valid(tracker, "theme", theme_value(slot_value), _theme_values())
+
+
+class ActionRestart(Action):
+    """Replaces Rasa's action_restart (a typed "/restart", bot.channels.turn): the conversation is
+    cleared and the user gets a short confirmation. Rasa starts a new session right after it
+    (ActionSessionStart keeps the language)."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        utter(dispatcher, answers.texts_for(language).RESTARTED, None, record.DIALOGUE, language=language)
+        # Restarted empties every slot; the language is set again for the session that follows.
+        return [Restarted(), SlotSet("language", language)]
+
+
+class ActionSessionStart(Action):
+    """Replaces Rasa's action_session_start: a new session (after a restart or an idle hour) keeps
+    only the conversation's language; every other slot is forgotten, as the domain's session
+    config says (carry_over_slots_to_new_session: false)."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        language = tracker.get_slot("language")
+        if language:
+            events.append(SlotSet("language", language))
+        return events + [ActionExecuted("action_listen")]

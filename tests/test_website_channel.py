@@ -621,10 +621,14 @@ class OfferedStore:
 def test_typed_commands_run_only_when_offered(fresh):
     fresh.agent.tracker_store = OfferedStore()
     sender = new_sender()
-    for typed, passed_on in [("/vraag_reisrecht", "/vraag_reisrecht"), ("/restart", "restart"),
-                             ('/inform{"sector":"mbo"}', 'inform{"sector":"mbo"}'), ("/help", "/help")]:
+    for typed, passed_on in [("/vraag_reisrecht", "/vraag_reisrecht"), ("/restart", "/restart"),
+                             ("/help", "/help")]:
         assert post_json(fresh.url, {"sender": sender, "message": typed}).status == 200
         assert fresh.agent.received[-1].text == passed_on
+    before = len(fresh.agent.received)
+    reply = post_json(fresh.url, {"sender": sender, "message": '/inform{"sector":"mbo"}'})  # not offered
+    assert reply.status == 200 and reply.json()[0]["text"].startswith("Dat commando ken ik niet")
+    assert len(fresh.agent.received) == before
 
 
 def test_hanging_turn_is_cut_off_at_the_turn_timeout():
@@ -844,3 +848,10 @@ def test_refusals_follow_an_english_conversation():
         assert post_json(srv.url, {"sender": dutch, "message": "ok"}).json()["message"].startswith("Je stuurt")
         too_long = post_json(srv.url, {"sender": english, "message": "x" * 1001}).json()["message"]
         assert too_long.startswith("Your message is too long")
+
+
+def test_an_unknown_typed_command_gets_the_channels_reply_and_never_reaches_rasa(fresh):
+    reply = post_json(fresh.url, {"sender": new_sender(), "message": "/foo"})
+    assert reply.status == 200
+    assert reply.json()[0]["text"].startswith("Dat commando ken ik niet")
+    assert fresh.agent.received == []

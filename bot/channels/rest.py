@@ -47,7 +47,7 @@ from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal
 from bot.channels.ratelimit import SlidingWindowRateLimiter
 from bot.channels.turn import (
-    check_stores, health_response, reply_language, run_turn, screen_command, texts_in,
+    check_stores, health_response, own_reply, reply_language, run_turn, screen_command, texts_in,
 )
 
 logger = logging.getLogger(__name__)
@@ -142,7 +142,10 @@ class GuardedRestInput(RestInput):
             if problem:
                 logger.error("Refusing a turn: %s", problem)
                 return refusal("unavailable", headers={"Retry-After": "10"}, language=language)
-            text = await screen_command(agent, sender, text)
+            screened = await screen_command(agent, sender, text)
+            if screened.reply:
+                return response.json(own_reply(sender, screened))
+            text = screened.text
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 return response.stream(
                     self.stream_response(on_new_message, text, sender, self.name(), metadata),

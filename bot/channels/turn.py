@@ -4,9 +4,11 @@
   refuses at once with 503 (Rasa would silently keep the conversation in memory); the channels'
   health URLs use the same probe (`health_response`).
 - `screen_command`: Rasa runs any message that starts with "/" (`/restart`, `/inform{...}`) as an
-  intent, skipping NLU. Such a message passes only when the bot offered it as a button in this
-  conversation (or it is in ALLOWED_COMMANDS); anything else reaches Rasa as plain text without
-  the slash.
+  intent, skipping NLU. Such a message passes when the bot offered it as a button in this
+  conversation (or it is in ALLOWED_COMMANDS). Typed commands a user may give are mapped to their
+  intent (`/restart` clears the conversation with a confirmation, `/stop`, `/help`); any other
+  "/word" gets the channel's own "unknown command" reply in the conversation's language (never
+  read as a question, never run); a sentence after a slash reaches Rasa as plain text.
 - `reply_language`: the language of the channel's own replies and refusals: the conversation's
   (remembered from the bot's replies on this replica), else the message's function words, else
   the request's Accept-Language, else Dutch.
@@ -25,7 +27,7 @@ from collections import OrderedDict
 from contextvars import ContextVar
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Tuple
 
 from sanic import response
 from sanic.request import Request
@@ -53,6 +55,17 @@ COMMAND_PREFIX = "/"
 # channel's own not-understood reply (harmless questions). Everything else must be offered.
 ALLOWED_COMMANDS: FrozenSet[str] = frozenset(button["payload"] for button in NOT_UNDERSTOOD_BUTTONS)
 _LEADING_SLASHES = re.compile(r"^[\s/]+")
+# Commands a user may type, by the intent they run (Dutch and English words).
+TYPED_COMMANDS: Dict[str, str] = {
+    "restart": "/restart", "reset": "/restart", "opnieuw": "/restart", "herstart": "/restart",
+    "stop": "/stop", "stoppen": "/stop",
+    "help": "/help", "hulp": "/help",
+}
+# What a command looks like after its slash: one word, perhaps with JSON ("inform{...}").
+_COMMAND_SHAPE = re.compile(r"[^\W\d][\w-]*(\{.*\})?", re.DOTALL)
+UNKNOWN_COMMAND = "unknown_command"
+
+
 def texts_in(language: Optional[str]):
     """The module with the bot's sentences in `language` (Dutch unless "en")."""
     return bot_texts_en if language == "en" else bot_texts
@@ -169,9 +182,8 @@ def _current_session(events: Iterable[Any]) -> List[Any]:
     return events[starts[-1]:] if starts else events
 
 
-async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
-    """Payloads of every button the bot sent in the sender's current session."""
-    tracker = await _stored_conversation(agent, sender, whole_session=True)
+def _offered(tracker: Any) -> FrozenSet[str]:
+    """Payloads of every button the bot sent in the tracker's current session."""
     if tracker is None:
         return frozenset()
     return frozenset(
@@ -182,24 +194,55 @@ async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
     )
 
 
-async def screen_command(agent: Any, sender: str, text: str) -> str:
-    """The text to hand to Rasa for a user's message; the one decision on typed commands.
+async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
+    """Payloads of every button the bot sent in the sender's current session."""
+    return _offered(await _stored_conversation(agent, sender, whole_session=True))
 
-    A message that starts with "/" is run by Rasa as an intent: `/restart` would wipe the
-    conversation, `/inform{"sector":"mbo"}` set a slot. It passes only when it is the payload of
-    a button the bot offered in this conversation (read from the tracker store, only for
-    messages that start with "/") or in ALLOWED_COMMANDS; otherwise the leading slashes are
-    removed and Rasa's NLU reads it as ordinary text. Other messages are returned unchanged
-    without any extra work.
+
+class Screened(NamedTuple):
+    """What to do with a message: hand `text` to Rasa, or answer it with the channel's own
+    `reply` (UNKNOWN_COMMAND) in `language`."""
+
+    text: str
+    reply: Optional[str] = None
+    language: str = "nl"
+
+
+async def screen_command(agent: Any, sender: str, text: str) -> Screened:
+    """The one decision on typed commands: what Rasa gets for a user's message.
+
+    A message that starts with "/" is run by Rasa as an intent: `/session_start` or
+    `/inform{"sector":"mbo"}` would change the conversation. It passes unchanged when it is the
+    payload of a button the bot offered in this conversation (read from the tracker store, only
+    for messages that start with "/") or in ALLOWED_COMMANDS. A typed command of TYPED_COMMANDS
+    runs its intent ("/restart", "/ /Reset" -> "/restart"). Any other "/word" (or "/word{...}")
+    is answered by the channel: "unknown command", in the conversation's language; it never
+    reaches Rasa. A slash before a sentence is dropped and the sentence goes to NLU. Other
+    messages are returned unchanged without any extra work.
     """
     command = text.strip()
     if not command.startswith(COMMAND_PREFIX):
-        return text
-    if command in ALLOWED_COMMANDS or command in await offered_payloads(agent, sender):
-        return text
-    logger.info("Sender %r typed a command that was not offered (%.60s); passed on as text.", sender, command)
+        return Screened(text)
+    if command in ALLOWED_COMMANDS:
+        return Screened(text)
+    tracker = await _stored_conversation(agent, sender, whole_session=True)
+    if command in _offered(tracker):
+        return Screened(text)
     # A lone "/" is not a command for Rasa (it needs a name after the slash), so keep it as is.
-    return _LEADING_SLASHES.sub("", command) or COMMAND_PREFIX
+    name = _LEADING_SLASHES.sub("", command) or COMMAND_PREFIX
+    if name.lower() in TYPED_COMMANDS:
+        return Screened(TYPED_COMMANDS[name.lower()])
+    if _COMMAND_SHAPE.fullmatch(name):
+        logger.info("Sender %r typed a command that was not offered (%.60s); answered as unknown.", sender, command)
+        slot = tracker.get_slot("language") if tracker is not None else None
+        language = slot if slot in LANGUAGES else reply_language(sender=sender)
+        return Screened("", UNKNOWN_COMMAND, language)
+    return Screened(name)
+
+
+def own_reply(sender: str, screened: Screened) -> List[Dict[str, Any]]:
+    """The channel's own reply to a screened message (an unknown command)."""
+    return [{"recipient_id": sender, "text": texts_in(screened.language).UNKNOWN_COMMAND}]
 
 
 # Warnings and errors Rasa logs while a turn runs (it logs a failing custom action and carries on

@@ -44,7 +44,7 @@ from actions import texts, texts_en
 from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
-from bot.channels.turn import check_stores, health_response, reply_language, run_turn, screen_command
+from bot.channels.turn import check_stores, health_response, own_reply, reply_language, run_turn, screen_command
 
 import bot.nlp.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -471,9 +471,12 @@ class WebsiteInput(InputChannel):
                 logger.error("website: refusing a turn: %s", problem)
                 return self._unavailable(language)
 
-            text = await screen_command(agent, sender, text)
+            screened = await screen_command(agent, sender, text)
+            if screened.reply:
+                return response.json(own_reply(sender, screened), headers={"Cache-Control": "no-store"})
             status, payload = await run_turn(
-                on_new_message, sender, text, self.name(), turn_timeout=self.settings.turn_timeout, agent=agent
+                on_new_message, sender, screened.text, self.name(), turn_timeout=self.settings.turn_timeout,
+                agent=agent
             )
             if status != 200:
                 return self._unavailable(reply_language(request, sender, text))
