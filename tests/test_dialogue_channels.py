@@ -84,3 +84,12 @@ def test_rest_refusals_follow_the_conversation_and_the_request(bot_url):
     assert status == 400 and data["message"].startswith("Your message could not be read")
     status, data = post(bot_url, {"sender": english, "message": "   "})
     assert status == 200 and data[0]["text"] == texts_en.EMPTY_MESSAGE
+
+
+def test_feedback_refusals_and_thanks_in_both_languages():
+    from bot.channels.feedback import FeedbackRejected
+
+    assert json.loads(FeedbackRejected("comment_too_long").response("en").body)["message"] == \
+        "Your comment is too long. Use at most 500 characters."
+    assert json.loads(FeedbackRejected("comment_too_long").response().body)["message"] == \
+        "Je opmerking is te lang. Gebruik maximaal 500 tekens."

@@ -120,7 +120,7 @@ class GuardedRestInput(RestInput):
                 return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))},
                                language=reply_language(request, rating.sender))
 
-            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit, request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

@@ -499,7 +499,7 @@ class WebsiteInput(InputChannel):
                     return None
                 return self._rate_limited(decision.retry_after, reply_language(request, rating.sender))
 
-            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit, request)
 
         @website.on_response
         async def finish(request: Request, resp: HTTPResponse) -> Optional[HTTPResponse]:
