@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk import Action, FormValidationAction, Tracker, ValidationAction
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -46,6 +47,16 @@ def _valid(value: Optional[str], allowed) -> Optional[str]:
     return value if value in allowed else None
 
 
+# A theme as NLU's synonyms give it ("3") or as typed ("thema 3"); "2021" is no theme.
+_THEME_VALUE_RE = re.compile(r"(?:thema\s*)?([1-9])", re.IGNORECASE)
+
+
+def theme_value(value: Any) -> Any:
+    """"thema 3" as "3"; any other value as it is."""
+    number = _THEME_VALUE_RE.fullmatch(str(value).strip()) if value is not None else None
+    return number.group(1) if number else value
+
+
 def _theme_values() -> Tuple[str, ...]:
     try:
         return tuple(str(t.number) for t in get_kb().themes())
@@ -53,10 +64,31 @@ def _theme_values() -> Tuple[str, ...]:
         return ()
 
 
+def _earlier_user_message(tracker: Tracker) -> bool:
+    """Did the user say anything in this session before the latest message?"""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return True
+    return False
+
+
 def language_of(tracker: Tracker) -> str:
     """The conversation's language after the latest message (kept in the `language` slot, which
-    does not influence the dialogue). A button payload ("/inform{...}") keeps the language."""
-    return conversation_language(tracker.latest_message.get("text") or "", tracker.get_slot("language"))
+    does not influence the dialogue). A button payload ("/inform{...}") keeps the language.
+
+    Only a session's first message is read on its own (then there is no language to keep). The
+    slot stays empty while the conversation is Dutch (the default), so a later message with an
+    empty slot is in a Dutch conversation: it switches only when it is clearly English ("mbo
+    please" after two Dutch questions is short and mixed, not a switch)."""
+    current = tracker.get_slot("language")
+    if current is None and _earlier_user_message(tracker):
+        current = DEFAULT_LANGUAGE
+    return conversation_language(tracker.latest_message.get("text") or "", current)
 
 
 def language_event(tracker: Tracker) -> List[EventType]:
@@ -70,10 +102,17 @@ def build_context(tracker: Tracker, intent: Optional[str] = None) -> answers.Con
     """Profile slots persist; question-specific details come from the latest message only.
 
     Values NLU could not map to a canonical one (e.g. "medische" without its synonym) are
-    ignored rather than passed on as an unknown sector.
+    ignored rather than passed on as an unknown sector; the profile's value is not used for that
+    message either ("ik ben roc'er" is not about the wo the user named before), but the slot
+    keeps it for the next (ValidateSlotMappings).
     """
     def pick(name: str, allowed) -> Optional[str]:
-        return _valid(latest_entity(tracker, name), allowed) or _valid(tracker.get_slot(name), allowed)
+        named = latest_entity(tracker, name)
+        if named is not None and name == "theme":
+            named = theme_value(named)
+        if named is not None:
+            return _valid(named, allowed)
+        return _valid(tracker.get_slot(name), allowed)
 
     return answers.Context(
         intent=intent or latest_intent(tracker),
@@ -184,6 +223,25 @@ ACT_REPLIES = {
 }
 
 
+# A question NLU filed as a request for a form (action_route_form sent it here) is answered as
+# the question it is: "welke acties mag mijn mbo-school kiezen voor stages?" asks for actions.
+ROUTED_INTENTS = {"institution_advice": "ask_actions"}
+FORM_ROUTE_SLOT = "form_route"
+
+
+class ActionRouteForm(Action):
+    """Runs before the student check and the advisor: a request for the check itself starts the
+    form, a question about one subject goes to the answer engine (the rules branch on the
+    `form_route` slot)."""
+
+    def name(self) -> Text:
+        return "action_route_form"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        route = "form" if answers.starts_form(build_context(tracker)) else "answer"
+        return [SlotSet(FORM_ROUTE_SLOT, route)]
+
+
 class ActionAnswer(KnowledgeAction):
     """Every message outside the forms: the answer engine decides, NLU's dialogue act is a prior."""
 
@@ -195,7 +253,7 @@ class ActionAnswer(KnowledgeAction):
             # Rasa predicted this action again for the same message (its core fallback): one
             # reply per message, then listen.
             return [FollowupAction("action_listen")]
-        ctx = build_context(tracker)
+        ctx = build_context(tracker, ROUTED_INTENTS.get(latest_intent(tracker)))
         act_reply = ACT_REPLIES.get(ctx.intent)
         # "Giving a detail" without any detail ("zullen we een spelletje doen") is answered from the
         # documents only when it clearly holds a question, like the other dialogue acts.
@@ -373,3 +431,80 @@ class ValidateAdvisorForm(KnowledgeFormValidation):
         invalid = answers.texts_for(language_of(tracker)).INVALID_THEME
         dispatcher.utter_message(text=invalid.format(count=len(get_kb().themes())))
         return {"theme": None}
+
+
+def _previous_value(tracker: Tracker, name: Text) -> Any:
+    """The slot's value before this message's slot candidates (the trailing slot events)."""
+    events = list(tracker.events)
+    end = len(events)
+    while end and events[end - 1].get("event") == "slot":
+        end -= 1
+    for event in reversed(events[:end]):
+        if event.get("event") == "slot" and event.get("name") == name:
+            return event.get("value")
+        if event.get("event") in ("restart", "session_started"):
+            break
+    return None
+
+
+VALIDATED_SLOTS = ("sector", "role", "theme")
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Every slot filled from an entity, outside the forms too: a value that is not a known sector,
+    role or theme (an entity NLU could not map, "medische" without its synonym) keeps the value the
+    slot had, instead of overwriting a good profile. Themes are stored as their number."""
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        return [slot for slot in domain_slots if slot in VALIDATED_SLOTS]
+
+    @staticmethod
+    def _keep_valid(tracker: Tracker, name: Text, value: Any, allowed) -> Dict[Text, Any]:
+        if value is None or str(value) in allowed:
+            return {name: value}
+        previous = _previous_value(tracker, name)
+        logger.info("Slot %s: %r is not a known value; kept %r.", name, value, previous)
+        return {name: previous}
+
+    def validate_sector(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "sector", slot_value, SECTORS)
+
+    def validate_role(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "role", slot_value, ROLES)
+
+    def validate_theme(self, slot_value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._keep_valid(tracker, "theme", theme_value(slot_value), _theme_values())
+
+
+class ActionRestart(Action):
+    """Replaces Rasa's action_restart (a typed "/restart", bot.channels.turn): the conversation is
+    cleared and the user gets a short confirmation. Rasa starts a new session right after it
+    (ActionSessionStart keeps the language)."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        utter(dispatcher, answers.texts_for(language).RESTARTED, None, record.DIALOGUE, language=language)
+        # Restarted empties every slot; the language is set again for the session that follows.
+        return [Restarted(), SlotSet("language", language)]
+
+
+class ActionSessionStart(Action):
+    """Replaces Rasa's action_session_start: a new session (after a restart or an idle hour) keeps
+    only the conversation's language; every other slot is forgotten, as the domain's session
+    config says (carry_over_slots_to_new_session: false)."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        language = tracker.get_slot("language")
+        if language:
+            events.append(SlotSet("language", language))
+        return events + [ActionExecuted("action_listen")]

@@ -589,3 +589,47 @@ def restored_items(stored: Iterable[object]) -> List[Item]:
         except (ValueError, KeyError, TypeError):
             continue  # an entry from an older version: skip it rather than fail the turn
     return items
+
+
+# --------------------------------------------------------------------------- the check or a question
+# NLU files "doe de studentencheck" and "welke compensatie krijg ik als student voor
+# studievertraging?" under the same act. The forms fit a request for the check itself; a question
+# about one subject is the answer engine's. The words of such a request, as `analyse` normalises
+# them: what is left after them is a subject the user asks about.
+FORM_WORDS = {
+    "student_check": frozenset(
+        "studentencheck check checken student studeren zitten gelden aanmerking krijgen recht regeling "
+        "studentenregeling tegemoetkoming compensatie financieel geld hulp voordeel overzicht allemaal "
+        "iets aanvragen weten uitzoeken bekijken zoon dochter kind mogelijkheid beurs aanvullend "
+        "aanvullende basisbeurs".split()),
+    "institution_advice": frozenset(
+        "advies adviseren adviseur instellingsadvies raad raden aanraden helpen hulp kiezen keuze actie "
+        "maatregel keuzelijst lijst instelling opleiding school plan herstelplan meedenken begeleiden maat "
+        "beste passen passend doen zoeken starten werken werkzaam geld middelen suit".split()),
+}
+# Asking for the check or for advice in so many words: the form, even when a problem is named
+# ("wij zijn een roc met een stagetekort, wat adviseer je": the advisor has both answers).
+_ASKS_FOR_FORM_RE = re.compile(r"\b(studentencheck|check\w*|advi\w*|raad|raden|aanraden)\b",
+                               re.IGNORECASE)
+# Details NLU tags that a check request never needs (the grant is a question of the check itself).
+_FORM_SCHEMES = frozenset({"compensatie_beurs"})
+
+
+def starts_form(ctx: Context) -> bool:
+    """Does a message NLU read as a request for the student check or the advisor (`ctx.intent`)
+    start that form, or is it a question for the answer engine? A button's payload and a request
+    for the check itself start it; a message that asks for a kind of answer (hoeveel, wanneer ...),
+    names a scheme, budget rule or year, or names a subject beyond the request's own words is a
+    question."""
+    text = ctx.text or ""
+    if text.lstrip().startswith("/"):
+        return True
+    question = analyse_in(text, ctx.language)
+    if question.answer_type:
+        return False
+    if (ctx.scheme and ctx.scheme not in _FORM_SCHEMES) or ctx.budget_rule or ctx.year:
+        return False
+    if _ASKS_FOR_FORM_RE.search(text):
+        return True
+    own = FORM_WORDS.get(ctx.intent, frozenset())
+    return not [c for c in question.topics if c.kind == "topic" and c.word not in own]

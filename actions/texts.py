@@ -132,6 +132,9 @@ YES = "Ja"
 NO = "Nee"
 STOP = "Stoppen"
 FORM_STOPPED = "Oké, ik ben gestopt. Stel gerust een andere vraag."
+RESTARTED = "Oké, we beginnen opnieuw. Ik ben alles van dit gesprek vergeten. Wat wil je weten?"
+# A typed "/command" the bot does not know (bot.channels.turn): never read as a question.
+UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ je vraag gewoon als zin. Wil je opnieuw beginnen? Typ dan /restart."
 
 # Quick-reply titles of the sectors in the forms (other sectors show their own name).
 SECTOR_BUTTONS = {"wo": "wo (universiteit)", "lerarenopleiding": "Lerarenopleiding"}

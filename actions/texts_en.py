@@ -120,6 +120,9 @@ YES = "Yes"
 NO = "No"
 STOP = "Stop"
 FORM_STOPPED = "OK, I have stopped. Feel free to ask something else."
+RESTARTED = "OK, let's start over. I have forgotten everything from this conversation. What would you like to know?"
+# A typed "/command" the bot does not know (bot.channels.turn): never read as a question.
+UNKNOWN_COMMAND = "I don't know that command. Just type your question. Want to start over? Type /restart."
 
 SECTOR_BUTTONS = {"mbo": "mbo (vocational)", "hbo": "hbo (applied sciences)", "wo": "wo (university)",
                   "ho": "higher education", "lerarenopleiding": "Teacher training"}

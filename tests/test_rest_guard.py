@@ -14,8 +14,8 @@ from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, clean_text, p
 from bot.channels.rest import INPUT_RULES
 from bot.channels.website import WebsiteInput, WebsiteSettings
 from bot.channels.turn import (
-    ALLOWED_COMMANDS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, check_stores, run_turn,
-    screen_command,
+    ALLOWED_COMMANDS, NOT_UNDERSTOOD_BUTTONS, TEXT_NOT_UNDERSTOOD, TEXT_UNAVAILABLE, UNKNOWN_COMMAND, Screened,
+    check_stores, run_turn, screen_command,
 )
 
 
@@ -200,31 +200,51 @@ def test_buttons_of_an_earlier_session_are_not_offered_any_more():
     earlier = asked_for_sector().events
     store = ConversationStore(*earlier, ActionExecuted("action_session_start"), SessionStarted(),
                               ActionExecuted("action_listen"))
-    assert screen(store, "/stop") == "stop"
+    # /stop is a command a user may type; its payload was offered only in the earlier session
+    assert screen(store, "/stop") == Screened("/stop")
+    assert screen(store, '/inform{"sector":"mbo"}').reply == UNKNOWN_COMMAND
 
 
 def test_offered_button_payloads_pass_unchanged():
     store = asked_for_sector()
-    assert screen(store, '/inform{"sector":"mbo"}') == '/inform{"sector":"mbo"}'
-    assert screen(store, " /stop ") == " /stop "
+    assert screen(store, '/inform{"sector":"mbo"}') == Screened('/inform{"sector":"mbo"}')
+    assert screen(store, " /stop ") == Screened(" /stop ")
 
 
-@pytest.mark.parametrize("typed,as_text", [
-    ("/restart", "restart"),
-    ("/session_start", "session_start"),
-    ('/inform{"sector":"wo"}', 'inform{"sector":"wo"}'),
-    ('/inform{"sector": "mbo"}', 'inform{"sector": "mbo"}'),  # not the offered payload
-    ("  //restart", "restart"),
-    ("/ /restart", "restart"),
-    ("/", "/"),  # a lone slash is not a command for Rasa
+@pytest.mark.parametrize("typed,intent", [
+    ("/restart", "/restart"),
+    ("/Restart ", "/restart"),
+    ("  //restart", "/restart"),
+    ("/ /restart", "/restart"),
+    ("/opnieuw", "/restart"),
+    ("/reset", "/restart"),
+    ("/stop", "/stop"),
+    ("/hulp", "/help"),
 ])
-def test_commands_not_offered_become_text(typed, as_text):
-    assert screen(asked_for_sector(), typed) == as_text
+def test_commands_a_user_may_type_run_their_intent(typed, intent):
+    assert screen(asked_for_sector(), typed) == Screened(intent)
+
+
+@pytest.mark.parametrize("typed", [
+    "/session_start",
+    '/inform{"sector":"wo"}',
+    '/inform{"sector": "mbo"}',  # not the offered payload
+    "/foo",
+    "/ask_nco",
+])
+def test_other_commands_get_the_channels_own_reply_and_never_reach_rasa(typed):
+    screened = screen(asked_for_sector(), typed)
+    assert (screened.text, screened.reply, screened.language) == ("", UNKNOWN_COMMAND, "nl")
+
+
+def test_a_slash_before_a_sentence_is_dropped_and_a_lone_slash_stays():
+    assert screen(asked_for_sector(), "/ hoeveel geld krijgen scholen?") == Screened("hoeveel geld krijgen scholen?")
+    assert screen(asked_for_sector(), "/") == Screened("/")
 
 
 def test_ordinary_messages_never_read_the_store():
     store = asked_for_sector()
-    assert screen(store, "welke thema's zijn er? /x") == "welke thema's zijn er? /x"
+    assert screen(store, "welke thema's zijn er? /x") == Screened("welke thema's zijn er? /x")
     assert store.reads == 0
     screen(store, "/restart")
     assert store.reads == 1
@@ -233,10 +253,11 @@ def test_ordinary_messages_never_read_the_store():
 def test_allowed_commands_pass_without_being_offered():
     assert "/help" in ALLOWED_COMMANDS
     assert {b["payload"] for b in NOT_UNDERSTOOD_BUTTONS} == ALLOWED_COMMANDS
-    assert screen(ConversationStore(), "/help") == "/help"
+    assert screen(ConversationStore(), "/help") == Screened("/help")
 
 
 def test_unreadable_or_missing_conversation_means_not_offered():
-    assert screen(ConversationStore(fail=True), '/inform{"sector":"mbo"}') == 'inform{"sector":"mbo"}'
-    assert screen(ConversationStore(), "/restart") == "restart"
-    assert asyncio.run(screen_command(None, "s1", "/restart")) == "restart"
+    assert screen(ConversationStore(fail=True), '/inform{"sector":"mbo"}').reply == UNKNOWN_COMMAND
+    assert screen(ConversationStore(), "/restart") == Screened("/restart")
+    assert asyncio.run(screen_command(None, "s1", "/restart")) == Screened("/restart")
+    assert asyncio.run(screen_command(None, "s1", "/x")).reply == UNKNOWN_COMMAND

@@ -1,8 +1,10 @@
 """Typed "/commands" on both channels of the real bot.
 
-Rasa runs a message that starts with "/" as an intent without NLU. A user who types `/restart`,
-`/session_start` or `/inform{"sector":"mbo"}` must not wipe or change the conversation, and must
-not get the outage message; a button payload the bot offered must still work.
+Rasa runs a message that starts with "/" as an intent without NLU. A user who types
+`/session_start` or `/inform{"sender":"mbo"}` must not change the conversation, and must not get
+the outage message or an answer from the documents; a button payload the bot offered must still
+work. A typed `/restart` clears the conversation with a short confirmation; any other unknown
+command gets a short reply in the conversation's language.
 """
 from __future__ import annotations
 
@@ -51,22 +53,48 @@ def slot(events, name: str) -> Any:
     return values[-1] if values else None
 
 
+def texts_of(reply: List[Dict[str, Any]]) -> str:
+    return " ".join(message.get("text") or "" for message in reply)
+
+
 @pytest.mark.parametrize("channel", list(WEBHOOKS))
 def test_typed_commands_that_were_not_offered_keep_the_conversation(bot_url, bot_stack, channel):
     sender = str(uuid.uuid4())
     say(bot_url, channel, sender, "Ik ben hbo-student")
     assert slot(stored(bot_stack, sender), "sector") == "hbo"
 
-    for typed in ("/restart", "/session_start", MBO_PAYLOAD, " /restart"):
-        say(bot_url, channel, sender, typed)
+    for typed in ("/session_start", MBO_PAYLOAD, "/foo", " /ask_nco"):
+        reply = texts_of(say(bot_url, channel, sender, typed))
+        assert reply.startswith("Dat commando ken ik niet") and "Bron:" not in reply, reply
 
     events = stored(bot_stack, sender)
     kinds = [type_name for type_name, _ in events]
     assert "restart" not in kinds and kinds.count("session_started") == 1, kinds
     assert slot(events, "sector") == "hbo"
     users = [data for type_name, data in events if type_name == "user"]
-    assert [user["text"] for user in users[1:]] == ["restart", "session_start", 'inform{"sector":"mbo"}', "restart"]
-    assert all(user["parse_data"]["intent"]["name"] not in ("restart", "session_start") for user in users)
+    assert [user["text"] for user in users] == ["Ik ben hbo-student"]  # the commands never reached Rasa
+
+
+@pytest.mark.parametrize("channel", list(WEBHOOKS))
+def test_a_typed_restart_clears_the_conversation_with_a_confirmation(bot_url, bot_stack, channel):
+    sender = str(uuid.uuid4())
+    say(bot_url, channel, sender, "Ik ben hbo-student")
+    reply = texts_of(say(bot_url, channel, sender, "/restart"))
+    assert reply.startswith("Oké, we beginnen opnieuw") and "Bron:" not in reply, reply
+    events = stored(bot_stack, sender)
+    after = [type_name for type_name, _ in events][[type_name for type_name, _ in events].index("restart"):]
+    assert slot(events[len(events) - len(after):], "sector") is None
+    # the next question is answered without the old profile
+    assert "het hbo" not in texts_of(say(bot_url, channel, sender, "welke thema's zijn er?"))
+
+
+def test_typed_commands_follow_an_english_conversation(bot_url):
+    sender = str(uuid.uuid4())
+    assert "Source:" in texts_of(say(bot_url, "rest", sender, "Is my tuition fee halved this year?"))
+    assert texts_of(say(bot_url, "rest", sender, "/foo")).startswith("I don't know that command")
+    assert texts_of(say(bot_url, "rest", sender, "/restart")).startswith("OK, let's start over")
+    # the language stays after the restart
+    assert "What would you like" in texts_of(say(bot_url, "rest", sender, "ok"))
 
 
 @pytest.mark.parametrize("channel", list(WEBHOOKS))

@@ -621,10 +621,14 @@ class OfferedStore:
 def test_typed_commands_run_only_when_offered(fresh):
     fresh.agent.tracker_store = OfferedStore()
     sender = new_sender()
-    for typed, passed_on in [("/vraag_reisrecht", "/vraag_reisrecht"), ("/restart", "restart"),
-                             ('/inform{"sector":"mbo"}', 'inform{"sector":"mbo"}'), ("/help", "/help")]:
+    for typed, passed_on in [("/vraag_reisrecht", "/vraag_reisrecht"), ("/restart", "/restart"),
+                             ("/help", "/help")]:
         assert post_json(fresh.url, {"sender": sender, "message": typed}).status == 200
         assert fresh.agent.received[-1].text == passed_on
+    before = len(fresh.agent.received)
+    reply = post_json(fresh.url, {"sender": sender, "message": '/inform{"sector":"mbo"}'})  # not offered
+    assert reply.status == 200 and reply.json()[0]["text"].startswith("Dat commando ken ik niet")
+    assert len(fresh.agent.received) == before
 
 
 def test_hanging_turn_is_cut_off_at_the_turn_timeout():
@@ -803,3 +807,51 @@ def test_real_bot_enforces_the_channel_rules(bot_url):
     assert call(bot_url, "GET", f"{PREFIX}/demo").status == 200
     # Rasa's own HTTP API stays off.
     assert call(bot_url, "GET", "/status").status == 404
+
+
+# --------------------------------------------------------------------------- English refusals
+
+
+def post_english(base_url: str, payload: Any, raw: Optional[bytes] = None, origin: Optional[str] = None) -> Reply:
+    headers = {"Content-Type": "application/json", "Accept-Language": "en-GB,en;q=0.9,nl;q=0.5"}
+    if origin is not None:
+        headers["Origin"] = origin
+    body = raw if raw is not None else json.dumps(payload).encode("utf-8")
+    return call(base_url, "POST", f"{PREFIX}/webhook", body, headers)
+
+
+def test_refusals_are_english_for_an_english_request(fresh):
+    assert post_english(fresh.url, None, raw=b"{").json()["message"].startswith("Your message could not be read")
+    too_long = post_english(fresh.url, {"sender": new_sender(), "message": "a" * 1001}).json()["message"]
+    assert too_long == "Your message is too long. Use at most 1,000 characters."
+    refused = post_english(fresh.url, {"sender": new_sender(), "message": "hi"}, origin=FOREIGN_ORIGIN)
+    assert refused.status == 403 and refused.json()["message"] == "This website may not use the NPO assistant."
+    assert fresh.agent.received == []
+
+
+def test_a_long_english_message_is_refused_in_english_without_any_header(fresh):
+    text = "Could you please tell me what the rules are for the money that my school gets? " * 20
+    data = assert_dutch_error(post_json(fresh.url, {"sender": new_sender(), "message": text}), 413, "message_too_long")
+    assert data["message"].startswith("Your message is too long")
+
+
+def test_refusals_follow_an_english_conversation():
+    from bot.channels.turn import remember_language
+
+    clock = FakeClock()
+    with BotServer(WebsiteSettings(rate_limit_per_minute=1), clock=clock) as srv:
+        english, dutch = new_sender(), new_sender()
+        remember_language(english, "en")  # as the bot's English reply recorded it
+        for sender in (english, dutch):
+            assert post_json(srv.url, {"sender": sender, "message": "ok"}).status == 200
+        assert post_json(srv.url, {"sender": english, "message": "ok"}).json()["message"].startswith("You are sending")
+        assert post_json(srv.url, {"sender": dutch, "message": "ok"}).json()["message"].startswith("Je stuurt")
+        too_long = post_json(srv.url, {"sender": english, "message": "x" * 1001}).json()["message"]
+        assert too_long.startswith("Your message is too long")
+
+
+def test_an_unknown_typed_command_gets_the_channels_reply_and_never_reaches_rasa(fresh):
+    reply = post_json(fresh.url, {"sender": new_sender(), "message": "/foo"})
+    assert reply.status == 200
+    assert reply.json()[0]["text"].startswith("Dat commando ken ik niet")
+    assert fresh.agent.received == []

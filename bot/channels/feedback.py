@@ -16,7 +16,8 @@ redaction as messages. Only answers of this conversation's current session can b
 one again replaces the earlier rating in the report.
 
 Answers: 200 `{"status": "ok", "message": <thanks>}`; 400/413 for a bad body; 404 when the answer
-is not in the conversation; 503 when a store is down. Every error is `{"error", "message"}` in Dutch.
+is not in the conversation; 503 when a store is down. Every error is `{"error", "message"}`, in
+the conversation's or the request's language.
 """
 from __future__ import annotations
 
@@ -25,13 +26,15 @@ import logging
 from typing import Any, Callable, NamedTuple, Optional
 
 from sanic import response
+from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from rasa.shared.core.events import AgentUttered, BotUttered
 
-from actions import record, texts
+from actions import record
 from bot.channels.inbound import clean_text, error_response
 from bot.channels.redact import redact, safe_sender
+from bot.channels.turn import reply_language, texts_in
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +57,8 @@ class FeedbackRejected(Exception):
         super().__init__(reason)
         self.reason = reason
 
-    def response(self) -> HTTPResponse:
-        message = texts.FEEDBACK_REFUSALS[self.reason].format(limit=MAX_COMMENT_CHARS)
+    def response(self, language: str = "nl") -> HTTPResponse:
+        message = texts_in(language).FEEDBACK_REFUSALS[self.reason].format(limit=MAX_COMMENT_CHARS)
         return error_response(self.reason, message, STATUS[self.reason])
 
 
@@ -116,14 +119,17 @@ async def store_feedback(agent: Any, feedback: Feedback) -> bool:
 
 
 async def receive(agent: Any, raw: bytes, sender_rule: Callable[[str], Optional[str]],
-                  before_store: Callable[[Feedback], Optional[HTTPResponse]] = lambda _: None) -> HTTPResponse:
+                  before_store: Callable[[Feedback], Optional[HTTPResponse]] = lambda _: None,
+                  request: Optional[Request] = None) -> HTTPResponse:
     """The feedback endpoint of a channel: parse, let the channel refuse (rate limit), store.
 
-    The caller has checked origin and stores; `before_store` may return a refusal."""
+    The caller has checked origin and stores; `before_store` may return a refusal. Replies are in
+    the conversation's or the request's language (`turn.reply_language`)."""
     try:
         feedback = parse_feedback(raw, sender_rule)
     except FeedbackRejected as rejected:
-        return rejected.response()
+        return rejected.response(reply_language(request))
+    language = reply_language(request, feedback.sender)
     refused = before_store(feedback)
     if refused is not None:
         return refused
@@ -131,8 +137,8 @@ async def receive(agent: Any, raw: bytes, sender_rule: Callable[[str], Optional[
         stored = await store_feedback(agent, feedback)
     except Exception as error:  # noqa: BLE001 - a store failing mid-request
         logger.error("Storing feedback failed: %s", error.__class__.__name__)
-        return error_response("unavailable", texts.UNAVAILABLE, 503, {"Retry-After": "10"})
+        return error_response("unavailable", texts_in(language).UNAVAILABLE, 503, {"Retry-After": "10"})
     if not stored:
-        return FeedbackRejected("unknown_answer").response()
-    return response.json({"status": "ok", "message": texts.FEEDBACK_THANKS},
+        return FeedbackRejected("unknown_answer").response(language)
+    return response.json({"status": "ok", "message": texts_in(language).FEEDBACK_THANKS},
                          headers={"Cache-Control": "no-store"})

@@ -18,8 +18,10 @@ body: a JSON object with `sender` and `message` strings and, if present, a `meta
    (`bot.channels.redact`), so neither NLU nor the tracker store ever holds it; a sender id
    holding such data is replaced by a stable stand-in.
 
-A failure raises `InputRejected` with its reason. The reason picks the status and the Dutch
-sentence (`actions.texts.REFUSALS`); a channel may publish a reason under another error code
+A failure raises `InputRejected` with its reason (and the sender and message when they were
+read before it failed). The reason picks the status and the sentence (`actions.texts.REFUSALS`,
+in English `actions.texts_en.REFUSALS`: the channel picks the language with
+`bot.channels.turn.reply_language`); a channel may publish a reason under another error code
 (`InputRules.codes`), so each keeps the codes its clients know.
 """
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional
 from sanic import response
 from sanic.response import HTTPResponse
 
-from actions import texts
+from actions import texts, texts_en
 from bot.channels.redact import redact, redact_values, safe_sender
 
 MAX_MESSAGE_CHARS = 1000
@@ -95,30 +97,47 @@ class InputRules:
         return max(MAX_BODY_BYTES, self.max_message_chars * BODY_BYTES_PER_CHAR + BODY_OVERHEAD_BYTES)
 
 
+def refusal_texts(language: str = "nl"):
+    """The module with the refusals in `language` (Dutch unless "en")."""
+    return texts_en if language == "en" else texts
+
+
 def error_response(code: str, message: str, status: int, headers: Optional[Dict[str, str]] = None) -> HTTPResponse:
-    """A refusal as both channels send it: `{"error": code, "message": Dutch sentence}`."""
+    """A refusal as both channels send it: `{"error": code, "message": sentence}`."""
     return response.json({"error": code, "message": message}, status=status, headers=headers)
 
 
-def refusal(reason: str, headers: Optional[Dict[str, str]] = None, **values: Any) -> HTTPResponse:
+def refusal(reason: str, headers: Optional[Dict[str, str]] = None, language: str = "nl",
+            **values: Any) -> HTTPResponse:
     """The response for a reason the channel itself decides (origin, rate limit, outage)."""
-    return error_response(reason, texts.REFUSALS[reason].format(**values), STATUS.get(reason, 400), headers)
+    message = refusal_texts(language).REFUSALS[reason].format(**values)
+    return error_response(reason, message, STATUS.get(reason, 400), headers)
 
 
 class InputRejected(Exception):
-    """A body `parse_body` refuses: the reason, the channel's error code, status and Dutch sentence."""
+    """A body `parse_body` refuses: the reason, the channel's error code, status and sentence;
+    the sender and the message when they were read before the check failed."""
 
-    def __init__(self, reason: str, rules: InputRules) -> None:
+    def __init__(self, reason: str, rules: InputRules, sender: Optional[str] = None,
+                 text: Optional[str] = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = rules.codes.get(reason, reason)
         self.status = STATUS.get(reason, 400)
-        self.message = texts.REFUSALS[reason].format(
-            limit=texts.number(rules.max_message_chars), max_sender=MAX_SENDER_CHARS
-        )
+        self.sender = sender
+        self.text = text
+        self._limit = rules.max_message_chars
 
-    def response(self) -> HTTPResponse:
-        return error_response(self.code, self.message, self.status)
+    def message_in(self, language: str = "nl") -> str:
+        t = refusal_texts(language)
+        return t.REFUSALS[self.reason].format(limit=t.number(self._limit), max_sender=MAX_SENDER_CHARS)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("nl")
+
+    def response(self, language: str = "nl") -> HTTPResponse:
+        return error_response(self.code, self.message_in(language), self.status)
 
 
 class Inbound(NamedTuple):
@@ -147,10 +166,11 @@ def parse_body(raw: bytes, rules: InputRules) -> Inbound:
         raise InputRejected(rules.sender_reason, rules)
     sender_id = safe_sender(sender_id)
     if metadata is not None and not isinstance(metadata, dict):
-        raise InputRejected("invalid_metadata", rules)
+        raise InputRejected("invalid_metadata", rules, sender_id)
     text = clean_text(message).strip()
     if len(text) > rules.max_message_chars:
-        raise InputRejected("message_too_long", rules)
+        # Only the start is kept, to tell the language of the refusal.
+        raise InputRejected("message_too_long", rules, sender_id, text[:rules.max_message_chars])
     if not text and not rules.allow_empty:
-        raise InputRejected("empty_message", rules)
+        raise InputRejected("empty_message", rules, sender_id)
     return Inbound(sender_id, redact(text), redact_values(metadata) if metadata else metadata)

@@ -9,9 +9,11 @@ messages) and adds:
 - validation (`bot.channels.inbound`, the same check as the website channel): a JSON object,
   `sender` a string of 1-128 printable characters, `message` a string of at most 1000
   characters (`max_message_chars`, NPO_MAX_MESSAGE_CHARS), `metadata` an object if present;
-  control characters are removed. Bad bodies get 400 (413 when too large) with a Dutch JSON
-  error, never 500.
-- empty or whitespace-only messages get a short Dutch hint without touching the tracker.
+  control characters are removed. Bad bodies get 400 (413 when too large) with a JSON error,
+  never 500.
+- empty or whitespace-only messages get a short hint without touching the tracker.
+- the channel's own replies and refusals are in the conversation's language (English for an
+  English conversation or an English request; `bot.channels.turn.reply_language`).
 - a per-sender rate limit and a cap on turns in flight per sender (429 with Retry-After): Rasa
   queues the turns of one sender behind a lock that it polls once a second, so a burst from one
   sender would otherwise pile up for minutes.
@@ -41,11 +43,12 @@ import rasa.utils.endpoints
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 
-from actions import texts
 from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal
 from bot.channels.ratelimit import SlidingWindowRateLimiter
-from bot.channels.turn import check_stores, health_response, run_turn, screen_command
+from bot.channels.turn import (
+    check_stores, health_response, own_reply, reply_language, run_turn, screen_command, texts_in,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +95,7 @@ class GuardedRestInput(RestInput):
                         metadata: Optional[Dict[str, Any]], agent: Any) -> HTTPResponse:
         status, payload = await run_turn(on_new_message, sender, text, self.name(), metadata, self.turn_timeout, agent)
         if status != 200:
-            return refusal(payload["error"], headers={"Retry-After": "10"})
+            return refusal(payload["error"], headers={"Retry-After": "10"}, language=reply_language(sender=sender))
         return response.json(payload)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
@@ -108,35 +111,41 @@ class GuardedRestInput(RestInput):
             problem = check_stores(agent)
             if problem:
                 logger.error("Refusing feedback: %s", problem)
-                return refusal("unavailable", headers={"Retry-After": "10"})
+                return refusal("unavailable", headers={"Retry-After": "10"}, language=reply_language(request))
 
             def rate_limit(rating: feedback.Feedback) -> Optional[HTTPResponse]:
                 decision = self.limiter.hit(rating.sender)
                 if decision.allowed:
                     return None
-                return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))})
+                return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))},
+                               language=reply_language(request, rating.sender))
 
-            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit, request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
                 sender, text, metadata = parse_body(request.body or b"", self.input_rules)
             except InputRejected as rejected:
-                return rejected.response()
+                return rejected.response(reply_language(request, rejected.sender, rejected.text))
+            language = reply_language(request, sender, text)
             if not text:
-                return response.json([{"recipient_id": sender, "text": texts.EMPTY_MESSAGE}])
+                return response.json([{"recipient_id": sender, "text": texts_in(language).EMPTY_MESSAGE}])
             if self._in_flight.get(sender, 0) >= self.max_in_flight:
-                return refusal("rate_limited", headers={"Retry-After": "1"})
+                return refusal("rate_limited", headers={"Retry-After": "1"}, language=language)
             decision = self.limiter.hit(sender)
             if not decision.allowed:
-                return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))})
+                return refusal("rate_limited", headers={"Retry-After": str(max(1, round(decision.retry_after)))},
+                               language=language)
             agent = getattr(request.app.ctx, "agent", None)
             problem = check_stores(agent)
             if problem:
                 logger.error("Refusing a turn: %s", problem)
-                return refusal("unavailable", headers={"Retry-After": "10"})
-            text = await screen_command(agent, sender, text)
+                return refusal("unavailable", headers={"Retry-After": "10"}, language=language)
+            screened = await screen_command(agent, sender, text)
+            if screened.reply:
+                return response.json(own_reply(sender, screened))
+            text = screened.text
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 return response.stream(
                     self.stream_response(on_new_message, text, sender, self.name(), metadata),

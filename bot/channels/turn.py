@@ -4,9 +4,14 @@
   refuses at once with 503 (Rasa would silently keep the conversation in memory); the channels'
   health URLs use the same probe (`health_response`).
 - `screen_command`: Rasa runs any message that starts with "/" (`/restart`, `/inform{...}`) as an
-  intent, skipping NLU. Such a message passes only when the bot offered it as a button in this
-  conversation (or it is in ALLOWED_COMMANDS); anything else reaches Rasa as plain text without
-  the slash.
+  intent, skipping NLU. Such a message passes when the bot offered it as a button in this
+  conversation (or it is in ALLOWED_COMMANDS). Typed commands a user may give are mapped to their
+  intent (`/restart` clears the conversation with a confirmation, `/stop`, `/help`); any other
+  "/word" gets the channel's own "unknown command" reply in the conversation's language (never
+  read as a question, never run); a sentence after a slash reaches Rasa as plain text.
+- `reply_language`: the language of the channel's own replies and refusals: the conversation's
+  (remembered from the bot's replies on this replica), else the message's function words, else
+  the request's Accept-Language, else Dutch.
 - `run_turn`: the turn within a budget. When it fails inside Rasa without a reply (the action
   server is down) or takes longer than the budget (it hangs), the user gets a short Dutch "even
   niet beschikbaar" reply. A turn that simply produced no reply is logged with its cause and
@@ -18,10 +23,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from contextvars import ContextVar
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Tuple
 
 from sanic import response
 from sanic.request import Request
@@ -32,6 +38,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 
 from actions import record, referral
 from actions import texts as bot_texts
+from actions import texts_en as bot_texts_en
+from actions.language import LANGUAGES, function_word_language
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +55,62 @@ COMMAND_PREFIX = "/"
 # channel's own not-understood reply (harmless questions). Everything else must be offered.
 ALLOWED_COMMANDS: FrozenSet[str] = frozenset(button["payload"] for button in NOT_UNDERSTOOD_BUTTONS)
 _LEADING_SLASHES = re.compile(r"^[\s/]+")
+# Commands a user may type, by the intent they run (Dutch and English words).
+TYPED_COMMANDS: Dict[str, str] = {
+    "restart": "/restart", "reset": "/restart", "opnieuw": "/restart", "herstart": "/restart",
+    "stop": "/stop", "stoppen": "/stop",
+    "help": "/help", "hulp": "/help",
+}
+# What a command looks like after its slash: one word, perhaps with JSON ("inform{...}").
+_COMMAND_SHAPE = re.compile(r"[^\W\d][\w-]*(\{.*\})?", re.DOTALL)
+UNKNOWN_COMMAND = "unknown_command"
+
+
+def texts_in(language: Optional[str]):
+    """The module with the bot's sentences in `language` (Dutch unless "en")."""
+    return bot_texts_en if language == "en" else bot_texts
+
+
+# --------------------------------------------------------------------------- the reply language
+# The conversation's language per sender, as the bot's latest reply on this replica said it
+# (actions.record carries it). Bounded: the oldest senders are forgotten first.
+_LANGUAGE_MEMORY_SIZE = 10_000
+_languages: "OrderedDict[str, str]" = OrderedDict()
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ACCEPT_LANGUAGE = re.compile(r"^\s*([a-z]{2})\b", re.IGNORECASE)
+
+
+def remember_language(sender: str, language: Optional[str]) -> None:
+    if language not in LANGUAGES:
+        return
+    _languages[sender] = language
+    _languages.move_to_end(sender)
+    while len(_languages) > _LANGUAGE_MEMORY_SIZE:
+        _languages.popitem(last=False)
+
+
+def conversation_language_of(sender: Optional[str]) -> Optional[str]:
+    return _languages.get(sender) if sender else None
+
+
+def header_language(request: Optional[Request]) -> Optional[str]:
+    """The client's first choice in Accept-Language, when it is Dutch or English."""
+    if request is None:
+        return None
+    match = _ACCEPT_LANGUAGE.match(request.headers.get("accept-language") or "")
+    language = match.group(1).lower() if match else None
+    return language if language in LANGUAGES else None
+
+
+def reply_language(request: Optional[Request] = None, sender: Optional[str] = None,
+                   text: Optional[str] = None) -> str:
+    """The language of a reply the channel gives itself (a refusal, an unknown command): the
+    conversation's, else the message's own when its function words are clearly of one language
+    (cheap: no language model in the Rasa process), else the request's, else Dutch."""
+    return (conversation_language_of(sender)
+            or (function_word_language(_WORDS.findall(text or "")) if text else None)
+            or header_language(request)
+            or "nl")
 
 
 def check_stores(agent: Any) -> Optional[str]:
@@ -118,9 +182,8 @@ def _current_session(events: Iterable[Any]) -> List[Any]:
     return events[starts[-1]:] if starts else events
 
 
-async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
-    """Payloads of every button the bot sent in the sender's current session."""
-    tracker = await _stored_conversation(agent, sender, whole_session=True)
+def _offered(tracker: Any) -> FrozenSet[str]:
+    """Payloads of every button the bot sent in the tracker's current session."""
     if tracker is None:
         return frozenset()
     return frozenset(
@@ -131,24 +194,55 @@ async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
     )
 
 
-async def screen_command(agent: Any, sender: str, text: str) -> str:
-    """The text to hand to Rasa for a user's message; the one decision on typed commands.
+async def offered_payloads(agent: Any, sender: str) -> FrozenSet[str]:
+    """Payloads of every button the bot sent in the sender's current session."""
+    return _offered(await _stored_conversation(agent, sender, whole_session=True))
 
-    A message that starts with "/" is run by Rasa as an intent: `/restart` would wipe the
-    conversation, `/inform{"sector":"mbo"}` set a slot. It passes only when it is the payload of
-    a button the bot offered in this conversation (read from the tracker store, only for
-    messages that start with "/") or in ALLOWED_COMMANDS; otherwise the leading slashes are
-    removed and Rasa's NLU reads it as ordinary text. Other messages are returned unchanged
-    without any extra work.
+
+class Screened(NamedTuple):
+    """What to do with a message: hand `text` to Rasa, or answer it with the channel's own
+    `reply` (UNKNOWN_COMMAND) in `language`."""
+
+    text: str
+    reply: Optional[str] = None
+    language: str = "nl"
+
+
+async def screen_command(agent: Any, sender: str, text: str) -> Screened:
+    """The one decision on typed commands: what Rasa gets for a user's message.
+
+    A message that starts with "/" is run by Rasa as an intent: `/session_start` or
+    `/inform{"sector":"mbo"}` would change the conversation. It passes unchanged when it is the
+    payload of a button the bot offered in this conversation (read from the tracker store, only
+    for messages that start with "/") or in ALLOWED_COMMANDS. A typed command of TYPED_COMMANDS
+    runs its intent ("/restart", "/ /Reset" -> "/restart"). Any other "/word" (or "/word{...}")
+    is answered by the channel: "unknown command", in the conversation's language; it never
+    reaches Rasa. A slash before a sentence is dropped and the sentence goes to NLU. Other
+    messages are returned unchanged without any extra work.
     """
     command = text.strip()
     if not command.startswith(COMMAND_PREFIX):
-        return text
-    if command in ALLOWED_COMMANDS or command in await offered_payloads(agent, sender):
-        return text
-    logger.info("Sender %r typed a command that was not offered (%.60s); passed on as text.", sender, command)
+        return Screened(text)
+    if command in ALLOWED_COMMANDS:
+        return Screened(text)
+    tracker = await _stored_conversation(agent, sender, whole_session=True)
+    if command in _offered(tracker):
+        return Screened(text)
     # A lone "/" is not a command for Rasa (it needs a name after the slash), so keep it as is.
-    return _LEADING_SLASHES.sub("", command) or COMMAND_PREFIX
+    name = _LEADING_SLASHES.sub("", command) or COMMAND_PREFIX
+    if name.lower() in TYPED_COMMANDS:
+        return Screened(TYPED_COMMANDS[name.lower()])
+    if _COMMAND_SHAPE.fullmatch(name):
+        logger.info("Sender %r typed a command that was not offered (%.60s); answered as unknown.", sender, command)
+        slot = tracker.get_slot("language") if tracker is not None else None
+        language = slot if slot in LANGUAGES else reply_language(sender=sender)
+        return Screened("", UNKNOWN_COMMAND, language)
+    return Screened(name)
+
+
+def own_reply(sender: str, screened: Screened) -> List[Dict[str, Any]]:
+    """The channel's own reply to a screened message (an unknown command)."""
+    return [{"recipient_id": sender, "text": texts_in(screened.language).UNKNOWN_COMMAND}]
 
 
 # Warnings and errors Rasa logs while a turn runs (it logs a failing custom action and carries on
@@ -198,19 +292,24 @@ class ReplyCollector(CollectingOutputChannel):
         before = len(self.messages)
         await super().send_response(recipient_id, message)
         info = record.read(message)
+        if info:
+            remember_language(recipient_id, info.get("language"))
         if info and info.get("kind") in record.RATED and len(self.messages) > before:
             self.messages[-1]["answer_id"] = info["id"]
 
 
 def unavailable_reply(sender: str) -> List[Dict[str, Any]]:
-    return [{"recipient_id": sender, "text": TEXT_UNAVAILABLE}]
+    return [{"recipient_id": sender, "text": texts_in(reply_language(sender=sender)).UNAVAILABLE}]
 
 
 def not_understood_reply(sender: str) -> List[Dict[str, Any]]:
     """The bot's not-understood reply (with the operator's referral, as the actions add it)."""
-    extra = referral.line()
-    text = f"{TEXT_NOT_UNDERSTOOD}\n{extra}" if extra else TEXT_NOT_UNDERSTOOD
-    return [{"recipient_id": sender, "text": text, "buttons": NOT_UNDERSTOOD_BUTTONS}]
+    language = reply_language(sender=sender)
+    t = texts_in(language)
+    extra = referral.line(language=language)
+    text = f"{t.DONT_KNOW}\n{extra}" if extra else t.DONT_KNOW
+    buttons = [{"title": title, "payload": payload} for title, payload in t.SUGGESTIONS]
+    return [{"recipient_id": sender, "text": text, "buttons": buttons}]
 
 
 async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str,
@@ -241,7 +340,7 @@ async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], send
         return 200, unavailable_reply(sender)
     except Exception:  # noqa: BLE001 - tracker/lock store failures raise here
         logger.exception("Turn for sender %r failed.", sender)
-        return 503, {"error": "unavailable", "message": TEXT_UNAVAILABLE}
+        return 503, {"error": "unavailable", "message": texts_in(reply_language(sender=sender)).UNAVAILABLE}
     finally:
         _turn_log.reset(token)
     if collector.messages:

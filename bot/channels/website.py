@@ -44,7 +44,7 @@ from actions import texts, texts_en
 from bot.channels import feedback
 from bot.channels.inbound import MAX_MESSAGE_CHARS, InputRejected, InputRules, parse_body, refusal, uuid4_sender
 from bot.channels.ratelimit import SlidingWindowRateLimiter
-from bot.channels.turn import check_stores, health_response, run_turn, screen_command
+from bot.channels.turn import check_stores, health_response, own_reply, reply_language, run_turn, screen_command
 
 import bot.nlp.rasa_speedups  # noqa: F401  (active in every Rasa server process)
 
@@ -404,7 +404,7 @@ class WebsiteInput(InputChannel):
         allowed = self.origin_allowed(request)
         if request.method == "OPTIONS":
             if not allowed:
-                return refusal("forbidden_origin", {"Vary": "Origin"})
+                return refusal("forbidden_origin", {"Vary": "Origin"}, language=reply_language(request))
             resp = response.empty(status=204)
         for key in [k for k in resp.headers.keys() if k.lower().startswith("access-control-")]:
             del resp.headers[key]
@@ -460,22 +460,26 @@ class WebsiteInput(InputChannel):
             try:
                 sender, text, _ = parse_body(request.body or b"", self.input_rules)
             except InputRejected as rejected:
-                return rejected.response()
+                return rejected.response(reply_language(request, rejected.sender, rejected.text))
+            language = reply_language(request, sender, text)
             retry = self.sender_limiter.hit(sender)
             if not retry.allowed:
-                return self._rate_limited(retry.retry_after)
+                return self._rate_limited(retry.retry_after, language)
             agent = getattr(request.app.ctx, "agent", None)
             problem = check_stores(agent)
             if problem:
                 logger.error("website: refusing a turn: %s", problem)
-                return self._unavailable()
+                return self._unavailable(language)
 
-            text = await screen_command(agent, sender, text)
+            screened = await screen_command(agent, sender, text)
+            if screened.reply:
+                return response.json(own_reply(sender, screened), headers={"Cache-Control": "no-store"})
             status, payload = await run_turn(
-                on_new_message, sender, text, self.name(), turn_timeout=self.settings.turn_timeout, agent=agent
+                on_new_message, sender, screened.text, self.name(), turn_timeout=self.settings.turn_timeout,
+                agent=agent
             )
             if status != 200:
-                return self._unavailable()
+                return self._unavailable(reply_language(request, sender, text))
             return response.json(payload, headers={"Cache-Control": "no-store"})
 
         @website.route("/feedback", methods=["POST", "OPTIONS"])
@@ -487,13 +491,15 @@ class WebsiteInput(InputChannel):
             problem = check_stores(agent)
             if problem:
                 logger.error("website: refusing feedback: %s", problem)
-                return self._unavailable()
+                return self._unavailable(reply_language(request))
 
             def rate_limit(rating: feedback.Feedback) -> Optional[HTTPResponse]:
                 decision = self.sender_limiter.hit(rating.sender)
-                return None if decision.allowed else self._rate_limited(decision.retry_after)
+                if decision.allowed:
+                    return None
+                return self._rate_limited(decision.retry_after, reply_language(request, rating.sender))
 
-            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit)
+            return await feedback.receive(agent, request.body or b"", self.input_rules.sender, rate_limit, request)
 
         @website.on_response
         async def finish(request: Request, resp: HTTPResponse) -> Optional[HTTPResponse]:
@@ -516,15 +522,15 @@ class WebsiteInput(InputChannel):
             return response.empty(status=204)
         if not self.origin_allowed(request):
             logger.info("website: refused a request from origin %r", request.headers.get("origin"))
-            return refusal("forbidden_origin")
+            return refusal("forbidden_origin", language=reply_language(request))
         retry = self.ip_limiter.hit(client_ip(request))
         if not retry.allowed:
-            return self._rate_limited(retry.retry_after)
+            return self._rate_limited(retry.retry_after, reply_language(request))
         return None
 
-    def _unavailable(self) -> HTTPResponse:
-        return refusal("unavailable", {"Retry-After": RETRY_AFTER_UNAVAILABLE})
+    def _unavailable(self, language: str = "nl") -> HTTPResponse:
+        return refusal("unavailable", {"Retry-After": RETRY_AFTER_UNAVAILABLE}, language=language)
 
-    def _rate_limited(self, retry_after: float) -> HTTPResponse:
+    def _rate_limited(self, retry_after: float, language: str = "nl") -> HTTPResponse:
         seconds = str(max(1, int(retry_after + 0.999)))
-        return refusal("rate_limited", {"Retry-After": seconds})
+        return refusal("rate_limited", {"Retry-After": seconds}, language=language)
