@@ -261,7 +261,7 @@ def answer_themes(kb, sector: Optional[str], language: str = "nl") -> Answer:
         return Answer(intro=intro, items=topic_items(kb, "menukaart", None)[:1], language=language)
     for_sector = t.FOR_SECTOR.format(sector=sector_name(sector, language)) if sector else ""
     return Answer(
-        intro=t.THEMES_INTRO.format(for_sector=for_sector),
+        intro=t.THEMES_INTRO.format(themes=t.THEME_COUNT[len(themes) != 1].format(n=len(themes)), for_sector=for_sector),
         items=[Item(_theme_line(theme, language), theme.cite) for theme in themes],
         buttons=_theme_buttons(themes, language),
         page_size=len(themes),

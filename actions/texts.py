@@ -64,7 +64,8 @@ ROLE_NAMES = {"student": "je bent student", "instelling": "je werkt bij een inst
 PROFILE_ROLE_IN_SECTOR = "{who} in {sector}"
 PROFILE_SECTOR_ONLY = "het gaat om {sector}"
 
-THEMES_INTRO = "Dit zijn de thema's uit de keuzelijst met acties{for_sector}:"
+THEMES_INTRO = "De keuzelijst met acties heeft {themes}{for_sector}:"
+THEME_COUNT = ("{n} thema", "{n} thema's")  # one, more (digits, as the annex writes "6 thema's")
 # {sectors}: the sectors of the keuzelijst's themes.
 THEMES_NONE_FOR_SECTOR = (
     "De keuzelijst met acties is voor {sectors}. Voor {sector} staat er geen thema in. "

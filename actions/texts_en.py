@@ -61,7 +61,8 @@ ROLE_NAMES = {"student": "you are a student", "instelling": "you work at an inst
 PROFILE_ROLE_IN_SECTOR = "{who} in {sector}"
 PROFILE_SECTOR_ONLY = "it is about {sector}"
 
-THEMES_INTRO = "These are the themes of the list of actions (keuzelijst){for_sector}. The titles are in Dutch:"
+THEMES_INTRO = "The list of actions (keuzelijst) has {themes}{for_sector}. The titles are in Dutch:"
+THEME_COUNT = ("{n} theme", "{n} themes")  # one, more
 THEMES_NONE_FOR_SECTOR = (
     "The list of actions (keuzelijst) is for {sectors}. It has no theme for {sector}. "
     "Schools choose from the menu of interventions (menukaart). The documents say (in Dutch):"

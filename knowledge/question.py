@@ -207,19 +207,19 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         token, surface = tokens[i], surfaces[i]
         i += 1
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
-        one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE
+        one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
+            and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
             unit += 1  # "elke afzonderlijke school"
         if rate and unit < len(tokens) and not is_stop_word(tokens[unit]) and not tokens[unit].isdigit():
             # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
-            noun, surface_noun = tokens[unit], surfaces[unit]
+            noun = tokens[unit]
+            nouns = set(lexicon.alternatives(noun))
             if "-" in noun and noun in lexicon.sector_words:
-                noun = noun.rsplit("-", 1)[1]  # "per mbo-student" is "per student" (for the mbo)
-                surface_noun = surface_noun.rsplit("-", 1)[1]
-            add(Concept(f"per {noun}", f"per {surface_noun}",
-                        frozenset(f"per {alt}" for alt in lexicon.alternatives(noun)), "rate"))
+                nouns |= lexicon.alternatives(noun.rsplit("-", 1)[1])  # "per mbo-student" is also "per student"
+            add(Concept(f"per {noun}", f"per {surfaces[unit]}", frozenset(f"per {alt}" for alt in nouns), "rate"))
             continue
         if token in lexicon.sector_words:
             sector = lexicon.sector_words[token]

@@ -555,7 +555,7 @@ def test_what_one_receiver_gets_is_a_rate(kb):
     assert ("per gemeente", "rate") in [(c.word, c.kind) for c in analyse("Hoeveel geld krijgt een gemeente uit het NPO?").concepts]
     assert "rate" not in [c.kind for c in analyse("hoeveel studenten krijgen een tegemoetkoming?").concepts]
     result = kb.engine().answer("Hoeveel euro krijgt een mbo-student als compensatie voor de studievertraging?")
-    assert result.kind == "near_miss" and result.missing_rate == "per student"
+    assert result.kind == "near_miss" and result.missing_rate == "per mbo-student"
 
 
 def test_when_something_is_paid_needs_a_date_of_the_paying(kb):
