@@ -479,7 +479,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         question = analyse_in(ctx.text, language)
         text = dutch
     if ctx.intent == "ask_themes" and not question.topics:
-        answer = answer_themes(kb, question.sectors[0] if question.sectors else ctx.sector, language)
+        named = question.sectors
+        answer = answer_themes(kb, named[0] if len(named) == 1 else None if named else ctx.sector, language)
         answer.question = text
         return answer
     # "Ik studeer in het hbo": noted. Only when this message gave the detail; a statement with

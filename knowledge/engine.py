@@ -537,7 +537,8 @@ class Engine:
         explicit_theme = theme or theme_number(question.text)
         concept_words = subject_words(question)
         if _asks_for_themes(question, concept_words, explicit_theme):
-            return Result("themes", question, sector=asked_sector)
+            # ("voor mbo en ho": several sectors named, every theme of theirs: the whole list)
+            return Result("themes", question, sector=asked_sector if len(question.sectors) <= 1 else None)
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12, explicit_theme)

@@ -568,3 +568,9 @@ def test_where_to_apply_asks_for_a_procedure():
     assert answer_type("Bij welk loket kan ik de compensatie voor studievertraging aanvragen?") == "procedure"
     assert answer_type("bij wie vraag ik het reisrecht aan?") == "procedure"
     assert answer_type("Bij welk kernvak was de vertraging aan het einde van het jaar het grootst?") is None
+
+
+def test_themes_asked_for_several_sectors_are_all_their_themes(kb):
+    result = kb.engine().answer("hoeveel thema's zijn er voor het mbo en het hoger onderwijs?")
+    assert result.kind == "themes" and result.sector is None
+    assert kb.engine().answer("welke thema's zijn er voor het mbo?").sector == "mbo"
