@@ -35,7 +35,7 @@ import numpy as np
 from . import extract, semantic
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import lemma, normalize_tokens
+from .normalize import lemma, normalize_tokens, words
 from .parse import page_at
 from .question import Concept, Question, analyse
 from .schema import applies_to
@@ -124,6 +124,8 @@ _TIME_PHRASE_RE = re.compile(
     r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
+_DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
+_DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -410,6 +412,15 @@ class Engine:
                     context_ids |= self._stem_context_postings.get(stem(alt), set())
         return frozenset(text_ids), frozenset(context_ids)
 
+    @staticmethod
+    def _defined_words(question: Question) -> Set[str]:
+        """For "wat is/betekent/houdt X (in)?" with one subject: X as written, so a unit that opens
+        with it ("De menukaart is gebaseerd op …") can be preferred."""
+        topics = [c for c in question.topics if c.kind == "topic"]
+        if len(topics) != 1 or not _DEFINITION_RE.match(question.text):
+            return set()
+        return {w.lower() for w in words(question.text)} & {topics[0].surface.lower()}
+
     def _idf(self, count: int) -> float:
         return math.log(1.0 + len(self.units) / (1.0 + count))
 
@@ -490,6 +501,7 @@ class Engine:
         wanted = SATISFIES.get(question.answer_type or "", set())
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
+        defined = self._defined_words(question)
         scored: List[Scored] = []
         for uid, matched in candidates.items():
             unit = self.units[uid]
@@ -521,6 +533,13 @@ class Engine:
             score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
+            if defined and unit.kind != "theme":
+                # "wat is de menukaart?": "De menukaart is gebaseerd op …" says what it is
+                opening = unit.text.lower().split()[:4]
+                if set(opening[:3]) & defined:
+                    score += TYPE_BONUS / 2
+                    if any(w in defined and after in _DEFINING_VERBS for w, after in zip(opening, opening[1:])):
+                        score += TYPE_BONUS / 2
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing,
                                  round(float(similarity[uid]), 3) if similarity is not None else 0.0))

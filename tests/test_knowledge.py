@@ -574,3 +574,9 @@ def test_themes_asked_for_several_sectors_are_all_their_themes(kb):
     result = kb.engine().answer("hoeveel thema's zijn er voor het mbo en het hoger onderwijs?")
     assert result.kind == "themes" and result.sector is None
     assert kb.engine().answer("welke thema's zijn er voor het mbo?").sector == "mbo"
+
+
+def test_what_is_x_prefers_the_sentence_that_says_what_x_is(kb):
+    """Many sentences mention the menukaart; "De menukaart is gebaseerd op …" says what it is."""
+    result = kb.engine().answer("wat is de menukaart?")
+    assert result.kind == "answer" and result.shown[0].text.startswith("De menukaart is gebaseerd op")
