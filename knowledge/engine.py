@@ -572,6 +572,12 @@ class Engine:
             return Result("unknown", question, sector=asked_sector)
         total = sum(weights.values()) or 1.0
         best = ranked[0]
+        if best.coverage < RELATED_THRESHOLD and best.similarity < SEMANTIC_CONFIDENT:
+            # Too little about the question to be even related, however much the embedding lifted
+            # it: the unit NLU's topic names wins when it is related ("geldt de korting op het
+            # lesgeld ook voor mbo?" -> the halving of tuition fees, not the grant).
+            prior = self._prior_units(prior_topics)
+            best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
         wanted = SATISFIES.get(question.answer_type or "", set())
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]

@@ -145,6 +145,25 @@ _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "v
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
 
+def _split_phrases(text: str, lexicon: Lexicon) -> dict:
+    """{index: the lexicon word, or "" for a word used up} for a two-word lexicon phrase with a verb
+    whose words stand apart in one clause: "betaal ik dit jaar *minder*" is "minder betalen"."""
+    found: dict = {}
+    position = 0
+    for clause in _CLAUSE_END_RE.split(text):
+        clause_lemmas = [lemma(w) for w in words(clause)]
+        for phrase, head in lexicon.phrases.items():
+            if len(phrase) != 2 or not any(p.endswith("en") and len(p) > 4 for p in phrase):
+                continue
+            if phrase[0] in clause_lemmas and phrase[1] in clause_lemmas:
+                first, second = clause_lemmas.index(phrase[0]), clause_lemmas.index(phrase[1])
+                if abs(first - second) > 1 and position + first not in found and position + second not in found:
+                    found[position + min(first, second)] = head
+                    found[position + max(first, second)] = ""
+        position += len(clause_lemmas)
+    return found
+
+
 def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
     """{index of a verb's word: the lexicon word it forms with a particle later in its clause}; the
     particle's index maps to "" (used up). The particle nearest the clause's end is tried first:
@@ -185,7 +204,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             seen.add(concept.word)
             concepts.append(concept)
 
-    separable = _separable_verbs(text, lexicon)
+    separable = {**_split_phrases(text, lexicon), **_separable_verbs(text, lexicon)}
     i = 0
     while i < len(tokens):
         if i in separable:

@@ -580,3 +580,23 @@ def test_what_is_x_prefers_the_sentence_that_says_what_x_is(kb):
     """Many sentences mention the menukaart; "De menukaart is gebaseerd op …" says what it is."""
     result = kb.engine().answer("wat is de menukaart?")
     assert result.kind == "answer" and result.shown[0].text.startswith("De menukaart is gebaseerd op")
+
+
+def test_a_lexicon_phrase_whose_words_stand_apart_in_the_clause_is_found():
+    """Dutch puts the verb first in a question: "betaal ik dit jaar minder" is "minder betalen"."""
+    from knowledge.question import analyse
+    assert "halvering" in [c.word for c in analyse("betaal ik dit jaar minder collegegeld?").concepts]
+    assert "thuiszitter" in [c.word for c in analyse("mijn zoon zit al een jaar thuis").concepts]
+
+
+def test_the_common_tuition_question_finds_the_halving(kb):
+    result = kb.engine().answer("betaal ik dit jaar minder collegegeld?")
+    assert result.kind == "answer" and "collegegeld voor studenten gehalveerd" in result.shown[0].text
+
+
+def test_an_unrelated_unit_lifted_by_the_embedding_gives_way_to_the_topic_nlu_named(kb):
+    """Without NLU's topic nothing is related enough; with it, its sentence answers."""
+    text = "geldt de korting op het lesgeld ook voor mbo?"
+    assert kb.engine().answer(text).kind == "unknown"
+    result = kb.engine().answer(text, prior_topics=["halvering_collegegeld"])
+    assert result.kind == "answer" and "gehalveerd" in result.shown[0].text
