@@ -600,3 +600,8 @@ def test_an_unrelated_unit_lifted_by_the_embedding_gives_way_to_the_topic_nlu_na
     assert kb.engine().answer(text).kind == "unknown"
     result = kb.engine().answer(text, prior_topics=["halvering_collegegeld"])
     assert result.kind == "answer" and "gehalveerd" in result.shown[0].text
+
+
+def test_a_typed_question_about_a_named_theme_is_not_answered_by_its_title(kb):
+    result = kb.engine().answer("Hoe lang duurt een coschap?", theme=4)
+    assert result.kind == "near_miss" and result.missing_type == "duration"
