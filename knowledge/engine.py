@@ -373,9 +373,10 @@ class Engine:
         """KB words that match a concept; a topic word found nowhere is tried as a typo."""
         found: Set[str] = set()
         for alt in concept.alternatives:
-            # (a synonym's parts each count: "studieachterstand" also finds "achterstand")
+            # A synonym the documents lack as one word counts by its head, the last part of the
+            # compound: "studiebeurs" is a kind of "beurs" (not any "studie").
             found |= self._vocab_matches(alt) if alt == concept.word else {
-                part for w in self._vocab_matches(alt) for part in w.split(PARTS)}
+                w.split(PARTS)[-1] for w in self._vocab_matches(alt)}
         if not found and concept.kind == "topic" and "-" in concept.word.strip("-"):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
             # lexicon, whose own hyphenated words are meant whole)

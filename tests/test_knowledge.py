@@ -605,3 +605,10 @@ def test_an_unrelated_unit_lifted_by_the_embedding_gives_way_to_the_topic_nlu_na
 def test_a_typed_question_about_a_named_theme_is_not_answered_by_its_title(kb):
     result = kb.engine().answer("Hoe lang duurt een coschap?", theme=4)
     assert result.kind == "near_miss" and result.missing_type == "duration"
+
+
+def test_a_synonym_compound_counts_by_its_head_not_its_modifier(kb):
+    """"stufi" has the synonym "studiebeurs", which the documents lack as one word: it counts as
+    "beurs", not as any sentence about "studie"."""
+    result = kb.engine().answer("mijn stufi stopt, krijg ik nog iets?")
+    assert result.kind == "answer" and "basisbeurs" in result.shown[0].text and result.shown[0].cite.page == 11
