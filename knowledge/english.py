@@ -158,6 +158,11 @@ def translate(text: str) -> Translation:
         else:
             size, found = 1, None
         typed = " ".join(surfaces[i:i + size])
+        if found is None and "-" in surfaces[i]:
+            # "secondary-school", "first-year": English parts the glossary knows, each translated
+            parts = surfaces[i].split("-")
+            if all((english_lemma(part),) in glossary.phrases or part in glossary.stop_words for part in parts):
+                found = translate(" ".join(parts)).dutch
         if found is None:
             if lemmas[i] in glossary.stop_words:
                 i += 1

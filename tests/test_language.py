@@ -208,3 +208,10 @@ def test_an_english_rate_question_is_a_named_near_miss_in_english():
     question = analyse_english("How much money does a school get per pupil?")
     result = open_kb().engine().answer(question.text, question=question)
     assert result.kind == "near_miss" and result.missing_rate == "per pupil"
+
+
+def test_a_hyphenated_english_word_is_translated_by_its_parts():
+    """"secondary-school" is "secondary school"; a Dutch hyphenated word stays as it is."""
+    from knowledge.english import dutch_text
+    assert "middelbare school" in dutch_text("did primary schools give lower secondary-school advice?", "en")
+    assert "mbo-student" in dutch_text("is the mbo-student allowed?", "en")
