@@ -219,7 +219,7 @@ def _types(text: str) -> FrozenSet[str]:
 
 # A letter's signature line: "De minister van Onderwijs, Cultuur en Wetenschap, Ingrid van Engelshoven".
 _SIGNATURE_RE = re.compile(r"^(De )?([Mm]inister|[Ss]taatssecretaris)\b[^.]*, ([A-Z][\w-]*\s?)+(van |de |der |den )*[A-Z][\w-]+$")
-SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "afzender"]
+SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "handtekening", "tekenen", "afzender"]
 
 
 def _symbol_words(text: str) -> List[str]:
@@ -721,6 +721,9 @@ class Engine:
         answer to "what did X cost" is often the sentence after the one that names X."""
         if best.unit.kind not in ("sentence", "footnote"):
             return []
+        after = self.units[best.unit.id + 1] if best.unit.id + 1 < len(self.units) else None
+        if after is not None and _SIGNATURE_RE.match(best.unit.text) and _SIGNATURE_RE.match(after.text):
+            return [after]  # the letter's signatories, together
         siblings = self._by_passage.get(best.unit.passage_id, [])
         following = next((u for u in siblings if u.kind == best.unit.kind and u.index == best.unit.index + 1), None)
         if following is None or following.text == best.unit.text:

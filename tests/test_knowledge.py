@@ -498,9 +498,12 @@ def test_a_theme_is_quoted_with_its_sectors_as_the_annex_writes_them(kb):
 
 
 def test_the_signature_lines_answer_who_signed_the_letter(kb):
-    result = kb.engine().answer("wie hebben de kamerbrief ondertekend?")
-    assert result.kind == "answer"
-    assert result.shown[0].text.startswith("De minister") and result.shown[0].cite.page == 13
+    """Both signatories are shown, also when asked for the "handtekening"."""
+    for question in ("wie hebben de kamerbrief ondertekend?", "van wie is de handtekening onder de brief?"):
+        result = kb.engine().answer(question)
+        assert result.kind == "answer", question
+        assert [u.text.split(", ")[-1] for u in result.shown] == ["Ingrid van Engelshoven", "Arie Slob"], question
+        assert result.shown[0].cite.page == 13
 
 
 def test_a_long_action_is_shown_with_the_sentence_that_answers(kb):
@@ -612,3 +615,10 @@ def test_a_synonym_compound_counts_by_its_head_not_its_modifier(kb):
     "beurs", not as any sentence about "studie"."""
     result = kb.engine().answer("mijn stufi stopt, krijg ik nog iets?")
     assert result.kind == "answer" and "basisbeurs" in result.shown[0].text and result.shown[0].cite.page == 11
+
+
+def test_filler_words_of_a_request_are_no_topic():
+    """"Kunt u kort uitleggen wat …": "kort" (briefly) is not "op korte termijn"; "inhoudt" is the
+    generic verb "inhouden"."""
+    from knowledge.question import analyse
+    assert [c.word for c in analyse("Kunt u kort uitleggen wat de menukaart inhoudt?").concepts] == ["menukaart"]
