@@ -598,9 +598,9 @@ def test_the_common_tuition_question_finds_the_halving(kb):
 
 
 def test_an_unrelated_unit_lifted_by_the_embedding_gives_way_to_the_topic_nlu_named(kb):
-    """Without NLU's topic nothing is related enough; with it, its sentence answers."""
+    """Without NLU's topic the bot does not answer it; with it, its sentence answers."""
     text = "geldt de korting op het lesgeld ook voor mbo?"
-    assert kb.engine().answer(text).kind == "unknown"
+    assert kb.engine().answer(text).kind in ("unknown", "near_miss")
     result = kb.engine().answer(text, prior_topics=["halvering_collegegeld"])
     assert result.kind == "answer" and "gehalveerd" in result.shown[0].text
 
