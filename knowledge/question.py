@@ -234,11 +234,15 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             unit += 1  # "elke afzonderlijke school"
         if rate and unit < len(tokens) and not is_stop_word(tokens[unit]) and not tokens[unit].isdigit():
             # "per leerling", "per gemeente": only a rate answers it, not any sentence about pupils
-            noun = tokens[unit]
+            noun, surface_noun = tokens[unit], surfaces[unit]
             nouns = set(lexicon.alternatives(noun))
             if "-" in noun and noun in lexicon.sector_words:
                 nouns |= lexicon.alternatives(noun.rsplit("-", 1)[1])  # "per mbo-student" is also "per student"
-            add(Concept(f"per {noun}", f"per {surfaces[unit]}", frozenset(f"per {alt}" for alt in nouns), "rate"))
+            elif noun in lexicon.sector_words and unit + 1 < len(tokens) and not is_stop_word(tokens[unit + 1]):
+                # "elke mbo school": per school (of the mbo), not "per mbo"
+                noun, surface_noun = tokens[unit + 1], f"{surfaces[unit]} {surfaces[unit + 1]}"
+                nouns = set(lexicon.alternatives(noun))
+            add(Concept(f"per {noun}", f"per {surface_noun}", frozenset(f"per {alt}" for alt in nouns), "rate"))
             continue
         if token in lexicon.sector_words:
             sector = lexicon.sector_words[token]

@@ -215,3 +215,11 @@ def test_a_hyphenated_english_word_is_translated_by_its_parts():
     from knowledge.english import dutch_text
     assert "middelbare school" in dutch_text("did primary schools give lower secondary-school advice?", "en")
     assert "mbo-student" in dutch_text("is the mbo-student allowed?", "en")
+
+
+def test_each_sector_school_is_a_rate_per_school():
+    from knowledge.english import dutch_text
+    from knowledge.question import analyse
+    rates = [(c.word, c.surface) for c in analyse(dutch_text("how much does each mbo school get?", "en")).concepts
+             if c.kind == "rate"]
+    assert rates == [("per school", "per mbo school")]
