@@ -49,6 +49,14 @@ Found under load (20 users):
    (~10 % left). See `_EventStatements`.
 9. Memory: the C heap that loading a model frees is returned to the operating system (see
    `release_free_heap`): ~30 MB less RSS after load.
+10. Memory and start-up: to load DIET for prediction, Rasa's `RasaModel.load` trains it for one
+   step on one example (`model.fit`) just to create its weights, then overwrites them from the
+   checkpoint. Tracing the training step, its gradients and Adam's slots cost ~330 MB of RSS and
+   ~20 s of CPU per start. Loading for prediction now restores the checkpoint into the unbuilt
+   model and lets the one prediction Rasa runs anyway create the weights (TensorFlow restores a
+   variable from a pending checkpoint when it is created). Every weight the prediction uses must
+   come from the checkpoint, or Rasa's own load runs instead (`_load_for_inference`).
+
 """
 from __future__ import annotations
 
@@ -68,6 +76,7 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.core.actions.action import RemoteAction
 from rasa.core import agent as _agent_module
+from rasa.utils.tensorflow.models import RasaModel
 from rasa.core import tracker_store as _tracker_store
 from rasa.utils.endpoints import EndpointConfig
 from rasa.core.tracker_store import SQLTrackerStore
@@ -79,6 +88,8 @@ from sqlalchemy import bindparam as sa_bindparam
 from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool
+
+logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=None)
@@ -427,3 +438,41 @@ async def _load_agent(*args: Any, **kwargs: Any) -> Any:
 
 
 _agent_module.load_agent = _load_agent
+
+
+# 10. DIET (and any RasaModel) loaded for prediction without its one-step training.
+#    See the module docstring; `tests/test_perf_model_load.py` compares every prediction.
+
+_rasa_model_load = RasaModel.load.__func__
+
+
+def _load_for_inference(cls: Type[RasaModel], model_file_name: Text, model_data_example: Any,
+                        predict_data_example: Any = None, finetune_mode: bool = False,
+                        *args: Any, **kwargs: Any) -> RasaModel:
+    if finetune_mode or not predict_data_example:
+        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example,
+                                finetune_mode, *args, **kwargs)
+    import tensorflow as tf
+    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+
+    config = kwargs.get("config", {})
+    model = cls(*args, **kwargs)
+    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
+                  run_eagerly=config.get(RUN_EAGERLY))
+    status = model.load_weights(model_file_name)
+    # Creates every weight prediction needs; each is restored from the checkpoint as it is made.
+    model.run_inference(predict_data_example)
+    try:
+        status.assert_existing_objects_matched()
+    except AssertionError as error:  # a weight that is not in the checkpoint: do what Rasa does
+        logger.warning("Loading %s for prediction left weights unrestored (%s); using Rasa's load.",
+                       cls.__name__, error)
+        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example,
+                                finetune_mode, *args, **kwargs)
+    status.expect_partial()  # the optimizer's state and training-only weights are not needed
+    logger.debug("Loaded %s from %s for prediction.", cls.__name__, model_file_name)
+    return model
+
+
+RasaModel.load = classmethod(_load_for_inference)
+
