@@ -57,6 +57,12 @@ Found under load (20 users):
    variable from a pending checkpoint when it is created). Every weight the prediction uses must
    come from the checkpoint, or Rasa's own load runs instead (`_load_for_inference`).
 
+Found in `rasa train` (py-spy):
+
+11. DIET's batches are built anew in every epoch, and each sparse feature matrix of each example
+   went through three small numpy calls to become (batch, row, column) indices (~8 % of training
+   CPU). The indices are now built with one concatenation per batch: the same arrays, in the same
+   order (`_sparse_batch_values`), so training gives the same model.
 """
 from __future__ import annotations
 
@@ -76,6 +82,7 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.core.actions.action import RemoteAction
 from rasa.core import agent as _agent_module
+from rasa.utils.tensorflow.data_generator import RasaDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 from rasa.core import tracker_store as _tracker_store
 from rasa.utils.endpoints import EndpointConfig
@@ -476,3 +483,28 @@ def _load_for_inference(cls: Type[RasaModel], model_file_name: Text, model_data_
 
 RasaModel.load = classmethod(_load_for_inference)
 
+
+# 11. Sparse batches of DIET's training data, built with one concatenation per batch.
+
+_rasa_scipy_matrix_to_values = RasaDataGenerator._scipy_matrix_to_values
+
+
+def _sparse_batch_values(array_of_sparse: Any) -> List[Any]:
+    """What `RasaDataGenerator._scipy_matrix_to_values` returns, for 3-d feature arrays."""
+    if array_of_sparse.number_of_dimensions == 4 or not len(array_of_sparse):
+        return _rasa_scipy_matrix_to_values(array_of_sparse)
+    import numpy as np
+    import scipy.sparse
+
+    matrices = [x if isinstance(x, scipy.sparse.coo_matrix) else x.tocoo() for x in array_of_sparse]
+    sizes = [len(x.row) for x in matrices]
+    indices = np.empty((sum(sizes), 3), dtype=np.int64)
+    indices[:, 0] = np.repeat(np.arange(len(matrices), dtype=np.int64), sizes)
+    indices[:, 1] = np.concatenate([x.row for x in matrices])
+    indices[:, 2] = np.concatenate([x.col for x in matrices])
+    data = np.concatenate([x.data for x in matrices]).astype(np.float32)
+    shape = np.array((len(matrices), max(x.shape[0] for x in matrices), matrices[0].shape[-1]), dtype=np.int64)
+    return [indices, data, shape]
+
+
+RasaDataGenerator._scipy_matrix_to_values = staticmethod(_sparse_batch_values)
