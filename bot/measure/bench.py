@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import subprocess
@@ -164,13 +165,22 @@ def _run_logged(argv: List[str], cwd: Path, env: Dict[str, str], log_path: Path,
     return elapsed
 
 
-def train_from_scratch(workdir: Path, project: Path = REPO_ROOT) -> float:
-    """Seconds for `rasa train --force` of a project into a temp dir with an empty training cache."""
+def _children_cpu_s() -> float:
+    """User + system CPU seconds of this process's finished (waited-for) children so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def train_from_scratch(workdir: Path, project: Path = REPO_ROOT) -> Tuple[float, float]:
+    """Wall and CPU (user + system) seconds for `rasa train --force` of a project into a temp dir
+    with an empty training cache. CPU time barely depends on what else the machine runs."""
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=workdir))
     env = {**base_env(), "RASA_CACHE_DIRECTORY": str(cache)}
     argv = [str(VENV_BIN / "rasa"), "train", "--out", str(workdir / f"models-{cache.name}"), "--force", "--quiet"]
+    cpu_before = _children_cpu_s()
     try:
-        return _run_logged(argv, project, env, workdir / "train.log", f"rasa train in {project}")
+        wall = _run_logged(argv, project, env, workdir / "train.log", f"rasa train in {project}")
+        return wall, _children_cpu_s() - cpu_before
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -287,7 +297,8 @@ def _load_at(bot: BotResult, users: int) -> Optional[Stats]:
     return next((stats for stats in bot.loads if stats.concurrency == users), None)
 
 
-def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_train_s: Optional[float]) -> Dict[str, float]:
+def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_train_s: Optional[float],
+             train_cpu_s: Optional[float] = None, base_train_cpu_s: Optional[float] = None) -> Dict[str, float]:
     """The flat numbers of one run (keys named by the benchmark issue, then extras)."""
     best, base_best = ours.best_load, base.best_load
     at20 = _load_at(ours, 20)
@@ -312,6 +323,8 @@ def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_tr
         "rss_ratio": _ratio(ours.rss_mb["rasa"], base.rss_mb["rasa"]),
         "train_s": None if train_s is None else round(train_s, 1),
         "train_ratio": _ratio(train_s, base_train_s),
+        "train_cpu_s": None if train_cpu_s is None else round(train_cpu_s, 1),
+        "train_cpu_ratio": _ratio(train_cpu_s, base_train_cpu_s),
         "ready_s": round(ours.ready_s, 1),
         # Extras for context.
         "baseline_p50_ms": base.latency.p50_ms,
@@ -329,6 +342,7 @@ def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_tr
         "baseline_rss_mb": base.rss_mb["rasa"],
         "baseline_ready_s": round(base.ready_s, 1),
         "baseline_train_s": None if base_train_s is None else round(base_train_s, 1),
+        "baseline_train_cpu_s": None if base_train_cpu_s is None else round(base_train_cpu_s, 1),
         "cpu_count": os.cpu_count() or 0,
     }
     return {key: value for key, value in figures.items() if value is not None}
@@ -392,6 +406,8 @@ ROWS = [
     ("action server RSS (MB)", "action_rss_mb", None),
     ("full training (s)", "train_s", "baseline_train_s"),
     ("training ratio (ours / starter)", "train_ratio", None),
+    ("training CPU, user + system (s)", "train_cpu_s", "baseline_train_cpu_s"),
+    ("training CPU ratio (ours / starter)", "train_cpu_ratio", None),
     ("start to first answer (s)", "ready_s", "baseline_ready_s"),
 ]
 
@@ -572,15 +588,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         project, init_s = init_starter(workdir)
         for run in range(1, plan.runs + 1):
             log(f"run {run} of {plan.runs}")
-            train_s = base_train_s = None
+            train_s = base_train_s = train_cpu_s = base_train_cpu_s = None
             if not args.skip_train:
                 log("training this bot and the starter bot from scratch (rasa train --force, empty cache)")
-                train_s = train_from_scratch(workdir)
-                base_train_s = train_from_scratch(workdir, project)
-                log(f"training took {train_s:.1f} s (starter bot: {base_train_s:.1f} s)")
+                train_s, train_cpu_s = train_from_scratch(workdir)
+                base_train_s, base_train_cpu_s = train_from_scratch(workdir, project)
+                log(f"training took {train_s:.1f} s, {train_cpu_s:.1f} s CPU "
+                    f"(starter bot: {base_train_s:.1f} s, {base_train_cpu_s:.1f} s CPU)")
             ours.append(measure_ours(args.model, plan, ours_messages, args.sanic_workers, workdir))
             base.append(measure_baseline(project, plan, base_messages, workdir))
-            runs.append(headline(ours[-1], base[-1], train_s, base_train_s))
+            runs.append(headline(ours[-1], base[-1], train_s, base_train_s, train_cpu_s, base_train_cpu_s))
     except (StartupError, RuntimeError, TimeoutError) as error:
         print(f"error: {error}", file=sys.stderr)
         print(f"logs kept in {workdir}", file=sys.stderr)
