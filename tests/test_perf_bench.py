@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import subprocess
 from pathlib import Path
 
 from bot.measure import bench
@@ -27,3 +28,19 @@ def test_train_from_scratch_counts_the_childs_cpu(tmp_path, monkeypatch):
     rasa.chmod(0o755)
     wall, cpu = bench.train_from_scratch(tmp_path, project=Path(tmp_path))
     assert 0.25 <= cpu <= wall + 0.5
+
+
+def test_load_profile_names_each_component_of_the_trained_model():
+    import pytest
+    from bot.ops.serve import DEFAULT_MODEL, base_env
+
+    if not DEFAULT_MODEL.exists():
+        pytest.skip("no trained model (make train)")
+    out = subprocess.run([sys.executable, "-m", "bot.measure.bench", "--load-profile"], cwd=bench.REPO_ROOT,
+                         env=base_env(), capture_output=True, text=True, timeout=600, check=True).stdout
+    lines = out[out.index("step "):].splitlines()
+    names = [line.split()[0] + " " + line.split()[1] for line in lines[1:]]
+    assert "load provide_bot.nlp.dutch.DutchSpacyNLP0" in names and "load run_DIETClassifier6" in names
+    # the spaCy pipeline is loaded once, by the model provider
+    assert "load run_bot.nlp.dutch.DutchSpacyNLP0" not in names
+    assert lines[-1].startswith("malloc_trim") and float(lines[-1].split()[1]) < 1000

@@ -17,6 +17,9 @@ its min-max, so a single noisy run cannot decide. Writes results/bench.json (med
 run's figures), results/bench.md (tables and results/bench.png: latency by turn, throughput by
 users) and results/bench-details.json (every load run, per-turn latencies, settings). `--quick`
 is a short smoke run of the same steps, once.
+
+`--load-profile [MODEL]` only loads a model the way `rasa run` does, in this process, and prints
+the resident memory and CPU time each graph component's load adds (README: "Memory").
 """
 from __future__ import annotations
 
@@ -557,6 +560,66 @@ def print_summary(figures: Dict[str, float]) -> None:
 # Command line
 # --------------------------------------------------------------------------------------------
 
+def _vm_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def load_profile(model: Path) -> List[Tuple[str, float, float]]:
+    """(step, RSS in MB after it, CPU seconds it took) for loading `model` as `rasa run` does:
+    TensorFlow and Rasa's server imports, every graph component's load, one message, then the heap
+    trim `bot.nlp.rasa_speedups` does after a load."""
+    steps: List[Tuple[str, float, float]] = [("start", _vm_rss_mb(), 0.0)]
+
+    def step(name: str, started: float) -> None:
+        steps.append((name, _vm_rss_mb(), time.process_time() - started))
+
+    started = time.process_time()
+    import tensorflow  # noqa: F401
+    step("import tensorflow", started)
+    started = time.process_time()
+    import rasa.core.agent
+    import rasa.server  # noqa: F401
+    from rasa.engine.graph import GraphNode
+    step("import rasa server", started)
+
+    rasa_load_component = GraphNode._load_component
+
+    def load_component(node: Any, **kwargs: Any) -> Any:
+        begun = time.process_time()
+        loaded = rasa_load_component(node, **kwargs)
+        step(f"load {node._node_name}", begun)
+        return loaded
+
+    GraphNode._load_component = load_component
+    try:
+        async def load_and_answer() -> None:
+            agent = await rasa.core.agent.load_agent(model_path=str(model))
+            begun = time.process_time()
+            await agent.parse_message("welke acties zijn er voor het mbo")
+            step("one message (NLU)", begun)
+
+        asyncio.run(load_and_answer())
+    finally:
+        GraphNode._load_component = rasa_load_component
+    begun = time.process_time()
+    from bot.nlp.rasa_speedups import release_free_heap
+    release_free_heap()
+    step("malloc_trim", begun)
+    return steps
+
+
+def print_load_profile(steps: List[Tuple[str, float, float]]) -> None:
+    print(f"{'step':48s} {'RSS MB':>8s} {'+MB':>7s} {'CPU s':>6s}")
+    previous = steps[0][1]
+    for name, rss, cpu in steps:
+        if rss - previous >= 0.5 or cpu >= 0.05 or name in ("start", "malloc_trim"):
+            print(f"{name:48s} {rss:8.1f} {rss - previous:+7.1f} {cpu:6.2f}")
+        previous = rss
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.measure.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short loads, one 50-turn conversation, one run (~4 min)")
@@ -569,7 +632,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--sanic-workers", type=int, default=1,
                         help="Sanic workers for this bot's Rasa server (> 1 starts a Redis lock store; "
                              "README: Sanic workers or replicas?)")
+    parser.add_argument("--load-profile", nargs="?", type=Path, const=Path(""), metavar="MODEL",
+                        help="only print RSS and CPU per component while loading a model (default: --model)")
     args = parser.parse_args(argv)
+
+    if args.load_profile is not None:
+        os.chdir(REPO_ROOT)  # the model's custom components are imported from the project
+        print_load_profile(load_profile(args.load_profile if str(args.load_profile) not in ("", ".") else args.model))
+        return 0
 
     plan = QUICK if args.quick else FULL
     if args.runs is not None:
