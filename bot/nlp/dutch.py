@@ -142,7 +142,8 @@ class CompactLookupTable:
         self._values = values
         self._blob = bytes(blob)
         self._offsets = offsets
-        self._search = numpy.searchsorted
+        # A Python int above 2**63 makes numpy compare the whole array as objects (~170 us a word).
+        self._uint64 = numpy.uint64
 
     @classmethod
     def from_table(cls, table: Any) -> "CompactLookupTable":
@@ -186,7 +187,7 @@ class CompactLookupTable:
         from spacy.strings import get_string_id
 
         key = get_string_id(key)
-        index = int(self._search(self._keys, key))
+        index = int(self._keys.searchsorted(self._uint64(key)))
         return index if index < len(self._keys) and int(self._keys[index]) == key else None
 
     def lemma(self, position: int) -> Text:
