@@ -387,3 +387,30 @@ def test_free_heap_is_released_after_a_model_is_loaded(monkeypatch):
     assert agent_module.load_agent is rasa_speedups._load_agent  # what `rasa run` calls
     assert asyncio.run(agent_module.load_agent(model_path="m")) == ("agent", (), {"model_path": "m"})
     assert calls == [0]
+
+
+# 11. DIET's sparse batches
+import numpy as np  # noqa: E402
+import scipy.sparse  # noqa: E402
+from rasa.utils.tensorflow.data_generator import RasaDataGenerator  # noqa: E402
+from rasa.utils.tensorflow.feature_array import FeatureArray  # noqa: E402
+
+from bot.nlp.rasa_speedups import _rasa_scipy_matrix_to_values  # noqa: E402
+
+
+@pytest.mark.parametrize("kind", ["coo", "csr", "empty rows"])
+def test_sparse_batch_values_equal_rasas(kind):
+    rng = np.random.default_rng(7)
+    matrices = []
+    for n in range(40):
+        rows = int(rng.integers(1, 12))
+        density = 0.0 if kind == "empty rows" and n % 3 == 0 else 0.2
+        m = scipy.sparse.random(rows, 300, density=density, format="coo", random_state=n, dtype=np.float64)
+        matrices.append(m.tocsr() if kind == "csr" else m)
+    array = FeatureArray(np.array(matrices + [None], dtype=object)[:-1], number_of_dimensions=3)
+    ours = RasaDataGenerator._scipy_matrix_to_values(array)
+    rasas = _rasa_scipy_matrix_to_values(array)
+    assert len(ours) == len(rasas) == 3
+    for a, b in zip(ours, rasas):
+        assert a.dtype == b.dtype and a.shape == b.shape
+        assert np.array_equal(a, b)

@@ -17,6 +17,9 @@ its min-max, so a single noisy run cannot decide. Writes results/bench.json (med
 run's figures), results/bench.md (tables and results/bench.png: latency by turn, throughput by
 users) and results/bench-details.json (every load run, per-turn latencies, settings). `--quick`
 is a short smoke run of the same steps, once.
+
+`--load-profile [MODEL]` only loads a model the way `rasa run` does, in this process, and prints
+the resident memory and CPU time each graph component's load adds (README: "Memory").
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import subprocess
@@ -164,13 +168,22 @@ def _run_logged(argv: List[str], cwd: Path, env: Dict[str, str], log_path: Path,
     return elapsed
 
 
-def train_from_scratch(workdir: Path, project: Path = REPO_ROOT) -> float:
-    """Seconds for `rasa train --force` of a project into a temp dir with an empty training cache."""
+def _children_cpu_s() -> float:
+    """User + system CPU seconds of this process's finished (waited-for) children so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def train_from_scratch(workdir: Path, project: Path = REPO_ROOT) -> Tuple[float, float]:
+    """Wall and CPU (user + system) seconds for `rasa train --force` of a project into a temp dir
+    with an empty training cache. CPU time barely depends on what else the machine runs."""
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=workdir))
     env = {**base_env(), "RASA_CACHE_DIRECTORY": str(cache)}
     argv = [str(VENV_BIN / "rasa"), "train", "--out", str(workdir / f"models-{cache.name}"), "--force", "--quiet"]
+    cpu_before = _children_cpu_s()
     try:
-        return _run_logged(argv, project, env, workdir / "train.log", f"rasa train in {project}")
+        wall = _run_logged(argv, project, env, workdir / "train.log", f"rasa train in {project}")
+        return wall, _children_cpu_s() - cpu_before
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -287,7 +300,8 @@ def _load_at(bot: BotResult, users: int) -> Optional[Stats]:
     return next((stats for stats in bot.loads if stats.concurrency == users), None)
 
 
-def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_train_s: Optional[float]) -> Dict[str, float]:
+def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_train_s: Optional[float],
+             train_cpu_s: Optional[float] = None, base_train_cpu_s: Optional[float] = None) -> Dict[str, float]:
     """The flat numbers of one run (keys named by the benchmark issue, then extras)."""
     best, base_best = ours.best_load, base.best_load
     at20 = _load_at(ours, 20)
@@ -312,6 +326,8 @@ def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_tr
         "rss_ratio": _ratio(ours.rss_mb["rasa"], base.rss_mb["rasa"]),
         "train_s": None if train_s is None else round(train_s, 1),
         "train_ratio": _ratio(train_s, base_train_s),
+        "train_cpu_s": None if train_cpu_s is None else round(train_cpu_s, 1),
+        "train_cpu_ratio": _ratio(train_cpu_s, base_train_cpu_s),
         "ready_s": round(ours.ready_s, 1),
         # Extras for context.
         "baseline_p50_ms": base.latency.p50_ms,
@@ -329,6 +345,7 @@ def headline(ours: BotResult, base: BotResult, train_s: Optional[float], base_tr
         "baseline_rss_mb": base.rss_mb["rasa"],
         "baseline_ready_s": round(base.ready_s, 1),
         "baseline_train_s": None if base_train_s is None else round(base_train_s, 1),
+        "baseline_train_cpu_s": None if base_train_cpu_s is None else round(base_train_cpu_s, 1),
         "cpu_count": os.cpu_count() or 0,
     }
     return {key: value for key, value in figures.items() if value is not None}
@@ -392,6 +409,8 @@ ROWS = [
     ("action server RSS (MB)", "action_rss_mb", None),
     ("full training (s)", "train_s", "baseline_train_s"),
     ("training ratio (ours / starter)", "train_ratio", None),
+    ("training CPU, user + system (s)", "train_cpu_s", "baseline_train_cpu_s"),
+    ("training CPU ratio (ours / starter)", "train_cpu_ratio", None),
     ("start to first answer (s)", "ready_s", "baseline_ready_s"),
 ]
 
@@ -541,6 +560,66 @@ def print_summary(figures: Dict[str, float]) -> None:
 # Command line
 # --------------------------------------------------------------------------------------------
 
+def _vm_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def load_profile(model: Path) -> List[Tuple[str, float, float]]:
+    """(step, RSS in MB after it, CPU seconds it took) for loading `model` as `rasa run` does:
+    TensorFlow and Rasa's server imports, every graph component's load, one message, then the heap
+    trim `bot.nlp.rasa_speedups` does after a load."""
+    steps: List[Tuple[str, float, float]] = [("start", _vm_rss_mb(), 0.0)]
+
+    def step(name: str, started: float) -> None:
+        steps.append((name, _vm_rss_mb(), time.process_time() - started))
+
+    started = time.process_time()
+    import tensorflow  # noqa: F401
+    step("import tensorflow", started)
+    started = time.process_time()
+    import rasa.core.agent
+    import rasa.server  # noqa: F401
+    from rasa.engine.graph import GraphNode
+    step("import rasa server", started)
+
+    rasa_load_component = GraphNode._load_component
+
+    def load_component(node: Any, **kwargs: Any) -> Any:
+        begun = time.process_time()
+        loaded = rasa_load_component(node, **kwargs)
+        step(f"load {node._node_name}", begun)
+        return loaded
+
+    GraphNode._load_component = load_component
+    try:
+        async def load_and_answer() -> None:
+            agent = await rasa.core.agent.load_agent(model_path=str(model))
+            begun = time.process_time()
+            await agent.parse_message("welke acties zijn er voor het mbo")
+            step("one message (NLU)", begun)
+
+        asyncio.run(load_and_answer())
+    finally:
+        GraphNode._load_component = rasa_load_component
+    begun = time.process_time()
+    from bot.nlp.rasa_speedups import release_free_heap
+    release_free_heap()
+    step("malloc_trim", begun)
+    return steps
+
+
+def print_load_profile(steps: List[Tuple[str, float, float]]) -> None:
+    print(f"{'step':48s} {'RSS MB':>8s} {'+MB':>7s} {'CPU s':>6s}")
+    previous = steps[0][1]
+    for name, rss, cpu in steps:
+        if rss - previous >= 0.5 or cpu >= 0.05 or name in ("start", "malloc_trim"):
+            print(f"{name:48s} {rss:8.1f} {rss - previous:+7.1f} {cpu:6.2f}")
+        previous = rss
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.measure.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short loads, one 50-turn conversation, one run (~4 min)")
@@ -553,7 +632,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--sanic-workers", type=int, default=1,
                         help="Sanic workers for this bot's Rasa server (> 1 starts a Redis lock store; "
                              "README: Sanic workers or replicas?)")
+    parser.add_argument("--load-profile", nargs="?", type=Path, const=Path(""), metavar="MODEL",
+                        help="only print RSS and CPU per component while loading a model (default: --model)")
     args = parser.parse_args(argv)
+
+    if args.load_profile is not None:
+        os.chdir(REPO_ROOT)  # the model's custom components are imported from the project
+        print_load_profile(load_profile(args.load_profile if str(args.load_profile) not in ("", ".") else args.model))
+        return 0
 
     plan = QUICK if args.quick else FULL
     if args.runs is not None:
@@ -572,15 +658,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         project, init_s = init_starter(workdir)
         for run in range(1, plan.runs + 1):
             log(f"run {run} of {plan.runs}")
-            train_s = base_train_s = None
+            train_s = base_train_s = train_cpu_s = base_train_cpu_s = None
             if not args.skip_train:
                 log("training this bot and the starter bot from scratch (rasa train --force, empty cache)")
-                train_s = train_from_scratch(workdir)
-                base_train_s = train_from_scratch(workdir, project)
-                log(f"training took {train_s:.1f} s (starter bot: {base_train_s:.1f} s)")
+                train_s, train_cpu_s = train_from_scratch(workdir)
+                base_train_s, base_train_cpu_s = train_from_scratch(workdir, project)
+                log(f"training took {train_s:.1f} s, {train_cpu_s:.1f} s CPU "
+                    f"(starter bot: {base_train_s:.1f} s, {base_train_cpu_s:.1f} s CPU)")
             ours.append(measure_ours(args.model, plan, ours_messages, args.sanic_workers, workdir))
             base.append(measure_baseline(project, plan, base_messages, workdir))
-            runs.append(headline(ours[-1], base[-1], train_s, base_train_s))
+            runs.append(headline(ours[-1], base[-1], train_s, base_train_s, train_cpu_s, base_train_cpu_s))
     except (StartupError, RuntimeError, TimeoutError) as error:
         print(f"error: {error}", file=sys.stderr)
         print(f"logs kept in {workdir}", file=sys.stderr)
