@@ -134,6 +134,8 @@ def _analyse_cached(text: str) -> Question:
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
+# How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
+_RUN_VERBS = {"lopen", "duren"}
 
 # Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
 # tegenaan" is "tegenaanlopen".
@@ -251,7 +253,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms:
+        elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms \
+                or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
             continue
         elif re.fullmatch(r"\d+(e|ste|de)", token):
             continue  # ordinals ("mijn 2e jaar") say when, not what

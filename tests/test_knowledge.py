@@ -622,3 +622,12 @@ def test_filler_words_of_a_request_are_no_topic():
     generic verb "inhouden"."""
     from knowledge.question import analyse
     assert [c.word for c in analyse("Kunt u kort uitleggen wat de menukaart inhoudt?").concepts] == ["menukaart"]
+
+
+def test_how_long_something_runs_is_asked_by_the_answer_type_not_the_verb():
+    """"tot wanneer loopt het NPO?": "lopen" asks for a date here, it is not a topic matching every
+    sentence with "lopen"."""
+    from knowledge.question import analyse
+    question = analyse("tot wanneer loopt het npo?")
+    assert question.answer_type == "date" and "lopen" not in [c.word for c in question.concepts]
+    assert "lopen" in [c.word for c in analyse("lopen er nog studenten risico?").concepts]
