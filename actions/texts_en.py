@@ -78,7 +78,7 @@ FACT_INTROS = {"letter": "The letter says (in Dutch):", "annex": "The annex says
 FACT_INTRO = "The documents say (in Dutch):"
 # Numbers, dates and amounts of the fact, said in English (from the knowledge base's rows).
 FACTS_IN_ENGLISH = "In English: {facts}."
-FACT_KINDS = {"amount": "amount {value}", "date": "date {value}", "figure": "{value}"}
+FACT_KINDS = {"amount": "amount {value}", "date": "{value}", "figure": "{value}"}  # a date reads as itself: "this academic year"
 # Near misses: the question is about the programme, but the documents do not give what it asks.
 NEAR_MISS_TYPE_AND_WORDS = "The documents do not give {noun} for {words}."
 NEAR_MISS_TYPE = "The documents do not give {noun} for this."
