@@ -33,10 +33,6 @@ _EXTRA_STOP_WORDS = frozenset(
     """.split()
 )
 
-# Where both lemma tables are wrong or split one verb ("lopen" -> "loop" but "liepen" ->
-# "lopen"): corrections kept as data, in the lexicon's `lemmas` section (word: lemma).
-_LEXICON_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon.yml")
-
 _lock = threading.Lock()
 _lemma_table: Optional["_TableView"] = None
 _lemma_fixes: Dict[str, str] = {}
@@ -88,12 +84,13 @@ def _load() -> None:
 
 
 def _read_lemma_fixes() -> Dict[str, str]:
-    import yaml
+    """Where both lemma tables are wrong or split one verb ("lopen" -> "loop" but "liepen" ->
+    "lopen"): the corrections kept as data, in the lexicon's `lemmas` section (word: lemma)."""
+    from .lexicon import LEXICON_PATH, LexiconError, read_data_file  # (the lexicon normalises with this module)
 
     try:
-        with open(_LEXICON_FILE, encoding="utf-8") as handle:
-            fixes = (yaml.safe_load(handle) or {}).get("lemmas") or {}
-    except (OSError, yaml.YAMLError):
+        fixes = read_data_file(LEXICON_PATH, LexiconError).get("lemmas") or {}
+    except LexiconError:
         return {}  # the lexicon's own loader reports a broken file
     return {str(word).lower(): str(fixed).lower() for word, fixed in fixes.items()}
 

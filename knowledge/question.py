@@ -147,13 +147,21 @@ _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "v
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
 
-def _split_phrases(text: str, lexicon: Lexicon) -> dict:
+def _clauses(text: str, tokens: List[str]):
+    """(position of the first token, the clause's tokens) for each clause of `text`; `tokens` are
+    the text's normalised words, in order."""
+    position = 0
+    for clause in _CLAUSE_END_RE.split(text):
+        size = len(words(clause))
+        yield position, tokens[position:position + size]
+        position += size
+
+
+def _split_phrases(text: str, tokens: List[str], lexicon: Lexicon) -> dict:
     """{index: the lexicon word, or "" for a word used up} for a two-word lexicon phrase with a verb
     whose words stand apart in one clause: "betaal ik dit jaar *minder*" is "minder betalen"."""
     found: dict = {}
-    position = 0
-    for clause in _CLAUSE_END_RE.split(text):
-        clause_lemmas = [lemma(w) for w in words(clause)]
+    for position, clause_lemmas in _clauses(text, tokens):
         for phrase, head in lexicon.phrases.items():
             if len(phrase) != 2 or not any(p.endswith("en") and len(p) > 4 for p in phrase):
                 continue
@@ -162,7 +170,6 @@ def _split_phrases(text: str, lexicon: Lexicon) -> dict:
                 if abs(first - second) > 1 and position + first not in found and position + second not in found:
                     found[position + min(first, second)] = head
                     found[position + max(first, second)] = ""
-        position += len(clause_lemmas)
     return found
 
 
@@ -171,9 +178,7 @@ def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
     particle's index maps to "" (used up). The particle nearest the clause's end is tried first:
     in "lopen kinderen in po nog achter" it is "achter", not the preposition "in"."""
     found = {}
-    position = 0
-    for clause in _CLAUSE_END_RE.split(text):
-        clause_words = [w.lower() for w in words(clause)]
+    for position, clause_words in _clauses(text, [w.lower() for w in words(text)]):
         done = False
         for end in range(len(clause_words) - 1, 0, -1):
             if clause_words[end] not in _PARTICLES or (clause_words[end] in _PREPOSITIONS
@@ -188,7 +193,6 @@ def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
                     break
             if done:
                 break
-        position += len(clause_words)
     return found
 
 
@@ -206,7 +210,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             seen.add(concept.word)
             concepts.append(concept)
 
-    separable = {**_split_phrases(text, lexicon), **_separable_verbs(text, lexicon)}
+    separable = {**_split_phrases(text, tokens, lexicon), **_separable_verbs(text, lexicon)}
     i = 0
     while i < len(tokens):
         if i in separable:
