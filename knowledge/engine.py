@@ -124,6 +124,9 @@ _TIME_PHRASE_RE = re.compile(
     r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
+# "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
+_SUPERLATIVE_RE = re.compile(r"\b(meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
+                             r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -214,6 +217,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("who")
     if _PROCEDURE_RE.search(text):
         found.add("procedure")
+    if _SUPERLATIVE_RE.search(text):
+        found.add("superlative")
     return frozenset(found)
 
 
@@ -233,16 +238,25 @@ def _rates(tokens: Sequence[str]) -> List[str]:
 
 
 def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
+    """The sectors `tokens` name; a phrase's words are not read again on their own
+    ("middelbaar beroepsonderwijs" is the mbo, not also the "middelbare" school)."""
     found: List[str] = []
-    for i in range(len(tokens)):
+    i = 0
+    while i < len(tokens):
         for size in (4, 3, 2):
             phrase = tuple(tokens[i:i + size])
             if phrase in lexicon.sector_groups:
                 found += lexicon.sector_groups[phrase]
             elif phrase in lexicon.sector_phrases:
                 found.append(lexicon.sector_phrases[phrase])
-        if tokens[i] in lexicon.sector_words:
-            found.append(lexicon.sector_words[tokens[i]])
+            else:
+                continue
+            i += size
+            break
+        else:
+            if tokens[i] in lexicon.sector_words:
+                found.append(lexicon.sector_words[tokens[i]])
+            i += 1
     return list(dict.fromkeys(found))
 
 
@@ -479,7 +493,7 @@ class Engine:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
-            if c.kind in ("sector", "rate"):
+            if c.kind in ("sector", "rate") or c.word in self.lexicon.background:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
@@ -503,6 +517,7 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         defined = self._defined_words(question)
+        superlative = bool(_SUPERLATIVE_RE.search(question.text))
         scored: List[Scored] = []
         for uid, matched in candidates.items():
             unit = self.units[uid]
@@ -521,6 +536,8 @@ class Engine:
                     score += SECTOR_BONUS / 2
                 else:
                     score -= SECTOR_PENALTY
+            if superlative and "superlative" in unit.types:
+                score += TYPE_BONUS / 2
             if uid in prior:
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":

@@ -37,6 +37,8 @@ class Lexicon:
     generic: FrozenSet[str]
     programme: FrozenSet[str]
     typed_terms: FrozenSet[str]
+    # the documents' background (corona): in most of their passages, so asked about it says little
+    background: FrozenSet[str] = frozenset()
 
     def alternatives(self, token: str) -> FrozenSet[str]:
         return self.groups.get(token, frozenset((token,)))
@@ -98,9 +100,11 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     generic = frozenset(t for e in _entries(data, "generic", list) for t in _norm(e))
     typed = frozenset(t for e in _entries(data, "typed_terms", list) for t in _norm(e))
     programme = frozenset(t for e in _entries(data, "programme", list) for t in _norm(e))
+    background = frozenset(t for e in (data.get("background") or []) for t in _norm(e))
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
+        background=background,
     )
 
 

@@ -631,3 +631,31 @@ def test_how_long_something_runs_is_asked_by_the_answer_type_not_the_verb():
     question = analyse("tot wanneer loopt het npo?")
     assert question.answer_type == "date" and "lopen" not in [c.word for c in question.concepts]
     assert "lopen" in [c.word for c in analyse("lopen er nog studenten risico?").concepts]
+
+
+def test_the_documents_background_weighs_little(kb):
+    """"tijdens de coronacrisis" holds for almost everything the documents say: the sentence about
+    what students missed answers, not any sentence that names corona."""
+    result = kb.engine().answer("Wat misten studenten vooral tijdens de coronacrisis?")
+    assert result.kind == "answer" and "contact" in result.shown[0].text
+
+
+def test_a_superlative_question_prefers_a_superlative_sentence(kb):
+    """"het meest achter" on "de middelbare" (the vo): the sentence with "de grootste" answers."""
+    result = kb.engine().answer("welke leerlingen op de middelbare lopen het meest achter?")
+    assert result.kind == "answer" and "vmbo en de havo" in result.shown[0].text
+
+
+def test_growing_is_a_phrase_for_increasing(kb):
+    result = kb.engine().answer("Zijn de verschillen tussen scholen groter geworden?")
+    assert result.kind == "answer" and "toegenomen" in result.shown[0].text
+
+
+def test_a_sector_phrase_is_not_read_again_word_by_word():
+    from knowledge.engine import _sectors_in
+    from knowledge.lexicon import load_lexicon
+    from knowledge.normalize import normalize_tokens
+    lexicon = load_lexicon()
+    assert _sectors_in(normalize_tokens("middelbaar beroepsonderwijs en hoger onderwijs"), lexicon)[0] == "mbo"
+    assert "vo" not in _sectors_in(normalize_tokens("het middelbaar beroepsonderwijs"), lexicon)
+    assert _sectors_in(normalize_tokens("op de middelbare"), lexicon) == ["vo"]
