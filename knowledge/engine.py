@@ -98,7 +98,7 @@ _DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|
                           re.I)
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 # A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
-_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+_NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 _WHO_RE = re.compile(
     r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
@@ -127,6 +127,11 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
 _SUPERLATIVE_RE = re.compile(r"\b(meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
+# "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
+_HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
+_COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
+                "honderd", "duizend", "honderden", "duizenden", "procent"}
+COUNT_GAP = 3                 # words that may stand between a number and what it counts ("17% van de …")
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -518,13 +523,17 @@ class Engine:
         sector = sector or (question.sectors[0] if question.sectors else None)
         defined = self._defined_words(question)
         superlative = bool(_SUPERLATIVE_RE.search(question.text))
+        # "hoeveel studenten …?": where the documents count that, only a count of it is a number
+        counted = self._counted_words(question)
+        counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
         scored: List[Scored] = []
         for uid, matched in candidates.items():
             unit = self.units[uid]
             coverage = matched / total
             score = coverage
             if wanted:
-                score += TYPE_BONUS if unit.types & wanted else -TYPE_PENALTY
+                gives = uid in counting if counting else unit.types & wanted
+                score += TYPE_BONUS if gives else -TYPE_PENALTY
                 if asks_deadline and "deadline" in unit.types:
                     score += TYPE_BONUS  # "tot wanneer": "tot en met 1 maart", not "in 2023"
             if sector and unit.sectors:
@@ -708,6 +717,33 @@ class Engine:
         if best < FOCUS_SENTENCES or not scores[best - 1]:
             return unit  # the answer is in the first sentences anyway
         return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
+
+    def _counted_words(self, question: Question) -> FrozenSet[str]:
+        """For "hoeveel X …?": the words that name X (its synonyms included); else empty."""
+        if question.answer_type not in ("number", "percentage"):
+            return frozenset()
+        match = _HOW_MANY_RE.search(question.text)
+        if not match:
+            return frozenset()
+        following = [lemma(w) for w in words(match.group(1))[:3]]
+        for concept in question.concepts:
+            if concept.kind == "topic" and concept.word in following:
+                return self._concept_words(concept)
+        return frozenset()
+
+    def _counts(self, unit: Unit, counted: FrozenSet[str]) -> bool:
+        """Does the unit give a number of the counted thing ("32.000 studenten")?"""
+        tokens = self._unit_sequence(unit.id)
+        for i, token in enumerate(tokens):
+            if (token.isdigit() and not _YEAR_RE.fullmatch(token)) or token in _COUNT_WORDS:
+                for after in tokens[i + 1:i + 1 + COUNT_GAP + 1]:
+                    if after in counted or any(after.endswith(w) for w in counted if len(w) >= 4):
+                        return True
+        return False
+
+    @functools.lru_cache(maxsize=4096)
+    def _unit_sequence(self, uid: int) -> Tuple[str, ...]:
+        return tuple(normalize_tokens(self.units[uid].text))
 
     @staticmethod
     def _gives(unit: Unit, question: Question, wanted: Set[str]) -> bool:

@@ -659,3 +659,19 @@ def test_a_sector_phrase_is_not_read_again_word_by_word():
     assert _sectors_in(normalize_tokens("middelbaar beroepsonderwijs en hoger onderwijs"), lexicon)[0] == "mbo"
     assert "vo" not in _sectors_in(normalize_tokens("het middelbaar beroepsonderwijs"), lexicon)
     assert _sectors_in(normalize_tokens("op de middelbare"), lexicon) == ["vo"]
+
+
+def test_how_many_x_is_answered_by_a_count_of_x(kb):
+    """"hoeveel studenten …?": a sentence that counts students ("ongeveer 32.000 studenten") gives
+    the number; one about students with only years in it ("2022/23") does not."""
+    from knowledge import analyse
+    engine = kb.engine()
+    question = analyse("hoeveel studenten kregen compensatie omdat hun basisbeurs stopte?")
+    counted = engine._counted_words(question)
+    counts = [u for u in engine.units if engine._counts(u, counted)]
+    assert any("32.000 studenten" in u.text for u in counts)
+    assert not any("2022/23" in u.text and "studenten" in u.text and not re.search(r"\d\.\d{3}", u.text)
+                   for u in counts)
+    result = engine.answer(question.text)
+    assert result.kind == "near_miss" or "32.000" in result.shown[0].text
+    assert "1.500" in engine.answer("hoeveel onderzoekers hebben een verlenging gekregen door corona?").shown[0].text
