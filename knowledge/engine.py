@@ -125,7 +125,7 @@ _TIME_PHRASE_RE = re.compile(
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
-_SUPERLATIVE_RE = re.compile(r"\b(meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
+_SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
@@ -522,7 +522,7 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         defined = self._defined_words(question)
-        superlative = bool(_SUPERLATIVE_RE.search(question.text))
+        superlative = superlative_asked(question)
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -659,6 +659,10 @@ class Engine:
         missing_rate = [c for c in best.missing if c.kind == "rate"]
         if missing_rate:
             silent, focal = True, missing_rate
+        # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
+        # superlative ("het meest", "vooral") does not answer it.
+        if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
+            silent = True
         other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in question.sectors)
         if silent or other_sector:
@@ -802,6 +806,10 @@ def _verb_like(concept: Concept) -> bool:
 _THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
 _NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
+
+
+def superlative_asked(question: Question) -> bool:
+    return bool(_SUPERLATIVE_RE.search(question.text))
 
 
 def theme_number(text: str) -> Optional[int]:

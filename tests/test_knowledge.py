@@ -675,3 +675,11 @@ def test_how_many_x_is_answered_by_a_count_of_x(kb):
     result = engine.answer(question.text)
     assert result.kind == "near_miss" or "32.000" in result.shown[0].text
     assert "1.500" in engine.answer("hoeveel onderzoekers hebben een verlenging gekregen door corona?").shown[0].text
+
+
+def test_a_typed_question_for_the_top_one_needs_a_superlative(kb):
+    """"Welke gemeente krijgt het meeste geld?": a sentence that names municipalities and money but
+    no top one is not the answer."""
+    assert kb.engine().answer("Welke gemeente krijgt het meeste NPO-geld?").kind == "near_miss"
+    result = kb.engine().answer("Waar maken schoolleiders in het vo zich de meeste zorgen over?")
+    assert result.kind == "answer" and "praktijkonderwijs" in result.shown[0].text
