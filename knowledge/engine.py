@@ -132,6 +132,8 @@ _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
 COUNT_GAP = 3                 # words that may stand between a number and what it counts ("17% van de …")
+_ARTICLES = {"de", "het", "een"}
+DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -439,7 +441,21 @@ class Engine:
         topics = [c for c in question.topics if c.kind == "topic"]
         if len(topics) != 1 or not _DEFINITION_RE.match(question.text):
             return set()
-        return {w.lower() for w in words(question.text)} & {topics[0].surface.lower()}
+        return {w.lower() for w in words(question.text)} & {topics[0].surface.lower()} | set(topics[0].alternatives)
+
+    @staticmethod
+    def _defines(unit: Unit, defined: Set[str]) -> float:
+        """How much the unit reads like a definition of the defined words: it opens with them (after
+        an article: "De menukaart …", "Het Nationaal Programma Onderwijs (NP Onderwijs) …"), and
+        more so when a defining verb follows ("… is", "… houdt in"). "In het NPO zijn …" does not."""
+        opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
+        if not opening or not (opening[0] in _ARTICLES or opening[0] in defined):
+            return 0.0
+        verb_at = next((i for i, w in enumerate(opening) if w in _DEFINING_VERBS), None)
+        subject = opening[:verb_at] if verb_at is not None else opening[:3]
+        if not set(subject) & defined:
+            return 0.0
+        return TYPE_BONUS if verb_at is not None else TYPE_BONUS / 2
 
     def _idf(self, count: int) -> float:
         return math.log(1.0 + len(self.units) / (1.0 + count))
@@ -511,7 +527,11 @@ class Engine:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
         # The embedding of a two-word question is noise ("krijg ik korting?"): not computed (it
         # costs 10-25 ms); for longer questions it only adds.
-        similarity = self._similarity(question) if n_topics >= SEMANTIC_FULL_TOPICS else None
+        defined = self._defined_words(question)
+        # ("wat is een schoolscan?": which of the sentences naming it explains it, the embedding reads;
+        # "wat is het NPO?" is named by nearly every sentence, and its opening defines it)
+        by_meaning = n_topics >= SEMANTIC_FULL_TOPICS or bool(defined - self.lexicon.programme_names)
+        similarity = self._similarity(question) if by_meaning else None
         if similarity is not None:
             for uid in np.argsort(-similarity)[:SEMANTIC_CANDIDATES]:
                 candidates.setdefault(int(uid), 0.0)
@@ -521,7 +541,6 @@ class Engine:
         wanted = SATISFIES.get(question.answer_type or "", set())
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
-        defined = self._defined_words(question)
         superlative = superlative_asked(question)
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
@@ -561,12 +580,7 @@ class Engine:
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
             if defined and unit.kind != "theme":
-                # "wat is de menukaart?": "De menukaart is gebaseerd op …" says what it is
-                opening = unit.text.lower().split()[:4]
-                if set(opening[:3]) & defined:
-                    score += TYPE_BONUS / 2
-                    if any(w in defined and after in _DEFINING_VERBS for w, after in zip(opening, opening[1:])):
-                        score += TYPE_BONUS / 2
+                score += self._defines(unit, defined)
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing,
                                  round(float(similarity[uid]), 3) if similarity is not None else 0.0))

@@ -267,7 +267,11 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         else:
             add(Concept(token, surface, lexicon.alternatives(token)))
     if not any(c.kind == "topic" for c in concepts):
-        for concept in programme:  # the programme itself is the subject ("wat is het NPO?")
-            add(concept)
+        named = [c for c in programme if c.word in lexicon.programme_names | {"nationaal", "programma"}]
+        if named:  # the programme itself is the subject ("wat is het NPO?", "wat houdt het NP Onderwijs in?")
+            add(Concept(named[0].word, " ".join(c.surface for c in programme), lexicon.programme_names))
+        else:  # the documents ("waar gaat de brief over?")
+            for concept in programme:
+                add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
     return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))

@@ -683,3 +683,21 @@ def test_a_typed_question_for_the_top_one_needs_a_superlative(kb):
     assert kb.engine().answer("Welke gemeente krijgt het meeste NPO-geld?").kind == "near_miss"
     result = kb.engine().answer("Waar maken schoolleiders in het vo zich de meeste zorgen over?")
     assert result.kind == "answer" and "praktijkonderwijs" in result.shown[0].text
+
+
+@pytest.mark.parametrize("text", ["wat is het npo?", "wat houdt het NP Onderwijs in?",
+                                  "wat is het nationaal programma onderwijs?"])
+def test_a_question_about_the_programme_itself_gets_the_sentence_that_defines_it(kb, text):
+    result = kb.engine().answer(text)
+    assert result.kind == "answer"
+    assert result.shown[0].text.startswith("Het Nationaal Programma Onderwijs (NP Onderwijs) is")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wat is een schoolscan?", "in kaart te brengen door middel van een schoolscan"),
+    ("wat betekent nazorg?", "nazorg"),
+])
+def test_a_definition_question_prefers_the_sentence_that_explains_the_word(kb, text, expected):
+    """"In het NPO zijn …" does not define the NPO; "betekent" in the question is no topic."""
+    result = kb.engine().answer(text)
+    assert result.kind == "answer" and expected in result.shown[0].text
