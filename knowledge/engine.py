@@ -393,11 +393,19 @@ class Engine:
     def _concept_words(self, concept: Concept) -> FrozenSet[str]:
         """KB words that match a concept; a topic word found nowhere is tried as a typo."""
         found: Set[str] = set()
+        heads: Set[str] = set()
         for alt in concept.alternatives:
-            # A synonym the documents lack as one word counts by its head, the last part of the
-            # compound: "studiebeurs" is a kind of "beurs" (not any "studie").
-            found |= self._vocab_matches(alt) if alt == concept.word else {
-                w.split(PARTS)[-1] for w in self._vocab_matches(alt)}
+            for w in self._vocab_matches(alt):
+                if PARTS in w and alt != concept.word:
+                    # A synonym the documents lack as one word counts by its head, the last part of
+                    # the compound ("studiebeurs" is a kind of "beurs", not any "studie") - unless
+                    # another synonym is in the documents as it is: "lesgeld" is "collegegeld",
+                    # not any "kosten" of "studiekosten" or "gelden" of "cursusgelden".
+                    heads.add(w.split(PARTS)[-1])
+                else:
+                    found.add(w)
+        if not found or concept.kind != "topic":  # (a sector word is weighed by the unit's sectors too)
+            found |= heads
         if not found and concept.kind == "topic" and "-" in concept.word.strip("-"):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
             # lexicon, whose own hyphenated words are meant whole)

@@ -701,3 +701,15 @@ def test_a_definition_question_prefers_the_sentence_that_explains_the_word(kb, t
     """"In het NPO zijn …" does not define the NPO; "betekent" in the question is no topic."""
     result = kb.engine().answer(text)
     assert result.kind == "answer" and expected in result.shown[0].text
+
+
+def test_a_synonym_compound_counts_by_its_head_only_when_no_synonym_is_in_the_documents(kb):
+    """"lesgeld" is "collegegeld" (in the documents as it is), not any "gelden" of "cursusgelden" or
+    "kosten" of "studiekosten"; "stufi" has no synonym the documents use whole, so "studiebeurs"
+    counts as "beurs"."""
+    from knowledge import analyse
+    engine = kb.engine()
+    lesgeld = next(c for c in analyse("hoe hoog is het lesgeld?").concepts if c.word == "lesgeld")
+    assert engine._concept_words(lesgeld) == {"collegegeld"}
+    stufi = next(c for c in analyse("stopt mijn stufi?").concepts if c.word == "stufi")
+    assert "beurs" in engine._concept_words(stufi)
