@@ -713,3 +713,12 @@ def test_a_synonym_compound_counts_by_its_head_only_when_no_synonym_is_in_the_do
     assert engine._concept_words(lesgeld) == {"collegegeld"}
     stufi = next(c for c in analyse("stopt mijn stufi?").concepts if c.word == "stufi")
     assert "beurs" in engine._concept_words(stufi)
+
+
+def test_a_question_mostly_about_a_word_the_documents_never_use_is_a_near_miss(kb):
+    """"salarisverhoging" weighs most and occurs nowhere: the sentence about "docenturen" is not
+    the answer. A compound of two document words ("achterstandsleerlingen") is not such a word."""
+    result = kb.engine().answer("Krijgen mbo-docenten ook een salarisverhoging?")
+    assert result.kind == "near_miss" and result.missing == ("salarisverhoging",)
+    assert kb.engine()._compound_of_known_words("achterstandsleerlingen")
+    assert not kb.engine()._compound_of_known_words("salarisverhoging")
