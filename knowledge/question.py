@@ -34,7 +34,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
                       r"|\bbij (welk|welke) (loket|instantie|organisatie)\b.*\b(aanvragen|aanmelden|indienen)\b"
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
-                      r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"),
+                      r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"
+                      r"|\b(moet|hoef) (ik|je|jij|we|wij) \b.*\b(aanvragen|aan te vragen|aanmelden|indienen)\b"),
     )
 )
 

@@ -722,3 +722,14 @@ def test_a_question_mostly_about_a_word_the_documents_never_use_is_a_near_miss(k
     assert result.kind == "near_miss" and result.missing == ("salarisverhoging",)
     assert kb.engine()._compound_of_known_words("achterstandsleerlingen")
     assert not kb.engine()._compound_of_known_words("salarisverhoging")
+
+
+def test_must_i_apply_myself_asks_for_a_procedure(kb):
+    """"Moet ik … zelf aanvragen?" asks how it is applied for, which the documents do not say; "kan ik
+    … aanvragen?" asks whether one may."""
+    from knowledge.question import answer_type
+    assert answer_type("moet ik de halvering van het collegegeld zelf aanvragen?") == "procedure"
+    assert answer_type("hoef ik het extra reisrecht niet aan te vragen?") == "procedure"
+    assert answer_type("kan ik compensatie aanvragen?") is None
+    result = kb.engine().answer("moet ik de halvering van het collegegeld zelf aanvragen?")
+    assert result.kind == "near_miss" and result.missing_type == "procedure"
