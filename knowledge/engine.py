@@ -663,20 +663,23 @@ class Engine:
             return Result("unknown", question, ranked=ranked, sector=asked_sector)
         # Most of the question's words found, and a sentence that reads like its answer.
         confident = best.similarity >= SEMANTIC_CONFIDENT and best.coverage >= CONFIDENT_COVERAGE
+        # "Krijgen mbo-docenten ook een salarisverhoging?": what it is mostly about is a word the
+        # documents never use (nor two of their words joined); what they say about the rest is not the answer.
+        never_used = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+                      and c.kind == "topic" and not any(self._concept_units(c))
+                      and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
             focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
-                     and not _verb_like(c)]
+                     and not _verb_like(c)] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
             type_missing = False
             # "Krijgen mbo-docenten ook een salarisverhoging?": what it is mostly about is a word the
             # documents never use; what they do say about the rest is not the answer.
-            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
-                     and c.kind == "topic" and not any(self._concept_units(c))
-                     and not self._compound_of_known_words(c.word)]
+            focal = never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
         # A year the question names and the answer does not: the documents may not cover it.
         # (The document's own year is the time its present tense speaks of; a count or amount
