@@ -2,7 +2,9 @@
 
 `bot.nlp.rasa_speedups` replaces `RasaModel.load` for prediction (see its point 10). This loads the
 trained model both ways and compares intent rankings and entities for every NLU training example and
-every evaluation question."""
+every evaluation question. DIET classifies intents only (`entity_recognition: false`; the entities
+come from the lookup tables), so the rankings are what this proves; the entities are compared
+because they are part of what a parse returns."""
 from __future__ import annotations
 
 import asyncio
