@@ -132,6 +132,11 @@ _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
 COUNT_GAP = 3                 # words that may stand between a number and what it counts ("17% van de …")
+_OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclusies?|bevindingen|opgeleverd|"
+                                  r"wat (bleek|bleken|kwam|kwamen) (er )?uit)\b", re.I)
+# a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
+_PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
+                         r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
@@ -704,6 +709,10 @@ class Engine:
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
         if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
+            silent = True
+        # "Wat was de uitkomst van de evaluatie?": a sentence that says it will be done is no outcome.
+        if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \
+                and not _OUTCOME_QUESTION_RE.search(best.unit.text):
             silent = True
         other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in question.sectors)

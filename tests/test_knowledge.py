@@ -733,3 +733,9 @@ def test_must_i_apply_myself_asks_for_a_procedure(kb):
     assert answer_type("kan ik compensatie aanvragen?") is None
     result = kb.engine().answer("moet ik de halvering van het collegegeld zelf aanvragen?")
     assert result.kind == "near_miss" and result.missing_type == "procedure"
+
+
+def test_a_plan_is_not_the_outcome_asked_for(kb):
+    """"Wat bleek uit het verdiepend onderzoek?": the documents only say it will be done."""
+    result = kb.engine().answer("Wat bleek uit het verdiepend onderzoek naar de implementatie?")
+    assert result.kind == "near_miss"
