@@ -44,6 +44,7 @@ class Glossary:
     exact: Dict[Phrase, str]                         # the same, by the words as written: they win
     answer_types: Tuple[Tuple[str, Pattern], ...]
     stop_words: FrozenSet[str]
+    words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,55 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     except re.error as exc:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
-    return Glossary(phrases, exact, answer_types, stop_words)
+    words = frozenset(w for key in phrases for w in key)
+    return Glossary(phrases, exact, answer_types, stop_words, words)
+
+
+# Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
+# "bigger"): each is tried off, with a final "e" put back or a doubled consonant undone, and only a
+# base form the glossary has is taken. British and American spellings count as one
+# ("organisation"/"organization", "labour"/"labor", "counselling"/"counseling").
+_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("ier", ("y",)), ("iest", ("y",)), ("ing", ("", "e")),
+            ("ed", ("", "e")), ("est", ("", "e")), ("er", ("", "e")), ("es", ("",)), ("s", ("",)))
+_SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"),
+              ("our", "or"), ("or", "our"), ("ll", "l"), ("l", "ll"))
+MIN_BASE = 3
+
+
+def _base_forms(word: str):
+    """Possible base forms of an English word, the word itself first."""
+    yield word
+    for ending, replacements in _ENDINGS:
+        if not word.endswith(ending) or (ending == "s" and word.endswith(("ss", "us", "is"))):
+            continue
+        stem = word[: -len(ending)]
+        for replacement in replacements:
+            if len(stem + replacement) >= MIN_BASE:
+                yield stem + replacement
+        if len(stem) > MIN_BASE and stem[-1] == stem[-2] and stem[-1] not in "aeiouyls":
+            yield stem[:-1]  # "bigger", "running"
+        if ending in ("ed", "ing", "er") and stem.endswith("ll"):
+            yield stem[:-1]  # "cancelled", "travelling" (British)
+
+
+def _spellings(word: str):
+    yield word
+    for old, new in _SPELLINGS:
+        if old in word:
+            yield word.replace(old, new)
+
+
+def glossary_lemma(surface: str, glossary: Glossary) -> str:
+    """The lemma of a word as the glossary knows it: simplemma's, else a base form of the word the
+    glossary has (stop words are never the target: "offer" is not "off")."""
+    base = english_lemma(surface)
+    if base in glossary.words or surface in glossary.words or not surface.isalpha():
+        return base
+    for form in _base_forms(surface):
+        for spelling in _spellings(form):
+            if spelling in glossary.words and spelling not in glossary.stop_words:
+                return spelling
+    return base
 
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
@@ -141,7 +190,7 @@ def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
     glossary = load_glossary()
     surfaces = english_words(text)
-    lemmas = [english_lemma(w) for w in surfaces]
+    lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
     dutch: List[str] = []
     where: Dict[str, str] = {}
@@ -161,7 +210,7 @@ def translate(text: str) -> Translation:
         if found is None and "-" in surfaces[i]:
             # "secondary-school", "first-year": English parts the glossary knows, each translated
             parts = surfaces[i].split("-")
-            if all((english_lemma(part),) in glossary.phrases or part in glossary.stop_words for part in parts):
+            if all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
                 found = translate(" ".join(parts)).dutch
         if found is None:
             if lemmas[i] in glossary.stop_words:

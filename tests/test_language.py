@@ -223,3 +223,21 @@ def test_each_sector_school_is_a_rate_per_school():
     rates = [(c.word, c.surface) for c in analyse(dutch_text("how much does each mbo school get?", "en")).concepts
              if c.kind == "rate"]
     assert rates == [("per school", "per mbo school")]
+
+
+@pytest.mark.parametrize("english, dutch", [
+    ("travelling", "reisrecht"),      # British doubled "l" before -ing
+    ("refunded", "korting"),          # -ed that simplemma leaves on
+    ("payments", "tegemoetkoming"),   # a plural simplemma leaves on
+    ("bigger", "groot"),              # a comparative with a doubled consonant
+    ("counseling", "begeleiding"),    # American spelling of a British entry
+])
+def test_word_forms_the_lemmatizer_misses_find_their_glossary_entry(english, dutch):
+    assert translate(english).dutch == dutch
+
+
+def test_an_ending_is_never_cut_off_to_reach_a_stop_word():
+    # "offer" minus "-er" is "off", a stop word: the word keeps its own entry
+    assert translate("what do they offer").dutch.split()[-1] != "off"
+    assert translate("offers").dutch == translate("offer").dutch
+
