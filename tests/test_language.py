@@ -241,3 +241,10 @@ def test_an_ending_is_never_cut_off_to_reach_a_stop_word():
     assert translate("what do they offer").dutch.split()[-1] != "off"
     assert translate("offers").dutch == translate("offer").dutch
 
+
+def test_who_gets_asks_for_whom_a_scheme_is_not_for_a_name():
+    for question in ("who gets 12 extra months of travel?", "Who is eligible for the tegemoetkoming?",
+                     "who qualifies for compensation?", "who can apply for the nazorg subsidy?"):
+        translation = translate(question)
+        assert translation.answer_type is None and "voor wie" in translation.dutch, question
+    assert translate("who signed the letter?").answer_type == "who"
