@@ -121,20 +121,26 @@ _SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("
 MIN_BASE = 3
 
 
+# A comparative's ending is often part of another word ("offer", "under", "water"): cut off, it
+# may only reach a content word of the glossary, never a stop word.
+_COMPARATIVES = ("er", "est", "ier", "iest")
+
+
 def _base_forms(word: str):
-    """Possible base forms of an English word, the word itself first."""
-    yield word
+    """Possible base forms of an English word, the word itself first, each with whether it was
+    reached by cutting off a comparative's ending."""
+    yield word, False
     for ending, replacements in _ENDINGS:
         if not word.endswith(ending) or (ending == "s" and word.endswith(("ss", "us", "is"))):
             continue
-        stem = word[: -len(ending)]
+        stem, comparative = word[: -len(ending)], ending in _COMPARATIVES
         for replacement in replacements:
             if len(stem + replacement) >= MIN_BASE:
-                yield stem + replacement
+                yield stem + replacement, comparative
         if len(stem) > MIN_BASE and stem[-1] == stem[-2] and stem[-1] not in "aeiouyls":
-            yield stem[:-1]  # "bigger", "running"
+            yield stem[:-1], comparative  # "bigger", "running"
         if ending in ("ed", "ing", "er") and stem.endswith("ll"):
-            yield stem[:-1]  # "cancelled", "travelling" (British)
+            yield stem[:-1], comparative  # "cancelled", "travelling" (British)
 
 
 def _spellings(word: str):
@@ -146,13 +152,15 @@ def _spellings(word: str):
 
 def glossary_lemma(surface: str, glossary: Glossary) -> str:
     """The lemma of a word as the glossary knows it: simplemma's, else a base form of the word the
-    glossary has (stop words are never the target: "offer" is not "off")."""
+    glossary has or a stop word ("finding" is "find"; "offer" is not "off")."""
     base = english_lemma(surface)
-    if base in glossary.words or surface in glossary.words or not surface.isalpha():
+    if base in glossary.words or base in glossary.stop_words or surface in glossary.words or not surface.isalpha():
         return base
-    for form in _base_forms(surface):
+    for form, comparative in _base_forms(surface):
         for spelling in _spellings(form):
             if spelling in glossary.words and spelling not in glossary.stop_words:
+                return spelling
+            if spelling in glossary.stop_words and not comparative and spelling != surface:
                 return spelling
     return base
 

@@ -248,3 +248,20 @@ def test_who_gets_asks_for_whom_a_scheme_is_not_for_a_name():
         translation = translate(question)
         assert translation.answer_type is None and "voor wie" in translation.dutch, question
     assert translate("who signed the letter?").answer_type == "who"
+
+
+def test_an_ing_form_of_a_stop_word_is_a_stop_word():
+    # "finding" is "find" (says nothing), not an unknown English word the documents lack
+    assert "finding" not in translate("which students have a hard time finding a placement?").dutch
+
+
+def test_how_much_extra_money_asks_for_an_amount():
+    assert translate("how much extra money went to salaries?").answer_type == "amount"
+    assert translate("how many euros do schools get?").answer_type == "amount"
+    assert translate("how much subsidy is there for aftercare?").answer_type == "amount"
+
+
+def test_list_as_a_noun_is_not_the_question_word_list():
+    assert translate("list the themes").dutch.startswith("noem")
+    assert translate("did anyone choose actions outside the list?").dutch.endswith(" lijst?")
+    assert "keuzelijst" in translate("who drew up the list of actions?").dutch
