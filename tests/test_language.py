@@ -265,3 +265,17 @@ def test_list_as_a_noun_is_not_the_question_word_list():
     assert translate("list the themes").dutch.startswith("noem")
     assert translate("did anyone choose actions outside the list?").dutch.endswith(" lijst?")
     assert "keuzelijst" in translate("who drew up the list of actions?").dutch
+
+
+def test_what_something_is_meant_to_achieve_asks_what_it_is_for():
+    assert translate("what are dakpanconstructies meant to achieve?").dutch == "wat zijn dakpanconstructies?"
+    assert translate("what is the arbeidsmarkttoelage supposed to do?").dutch == "wat is arbeidsmarkttoelage?"
+
+
+def test_what_number_of_asks_for_a_number():
+    translation = translate("schools below what number of pupils have larger delays?")
+    assert translation.answer_type == "number" and "welk aantal" in translation.dutch
+
+
+def test_chat_shorthand_for_are_is_a_stop_word():
+    assert translate("how many themes r there").dutch == "hoeveel thema"
