@@ -279,3 +279,25 @@ def test_what_number_of_asks_for_a_number():
 
 def test_chat_shorthand_for_are_is_a_stop_word():
     assert translate("how many themes r there").dutch == "hoeveel thema"
+
+
+def test_no_glossary_entry_is_written_twice():
+    # YAML keeps the last of two equal keys without a word: an entry added twice hides the first
+    import re
+    from knowledge.english import GLOSSARY_PATH
+
+    seen, section = set(), None
+    for line in GLOSSARY_PATH.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\w+:", line):
+            section = line.split(":")[0]
+        elif re.match(r"^  [^#\s][^:]*:", line):
+            key = (section, line.split(":")[0].strip())
+            assert key not in seen, key
+            seen.add(key)
+
+
+def test_everyday_question_words_are_translated_not_named_as_missing():
+    assert translate("what is the main bottleneck?").dutch == "wat is knelpunt?"
+    assert "aanpakken" in translate("how does the npo address youth unemployment?").dutch
+    assert "bovenop" in translate("what do students get on top of the earlier compensation?").dutch
+    assert translate("leerbanen held up better").dutch.startswith("leerbanen overeind blijven")
