@@ -45,6 +45,7 @@ class Glossary:
     answer_types: Tuple[Tuple[str, Pattern], ...]
     stop_words: FrozenSet[str]
     words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
+    asking: FrozenSet[Phrase] = frozenset()          # question words of two or more words ("which month")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
     exact: Dict[Phrase, str] = {}
+    asking = set()
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
         table = data.get(section)
@@ -100,6 +102,8 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
             phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
+            if section == "question_words" and len(key) > 1:
+                asking.add(key)
     try:
         answer_types = tuple((str(kind), re.compile(pattern, re.I))
                              for kind, patterns in (data.get("answer_types") or {}).items() for pattern in patterns)
@@ -107,7 +111,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
     words = frozenset(w for key in phrases for w in key)
-    return Glossary(phrases, exact, answer_types, stop_words, words)
+    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking))
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -204,7 +208,10 @@ def translate(text: str) -> Translation:
     where: Dict[str, str] = {}
     i = 0
     while i < len(lemmas):
-        if i in relative:
+        # "launched which month?": "which" before a noun that the glossary's question words name
+        # asks, even after a verb ("who" before a verb never does: "students who get a grant")
+        if i in relative and not (surfaces[i] == "which" and any(
+                tuple(lemmas[i:i + size]) in glossary.asking for size in range(2, MAX_PHRASE + 1))):
             i += 1
             continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):

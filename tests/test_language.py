@@ -301,3 +301,24 @@ def test_everyday_question_words_are_translated_not_named_as_missing():
     assert "aanpakken" in translate("how does the npo address youth unemployment?").dutch
     assert "bovenop" in translate("what do students get on top of the earlier compensation?").dutch
     assert translate("leerbanen held up better").dutch.startswith("leerbanen overeind blijven")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("which month was the npo launched?", "date"),
+    ("npo launched which month??", "date"),          # "which" after a verb, before a question noun
+    ("how soon will i get the money?", "date"),
+    ("how high is the compensation?", "amount"),
+    ("how much is the tuition fee?", "amount"),
+    ("what is the total budget?", "amount"),
+    ("how much longer do i get free travel?", "duration"),
+    ("how many more months of travel do i get?", "duration"),
+    ("which ministry pays for it?", "who"),
+    ("what do i need to do to get compensation?", "procedure"),
+])
+def test_english_question_words_ask_for_their_kind_of_answer(question, kind):
+    assert translate(question).answer_type == kind
+
+
+def test_which_month_is_a_date_question_without_month_as_a_topic():
+    assert translate("npo launched which month?").dutch == "npo presenteren welke datum?"
+    assert "wie" not in translate("students who get a grant").dutch.split()  # "who" before a verb stays relative
