@@ -46,6 +46,7 @@ class Glossary:
     stop_words: FrozenSet[str]
     words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
     asking: FrozenSet[Phrase] = frozenset()          # question words of two or more words ("which month")
+    singles: Tuple[str, ...] = ()                    # one-word entries, for typos ("tution")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
     words = frozenset(w for key in phrases for w in key)
-    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking))
+    singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
+    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles)
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -166,7 +168,40 @@ def glossary_lemma(surface: str, glossary: Glossary) -> str:
                 return spelling
             if spelling in glossary.stop_words and not comparative and spelling != surface:
                 return spelling
-    return base
+    return _typo_fix(surface, glossary) or base
+
+
+# A word of at least this many letters that is neither English nor Dutch (simplemma's word lists)
+# is read as a typo of the one-word entry closest to it ("tution" -> "tuition", "recieve" ->
+# "receive"); Dutch words ("collegegeld") and the documents' terms are never changed here.
+TYPO_MIN = 5
+TYPO_CUTOFF = 0.85
+
+
+def _typo_fix(surface: str, glossary: Glossary) -> Optional[str]:
+    if len(surface) < TYPO_MIN or not surface.isalpha():
+        return None
+    import difflib
+    import simplemma
+
+    if simplemma.is_known(surface, lang="en") or simplemma.is_known(surface, lang="nl") or surface in _dutch_words():
+        return None
+    # a typo changes the length by a letter or two, and rarely the first letter
+    candidates = [w for w in glossary.singles if abs(len(w) - len(surface)) <= 2 and w[0] == surface[0]]
+    close = difflib.get_close_matches(surface, candidates, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch_words() -> FrozenSet[str]:
+    """Words the Dutch side knows: the lexicon's and the glossary's Dutch ("reisrecht", "mbo")."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    words = set(lexicon.groups) | set(lexicon.sector_words)
+    words.update(w for phrase in lexicon.phrases for w in phrase)
+    words.update(w for dutch in load_glossary().phrases.values() for w in dutch.split())
+    return frozenset(words)
 
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:

@@ -322,3 +322,17 @@ def test_english_question_words_ask_for_their_kind_of_answer(question, kind):
 def test_which_month_is_a_date_question_without_month_as_a_topic():
     assert translate("npo launched which month?").dutch == "npo presenteren welke datum?"
     assert "wie" not in translate("students who get a grant").dutch.split()  # "who" before a verb stays relative
+
+
+@pytest.mark.parametrize("typed, dutch", [
+    ("is my tution fee halved?", "collegegeld halvering?"),
+    ("internhsip shortage", "stage tekort"),
+    ("allowence", "tegemoetkoming"),
+])
+def test_an_english_typo_finds_the_entry_it_is_closest_to(typed, dutch):
+    assert translate(typed).dutch == dutch
+
+
+@pytest.mark.parametrize("word", ["collegegeld", "reisrecht", "coschappen", "thuiszitters", "menukaart", "putters"])
+def test_dutch_words_and_names_are_never_corrected_as_english_typos(word):
+    assert translate(word).dutch == word
