@@ -117,19 +117,20 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
-# "bigger"): each is tried off, with a final "e" put back or a doubled consonant undone, and only a
+# "bigger", "financially"): each is tried off, with a final "e" put back or a doubled consonant undone, and only a
 # base form the glossary has is taken. British and American spellings count as one
 # ("organisation"/"organization", "labour"/"labor", "counselling"/"counseling").
 _ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("ier", ("y",)), ("iest", ("y",)), ("ing", ("", "e")),
-            ("ed", ("", "e")), ("est", ("", "e")), ("er", ("", "e")), ("es", ("",)), ("s", ("",)))
+            ("ed", ("", "e")), ("est", ("", "e")), ("er", ("", "e")), ("es", ("",)), ("s", ("",)),
+            ("ily", ("y",)), ("ly", ("", "e")))
 _SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"),
               ("our", "or"), ("or", "our"), ("ll", "l"), ("l", "ll"))
 MIN_BASE = 3
 
 
-# A comparative's ending is often part of another word ("offer", "under", "water"): cut off, it
-# may only reach a content word of the glossary, never a stop word.
-_COMPARATIVES = ("er", "est", "ier", "iest")
+# A comparative's or an adverb's ending is often part of another word ("offer", "under", "only"):
+# cut off, it may only reach a content word of the glossary, never a stop word.
+_COMPARATIVES = ("er", "est", "ier", "iest", "ily", "ly")
 
 
 def _base_forms(word: str):

@@ -231,6 +231,7 @@ def test_each_sector_school_is_a_rate_per_school():
     ("payments", "tegemoetkoming"),   # a plural simplemma leaves on
     ("bigger", "groot"),              # a comparative with a doubled consonant
     ("counseling", "begeleiding"),    # American spelling of a British entry
+    ("financially", "financieel"),    # an adverb of an adjective the glossary has
 ])
 def test_word_forms_the_lemmatizer_misses_find_their_glossary_entry(english, dutch):
     assert translate(english).dutch == dutch
@@ -240,6 +241,7 @@ def test_an_ending_is_never_cut_off_to_reach_a_stop_word():
     # "offer" minus "-er" is "off", a stop word: the word keeps its own entry
     assert translate("what do they offer").dutch.split()[-1] != "off"
     assert translate("offers").dutch == translate("offer").dutch
+    assert translate("only").dutch == ""  # "-ly" never cut off to reach "on"
 
 
 def test_who_gets_asks_for_whom_a_scheme_is_not_for_a_name():
