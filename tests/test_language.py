@@ -338,3 +338,8 @@ def test_an_english_typo_finds_the_entry_it_is_closest_to(typed, dutch):
 @pytest.mark.parametrize("word", ["collegegeld", "reisrecht", "coschappen", "thuiszitters", "menukaart", "putters"])
 def test_dutch_words_and_names_are_never_corrected_as_english_typos(word):
     assert translate(word).dutch == word
+
+
+def test_what_share_asks_for_a_percentage_without_share_as_a_topic():
+    translation = translate("what share of the money goes to students?")
+    assert translation.answer_type == "percentage" and translation.dutch.startswith("welk percentage ")
