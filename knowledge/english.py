@@ -44,6 +44,9 @@ class Glossary:
     exact: Dict[Phrase, str]                         # the same, by the words as written: they win
     answer_types: Tuple[Tuple[str, Pattern], ...]
     stop_words: FrozenSet[str]
+    words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
+    asking: FrozenSet[Phrase] = frozenset()          # question words of two or more words ("which month")
+    singles: Tuple[str, ...] = ()                    # one-word entries, for typos ("tution")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
     exact: Dict[Phrase, str] = {}
+    asking = set()
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
         table = data.get(section)
@@ -99,13 +103,106 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
             phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
+            if section == "question_words" and len(key) > 1:
+                asking.add(key)
     try:
         answer_types = tuple((str(kind), re.compile(pattern, re.I))
                              for kind, patterns in (data.get("answer_types") or {}).items() for pattern in patterns)
     except re.error as exc:
         raise GlossaryError(f"{source.name}: answer_types: {exc}") from None
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
-    return Glossary(phrases, exact, answer_types, stop_words)
+    words = frozenset(w for key in phrases for w in key)
+    singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
+    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles)
+
+
+# Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
+# "bigger", "financially"): each is tried off, with a final "e" put back or a doubled consonant undone, and only a
+# base form the glossary has is taken. British and American spellings count as one
+# ("organisation"/"organization", "labour"/"labor", "counselling"/"counseling").
+_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("ier", ("y",)), ("iest", ("y",)), ("ing", ("", "e")),
+            ("ed", ("", "e")), ("est", ("", "e")), ("er", ("", "e")), ("es", ("",)), ("s", ("",)),
+            ("ily", ("y",)), ("ly", ("", "e")))
+_SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"),
+              ("our", "or"), ("or", "our"), ("ll", "l"), ("l", "ll"))
+MIN_BASE = 3
+
+
+# A comparative's or an adverb's ending is often part of another word ("offer", "under", "only"):
+# cut off, it may only reach a content word of the glossary, never a stop word.
+_COMPARATIVES = ("er", "est", "ier", "iest", "ily", "ly")
+
+
+def _base_forms(word: str):
+    """Possible base forms of an English word, the word itself first, each with whether it was
+    reached by cutting off a comparative's ending."""
+    yield word, False
+    for ending, replacements in _ENDINGS:
+        if not word.endswith(ending) or (ending == "s" and word.endswith(("ss", "us", "is"))):
+            continue
+        stem, comparative = word[: -len(ending)], ending in _COMPARATIVES
+        for replacement in replacements:
+            if len(stem + replacement) >= MIN_BASE:
+                yield stem + replacement, comparative
+        if len(stem) > MIN_BASE and stem[-1] == stem[-2] and stem[-1] not in "aeiouyls":
+            yield stem[:-1], comparative  # "bigger", "running"
+        if ending in ("ed", "ing", "er") and stem.endswith("ll"):
+            yield stem[:-1], comparative  # "cancelled", "travelling" (British)
+
+
+def _spellings(word: str):
+    yield word
+    for old, new in _SPELLINGS:
+        if old in word:
+            yield word.replace(old, new)
+
+
+def glossary_lemma(surface: str, glossary: Glossary) -> str:
+    """The lemma of a word as the glossary knows it: simplemma's, else a base form of the word the
+    glossary has or a stop word ("finding" is "find"; "offer" is not "off")."""
+    base = english_lemma(surface)
+    if base in glossary.words or base in glossary.stop_words or surface in glossary.words or not surface.isalpha():
+        return base
+    for form, comparative in _base_forms(surface):
+        for spelling in _spellings(form):
+            if spelling in glossary.words and spelling not in glossary.stop_words:
+                return spelling
+            if spelling in glossary.stop_words and not comparative and spelling != surface:
+                return spelling
+    return _typo_fix(surface, glossary) or base
+
+
+# A word of at least this many letters that is neither English nor Dutch (simplemma's word lists)
+# is read as a typo of the one-word entry closest to it ("tution" -> "tuition", "recieve" ->
+# "receive"); Dutch words ("collegegeld") and the documents' terms are never changed here.
+TYPO_MIN = 5
+TYPO_CUTOFF = 0.85
+
+
+def _typo_fix(surface: str, glossary: Glossary) -> Optional[str]:
+    if len(surface) < TYPO_MIN or not surface.isalpha():
+        return None
+    import difflib
+    import simplemma
+
+    if simplemma.is_known(surface, lang="en") or simplemma.is_known(surface, lang="nl") or surface in _dutch_words():
+        return None
+    # a typo changes the length by a letter or two, and rarely the first letter
+    candidates = [w for w in glossary.singles if abs(len(w) - len(surface)) <= 2 and w[0] == surface[0]]
+    close = difflib.get_close_matches(surface, candidates, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch_words() -> FrozenSet[str]:
+    """Words the Dutch side knows: the lexicon's and the glossary's Dutch ("reisrecht", "mbo")."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    words = set(lexicon.groups) | set(lexicon.sector_words)
+    words.update(w for phrase in lexicon.phrases for w in phrase)
+    words.update(w for dutch in load_glossary().phrases.values() for w in dutch.split())
+    return frozenset(words)
 
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
@@ -141,13 +238,16 @@ def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
     glossary = load_glossary()
     surfaces = english_words(text)
-    lemmas = [english_lemma(w) for w in surfaces]
+    lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
     dutch: List[str] = []
     where: Dict[str, str] = {}
     i = 0
     while i < len(lemmas):
-        if i in relative:
+        # "launched which month?": "which" before a noun that the glossary's question words name
+        # asks, even after a verb ("who" before a verb never does: "students who get a grant")
+        if i in relative and not (surfaces[i] == "which" and any(
+                tuple(lemmas[i:i + size]) in glossary.asking for size in range(2, MAX_PHRASE + 1))):
             i += 1
             continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
@@ -161,7 +261,7 @@ def translate(text: str) -> Translation:
         if found is None and "-" in surfaces[i]:
             # "secondary-school", "first-year": English parts the glossary knows, each translated
             parts = surfaces[i].split("-")
-            if all((english_lemma(part),) in glossary.phrases or part in glossary.stop_words for part in parts):
+            if all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
                 found = translate(" ".join(parts)).dutch
         if found is None:
             if lemmas[i] in glossary.stop_words:

@@ -223,3 +223,123 @@ def test_each_sector_school_is_a_rate_per_school():
     rates = [(c.word, c.surface) for c in analyse(dutch_text("how much does each mbo school get?", "en")).concepts
              if c.kind == "rate"]
     assert rates == [("per school", "per mbo school")]
+
+
+@pytest.mark.parametrize("english, dutch", [
+    ("travelling", "reisrecht"),      # British doubled "l" before -ing
+    ("refunded", "korting"),          # -ed that simplemma leaves on
+    ("payments", "tegemoetkoming"),   # a plural simplemma leaves on
+    ("bigger", "groot"),              # a comparative with a doubled consonant
+    ("counseling", "begeleiding"),    # American spelling of a British entry
+    ("financially", "financieel"),    # an adverb of an adjective the glossary has
+])
+def test_word_forms_the_lemmatizer_misses_find_their_glossary_entry(english, dutch):
+    assert translate(english).dutch == dutch
+
+
+def test_an_ending_is_never_cut_off_to_reach_a_stop_word():
+    # "offer" minus "-er" is "off", a stop word: the word keeps its own entry
+    assert translate("what do they offer").dutch.split()[-1] != "off"
+    assert translate("offers").dutch == translate("offer").dutch
+    assert translate("only").dutch == ""  # "-ly" never cut off to reach "on"
+
+
+def test_who_gets_asks_for_whom_a_scheme_is_not_for_a_name():
+    for question in ("who gets 12 extra months of travel?", "Who is eligible for the tegemoetkoming?",
+                     "who qualifies for compensation?", "who can apply for the nazorg subsidy?"):
+        translation = translate(question)
+        assert translation.answer_type is None and "voor wie" in translation.dutch, question
+    assert translate("who signed the letter?").answer_type == "who"
+
+
+def test_an_ing_form_of_a_stop_word_is_a_stop_word():
+    # "finding" is "find" (says nothing), not an unknown English word the documents lack
+    assert "finding" not in translate("which students have a hard time finding a placement?").dutch
+
+
+def test_how_much_extra_money_asks_for_an_amount():
+    assert translate("how much extra money went to salaries?").answer_type == "amount"
+    assert translate("how many euros do schools get?").answer_type == "amount"
+    assert translate("how much subsidy is there for aftercare?").answer_type == "amount"
+
+
+def test_list_as_a_noun_is_not_the_question_word_list():
+    assert translate("list the themes").dutch.startswith("noem")
+    assert translate("did anyone choose actions outside the list?").dutch.endswith(" lijst?")
+    assert "keuzelijst" in translate("who drew up the list of actions?").dutch
+
+
+def test_what_something_is_meant_to_achieve_asks_what_it_is_for():
+    assert translate("what are dakpanconstructies meant to achieve?").dutch == "wat zijn dakpanconstructies?"
+    assert translate("what is the arbeidsmarkttoelage supposed to do?").dutch == "wat is arbeidsmarkttoelage?"
+
+
+def test_what_number_of_asks_for_a_number():
+    translation = translate("schools below what number of pupils have larger delays?")
+    assert translation.answer_type == "number" and "welk aantal" in translation.dutch
+
+
+def test_chat_shorthand_for_are_is_a_stop_word():
+    assert translate("how many themes r there").dutch == "hoeveel thema"
+
+
+def test_no_glossary_entry_is_written_twice():
+    # YAML keeps the last of two equal keys without a word: an entry added twice hides the first
+    import re
+    from knowledge.english import GLOSSARY_PATH
+
+    seen, section = set(), None
+    for line in GLOSSARY_PATH.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\w+:", line):
+            section = line.split(":")[0]
+        elif re.match(r"^  [^#\s][^:]*:", line):
+            key = (section, line.split(":")[0].strip())
+            assert key not in seen, key
+            seen.add(key)
+
+
+def test_everyday_question_words_are_translated_not_named_as_missing():
+    assert translate("what is the main bottleneck?").dutch == "wat is knelpunt?"
+    assert "aanpakken" in translate("how does the npo address youth unemployment?").dutch
+    assert "bovenop" in translate("what do students get on top of the earlier compensation?").dutch
+    assert translate("leerbanen held up better").dutch.startswith("leerbanen overeind blijven")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("which month was the npo launched?", "date"),
+    ("npo launched which month??", "date"),          # "which" after a verb, before a question noun
+    ("how soon will i get the money?", "date"),
+    ("how high is the compensation?", "amount"),
+    ("how much is the tuition fee?", "amount"),
+    ("what is the total budget?", "amount"),
+    ("how much longer do i get free travel?", "duration"),
+    ("how many more months of travel do i get?", "duration"),
+    ("which ministry pays for it?", "who"),
+    ("what do i need to do to get compensation?", "procedure"),
+])
+def test_english_question_words_ask_for_their_kind_of_answer(question, kind):
+    assert translate(question).answer_type == kind
+
+
+def test_which_month_is_a_date_question_without_month_as_a_topic():
+    assert translate("npo launched which month?").dutch == "npo presenteren welke datum?"
+    assert "wie" not in translate("students who get a grant").dutch.split()  # "who" before a verb stays relative
+
+
+@pytest.mark.parametrize("typed, dutch", [
+    ("is my tution fee halved?", "collegegeld halvering?"),
+    ("internhsip shortage", "stage tekort"),
+    ("allowence", "tegemoetkoming"),
+])
+def test_an_english_typo_finds_the_entry_it_is_closest_to(typed, dutch):
+    assert translate(typed).dutch == dutch
+
+
+@pytest.mark.parametrize("word", ["collegegeld", "reisrecht", "coschappen", "thuiszitters", "menukaart", "putters"])
+def test_dutch_words_and_names_are_never_corrected_as_english_typos(word):
+    assert translate(word).dutch == word
+
+
+def test_what_share_asks_for_a_percentage_without_share_as_a_topic():
+    translation = translate("what share of the money goes to students?")
+    assert translation.answer_type == "percentage" and translation.dutch.startswith("welk percentage ")
