@@ -739,3 +739,12 @@ def test_a_plan_is_not_the_outcome_asked_for(kb):
     """"Wat bleek uit het verdiepend onderzoek?": the documents only say it will be done."""
     result = kb.engine().answer("Wat bleek uit het verdiepend onderzoek naar de implementatie?")
     assert result.kind == "near_miss"
+
+
+def test_the_noun_after_welk_that_names_the_kind_of_answer_is_no_topic():
+    from knowledge import analyse
+    month = analyse("in welke maand is het npo gepresenteerd?")
+    assert month.answer_type == "date" and [c.word for c in month.concepts] == ["presenteren"]
+    share = analyse("welk deel van het geld gaat naar studenten?")
+    assert share.answer_type == "percentage" and "deel" not in [c.word for c in share.concepts]
+    assert "maand" in [c.word for c in analyse("krijg ik een maand extra reisrecht?").concepts]
