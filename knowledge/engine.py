@@ -138,6 +138,11 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
+_PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
+_COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
+                 "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
+                 "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
+                 "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
@@ -464,7 +469,7 @@ class Engine:
         """For "wat is/betekent/houdt X (in)?" with one subject: X as written, so a unit that opens
         with it ("De menukaart is gebaseerd op …") can be preferred."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        if len(topics) != 1 or not _DEFINITION_RE.match(question.text):
+        if len(topics) != 1 or question.answer_type or not _DEFINITION_RE.match(question.text):
             return set()
         return {w.lower() for w in words(question.text)} & {topics[0].surface.lower()} | set(topics[0].alternatives)
 
@@ -743,7 +748,8 @@ class Engine:
                 return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                               unsure=True)
             best = chosen
-        shown = [self._focused(best.unit, question, weights)] + self._context_for(best, ranked, question)
+        shown = [self._with_antecedent(self._focused(best.unit, question, weights))] \
+            + self._context_for(best, ranked, question)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -822,6 +828,17 @@ class Engine:
         found = [c for c in result.question.topics if c not in best.missing]
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
+
+    def _with_antecedent(self, unit: Unit) -> Unit:
+        """A sentence whose subject is a pronoun ("Deze lopen nog eens extra risico …") is shown after
+        the sentence of its passage that it points back to, as one answer."""
+        opening = unit.text.split()[:2]
+        if unit.kind != "sentence" or unit.index == 0 or len(opening) < 2 \
+                or opening[0].lower() not in _PRONOUN_SUBJECTS or opening[1].lower().strip(",") not in _COMMON_VERBS:
+            return unit
+        before = next((u for u in self._by_passage.get(unit.passage_id, [])
+                       if u.kind == unit.kind and u.index == unit.index - 1), None)
+        return replace(unit, text=f"{before.text} {unit.text}") if before is not None else unit
 
     def _context_for(self, best: Scored, ranked: List[Scored], question: Question) -> List[Unit]:
         """At most one sentence after the answer: the next sentence of its passage when it

@@ -748,3 +748,13 @@ def test_the_noun_after_welk_that_names_the_kind_of_answer_is_no_topic():
     share = analyse("welk deel van het geld gaat naar studenten?")
     assert share.answer_type == "percentage" and "deel" not in [c.word for c in share.concepts]
     assert "maand" in [c.word for c in analyse("krijg ik een maand extra reisrecht?").concepts]
+
+
+def test_a_sentence_with_a_pronoun_subject_is_shown_after_what_it_points_back_to(kb):
+    engine = kb.engine()
+    unit = next(u for u in engine.units if u.text.startswith("Deze lopen nog eens extra risico"))
+    shown = engine._with_antecedent(unit)
+    assert shown.text.startswith("Daarnaast zijn er studenten die te maken hebben met een extra belasting")
+    assert shown.text.endswith(unit.text) and shown.cite == unit.cite
+    plain = next(u for u in engine.units if u.text.startswith("Deze middelen"))
+    assert engine._with_antecedent(plain) is plain  # "Deze middelen" names its own subject
