@@ -52,3 +52,17 @@ def test_english_question_is_answered_from_the_dutch_sentence(kb, question, frag
 ])
 def test_english_question_the_documents_do_not_answer_says_so(kb, question):
     assert reply(kb, question).startswith(SILENT)
+
+
+def test_english_superlatives_and_applying_oneself_carry_over(kb):
+    """"the most" asks for a top one, "do I have to apply … myself" for a procedure: both are near
+    misses the documents cannot answer, said as such."""
+    from knowledge import english
+    engine = kb.engine()
+    most = "Which municipality gets the most NPO money?"
+    assert engine.answer(most, question=english.analyse_english(most)).kind == "near_miss"
+    apply = "Do I have to apply for the halved tuition fee myself?"
+    question = english.analyse_english(apply)
+    assert question.answer_type == "procedure"
+    result = engine.answer(apply, question=question)
+    assert result.kind == "near_miss" and result.missing_type == "procedure" and not result.missing
