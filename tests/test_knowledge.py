@@ -758,3 +758,12 @@ def test_a_sentence_with_a_pronoun_subject_is_shown_after_what_it_points_back_to
     assert shown.text.endswith(unit.text) and shown.cite == unit.cite
     plain = next(u for u in engine.units if u.text.startswith("Deze middelen"))
     assert engine._with_antecedent(plain) is plain  # "Deze middelen" names its own subject
+
+
+def test_light_nouns_of_a_question_are_no_topic(kb):
+    """"de rol van de medezeggenschapsraad": "rol" is rare in the documents but says little; the
+    council is what is asked about ("NRO zal een verbindende rol spelen" is not the answer)."""
+    from knowledge import analyse
+    assert [c.word for c in analyse("welke rol speelt SBB?").concepts] == ["sbb"]
+    result = kb.engine().answer("wat is de rol van de medezeggenschapsraad bij het npo?")
+    assert result.kind == "answer" and "medezeggenschap" in result.shown[0].text.lower()
