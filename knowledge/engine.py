@@ -92,7 +92,7 @@ SATISFIES = {
     "procedure": {"procedure"},
 }
 
-_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
+_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 _DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
                           r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
                           re.I)

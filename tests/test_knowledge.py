@@ -767,3 +767,13 @@ def test_light_nouns_of_a_question_are_no_topic(kb):
     assert [c.word for c in analyse("welke rol speelt SBB?").concepts] == ["sbb"]
     result = kb.engine().answer("wat is de rol van de medezeggenschapsraad bij het npo?")
     assert result.kind == "answer" and "medezeggenschap" in result.shown[0].text.lower()
+
+
+def test_who_gets_asks_for_whom_not_for_a_name(kb):
+    """"Wie krijgt het extra reisrecht?" asks which students ("alle ho-studenten die …"), not a name."""
+    from knowledge.question import answer_type
+    assert answer_type("wie krijgt het extra reisrecht?") is None
+    assert answer_type("wie komt in aanmerking voor de tegemoetkoming?") is None
+    assert answer_type("wie heeft de brief ondertekend?") == "who"
+    result = kb.engine().answer("wie krijgt het extra reisrecht?")
+    assert result.kind == "answer" and "ho-studenten" in result.shown[0].text
