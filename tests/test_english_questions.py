@@ -66,3 +66,12 @@ def test_english_superlatives_and_applying_oneself_carry_over(kb):
     assert question.answer_type == "procedure"
     result = engine.answer(apply, question=question)
     assert result.kind == "near_miss" and result.missing_type == "procedure" and not result.missing
+
+
+def test_disability_and_carers_find_the_documents_words(kb):
+    from knowledge import english
+    engine = kb.engine()
+    for text in ("Is there help for students with a disability?", "I am a young carer, is there extra support for me?"):
+        result = engine.answer(text, question=english.analyse_english(text))
+        assert result.kind == "answer", text
+        assert "functiebeperking" in result.shown[0].text or "mantelzorger" in result.shown[0].text
