@@ -635,8 +635,9 @@ class Engine:
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
-        if theme_unit and concept_words <= LIST_WORDS | _THEME_WORDS | theme_unit.tokens \
-                and question.answer_type in (None, "who"):  # ("hoe lang duurt een coschap?" asks a duration)
+        if theme_unit and question.answer_type in (None, "who") and all(
+                word in LIST_WORDS | _THEME_WORDS | theme_unit.tokens for word in concept_words
+                if not any(c.word == word and theme_unit.id in self._concept_units(c)[0] for c in question.concepts)):  # ("hoe lang duurt een coschap?" asks a duration)
             # "thema vijf, wat is dat?", "hoe heet het zesde thema?", "voor wie is thema 3 over
             # stages bedoeld?": the theme itself.
             return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)

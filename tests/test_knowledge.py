@@ -777,3 +777,10 @@ def test_who_gets_asks_for_whom_not_for_a_name(kb):
     assert answer_type("wie heeft de brief ondertekend?") == "who"
     result = kb.engine().answer("wie krijgt het extra reisrecht?")
     assert result.kind == "answer" and "ho-studenten" in result.shown[0].text
+
+
+def test_a_named_theme_asked_about_in_its_own_words_is_answered_by_the_theme(kb):
+    """NLU names theme 2; "studentenwelzijn" is the title's "welzijn studenten" in one word."""
+    result = kb.engine().answer("Voor welke sectoren is het thema over studentenwelzijn en binding met de opleiding bedoeld?",
+                                theme=2)
+    assert result.kind == "answer" and result.shown[0].kind == "theme" and "(mbo, hbo en wo)" in result.shown[0].text
