@@ -383,11 +383,9 @@ class Engine:
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v)
         if not found and len(word) >= 8:
-            for cut in range(5, len(word) - 4):
-                head, rest = word[:cut], word[cut:]
-                # the tail as written, else without a linking "s" or hyphen ("leerlingsbegeleiding")
-                tail = next((t for t in (rest, rest[1:]) if len(t) >= 5 and t in self._postings), None)
-                if head in self._postings and tail and (tail == rest or rest[0] in "s-"):
+            for head, tails in _compound_cuts(word, 5):
+                tail = next((t for t in tails if t in self._postings), None)
+                if head in self._postings and tail:
                     found.add(f"{head}{PARTS}{tail}")
                     break
         return frozenset(found)
@@ -396,13 +394,10 @@ class Engine:
     def _compound_of_known_words(self, word: str) -> bool:
         """Is `word` two words of the documents joined ("achterstandsleerlingen")? Then the documents
         may well speak of it, in other words."""
-        for cut in range(4, len(word) - 3):
-            head, rest = word[:cut], word[cut:]
-            tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
-            if (head in self._postings or lemma(head) in self._postings) and any(
-                    t in self._postings or lemma(t) in self._postings for t in tails if len(t) >= 4):
-                return True
-        return False
+        def known(part: str) -> bool:
+            return part in self._postings or lemma(part) in self._postings
+
+        return any(known(head) and any(known(t) for t in tails) for head, tails in _compound_cuts(word, 4))
 
     @functools.lru_cache(maxsize=8192)
     def _typo_fix(self, word: str) -> Optional[str]:
@@ -471,7 +466,7 @@ class Engine:
         topics = [c for c in question.topics if c.kind == "topic"]
         if len(topics) != 1 or question.answer_type or not _DEFINITION_RE.match(question.text):
             return set()
-        return {w.lower() for w in words(question.text)} & {topics[0].surface.lower()} | set(topics[0].alternatives)
+        return ({w.lower() for w in words(question.text)} & {topics[0].surface.lower()}) | set(topics[0].alternatives)
 
     @staticmethod
     def _defines(unit: Unit, defined: Set[str]) -> float:
@@ -635,9 +630,8 @@ class Engine:
         if explicit_theme and _asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
-        if theme_unit and question.answer_type in (None, "who") and all(
-                word in LIST_WORDS | _THEME_WORDS | theme_unit.tokens for word in concept_words
-                if not any(c.word == word and theme_unit.id in self._concept_units(c)[0] for c in question.concepts)):  # ("hoe lang duurt een coschap?" asks a duration)
+        if theme_unit and question.answer_type in (None, "who") \
+                and self._only_about(theme_unit, question, concept_words):  # ("hoe lang duurt een coschap?" asks a duration)
             # "thema vijf, wat is dat?", "hoe heet het zesde thema?", "voor wie is thema 3 over
             # stages bedoeld?": the theme itself.
             return Result("answer", question, ranked=ranked, shown=[theme_unit], sector=asked_sector)
@@ -687,10 +681,7 @@ class Engine:
                      and not _verb_like(c)] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
-            type_missing = False
-            # "Krijgen mbo-docenten ook een salarisverhoging?": what it is mostly about is a word the
-            # documents never use; what they do say about the rest is not the answer.
-            focal = never_used
+            type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
         # A year the question names and the answer does not: the documents may not cover it.
         # (The document's own year is the time its present tense speaks of; a count or amount
@@ -837,9 +828,19 @@ class Engine:
         if unit.kind != "sentence" or unit.index == 0 or len(opening) < 2 \
                 or opening[0].lower() not in _PRONOUN_SUBJECTS or opening[1].lower().strip(",") not in _COMMON_VERBS:
             return unit
-        before = next((u for u in self._by_passage.get(unit.passage_id, [])
-                       if u.kind == unit.kind and u.index == unit.index - 1), None)
+        before = self._neighbour(unit, -1)
         return replace(unit, text=f"{before.text} {unit.text}") if before is not None else unit
+
+    def _only_about(self, theme_unit: Unit, question: Question, concept_words: Set[str]) -> bool:
+        """Does the question name nothing but the theme: list words, theme words and words of its
+        title, as written or matched ("studentenwelzijn" for "Welzijn studenten")?"""
+        matched = {c.word for c in question.concepts if theme_unit.id in self._concept_units(c)[0]}
+        return concept_words - matched <= LIST_WORDS | _THEME_WORDS | theme_unit.tokens
+
+    def _neighbour(self, unit: Unit, step: int) -> Optional[Unit]:
+        """The sentence `step` places from `unit` in its passage (of the same kind), if any."""
+        return next((u for u in self._by_passage.get(unit.passage_id, [])
+                     if u.kind == unit.kind and u.index == unit.index + step), None)
 
     def _context_for(self, best: Scored, ranked: List[Scored], question: Question) -> List[Unit]:
         """At most one sentence after the answer: the next sentence of its passage when it
@@ -850,8 +851,7 @@ class Engine:
         after = self.units[best.unit.id + 1] if best.unit.id + 1 < len(self.units) else None
         if after is not None and _SIGNATURE_RE.match(best.unit.text) and _SIGNATURE_RE.match(after.text):
             return [after]  # the letter's signatories, together
-        siblings = self._by_passage.get(best.unit.passage_id, [])
-        following = next((u for u in siblings if u.kind == best.unit.kind and u.index == best.unit.index + 1), None)
+        following = self._neighbour(best.unit, 1)
         if following is None or following.text == best.unit.text:
             return []
         first_words = following.text.lower().split(" ", 2)
@@ -875,6 +875,15 @@ def _verb_like(concept: Concept) -> bool:
 _THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
 _NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
+
+
+def _compound_cuts(word: str, shortest: int):
+    """Each split of `word` into a head and a tail of at least `shortest` letters: the head, and the
+    tail as written plus, after a linking "s" or hyphen, without it ("leerlingsbegeleiding")."""
+    for cut in range(shortest, len(word) - shortest + 1):
+        head, rest = word[:cut], word[cut:]
+        tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
+        yield head, [t for t in tails if len(t) >= shortest]
 
 
 def superlative_asked(question: Question) -> bool:

@@ -14,9 +14,9 @@ from .normalize import is_stop_word, lemma, words
 from .schema import SECTOR_COVERED_BY
 
 MAX_CONCEPTS = 24
+MAX_PHRASE = 4
 # "in welke maand", "welk deel": the noun names the kind of answer asked for, not what it is about
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
-MAX_PHRASE = 4
 
 # The kind of answer a question asks for, from its wording (first match wins).
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(

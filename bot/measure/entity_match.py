@@ -74,10 +74,15 @@ def synonym_mapper(data):
     return mapper
 
 
+def _pairs(entities: Iterable[Dict[str, Any]]) -> Counter:
+    """(entity name, value lowercased) of each entity, as a multiset."""
+    return collections.Counter((e["entity"], str(e["value"]).lower()) for e in entities)
+
+
 def expected_entities(example, mapper) -> Counter:
     entities = [dict(e) for e in example.get("entities") or []]
     mapper.replace_synonyms(entities)
-    return collections.Counter((e["entity"], str(e["value"]).lower()) for e in entities)
+    return _pairs(entities)
 
 
 def _pipeline() -> List[Dict[str, Any]]:
@@ -118,8 +123,7 @@ def extract_from_data(texts: Iterable[str], data, mapper) -> List[Counter]:
     if any(c.get("name") == LongestEntityMatch.__module__ + "." + LongestEntityMatch.__name__ for c in _pipeline()):
         LongestEntityMatch().process(messages)
     mapper.process(messages)
-    return [collections.Counter((e["entity"], str(e["value"]).lower()) for e in m.get("entities") or [])
-            for m in messages]
+    return [_pairs(m.get("entities") or []) for m in messages]
 
 
 def extract_with_model(texts: List[str], model: Path) -> List[Counter]:
@@ -130,8 +134,7 @@ def extract_with_model(texts: List[str], model: Path) -> List[Counter]:
     async def run():
         return [await agent.parse_message(t) for t in texts]
 
-    return [collections.Counter((e["entity"], str(e["value"]).lower()) for e in p.get("entities") or [])
-            for p in asyncio.run(run())]
+    return [_pairs(p.get("entities") or []) for p in asyncio.run(run())]
 
 
 def measure(model: Optional[Path] = None) -> Report:
