@@ -27,6 +27,7 @@ REDACTED = [
     ("BSN 1112.22.333 graag", "BSN [bsn] graag"),
     ("bsn: 111 222 333", "bsn: [bsn]"),
     ("sofinummer 123456782", "sofinummer [bsn]"),
+    ("mijn bsn is 111222333, krijg ik korting?", "mijn bsn is [bsn], krijg ik korting?"),  # a comma after it
     # IBAN
     ("rekening NL91ABNA0417164300", "rekening [iban]"),
     ("rekening NL91 ABNA 0417 1643 00 graag", "rekening [iban] graag"),
@@ -52,6 +53,7 @@ KEPT = [
     "Krijg ik 12 maanden extra reisrecht?",
     "€ 516.000.000 voor de instellingen",
     "€ 111.222.333 is geen bsn",
+    "111222333,50 is een bedrag, geen bsn",
     "Er zijn 100.000 studenten",
     "Onze referentie 30111110",
     "vanaf 1 september 2021 tot 31-12-2022",
