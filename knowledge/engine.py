@@ -27,6 +27,7 @@ import json
 import math
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -107,6 +108,11 @@ _WHO_RE = re.compile(
     r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
     r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
 )
+# A name: capitalised words not at the start of a sentence ("het Platform Perspectief Jongeren,
+# onder leiding van Kim Putters"). One the documents use everywhere ("NP Onderwijs") is their
+# subject, not an answer to "wie".
+_NAME_RE = re.compile(r"(?<=[a-z,;:(] )((?:[A-Z][\w'’-]+ )+(?:(?:van|de|der|den) )?[A-Z][\w'’-]+)")
+COMMON_NAME_UNITS = 5
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
@@ -338,7 +344,19 @@ def build_units(kb) -> List[Unit]:
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
                 types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
-    return units
+    return _with_names(units)
+
+
+def _with_names(units: List[Unit]) -> List[Unit]:
+    """Units that name a person or organisation by its proper name answer "wie"."""
+    names = [set(_NAME_RE.findall(u.text)) for u in units]
+    counts = Counter(n for found in names for n in found)
+    common = tuple(n for n, count in counts.items() if count >= COMMON_NAME_UNITS)
+
+    def proper(name: str) -> bool:  # ("NP Onderwijsmiddelen" is the common name too)
+        return not name.startswith(common)
+
+    return [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
 
 
 # ----------------------------------------------------------------------------- index

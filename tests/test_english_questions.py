@@ -38,6 +38,7 @@ def reply(kb, question: str) -> str:
     ("are students happy to be back on campus?", "blij"),
     ("do kids of single parents fall further behind?", "eenoudergezin"),
     ("why are students more likely to pick the wrong programme?", "verkeerde studiekeuze"),
+    ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
     text = reply(kb, question)
@@ -75,3 +76,10 @@ def test_disability_and_carers_find_the_documents_words(kb):
         result = engine.answer(text, question=english.analyse_english(text))
         assert result.kind == "answer", text
         assert "functiebeperking" in result.shown[0].text or "mantelzorger" in result.shown[0].text
+
+
+def test_english_function_words_are_no_topic():
+    """"besides", "else", "however" ask nothing: never "the documents do not say anything about ‘besides’"."""
+    from knowledge.english import translate
+    dutch = translate("besides test results, what else do schools use? however, is there nothing instead?").dutch
+    assert not {"besides", "else", "however", "nothing", "instead"} & set(dutch.rstrip("?").split()), dutch

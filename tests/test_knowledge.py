@@ -775,6 +775,7 @@ def test_who_gets_asks_for_whom_not_for_a_name(kb):
     assert answer_type("wie krijgt het extra reisrecht?") is None
     assert answer_type("wie komt in aanmerking voor de tegemoetkoming?") is None
     assert answer_type("wie heeft de brief ondertekend?") == "who"
+    assert answer_type("wie heeft recht op de tegemoetkoming?") is None
     result = kb.engine().answer("wie krijgt het extra reisrecht?")
     assert result.kind == "answer" and "ho-studenten" in result.shown[0].text
 
@@ -784,3 +785,29 @@ def test_a_named_theme_asked_about_in_its_own_words_is_answered_by_the_theme(kb)
     result = kb.engine().answer("Voor welke sectoren is het thema over studentenwelzijn en binding met de opleiding bedoeld?",
                                 theme=2)
     assert result.kind == "answer" and result.shown[0].kind == "theme" and "(mbo, hbo en wo)" in result.shown[0].text
+
+
+def test_a_proper_name_answers_who_unless_the_documents_name_it_everywhere(kb):
+    """"het Platform Perspectief Jongeren, onder leiding van Kim Putters" names who advises; "NP
+    Onderwijs", in most sentences, is the documents' subject and no answer to "wie"."""
+    engine = kb.engine()
+    result = engine.answer("wie adviseert de regering over jongeren en het npo?")
+    assert result.kind == "answer" and "Platform Perspectief Jongeren" in result.shown[0].text
+    from knowledge.engine import _types
+    plain = [u for u in engine.units if "NP Onderwijs" in u.text and "who" not in _types(u.text)
+             and not any(c.isupper() for c in u.text[1:].replace("NP Onderwijs", ""))]
+    assert plain and all("who" not in u.types for u in plain)
+
+
+@pytest.mark.parametrize("question", ["wat houdt een lintstage in?", "hoeveel geld krijgt het mbo?",
+                                      "wanneer krijg ik de tegemoetkoming?"])
+def test_a_question_after_personal_data_is_answered_as_without_it(kb, question):
+    """The channel removes a BSN, IBAN or address before the engine reads the message; the word
+    left in front of it ("bsn", "iban", "adres") asks nothing (lexicon `generic:`), so the question
+    is answered as if alone (it was "not found" or a near miss)."""
+    from bot.channels.redact import redact, without_placeholders
+    engine = kb.engine()
+    alone = engine.answer(question)
+    for data in ("mijn bsn is 111222333, ", "mijn iban is NL91ABNA0417164300, ", "mijn adres is 1234 AB 12, "):
+        result = engine.answer(without_placeholders(redact(data + question)))
+        assert result.kind == alone.kind == "answer" and result.shown[0].text == alone.shown[0].text, data + question
