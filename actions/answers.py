@@ -487,7 +487,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # nothing to note ("mijn adres is …") is not confirmed as the profile said earlier.
     if ctx.intent == "inform" and not question.is_question and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
-    list_only = subject_words(question) <= LIST_WORDS
+    # (a message with no word left, "mijn adres is [adres]", asks for no list)
+    list_only = subject_words(question) <= LIST_WORDS and bool(question.topics or question.sectors)
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2 \
             and not question.answer_type:  # "hoeveel hbo-studenten hadden geen stageplaats?" asks one fact
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)

@@ -332,7 +332,9 @@ def build_units(kb) -> List[Unit]:
             sentence = " ".join(p["text"][start:end].split())
             if len(sentence) < 3:
                 continue
-            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index])
+            # (+ the sectors its words name: "in het primair onderwijs" holds "po")
+            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
+                + _sectors_in(sentence_tokens[index], lexicon)
             if _SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
@@ -706,8 +708,9 @@ class Engine:
         # still needs its year: "hoeveel studenten hadden in 2021 geen stage?")
         counts = question.answer_type in ("number", "amount", "percentage", "duration")
         document_year = "" if counts else (best.unit.cite.date or "")[:4]
-        missing_year = next((c for c in best.missing if _YEAR_RE.fullmatch(c.word) and c.word != document_year),
-                            None)
+        # (in the sentence itself: "Ruim driekwart …" is no percentage for 2020 because the next sentence names 2020)
+        missing_year = next((c for c in question.concepts if _YEAR_RE.fullmatch(c.word) and c.word != document_year
+                             and best.unit.id not in self._concept_units(c)[0]), None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
