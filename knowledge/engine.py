@@ -38,7 +38,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import lemma, normalize_tokens, words
 from .parse import page_at
-from .question import Concept, Question, analyse
+from .question import Concept, Question, separable_verbs, analyse
 from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
@@ -332,9 +332,10 @@ def build_units(kb) -> List[Unit]:
             sentence = " ".join(p["text"][start:end].split())
             if len(sentence) < 3:
                 continue
-            # (+ the sectors its words name: "in het primair onderwijs" holds "po")
+            # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
+            # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
-                + _sectors_in(sentence_tokens[index], lexicon)
+                + _sectors_in(sentence_tokens[index], lexicon) + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if _SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []

@@ -178,7 +178,7 @@ def _split_phrases(text: str, tokens: List[str], lexicon: Lexicon) -> dict:
     return found
 
 
-def _separable_verbs(text: str, lexicon: Lexicon) -> dict:
+def separable_verbs(text: str, lexicon: Lexicon) -> dict:
     """{index of a verb's word: the lexicon word it forms with a particle later in its clause}; the
     particle's index maps to "" (used up). The particle nearest the clause's end is tried first:
     in "lopen kinderen in po nog achter" it is "achter", not the preposition "in"."""
@@ -215,7 +215,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             seen.add(concept.word)
             concepts.append(concept)
 
-    separable = {**_split_phrases(text, tokens, lexicon), **_separable_verbs(text, lexicon)}
+    separable = {**_split_phrases(text, tokens, lexicon), **separable_verbs(text, lexicon)}
     i = 0
     while i < len(tokens):
         if i in separable:

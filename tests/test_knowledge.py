@@ -826,3 +826,11 @@ def test_a_year_asked_about_must_be_in_the_answer_itself(kb):
     share for 2020."""
     result = kb.engine().answer("hoeveel procent van de pabostudenten werkte in 2020 in het po?")
     assert result.kind == "near_miss" or "2020" in result.shown[0].text
+
+
+def test_a_separable_verb_in_the_documents_is_read_as_in_a_question(kb):
+    """"De instroom in de BBL … nemen dit jaar toe" answers "neemt de instroom in de bbl toe?"."""
+    unit = next(u for u in kb.engine().units if u.text.startswith("De instroom in de BBL"))
+    assert "toenemen" in unit.tokens
+    result = kb.engine().answer("neemt het aantal bbl studenten toe?")
+    assert result.kind == "answer" and result.shown[0].id == unit.id
