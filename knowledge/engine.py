@@ -222,8 +222,16 @@ def _stemmer():
     return snowballstemmer.stemmer("dutch")
 
 
+# A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
+# "als genoemd onder 3".
+_LABEL_NUMBER_RE = re.compile(r"\b(paragraaf|paragrafen|thema|thema['’]s|hoofdstuk|artikel|groep|groepen|niveau|bijlage|leerjaar|klas"
+                              r"|(genoemd|vermeld|beschreven) onder)"
+                              r"\s+\d+(\s*(-|en|t/m|tot en met)\s*\d+)?\*?", re.I)
+
+
 def _types(text: str) -> FrozenSet[str]:
     found: Set[str] = set()
+    text = _LABEL_NUMBER_RE.sub(" ", text)
     if extract.AMOUNT_RE.search(text):
         found.add("amount")
     if _PERCENT_RE.search(text):

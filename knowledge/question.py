@@ -34,7 +34,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("who", r"^\s*wie\b(?!\s+(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen in aanmerking|kan|kunnen|"
                 r"mag|mogen|valt|vallen|geldt|gelden)\b)|\b(door|met) wie\b|\bwie (is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b(?! recht\b)"
                 r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
-                r"universiteiten|scholen|instellingen|regio'?s|gemeenten?|mbo'?s|bedrijven)\b"),
+                r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven)\b"),
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
                       r"|\bbij (welk|welke) (loket|instantie|organisatie)\b.*\b(aanvragen|aanmelden|indienen)\b"
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"

@@ -50,6 +50,8 @@ def test_english_question_is_answered_from_the_dutch_sentence(kb, question, frag
     "will the npo pay my rent?",          # "rent" is also Dutch ("runs"): still a near miss
     "does the npo pay for my driving lessons?",
     "how much will the npo cost in 2025?",
+    "how many internship places are there in wo?",
+    "which university has the largest study delay?",
 ])
 def test_english_question_the_documents_do_not_answer_says_so(kb, question):
     assert reply(kb, question).startswith(SILENT)

@@ -834,3 +834,20 @@ def test_a_separable_verb_in_the_documents_is_read_as_in_a_question(kb):
     assert "toenemen" in unit.tokens
     result = kb.engine().answer("neemt het aantal bbl studenten toe?")
     assert result.kind == "answer" and result.shown[0].id == unit.id
+
+
+def test_a_number_that_labels_is_no_count():
+    from knowledge.engine import _types
+    for text in ("De onder paragraaf 3 genoemde punten gelden ook.", "de bovenstaande thema’s 1-3*, kunnen",
+                 "Denk aan duo-stages als genoemd onder 3.", "studenten op mbo niveau 2"):
+        assert "number" not in _types(text), text
+    assert "number" in _types("Thema 6 telt 12 acties")
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel stageplekken zijn er in het wo?",                   # a sentence with "paragraaf 3" gives no count
+    "welke universiteit heeft de grootste studievertraging?",    # "welke universiteit" asks for a name
+    "hoeveel leerlingen zijn blijven zitten door corona?",       # "blijven zitten" is a word the documents lack
+])
+def test_fresh_near_misses_say_the_documents_do_not_give_it(kb, question):
+    assert kb.engine().answer(question).kind in ("near_miss", "unknown")
