@@ -430,7 +430,9 @@ class Engine:
 
     @functools.lru_cache(maxsize=8192)
     def _typo_fix(self, word: str) -> Optional[str]:
-        if len(word) < 5 or word.isdigit():
+        """The KB word a misspelt question word stands for; a real Dutch word is no typo
+        ("verdienen" is not "verdiepen")."""
+        if len(word) < 5 or word.isdigit() or _known_dutch(word):
             return None
         close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
         return close[0] if close else None
@@ -895,6 +897,15 @@ class Engine:
         found = [c for c in question.concepts
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
+
+@functools.lru_cache(maxsize=8192)
+def _known_dutch(word: str) -> bool:
+    try:
+        import simplemma
+    except ImportError:
+        return False
+    return simplemma.is_known(word, lang="nl")
+
 
 def _verb_like(concept: Concept) -> bool:
     """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing

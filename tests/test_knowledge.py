@@ -848,6 +848,13 @@ def test_a_number_that_labels_is_no_count():
     "hoeveel stageplekken zijn er in het wo?",                   # a sentence with "paragraaf 3" gives no count
     "welke universiteit heeft de grootste studievertraging?",    # "welke universiteit" asks for a name
     "hoeveel leerlingen zijn blijven zitten door corona?",       # "blijven zitten" is a word the documents lack
+    "wat verdient een leraar in het primair onderwijs?",         # "verdienen" is no typo of "verdiepen"
 ])
 def test_fresh_near_misses_say_the_documents_do_not_give_it(kb, question):
     assert kb.engine().answer(question).kind in ("near_miss", "unknown")
+
+
+def test_a_real_dutch_word_is_no_typo(kb):
+    engine = kb.engine()
+    assert engine._typo_fix("verdienen") is None
+    assert engine._typo_fix("colegegeld") == "collegegeld"
