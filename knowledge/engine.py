@@ -526,11 +526,26 @@ class Engine:
         """Each unit's similarity to the question, in standard deviations above the mean."""
         if self._vectors is None:
             return None
-        query = semantic.embed_query(question.typed or question.text)
+        query = semantic.embed_query(question.typed or self._in_document_words(question))
         if query is None:
             return None
         sims = self._vectors @ query
         return (sims - sims.mean()) / (sims.std() + 1e-9)
+
+    def _in_document_words(self, question: Question) -> str:
+        """The question as typed, followed by the documents' word for each of its words they
+        lack: "korting op mijn lesgeld? halvering collegegeld" (the lexicon's synonym the documents
+        use most). The embedding then reads the documents' words too; replacing the user's words
+        instead lost their sense ("krijg ik halveren op …")."""
+        added = []
+        for c in question.topics:
+            if c.kind != "topic" or c.word in self._postings:
+                continue
+            used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings),
+                          key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
+            if used:
+                added.append(used[0])
+        return " ".join([question.text] + added)
 
     # -- curated prior ----------------------------------------------------------------
     def _curated_units(self) -> Dict[str, Set[int]]:
