@@ -36,7 +36,7 @@ import numpy as np
 from . import extract, semantic
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import lemma, normalize_tokens, words
+from .normalize import is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
 from .question import Concept, Question, separable_verbs, analyse
 from .schema import applies_to
@@ -340,16 +340,17 @@ def build_units(kb) -> List[Unit]:
             sentence = " ".join(p["text"][start:end].split())
             if len(sentence) < 3:
                 continue
+            text_sectors = _sectors_in(sentence_tokens[index], lexicon)
             # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
-                + _sectors_in(sentence_tokens[index], lexicon) + [w for w in separable_verbs(sentence, lexicon).values() if w]
+                + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if _SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
-            sectors = theme_sectors or tuple(_sectors_in(tokens, lexicon) or heading_sectors)
+            sectors = theme_sectors or tuple(text_sectors or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
@@ -432,7 +433,7 @@ class Engine:
     def _typo_fix(self, word: str) -> Optional[str]:
         """The KB word a misspelt question word stands for; a real Dutch word is no typo
         ("verdienen" is not "verdiepen")."""
-        if len(word) < 5 or word.isdigit() or _known_dutch(word):
+        if len(word) < 5 or word.isdigit() or is_dutch_word(word):
             return None
         close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
         return close[0] if close else None
@@ -912,15 +913,6 @@ class Engine:
         found = [c for c in question.concepts
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
-
-@functools.lru_cache(maxsize=8192)
-def _known_dutch(word: str) -> bool:
-    try:
-        import simplemma
-    except ImportError:
-        return False
-    return simplemma.is_known(word, lang="nl")
-
 
 def _verb_like(concept: Concept) -> bool:
     """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing

@@ -21,6 +21,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 
 from .lexicon import read_data_file
+from .normalize import is_dutch_word
 from .question import MAX_PHRASE, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
@@ -185,7 +186,7 @@ def _typo_fix(surface: str, glossary: Glossary) -> Optional[str]:
     import difflib
     import simplemma
 
-    if simplemma.is_known(surface, lang="en") or simplemma.is_known(surface, lang="nl") or surface in _dutch_words():
+    if simplemma.is_known(surface, lang="en") or is_dutch_word(surface) or surface in _dutch_words():
         return None
     # a typo changes the length by a letter or two, and rarely the first letter
     candidates = [w for w in glossary.singles if abs(len(w) - len(surface)) <= 2 and w[0] == surface[0]]

@@ -13,6 +13,7 @@ through a pipeline for every query: no spaCy/TensorFlow import, ~1 µs per word.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.util
 import json
@@ -126,6 +127,17 @@ def _simplemma_lemma(word: str) -> str:
         return word
     found = simplemma.lemmatize(word, lang="nl")
     return found.lower().replace("_", "") if isinstance(found, str) and found else word
+
+
+@functools.lru_cache(maxsize=8192)
+def is_dutch_word(word: str) -> bool:
+    """Is `word` in simplemma's Dutch dictionary? (A real word is no typo: "verdienen" is not
+    "verdiepen".) False without simplemma."""
+    try:
+        import simplemma
+    except ImportError:
+        return False
+    return simplemma.is_known(word, lang="nl")
 
 
 def words(text: str) -> List[str]:
