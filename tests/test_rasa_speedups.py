@@ -30,6 +30,54 @@ def test_invalid_action_result_raises_the_same_error_as_rasa(result):
     assert "Failed to validate Action server response" in raised.value.message
 
 
+SAMPLE_EVENTS = [
+    {"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "greet", "confidence": 1.0},
+                                                   "entities": [{"entity": "sector", "value": "mbo"}]}},
+    {"event": "action", "name": "action_listen", "policy": "RulePolicy", "confidence": 1.0},
+    {"event": "slot", "name": "sector", "value": "mbo", "timestamp": None},
+    {"event": "entities", "entities": [{"entity": "sector", "value": "wo"}]},
+    {"event": "bot", "text": "Hallo", "data": {"buttons": []}, "metadata": {}},
+    {"event": "active_loop", "name": "student_form"},
+    {"event": "loop_interrupted", "is_interrupted": True},
+    {"event": "form_validation", "validate": False},
+    {"event": "followup", "name": "action_answer"},
+    {"event": "reminder", "intent": "remind", "date_time": "2026-12-06T10:00:00", "entities": None},
+    {"event": "cancel_reminder", "name": "r1", "intent": "remind", "entities": []},
+    {"event": "reset_slots"}, {"event": "restart"}, {"event": "undo"}, {"event": "rewind"},
+    {"event": "session_started"}, {"event": "pause"}, {"event": "resume"}, {"event": "export"},
+    {"event": "action_execution_rejected", "name": "action_answer"},
+    {"event": "agent", "text": "x"}, {"event": "user_featurization", "use_text_for_featurization": False},
+]
+WRONG_VALUES = [None, 5, 1.5, "x", True, [], [1], {}, {"a": 1}]
+
+
+def replies_to_check():
+    """Valid replies with every event type, and each with one field or event set to a wrong value."""
+    yield {"events": SAMPLE_EVENTS, "responses": [{"text": "Hoi"}]}
+    for event in SAMPLE_EVENTS:
+        yield {"events": [event]}
+        for key in event:
+            for value in WRONG_VALUES:
+                yield {"events": [{**event, key: value}]}
+        yield {"events": [{k: v for k, v in event.items() if k != "event"}]}
+    for value in WRONG_VALUES + [{"event": "no_such_event"}, {"event": 3}]:
+        yield {"events": [value]}
+        yield {"events": value}
+        yield {"responses": value}
+        yield {"responses": [value]}
+
+
+def test_events_checked_by_type_agree_with_the_full_schema():
+    from bot.nlp.rasa_speedups import _action_result_validator, _events_by_type
+
+    fast, full = _events_by_type(), _action_result_validator()
+    assert fast.ready
+    checked = list(replies_to_check())
+    outcomes = [(fast.is_valid(reply), full.is_valid(reply)) for reply in checked]
+    assert [reply for reply, (a, b) in zip(checked, outcomes) if a != b] == []
+    assert sum(ok for ok, _ in outcomes) > 30 and sum(not ok for ok, _ in outcomes) > 200  # both kinds
+
+
 def test_sqlite_connections_use_wal(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'trackers.db'}")
     with engine.connect() as connection:
@@ -414,3 +462,55 @@ def test_sparse_batch_values_equal_rasas(kind):
     for a, b in zip(ours, rasas):
         assert a.dtype == b.dtype and a.shape == b.shape
         assert np.array_equal(a, b)
+
+
+# --------------------------------------------------------------------------------------------
+# Action-server calls: ujson bodies on the shared session, a new conversation's session start
+# --------------------------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+from rasa.core.actions.action import ActionSessionStart  # noqa: E402
+from rasa.shared.core.constants import SESSION_START_METADATA_SLOT  # noqa: E402
+from rasa.utils.endpoints import EndpointConfig  # noqa: E402
+
+from bot.nlp.rasa_speedups import _dumps, is_new_conversation  # noqa: E402
+
+
+def test_action_server_bodies_are_the_same_json_values():
+    tracker = DialogueStateTracker.from_events("s", long_conversation(12), slots=DOMAIN.slots)
+    body = {"next_action": "action_answer", "sender_id": "s/é",
+            "tracker": tracker.current_state(EventVerbosity.ALL), "domain": DOMAIN.as_dict()}
+    assert json.loads(_dumps(body)) == json.loads(json.dumps(body))
+
+    async def session_serializer():
+        async with EndpointConfig("http://127.0.0.1:1/webhook").session() as session:
+            return session.json_serialize
+
+    assert asyncio.run(session_serializer()) is _dumps
+
+
+def without_timestamps(events) -> list:
+    return [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in events]
+
+
+def test_projects_session_start_on_a_new_conversation_is_rasas_built_in_one():
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import ActionSessionStart as ProjectSessionStart
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[1] / "domain.yml"))
+    assert not domain.session_config.carry_over_slots  # what makes the built-in one equal
+    for events in ([], [SlotSet(SESSION_START_METADATA_SLOT, {"page": "/npo"})]):
+        tracker = DialogueStateTracker.from_events("new", events, slots=domain.slots)
+        assert is_new_conversation(tracker)
+        state = tracker.current_state(EventVerbosity.ALL)
+        sdk_tracker = Tracker("new", state["slots"], {}, state["events"], False, None, {}, "action_listen")
+        ours = asyncio.run(ProjectSessionStart().run(CollectingDispatcher(), sdk_tracker, domain.as_dict()))
+        built_in = asyncio.run(ActionSessionStart().run(None, None, tracker, domain))
+        assert without_timestamps(Event.from_parameters(e) for e in ours) == without_timestamps(built_in)
+    # Once anything happened, the project's action runs on the action server.
+    assert not is_new_conversation(DialogueStateTracker.from_events("old", long_conversation(1), slots=domain.slots))
+    assert not is_new_conversation(DialogueStateTracker.from_events("old", [SlotSet("language", "en")],
+                                                                     slots=domain.slots))
