@@ -50,3 +50,12 @@ def test_kb_with_another_schema_is_refused(tmp_path):
         connection.execute("CREATE TABLE unrelated (id INTEGER PRIMARY KEY, name TEXT)")
         connection.execute("INSERT INTO unrelated (name) VALUES ('x')")
     assert_refused(start_action_server(kb))
+
+
+def test_action_server_runs_numpy_on_one_thread():
+    # OpenBLAS's second thread spun on the core Rasa needs (bot/ops/action_server.py).
+    env = {k: v for k, v in base_env().items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    code = ("import bot.ops.action_server, numpy; from threadpoolctl import threadpool_info; "
+            "print(max(p['num_threads'] for p in threadpool_info()))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "1", out.stderr[-500:]
