@@ -85,6 +85,9 @@ Found under load again (20 users, 2026-12-06):
    start (`carry_over_slots_to_new_session: false`), which now runs in-process for a conversation
    without events; every later session start still calls the action server.
    `tests/test_rasa_speedups.py` runs the project's action on a new tracker and compares.
+16. CountVectorsFeaturizer called sklearn's `transform` twice per featurizer and message, which
+   re-validates and re-analyses every token (~7 %). The same counts are now built from the
+   vectorizer's own analyzer, kept per token (`bot.nlp.count_vectors`).
 """
 from __future__ import annotations
 
@@ -123,7 +126,7 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool
 
-from bot.nlp import diet_numpy, sequential_runner
+from bot.nlp import count_vectors, diet_numpy, sequential_runner
 
 logger = logging.getLogger(__name__)
 
@@ -608,6 +611,9 @@ diet_numpy.install()
 
 # 13. The prediction graph run in a cached node order instead of dask's scheduler.
 sequential_runner.install()
+
+# 16. CountVectorsFeaturizer's counts without sklearn's per-call overhead (bot/nlp/count_vectors.py).
+count_vectors.install()
 
 
 # 15. A new conversation's session start without a call to the action server.
