@@ -52,6 +52,7 @@ CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or he
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
+REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
@@ -134,6 +135,16 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 _SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
+# "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
+# waarop …", "omdat …", "om de … vertragingen in te halen".
+_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
+_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
+                        r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
+# ... or a purpose, "om … te"; not "het is lastig om … te" ("om" after such a word says what is lastig).
+_PURPOSE_RE = re.compile(r"(\w+)?[\s,]*\bom\b[^.;:]{0,80}\bte\b", re.I)
+_NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "onmogelijk", "nodig", "belangrijk", "zwaar",
+                "kans", "tijd", "ruimte", "moeite", "goed", "beter", "lastiger", "moeilijker", "makkelijker", "nodig", "erom",
+                "gaat", "gaan", "ging", "vragen", "vraagt", "verzoek", "besluit", "besloten", "geprobeerd", "poging"}
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
@@ -250,6 +261,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("procedure")
     if _SUPERLATIVE_RE.search(text):
         found.add("superlative")
+    if _REASON_RE.search(text) or any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+        found.add("reason")
     return frozenset(found)
 
 
@@ -614,6 +627,7 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
+        reason = bool(_REASON_QUESTION_RE.search(question.text))
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -638,6 +652,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
+            if reason and "reason" in unit.types:
+                score += REASON_BONUS
             if uid in prior:
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":

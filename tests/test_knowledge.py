@@ -869,3 +869,13 @@ def test_the_embedding_reads_the_question_in_the_documents_words(kb):
     assert text.startswith("krijg ik als student korting op mijn lesgeld?")
     added = text.split("?", 1)[1].split()
     assert "collegegeld" in added and {"halvering", "halveren"} & set(added) and "student" not in added
+
+
+def test_waarom_prefers_a_sentence_that_gives_a_reason(kb):
+    """Three sentences hold both words of the question; the one that says why ("door de korte
+    termijn …") answers "waarom", not the one that says the council was involved."""
+    from knowledge.engine import _types
+    result = kb.engine().answer("Waarom was de betrokkenheid van de studentenraden minder goed?")
+    assert result.kind == "answer" and "door de korte termijn" in result.shown[0].text
+    assert "reason" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
+    assert "reason" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
