@@ -555,11 +555,20 @@ class Engine:
         for c in question.topics:
             if c.kind != "topic" or c.word in self._postings:
                 continue
+            others = [o for o in question.topics if o is not c]
             used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings),
                           key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
             if used:
-                added.append(used[0])
+                beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
+                added += [used[0]] if beside == used[0] else [used[0], beside]
         return " ".join([question.text] + added)
+
+    def _beside(self, word: str, others: Sequence[Concept]) -> float:
+        """How much of the rest of the question the documents say in one sentence with `word`: the
+        sense of a synonym. "schadeloos gesteld voor het collegegeld" is "gecompenseerd" (said of the
+        collegegeld), not the documents' most frequent synonym "tegemoetkoming" (said of grants)."""
+        units = self._postings.get(word, set())
+        return sum(self._idf(len(self._concept_units(o)[0])) for o in others if units & self._concept_units(o)[0])
 
     # -- curated prior ----------------------------------------------------------------
     def _curated_units(self) -> Dict[str, Set[int]]:

@@ -879,3 +879,13 @@ def test_waarom_prefers_a_sentence_that_gives_a_reason(kb):
     assert result.kind == "answer" and "door de korte termijn" in result.shown[0].text
     assert "reason" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
     assert "reason" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
+
+
+def test_the_embedding_also_reads_the_synonym_said_with_the_rest_of_the_question(kb):
+    """"schadeloos gesteld voor het collegegeld": the documents' most frequent synonym is
+    "tegemoetkoming" (said of grants); the one they say with "collegegeld" is "gecompenseerd"."""
+    from knowledge.question import analyse
+    engine = kb.engine()
+    question = analyse("Zijn de hogescholen schadeloos gesteld voor het lagere collegegeld?")
+    assert "compenseren" in engine._in_document_words(question).split("?", 1)[1].split()
+    assert "gecompenseerd" in engine.answer(question.text, question=question).shown[0].text
