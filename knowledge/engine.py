@@ -38,7 +38,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
-from .question import Concept, Question, separable_verbs, analyse
+from .question import PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
@@ -162,7 +162,9 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
-_DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+# (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
+_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+_PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -540,7 +542,7 @@ class Engine:
         """Each unit's similarity to the question, in standard deviations above the mean."""
         if self._vectors is None:
             return None
-        query = semantic.embed_query(question.typed or self._in_document_words(question))
+        query = semantic.embed_query(question.typed or _PREAMBLE_RE.sub("", self._in_document_words(question)))
         if query is None:
             return None
         sims = self._vectors @ query

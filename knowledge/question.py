@@ -48,8 +48,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
 )
 
 # A message that is a question (not a statement like "ik ben mbo-student").
+# What may come before a question's first word: "en", "maar", a greeting.
+PREAMBLE = r"^\s*(?:(?:en|maar|ook|dus|oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag)[\s,!]+)*"
 _QUESTION_START_RE = re.compile(
-    r"^\s*(?:(?:en|maar|ook|dus|oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag)[\s,!]+)*"
+    PREAMBLE +
     r"(wat|wie|wanneer|waar|waarom|waarvoor|waaraan|waarmee|hoe|hoeveel|welk|welke|mag|mogen|kan|kun|kunnen|"
     r"krijg|krijgt|krijgen|moet|moeten|is|zijn|heb|heeft|hebben|geldt|gelden|klopt|wordt|worden|word|"
     r"komt|komen|zit|zitten|staat|staan|ga|gaat|gaan|betaal|betaalt|valt|vallen|bestaat|telt|weet|vertel|leg|"

@@ -889,3 +889,14 @@ def test_the_embedding_also_reads_the_synonym_said_with_the_rest_of_the_question
     question = analyse("Zijn de hogescholen schadeloos gesteld voor het lagere collegegeld?")
     assert "compenseren" in engine._in_document_words(question).split("?", 1)[1].split()
     assert "gecompenseerd" in engine.answer(question.text, question=question).shown[0].text
+
+
+@pytest.mark.parametrize("question", ["maar wat is de menukaart dan?", "hoi! wat is de menukaart?"])
+def test_a_definition_question_after_en_or_a_greeting_is_one(kb, question):
+    """"maar", "hoi" before "wat is X?" neither stop the definition rule nor move the embedding."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and result.shown[0].text.startswith("De menukaart is gebaseerd op")
+
+
+def test_ok_is_no_topic(kb):
+    assert kb.engine().answer("oké en wat is nazorg?").kind == "answer"
