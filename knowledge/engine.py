@@ -101,8 +101,8 @@ _DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 # A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
 _NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
-_WHO_RE = re.compile(
-    r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
+_WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
+    r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
     r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
     # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"

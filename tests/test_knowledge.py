@@ -900,3 +900,9 @@ def test_a_definition_question_after_en_or_a_greeting_is_one(kb, question):
 
 def test_ok_is_no_topic(kb):
     assert kb.engine().answer("oké en wat is nazorg?").kind == "answer"
+
+
+def test_a_capitalised_role_answers_wie(kb):
+    """The annex writes "de Minister": a role answers "wie" however it is capitalised."""
+    result = kb.engine().answer("Wie hebben afspraken gemaakt in het bestuursakkoord?")
+    assert result.kind == "answer" and "tussen de Minister en de mbo- en ho-instellingen" in result.shown[0].text
