@@ -906,3 +906,8 @@ def test_a_capitalised_role_answers_wie(kb):
     """The annex writes "de Minister": a role answers "wie" however it is capitalised."""
     result = kb.engine().answer("Wie hebben afspraken gemaakt in het bestuursakkoord?")
     assert result.kind == "answer" and "tussen de Minister en de mbo- en ho-instellingen" in result.shown[0].text
+
+
+def test_flexibeler_is_flexibiliteit(kb):
+    result = kb.engine().answer("Hoe kunnen stages flexibeler worden?")
+    assert result.kind == "answer" and "Meer flexibiliteit" in result.shown[0].text
