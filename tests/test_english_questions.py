@@ -97,3 +97,12 @@ def test_the_english_fact_line_says_which_year_and_a_share_in_words(kb):
     assert dated_in_english("dit najaar", "najaar 2021") == "this autumn (autumn 2021)"
     assert dated_in_english("in 2021", None) == "in 2021"
     assert shares_in_english("Ruim driekwart van de pabostudenten …") == ["more than three quarters"]
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("How can internships become more flexible?", "Meer flexibiliteit"),
+    ("What percentage of schools need organisational support?", "organisatorische ondersteuning"),
+])
+def test_flexible_and_organisational_are_in_the_glossary(kb, question, fragment):
+    text = reply(kb, question)
+    assert fragment in text and not text.startswith(SILENT)
