@@ -154,6 +154,13 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 # a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
+# "wanneer krijg ik …?" asks about the user's future: a sentence dated wholly before its document
+# tells what happened already ("tot en met september 2021 hebben 130.000 studenten … gekregen").
+_PERSONAL_RE = re.compile(r"\b(ik|je|jij|we|wij|i|you)\b", re.I)
+_PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|kregen|heb|hebt|heeft|hebben|"
+                               r"did|were|has|have|got|received)\b", re.I)
+_DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|\bhow long\b", re.I)
+_YEAR_OF_DATE_RE = re.compile(r"(?:\b(" + _MONTHS + r")\s+)?(?<![/-])\b((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
 _ARTICLES = {"de", "het", "een"}
 _PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
 _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
@@ -877,8 +884,11 @@ class Engine:
     def _gives(unit: Unit, question: Question, wanted: Set[str]) -> bool:
         """Does the unit give the kind of answer asked for? A count must be another number than
         the ones the question itself names ("hoeveel studenten gebruiken de 12 maanden extra
-        reisrecht?" is not answered by the sentence that grants the 12 months)."""
+        reisrecht?" is not answered by the sentence that grants the 12 months); a date for "wanneer
+        krijg ik …?" must not lie wholly before the document."""
         if not unit.types & wanted:
+            return False
+        if wanted == {"date"} and asks_own_future(question) and dated_before_document(unit):
             return False
         if not wanted & {"number", "amount", "percentage", "duration"}:
             return True
@@ -959,6 +969,31 @@ def _compound_cuts(word: str, shortest: int):
         head, rest = word[:cut], word[cut:]
         tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
         yield head, [t for t in tails if len(t) >= shortest]
+
+
+def asks_own_future(question: Question) -> bool:
+    """"wanneer krijg ik de tegemoetkoming?": when something will happen to the user."""
+    text = question.typed or question.text  # (an English question's tense is in its own words)
+    return question.answer_type == "date" and bool(_PERSONAL_RE.search(text)) and not _PAST_QUESTION_RE.search(text) \
+        and not _DEADLINE_QUESTION_RE.search(question.text) and not _DEADLINE_QUESTION_EN_RE.search(text)
+
+
+def dated_before_document(unit: Unit) -> bool:
+    """Are all the unit's dates before its document's month ("tot en met september 2021" in a
+    letter of October 2021)? A date without a year ("dit studiejaar", "24 december") or a year
+    alone in the document's own year is not before it."""
+    written = [text for _, text, _ in extract.dates(unit.text)]
+    if not written or not unit.cite.date:
+        return False
+    document = (int(unit.cite.date[:4]), int(unit.cite.date[5:7]))
+    for text in written:
+        match = _YEAR_OF_DATE_RE.search(text)
+        if not match:
+            return False
+        month = _MONTHS.split("|").index(match.group(1).lower()) + 1 if match.group(1) else 12
+        if (int(match.group(2)), month) >= document:
+            return False
+    return True
 
 
 def superlative_asked(question: Question) -> bool:

@@ -106,3 +106,8 @@ def test_the_english_fact_line_says_which_year_and_a_share_in_words(kb):
 def test_flexible_and_organisational_are_in_the_glossary(kb, question, fragment):
     text = reply(kb, question)
     assert fragment in text and not text.startswith(SILENT)
+
+
+def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb):
+    assert reply(kb, "when do I get the allowance?").startswith("The documents do not give a date")
+    assert not reply(kb, "when did students get the allowance?").startswith(SILENT)  # the past is asked

@@ -807,13 +807,15 @@ def test_a_proper_name_answers_who_unless_the_documents_name_it_everywhere(kb):
 def test_a_question_after_personal_data_is_answered_as_without_it(kb, question):
     """The channel removes a BSN, IBAN or address before the engine reads the message; the word
     left in front of it ("bsn", "iban", "adres") asks nothing (lexicon `generic:`), so the question
-    is answered as if alone (it was "not found" or a near miss)."""
+    is answered as if alone (it was "not found" or a near miss). ("wanneer krijg ik de
+    tegemoetkoming?" is itself a near miss: the documents give no date for it.)"""
     from bot.channels.redact import redact, without_placeholders
     engine = kb.engine()
     alone = engine.answer(question)
     for data in ("mijn bsn is 111222333, ", "mijn iban is NL91ABNA0417164300, ", "mijn adres is 1234 AB 12, "):
         result = engine.answer(without_placeholders(redact(data + question)))
-        assert result.kind == alone.kind == "answer" and result.shown[0].text == alone.shown[0].text, data + question
+        assert result.kind == alone.kind and alone.kind in ("answer", "near_miss") \
+            and result.shown[0].text == alone.shown[0].text, data + question
 
 
 def test_a_sentence_holds_the_sectors_its_words_name(kb):
@@ -911,3 +913,16 @@ def test_a_capitalised_role_answers_wie(kb):
 def test_flexibeler_is_flexibiliteit(kb):
     result = kb.engine().answer("Hoe kunnen stages flexibeler worden?")
     assert result.kind == "answer" and "Meer flexibiliteit" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("wanneer krijg ik de tegemoetkoming?", "near_miss"),        # "tot en met september 2021 hebben … gekregen": past
+    ("wanneer krijg ik mijn extra reisrecht?", "near_miss"),     # "maart tot en met december 2020": who is entitled, not when
+    ("wanneer betaal ik minder collegegeld?", "answer"),         # "dit studiejaar" is not before the letter
+    ("wanneer kan ik als mbo-school subsidie voor nazorg aanvragen?", "answer"),  # "tot en met 24 december"
+])
+def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb, question, kind):
+    result = kb.engine().answer(question)
+    assert result.kind == kind
+    if kind == "near_miss":
+        assert result.missing_type == "date"
