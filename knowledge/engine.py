@@ -270,8 +270,10 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("procedure")
     if _SUPERLATIVE_RE.search(text):
         found.add("superlative")
-    if _REASON_RE.search(text) or any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+    if _REASON_RE.search(text):
         found.add("reason")
+    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+        found.add("purpose")
     return frozenset(found)
 
 
@@ -670,8 +672,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
-            if reason and "reason" in unit.types:
-                score += REASON_BONUS
+            if reason and unit.types & {"reason", "purpose"}:
+                score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":

@@ -879,8 +879,15 @@ def test_waarom_prefers_a_sentence_that_gives_a_reason(kb):
     from knowledge.engine import _types
     result = kb.engine().answer("Waarom was de betrokkenheid van de studentenraden minder goed?")
     assert result.kind == "answer" and "door de korte termijn" in result.shown[0].text
-    assert "reason" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
-    assert "reason" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
+    assert "purpose" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
+    assert "purpose" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
+
+
+def test_waarom_prefers_a_cause_to_a_purpose(kb):
+    """Four sentences hold "stages" and "beschikbaar"; a cause ("Door de coronacrisis …") answers
+    "waarom zijn er minder …" before a purpose ("€ 63,5 miljoen … om … te ontwikkelen")."""
+    result = kb.engine().answer("Waarom zijn er minder stages beschikbaar?")
+    assert result.kind == "answer" and result.shown[0].text.startswith("Door de coronacrisis zijn veel stages")
 
 
 def test_the_embedding_also_reads_the_synonym_said_with_the_rest_of_the_question(kb):
