@@ -3,7 +3,10 @@
 Generated from the knowledge base's structured rows (the `amounts`, `dates` and `figures` tables
 that the build extracts from the same sentences), never typed per answer: an amount from its value
 in euros, a figure from its value and unit, a date from its Dutch words through the word table in
-`actions.texts_en`. A date with a word the table lacks is left out rather than half translated.
+`actions.texts_en`, with the date it means when it is relative ("this academic year (2021/2022)").
+A date with a word the table lacks is left out rather than half translated. A share the sentence
+says in words rather than digits ("gehalveerd", "ruim driekwart"), which the build does not extract
+as a figure, is read from the shown sentence through the same kind of word table.
 """
 from __future__ import annotations
 
@@ -71,6 +74,29 @@ def date_in_english(text: str) -> Optional[str]:
     return english[:1].upper() + english[1:] if text[:1].isupper() else english
 
 
+def dated_in_english(text: str, resolved: Optional[str]) -> Optional[str]:
+    """A date row in English, with the date a relative one means: "dit studiejaar" read in a
+    letter of October 2021 -> "this academic year (2021/2022)"."""
+    written = date_in_english(text)
+    absolute = date_in_english(resolved) if written and resolved else None
+    if absolute and absolute.lower() != written.lower():
+        return texts_en.RELATIVE_DATE.format(written=written, absolute=absolute)
+    return written
+
+
+_SHARE_RE = re.compile(r"\b(?:(" + "|".join(map(re.escape, texts_en.SHARE_QUALIFIERS)) + r")\s+)?("
+                       + "|".join(map(re.escape, texts_en.SHARE_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def shares_in_english(sentence: str) -> List[str]:
+    """"Ruim driekwart van de pabostudenten …" -> ["more than three quarters"]."""
+    found = []
+    for match in _SHARE_RE.finditer(sentence):
+        qualifier = texts_en.SHARE_QUALIFIERS[match.group(1).lower()] + " " if match.group(1) else ""
+        found.append(qualifier + texts_en.SHARE_WORDS[match.group(2).lower()])
+    return found
+
+
 def _same(sentence: str, shown: Iterable[str]) -> bool:
     sentence = " ".join(sentence.split())
     return any(sentence and (sentence in s or s in sentence) for s in shown)
@@ -94,7 +120,10 @@ def facts_in_english(kb, shown_texts: Iterable[str]) -> List[str]:
             add("figure", figure_in_english(figure.value, figure.unit, figure.text))
     for date in kb.dates():
         if _same(date.sentence, shown):
-            add("date", date_in_english(date.text))
+            add("date", dated_in_english(date.text, date.resolved))
+    for sentence in shown:
+        for share in shares_in_english(sentence):
+            add("figure", share)
     return found
 
 

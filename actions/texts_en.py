@@ -258,6 +258,11 @@ FIGURE_UNITS = {
     "maanden": "months", "weken": "weeks", "%": "%", "leerlingen": "pupils", "plekken": "places",
     "onderzoekers": "researchers", "studenten": "students", "fte": "FTE",
 }
+# A share the documents say in words, not digits ("ruim driekwart", "gehalveerd"), with its qualifier.
+SHARE_WORDS = {"driekwart": "three quarters", "de helft": "half", "een kwart": "a quarter", "tweederde": "two thirds",
+               "eenderde": "one third", "gehalveerd": "halved", "halvering": "halving", "verdubbeld": "doubled"}
+SHARE_QUALIFIERS = {"meer dan": "more than", "ruim": "more than", "ongeveer": "about", "circa": "about",
+                    "bijna": "almost", "minder dan": "less than", "zo'n": "about"}
 FIGURE_WORDS = {"twee": "two", "drie": "three", "vier": "four", "vijf": "five", "zes": "six", "tot": "to", "en": "and"}
 
 

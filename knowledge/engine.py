@@ -38,7 +38,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
-from .question import Concept, Question, separable_verbs, analyse
+from .question import PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
@@ -52,6 +52,7 @@ CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or he
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
+REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
@@ -100,8 +101,8 @@ _DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 # A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
 _NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
-_WHO_RE = re.compile(
-    r"\b(minister|staatssecretaris|kabinet|inspectie|ministerie|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
+_WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
+    r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
     r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
     # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"
@@ -134,6 +135,16 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 _SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
+# "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
+# waarop …", "omdat …", "om de … vertragingen in te halen".
+_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
+_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
+                        r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
+# ... or a purpose, "om … te"; not "het is lastig om … te" ("om" after such a word says what is lastig).
+_PURPOSE_RE = re.compile(r"(\w+)?[\s,]*\bom\b[^.;:]{0,80}\bte\b", re.I)
+_NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "onmogelijk", "nodig", "belangrijk", "zwaar",
+                "kans", "tijd", "ruimte", "moeite", "goed", "beter", "lastiger", "moeilijker", "makkelijker", "nodig", "erom",
+                "gaat", "gaan", "ging", "vragen", "vraagt", "verzoek", "besluit", "besloten", "geprobeerd", "poging"}
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
@@ -143,6 +154,13 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 # a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
+# "wanneer krijg ik …?" asks about the user's future: a sentence dated wholly before its document
+# tells what happened already ("tot en met september 2021 hebben 130.000 studenten … gekregen").
+_PERSONAL_RE = re.compile(r"\b(ik|je|jij|we|wij|i|you)\b", re.I)
+_PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|kregen|heb|hebt|heeft|hebben|"
+                               r"did|were|has|have|got|received)\b", re.I)
+_DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|\bhow long\b", re.I)
+_YEAR_OF_DATE_RE = re.compile(r"(?:\b(" + _MONTHS + r")\s+)?(?<![/-])\b((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
 _ARTICLES = {"de", "het", "een"}
 _PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
 _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
@@ -151,7 +169,9 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
-_DEFINITION_RE = re.compile(r"^\s*(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+# (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
+_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+_PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -250,6 +270,10 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("procedure")
     if _SUPERLATIVE_RE.search(text):
         found.add("superlative")
+    if _REASON_RE.search(text):
+        found.add("reason")
+    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+        found.add("purpose")
     return frozenset(found)
 
 
@@ -527,7 +551,7 @@ class Engine:
         """Each unit's similarity to the question, in standard deviations above the mean."""
         if self._vectors is None:
             return None
-        query = semantic.embed_query(question.typed or self._in_document_words(question))
+        query = semantic.embed_query(question.typed or _PREAMBLE_RE.sub("", self._in_document_words(question)))
         if query is None:
             return None
         sims = self._vectors @ query
@@ -542,11 +566,20 @@ class Engine:
         for c in question.topics:
             if c.kind != "topic" or c.word in self._postings:
                 continue
+            others = [o for o in question.topics if o is not c]
             used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings),
                           key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
             if used:
-                added.append(used[0])
+                beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
+                added += [used[0]] if beside == used[0] else [used[0], beside]
         return " ".join([question.text] + added)
+
+    def _beside(self, word: str, others: Sequence[Concept]) -> float:
+        """How much of the rest of the question the documents say in one sentence with `word`: the
+        sense of a synonym. "schadeloos gesteld voor het collegegeld" is "gecompenseerd" (said of the
+        collegegeld), not the documents' most frequent synonym "tegemoetkoming" (said of grants)."""
+        units = self._postings.get(word, set())
+        return sum(self._idf(len(self._concept_units(o)[0])) for o in others if units & self._concept_units(o)[0])
 
     # -- curated prior ----------------------------------------------------------------
     def _curated_units(self) -> Dict[str, Set[int]]:
@@ -614,6 +647,7 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
+        reason = bool(_REASON_QUESTION_RE.search(question.text))
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -638,6 +672,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
+            if reason and unit.types & {"reason", "purpose"}:
+                score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":
@@ -850,8 +886,11 @@ class Engine:
     def _gives(unit: Unit, question: Question, wanted: Set[str]) -> bool:
         """Does the unit give the kind of answer asked for? A count must be another number than
         the ones the question itself names ("hoeveel studenten gebruiken de 12 maanden extra
-        reisrecht?" is not answered by the sentence that grants the 12 months)."""
+        reisrecht?" is not answered by the sentence that grants the 12 months); a date for "wanneer
+        krijg ik …?" must not lie wholly before the document."""
         if not unit.types & wanted:
+            return False
+        if wanted == {"date"} and asks_own_future(question) and dated_before_document(unit):
             return False
         if not wanted & {"number", "amount", "percentage", "duration"}:
             return True
@@ -932,6 +971,31 @@ def _compound_cuts(word: str, shortest: int):
         head, rest = word[:cut], word[cut:]
         tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
         yield head, [t for t in tails if len(t) >= shortest]
+
+
+def asks_own_future(question: Question) -> bool:
+    """"wanneer krijg ik de tegemoetkoming?": when something will happen to the user."""
+    text = question.typed or question.text  # (an English question's tense is in its own words)
+    return question.answer_type == "date" and bool(_PERSONAL_RE.search(text)) and not _PAST_QUESTION_RE.search(text) \
+        and not _DEADLINE_QUESTION_RE.search(question.text) and not _DEADLINE_QUESTION_EN_RE.search(text)
+
+
+def dated_before_document(unit: Unit) -> bool:
+    """Are all the unit's dates before its document's month ("tot en met september 2021" in a
+    letter of October 2021)? A date without a year ("dit studiejaar", "24 december") or a year
+    alone in the document's own year is not before it."""
+    written = [text for _, text, _ in extract.dates(unit.text)]
+    if not written or not unit.cite.date:
+        return False
+    document = (int(unit.cite.date[:4]), int(unit.cite.date[5:7]))
+    for text in written:
+        match = _YEAR_OF_DATE_RE.search(text)
+        if not match:
+            return False
+        month = _MONTHS.split("|").index(match.group(1).lower()) + 1 if match.group(1) else 12
+        if (int(match.group(2)), month) >= document:
+            return False
+    return True
 
 
 def superlative_asked(question: Question) -> bool:

@@ -48,8 +48,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
 )
 
 # A message that is a question (not a statement like "ik ben mbo-student").
+# What may come before a question's first word: "en", "maar", a greeting.
+PREAMBLE = r"^\s*(?:(?:en|maar|ook|dus|oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag)[\s,!]+)*"
 _QUESTION_START_RE = re.compile(
-    r"^\s*(?:(?:en|maar|ook|dus|oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag)[\s,!]+)*"
+    PREAMBLE +
     r"(wat|wie|wanneer|waar|waarom|waarvoor|waaraan|waarmee|hoe|hoeveel|welk|welke|mag|mogen|kan|kun|kunnen|"
     r"krijg|krijgt|krijgen|moet|moeten|is|zijn|heb|heeft|hebben|geldt|gelden|klopt|wordt|worden|word|"
     r"komt|komen|zit|zitten|staat|staan|ga|gaat|gaan|betaal|betaalt|valt|vallen|bestaat|telt|weet|vertel|leg|"
@@ -140,6 +142,10 @@ def _analyse_cached(text: str) -> Question:
     return _analyse(text, load_lexicon())
 
 
+# Personal-data words carry no topic ("mijn bsn is …, wanneer …?", lexicon `generic:`), unless the
+# question asks for one: "wat is het telefoonnummer van DUO?" asks what the documents do not give.
+_ASKS_CONTACT_RE = re.compile(r"\b(wat (is|zijn)|welk|welke|geef|heb (je|jij|jullie))\s+(me\s+)?((het|de|jullie|hun|een|uw)\s+)?"
+                              r"(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|postcode)\b", re.I)
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
@@ -219,6 +225,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             seen.add(concept.word)
             concepts.append(concept)
 
+    contact = _ASKS_CONTACT_RE.search(text)
+    asks_contact = contact.group(7).lower() if contact else None
     separable = {**_split_phrases(text, tokens, lexicon), **separable_verbs(text, lexicon)}
     i = 0
     while i < len(tokens):
@@ -266,7 +274,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) or token in lexicon.generic or token in lexicon.typed_terms \
+        elif len(token) < 2 or is_stop_word(token) or token in lexicon.typed_terms \
+                or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
             continue

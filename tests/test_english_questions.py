@@ -86,3 +86,28 @@ def test_english_function_words_are_no_topic():
     from knowledge.english import translate
     dutch = translate("besides test results, what else do schools use? however, is there nothing instead?").dutch
     assert not {"besides", "else", "however", "nothing", "instead"} & set(dutch.rstrip("?").split()), dutch
+
+
+def test_the_english_fact_line_says_which_year_and_a_share_in_words(kb):
+    """"dit studiejaar" is said with the year it means, and "gehalveerd" (a share in words, not
+    digits) is said too: not just "In English: this academic year."."""
+    from actions.facts_en import dated_in_english, shares_in_english
+    text = reply(kb, "Is my tuition fee halved?")
+    assert "In English: this academic year (2021/2022); halved." in text
+    assert dated_in_english("dit najaar", "najaar 2021") == "this autumn (autumn 2021)"
+    assert dated_in_english("in 2021", None) == "in 2021"
+    assert shares_in_english("Ruim driekwart van de pabostudenten …") == ["more than three quarters"]
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("How can internships become more flexible?", "Meer flexibiliteit"),
+    ("What percentage of schools need organisational support?", "organisatorische ondersteuning"),
+])
+def test_flexible_and_organisational_are_in_the_glossary(kb, question, fragment):
+    text = reply(kb, question)
+    assert fragment in text and not text.startswith(SILENT)
+
+
+def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb):
+    assert reply(kb, "when do I get the allowance?").startswith("The documents do not give a date")
+    assert not reply(kb, "when did students get the allowance?").startswith(SILENT)  # the past is asked

@@ -807,13 +807,15 @@ def test_a_proper_name_answers_who_unless_the_documents_name_it_everywhere(kb):
 def test_a_question_after_personal_data_is_answered_as_without_it(kb, question):
     """The channel removes a BSN, IBAN or address before the engine reads the message; the word
     left in front of it ("bsn", "iban", "adres") asks nothing (lexicon `generic:`), so the question
-    is answered as if alone (it was "not found" or a near miss)."""
+    is answered as if alone (it was "not found" or a near miss). ("wanneer krijg ik de
+    tegemoetkoming?" is itself a near miss: the documents give no date for it.)"""
     from bot.channels.redact import redact, without_placeholders
     engine = kb.engine()
     alone = engine.answer(question)
     for data in ("mijn bsn is 111222333, ", "mijn iban is NL91ABNA0417164300, ", "mijn adres is 1234 AB 12, "):
         result = engine.answer(without_placeholders(redact(data + question)))
-        assert result.kind == alone.kind == "answer" and result.shown[0].text == alone.shown[0].text, data + question
+        assert result.kind == alone.kind and alone.kind in ("answer", "near_miss") \
+            and result.shown[0].text == alone.shown[0].text, data + question
 
 
 def test_a_sentence_holds_the_sectors_its_words_name(kb):
@@ -869,3 +871,73 @@ def test_the_embedding_reads_the_question_in_the_documents_words(kb):
     assert text.startswith("krijg ik als student korting op mijn lesgeld?")
     added = text.split("?", 1)[1].split()
     assert "collegegeld" in added and {"halvering", "halveren"} & set(added) and "student" not in added
+
+
+def test_waarom_prefers_a_sentence_that_gives_a_reason(kb):
+    """Three sentences hold both words of the question; the one that says why ("door de korte
+    termijn …") answers "waarom", not the one that says the council was involved."""
+    from knowledge.engine import _types
+    result = kb.engine().answer("Waarom was de betrokkenheid van de studentenraden minder goed?")
+    assert result.kind == "answer" and "door de korte termijn" in result.shown[0].text
+    assert "purpose" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
+    assert "purpose" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
+
+
+def test_waarom_prefers_a_cause_to_a_purpose(kb):
+    """Four sentences hold "stages" and "beschikbaar"; a cause ("Door de coronacrisis …") answers
+    "waarom zijn er minder …" before a purpose ("€ 63,5 miljoen … om … te ontwikkelen")."""
+    result = kb.engine().answer("Waarom zijn er minder stages beschikbaar?")
+    assert result.kind == "answer" and result.shown[0].text.startswith("Door de coronacrisis zijn veel stages")
+
+
+def test_the_embedding_also_reads_the_synonym_said_with_the_rest_of_the_question(kb):
+    """"schadeloos gesteld voor het collegegeld": the documents' most frequent synonym is
+    "tegemoetkoming" (said of grants); the one they say with "collegegeld" is "gecompenseerd"."""
+    from knowledge.question import analyse
+    engine = kb.engine()
+    question = analyse("Zijn de hogescholen schadeloos gesteld voor het lagere collegegeld?")
+    assert "compenseren" in engine._in_document_words(question).split("?", 1)[1].split()
+    assert "gecompenseerd" in engine.answer(question.text, question=question).shown[0].text
+
+
+@pytest.mark.parametrize("question", ["maar wat is de menukaart dan?", "hoi! wat is de menukaart?"])
+def test_a_definition_question_after_en_or_a_greeting_is_one(kb, question):
+    """"maar", "hoi" before "wat is X?" neither stop the definition rule nor move the embedding."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and result.shown[0].text.startswith("De menukaart is gebaseerd op")
+
+
+def test_ok_is_no_topic(kb):
+    assert kb.engine().answer("oké en wat is nazorg?").kind == "answer"
+
+
+def test_a_capitalised_role_answers_wie(kb):
+    """The annex writes "de Minister": a role answers "wie" however it is capitalised."""
+    result = kb.engine().answer("Wie hebben afspraken gemaakt in het bestuursakkoord?")
+    assert result.kind == "answer" and "tussen de Minister en de mbo- en ho-instellingen" in result.shown[0].text
+
+
+def test_flexibeler_is_flexibiliteit(kb):
+    result = kb.engine().answer("Hoe kunnen stages flexibeler worden?")
+    assert result.kind == "answer" and "Meer flexibiliteit" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("wanneer krijg ik de tegemoetkoming?", "near_miss"),        # "tot en met september 2021 hebben … gekregen": past
+    ("wanneer krijg ik mijn extra reisrecht?", "near_miss"),     # "maart tot en met december 2020": who is entitled, not when
+    ("wanneer betaal ik minder collegegeld?", "answer"),         # "dit studiejaar" is not before the letter
+    ("wanneer kan ik als mbo-school subsidie voor nazorg aanvragen?", "answer"),  # "tot en met 24 december"
+])
+def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb, question, kind):
+    result = kb.engine().answer(question)
+    assert result.kind == kind
+    if kind == "near_miss":
+        assert result.missing_type == "date"
+
+
+@pytest.mark.parametrize("question", ["Wat is het telefoonnummer van DUO?", "wat is het e-mailadres van het NRO?",
+                                      "welk adres heeft de inspectie?"])
+def test_a_question_for_contact_details_is_no_question_about_the_organisation(kb, question):
+    """Personal-data words carry no topic after "mijn adres is …", but one the question asks for
+    is what it is about: the documents give none, so no sentence about DUO answers it."""
+    assert kb.engine().answer(question).kind in ("near_miss", "unknown")
