@@ -470,8 +470,11 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # question kept for follow-ups is that text, so a follow-up works across a language switch.
     dutch = dutch_text(ctx.text, language)
     theme = parse_theme(ctx.theme) or theme_number(dutch)
-    if is_follow_up(dutch, last_question, new_details, ctx.intent, theme):
-        strict = False  # "en als ik naar het hbo ga?" is a question, whatever NLU called it
+    # A follow-up repeats a question, so it is one, whatever NLU called it and however the last
+    # question was worded ("ik zit op het mbo, krijg ik ook extra reisrecht" has no question form).
+    follow_up = is_follow_up(dutch, last_question, new_details, ctx.intent, theme)
+    if follow_up:
+        strict = False
         new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
         text = last_question
@@ -485,7 +488,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return answer
     # "Ik studeer in het hbo": noted. Only when this message gave the detail; a statement with
     # nothing to note ("mijn adres is …") is not confirmed as the profile said earlier.
-    if ctx.intent == "inform" and not question.is_question and new_details and (ctx.sector or ctx.role):
+    if ctx.intent == "inform" and not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     # (a message with no word left, "mijn adres is [adres]", asks for no list)
     list_only = subject_words(question) <= LIST_WORDS and bool(question.topics or question.sectors)
@@ -498,12 +501,12 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                            theme=theme)
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
-    if ctx.intent == "nlu_fallback" and not question.is_question and result.kind == "answer" \
+    if ctx.intent == "nlu_fallback" and not (follow_up or question.is_question) and result.kind == "answer" \
             and not engine.clearly_about(result):
         # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one
         # shared word is no evidence that the documents answer it.
         return dont_know(language)
-    if result.kind == "unknown" and not question.is_question and new_details and (ctx.sector or ctx.role):
+    if result.kind == "unknown" and not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role):
         return profile_noted(ctx)
     return from_result(kb, result, text, language)
 

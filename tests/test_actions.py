@@ -129,6 +129,16 @@ def test_follow_up_repeats_the_last_question_for_the_new_sector(domain):
     assert [int(n) for n in re.findall(r"^Thema (\d):", text, re.M)] == [1, 2, 4, 5]
 
 
+def test_follow_up_of_a_question_without_question_form_is_no_profile_statement(domain):
+    # "Niet voor het mbo" first; the user asks on for the wo. Before: "Fijn, dat onthoud ik: het gaat om het wo."
+    last = "ik zit op het mbo, krijg ik ook extra reisrecht"
+    for message in ("en voor het wo?", "en als ik naar de universiteit ga?"):
+        trk = tracker("inform", message, {"sector": "wo"}, slots={"last_question": last, "sector": "wo"})
+        text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+        assert "12 maanden extra reisrecht" in text and "onthoud" not in text
+        bron_line(text)
+
+
 def test_actions_for_stages_list_the_three_actions(domain):
     trk = tracker("ask_actions", "welke acties voor stages", {"theme": "3"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
