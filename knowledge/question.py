@@ -89,10 +89,12 @@ class Question:
         return tuple(c for c in self.concepts if c.kind != "sector")
 
     def with_sector(self, sector: Optional[str]) -> "Question":
-        """The same question about another sector (a follow-up such as "en voor het wo?")."""
+        """The same question about another sector (a follow-up such as "en voor het wo?"): the
+        last question's sector words are replaced by the new sector's, as if it had been asked so
+        ("hoeveel geld is er voor de lerarenopleidingen?" holds the word, not only the filter)."""
         if not sector:
             return self
-        kept = tuple(c for c in self.concepts if c.kind != "sector")
+        kept = tuple(c for c in self.concepts if c.kind != "sector") + (_sector_concept(sector, sector),)
         return replace(self, concepts=kept, sectors=(sector,), sector_focus=True)
 
 

@@ -139,6 +139,16 @@ def test_follow_up_of_a_question_without_question_form_is_no_profile_statement(d
         bron_line(text)
 
 
+def test_follow_up_asks_with_the_new_sectors_word(domain):
+    # The last question's "mbo en hoger onderwijs" gives way to "lerarenopleidingen" as a word the
+    # answer should hold, not only as a sector filter (before: a € 63,5 miljoen subsidy for care).
+    trk = tracker("inform", "en voor de lerarenopleidingen?", {"sector": "lerarenopleiding"},
+                  slots={"last_question": "hoeveel geld is er voor mbo en hoger onderwijs", "sector": "mbo"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert "€ 38 miljoen" in text and "specifiek voor de lerarenopleidingen" in text
+    bron_line(text)
+
+
 def test_actions_for_stages_list_the_three_actions(domain):
     trk = tracker("ask_actions", "welke acties voor stages", {"theme": "3"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
