@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from actions import facts_en, record, texts, texts_en
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
@@ -444,6 +444,48 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
     return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
 
 
+# "en wanneer?", "per student?", "hoeveel kost dat?", "waarom?": a short question that names no
+# subject of its own, or one word and a pointer back ("dat", "dit", "daarvan"), asks about the last
+# question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
+# A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
+_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|daar\w*|hier\w*|that|this|it)\b", re.IGNORECASE)
+_TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
+_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
+                                     r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
+ELLIPSIS_MAX_WORDS = 5
+
+
+def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> bool:
+    """`text` in Dutch; `typed` as the user wrote it (the glossary drops "that" from "how much
+    does that cost?")."""
+    text = text or ""
+    either = f"{text} {typed or ''}"
+    if not last_question or len(text.split()) > ELLIPSIS_MAX_WORDS or _TO_THE_BOT_RE.search(either):
+        return False
+    question = analyse(text)
+    if question.sectors:
+        return False  # another sector: is_follow_up's
+    own = [c for c in question.topics if c.kind == "topic"]
+    rate = any(c.kind == "rate" for c in question.concepts)
+    asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
+        or bool(_ONLY_QUESTION_WORDS_RE.match(text))
+    if not own:
+        return asks
+    return asks and len(own) == 1 and (rate or bool(_POINTS_BACK_RE.search(either)))
+
+
+def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
+    """The last question's concepts and sectors, asked the way this message asks (its answer type,
+    its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
+    kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
+    last, own = analyse(last_question), analyse(text)
+    known = {c.word for c in last.concepts}
+    concepts = last.concepts + tuple(c for c in own.concepts if c.word not in known)
+    combined = f"{last_question.rstrip(' ?.!')}, {text}"
+    return combined, replace(last, text=combined, concepts=concepts, is_question=True,
+                             answer_type=own.answer_type or last.answer_type)
+
+
 def _names_another_topic(question, last) -> bool:
     """Does the message name a topic the last question did not have (NLU's scheme entity for it
     is a new subject, not a detail that repeats the last question)?"""
@@ -478,6 +520,9 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
         text = last_question
+    elif is_elliptical(dutch, last_question, ctx.text):
+        follow_up = True  # NLU's act still has its say through `strict` ("wie ben jij?" is excluded)
+        text, question = with_last_question(dutch, last_question)
     else:
         question = analyse_in(ctx.text, language)
         text = dutch

@@ -149,6 +149,34 @@ def test_follow_up_asks_with_the_new_sectors_word(domain):
     bron_line(text)
 
 
+@pytest.mark.parametrize("last, message, expected", [
+    # Before, each got a fact about something else ("€ 12 miljoen" for researchers' contracts, a
+    # sentence about apps, every date in the documents).
+    ("Wordt het collegegeld dit jaar echt gehalveerd?", "hoeveel kost dat?", "De documenten noemen hier geen bedrag bij."),
+    ("hoeveel geld krijgen scholen?", "per student?", "De documenten noemen geen bedrag per student."),
+    ("krijgen studenten een tegemoetkoming voor studievertraging?", "hoeveel?", "130.000 studenten"),
+    ("hoeveel geld is er voor de lerarenopleidingen?", "en in 2022?", "€ 38 miljoen"),
+])
+def test_a_short_question_without_its_own_subject_asks_about_the_last_one(domain, last, message, expected):
+    trk = tracker("nlu_fallback", message, slots={"last_question": last, "language": "nl"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert expected in text
+    bron_line(text)
+
+
+def test_an_english_short_question_points_back_too():
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="how much does that cost?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question="Wordt het collegegeld gehalveerd?"))[0]
+    assert reply.startswith("The documents do not give an amount") and "€ 50 miljoen" not in reply
+
+
+@pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?",
+                                     "welke acties zijn er voor stages in het mbo?"])
+def test_a_question_of_its_own_or_to_the_bot_is_no_ellipsis(message):
+    assert not answers.is_elliptical(message, "hoeveel geld krijgen scholen?")
+
+
 def test_actions_for_stages_list_the_three_actions(domain):
     trk = tracker("ask_actions", "welke acties voor stages", {"theme": "3"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
