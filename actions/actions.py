@@ -279,13 +279,14 @@ class ActionMore(KnowledgeAction):
     async def respond(self, dispatcher, tracker, domain) -> List[EventType]:
         stored = tracker.get_slot("more_items") or []
         language = language_of(tracker)
+        if not answers.asks_for_more(tracker.latest_message.get("text") or "", language):
+            # "and next year?", "meer over stages": a question NLU read as "more"
+            return await ActionAnswer().respond(dispatcher, tracker, domain)
         if not stored:
-            text = tracker.latest_message.get("text") or ""
-            if len(text.split()) > 2:  # "meer" inside a longer message is not a request for more
-                return send(dispatcher, answers.respond(get_kb(), build_context(tracker))) + language_event(tracker)
             dispatcher.utter_message(text=answers.texts_for(language).NO_MORE)
             return language_event(tracker)
-        page = answers.Answer(items=answers.restored_items(stored), language=language)
+        page = answers.Answer(intro=answers.texts_for(language).MORE_INTRO, items=answers.restored_items(stored),
+                              language=language)
         return send(dispatcher, page) + language_event(tracker)
 
 

@@ -486,6 +486,18 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
                              answer_type=own.answer_type or last.answer_type)
 
 
+# The words of a request for the next page ("laat de rest zien", "volgende pagina", "show more").
+# A message with any other word asks a question, whatever NLU called it: "and next year?" is no
+# "next", "meer over stages" is about stages. tests/test_actions.py checks every "more" example
+# of the NLU data against this list.
+MORE_WORDS = frozenset({"actie", "ander", "aub", "doorgaan", "lijst", "more", "overig", "paar", "pagina",
+                        "rest", "show", "toon", "tonen", "volgen", "zien"})
+
+
+def asks_for_more(text: str, language: str = "nl") -> bool:
+    return all(c.word in MORE_WORDS for c in analyse_in(text or "", language).concepts)
+
+
 def _names_another_topic(question, last) -> bool:
     """Does the message name a topic the last question did not have (NLU's scheme entity for it
     is a new subject, not a detail that repeats the last question)?"""

@@ -101,6 +101,7 @@ DONT_KNOW = (
 MORE_QUESTION = "There is more. Type 'more' or click the button."
 MORE_BUTTON = "More"
 NO_MORE = "There is nothing more to show. Feel free to ask a new question."
+MORE_INTRO = "More from the documents (in Dutch):"
 KB_UNAVAILABLE = "Sorry, I cannot get the information right now. Please try again in a few minutes."
 
 STUDENT_CHECK_INTRO = "This applies to you as a student in {sector}. The letter says (in Dutch):"

@@ -200,6 +200,35 @@ def test_long_action_list_pages_with_more(domain):
     assert nothing == texts.NO_MORE
 
 
+def more_examples():
+    root = Path(__file__).resolve().parents[1] / "data" / "nlu"
+    for name, language in (("basics.yml", "nl"), ("english.yml", "en")):
+        for item in yaml.safe_load((root / name).read_text(encoding="utf-8"))["nlu"]:
+            if item.get("intent") == "more":
+                yield from ((line.strip()[2:], language) for line in item["examples"].splitlines()
+                            if line.strip().startswith("- "))
+
+
+def test_every_more_example_is_a_request_for_more_and_a_question_is_not():
+    examples = list(more_examples())
+    assert len(examples) > 40
+    assert [e for e in examples if not answers.asks_for_more(*e)] == []
+    for text, language in (("and next year?", "en"), ("en volgend jaar?", "nl"), ("meer over stages", "nl"),
+                           ("tell me more about internships", "en")):
+        assert not answers.asks_for_more(text, language), text
+
+
+def test_a_question_nlu_read_as_more_is_answered_and_an_english_page_is_framed(domain):
+    stored = run(act.ActionAnswer(), tracker("ask_actions", "acties coschappen", {"theme": "4"}), domain)[1]
+    stored = slot_events(stored)["more_items"]
+    asked = only_text(run(act.ActionMore(), tracker("more", "and next year?", slots={
+        "more_items": stored, "language": "en", "last_question": "collegegeld halvering?"}), domain)[0])
+    assert "• " not in asked and asked.splitlines()[-1].startswith("Source:")
+    page = only_text(run(act.ActionMore(), tracker("more", "show more", slots={"more_items": stored, "language": "en"}),
+                         domain)[0])
+    assert page.startswith("More from the documents (in Dutch):") and page.count("• ") == 8 - answers.PAGE_SIZE
+
+
 def test_theme_not_for_sector_offers_the_fitting_themes(domain):
     trk = tracker("ask_actions", "coschappen mbo", {"theme": "4", "sector": "mbo"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
