@@ -795,8 +795,11 @@ class Engine:
         if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \
                 and not _OUTCOME_QUESTION_RE.search(best.unit.text):
             silent = True
-        other_sector = bool(question.sectors) and bool(best.unit.sectors) and not any(
-            applies_to(best.unit.sectors, s) for s in question.sectors)
+        # A fact for other sectors than the one asked about, or (nothing named) the user's own:
+        # a po school leader asking "hoeveel geld krijgen we?" is not answered with the mbo/ho budget.
+        asking = question.sectors or ((sector,) if sector else ())
+        other_sector = bool(asking) and bool(best.unit.sectors) and not any(
+            applies_to(best.unit.sectors, s) for s in asking)
         if silent or other_sector:
             # Name a missing word only where it is true: the documents never use it, or (for a
             # question after a number, date or name) no sentence that uses it gives one.
@@ -809,7 +812,7 @@ class Engine:
                           missing=tuple(c.surface for c in named[:1]),
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
-                          other_sector=question.sectors[0] if other_sector else None)
+                          other_sector=asking[0] if other_sector else None)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text),
                      None)
         # (Judged only where the embedding has read the question.)

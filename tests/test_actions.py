@@ -229,6 +229,15 @@ def test_a_question_nlu_read_as_more_is_answered_and_an_english_page_is_framed(d
     assert page.startswith("More from the documents (in Dutch):") and page.count("• ") == 8 - answers.PAGE_SIZE
 
 
+def test_a_fact_for_other_sectors_than_the_users_own_is_no_answer_for_them(domain):
+    # A po school leader (profile) asks "how much do we get?"; only the mbo/ho budget is in the documents.
+    trk = tracker("ask_budget", "en hoeveel geld krijgen we?", slots={"sector": "po", "language": "nl"})
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert text.startswith("De documenten noemen dit niet voor het primair onderwijs.")
+    assert "€ 516 miljoen" in text  # still shown, as what the documents do say
+    bron_line(text)
+
+
 def test_theme_not_for_sector_offers_the_fitting_themes(domain):
     trk = tracker("ask_actions", "coschappen mbo", {"theme": "4", "sector": "mbo"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
