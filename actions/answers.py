@@ -448,7 +448,8 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 # subject of its own, or one word and a pointer back ("dat", "dit", "daarvan"), asks about the last
 # question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
 # A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
-_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|daar\w*|hier\w*|that|this|it)\b", re.IGNORECASE)
+_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
+                             r"|that|this|it|about it)\b", re.IGNORECASE)
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
                                      r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
@@ -469,9 +470,10 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     rate = any(c.kind == "rate" for c in question.concepts)
     asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
+    pointer = bool(_POINTS_BACK_RE.search(either))
     if not own:
-        return asks
-    return asks and len(own) == 1 and (rate or bool(_POINTS_BACK_RE.search(either)))
+        return asks or (pointer and question.is_question)
+    return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 
 def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:

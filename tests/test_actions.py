@@ -156,6 +156,7 @@ def test_follow_up_asks_with_the_new_sectors_word(domain):
     ("hoeveel geld krijgen scholen?", "per student?", "De documenten noemen geen bedrag per student."),
     ("krijgen studenten een tegemoetkoming voor studievertraging?", "hoeveel?", "130.000 studenten"),
     ("hoeveel geld is er voor de lerarenopleidingen?", "en in 2022?", "€ 38 miljoen"),
+    ("krijg ik extra reisrecht?", "hoe vraag ik dat aan?", "De documenten noemen hier geen aanvraagprocedure bij."),
 ])
 def test_a_short_question_without_its_own_subject_asks_about_the_last_one(domain, last, message, expected):
     trk = tracker("nlu_fallback", message, slots={"last_question": last, "language": "nl"})
@@ -171,7 +172,8 @@ def test_an_english_short_question_points_back_too():
     assert reply.startswith("The documents do not give an amount") and "€ 50 miljoen" not in reply
 
 
-@pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?",
+@pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?", "wat vind jij daarvan?",
+                                     "dat is veel", "ok",
                                      "welke acties zijn er voor stages in het mbo?"])
 def test_a_question_of_its_own_or_to_the_bot_is_no_ellipsis(message):
     assert not answers.is_elliptical(message, "hoeveel geld krijgen scholen?")
