@@ -481,8 +481,11 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
     last, own = analyse(last_question), analyse(text)
-    known = {c.word for c in last.concepts}
-    concepts = last.concepts + tuple(c for c in own.concepts if c.word not in known)
+    kept = last.concepts
+    if own.answer_type and own.answer_type != last.answer_type:
+        kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
+    known = {c.word for c in kept}
+    concepts = kept + tuple(c for c in own.concepts if c.word not in known)
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
     return combined, replace(last, text=combined, concepts=concepts, is_question=True,
                              answer_type=own.answer_type or last.answer_type)

@@ -157,11 +157,14 @@ def test_follow_up_asks_with_the_new_sectors_word(domain):
     ("krijgen studenten een tegemoetkoming voor studievertraging?", "hoeveel?", "130.000 studenten"),
     ("hoeveel geld is er voor de lerarenopleidingen?", "en in 2022?", "€ 38 miljoen"),
     ("krijg ik extra reisrecht?", "hoe vraag ik dat aan?", "De documenten noemen hier geen aanvraagprocedure bij."),
+    # the rate belonged to the amount asked before, not to the date asked now
+    ("hoeveel geld krijgen scholen, per leerling?", "en wanneer moet het op?", "in de jaren 2021 en 2022"),
 ])
 def test_a_short_question_without_its_own_subject_asks_about_the_last_one(domain, last, message, expected):
     trk = tracker("nlu_fallback", message, slots={"last_question": last, "language": "nl"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert expected in text
+    assert "per leerling" not in text or "per leerling" in message
     bron_line(text)
 
 

@@ -343,3 +343,10 @@ def test_dutch_words_and_names_are_never_corrected_as_english_typos(word):
 def test_what_share_asks_for_a_percentage_without_share_as_a_topic():
     translation = translate("what share of the money goes to students?")
     assert translation.answer_type == "percentage" and translation.dutch.startswith("welk percentage ")
+
+
+@pytest.mark.parametrize("message", ["wat betekent dat precies?", "hoe werkt dat precies?", "wat betekent dat?"])
+def test_a_short_dutch_question_of_common_words_switches_back_to_dutch(message):
+    # The documents' own words ("betekent", "werkt") are set aside; two Dutch function words and a
+    # detector leaning Dutch decide (before: the English conversation kept English).
+    assert conversation_language(message, "en") == "nl"
