@@ -88,7 +88,8 @@ def language_of(tracker: Tracker) -> str:
     current = tracker.get_slot("language")
     if current is None and _earlier_user_message(tracker):
         current = DEFAULT_LANGUAGE
-    return conversation_language(tracker.latest_message.get("text") or "", current)
+    # (without the redaction's placeholders: "[e-mail]" has brackets, which read as code)
+    return conversation_language(without_placeholders(tracker.latest_message.get("text") or ""), current)
 
 
 def language_event(tracker: Tracker) -> List[EventType]:

@@ -243,6 +243,14 @@ def test_a_fact_for_other_sectors_than_the_users_own_is_no_answer_for_them(domai
     bron_line(text)
 
 
+def test_a_redacted_english_first_message_is_answered_in_english(domain):
+    # The channel stores "[e-mail]"; its brackets read as code to the language check, so the
+    # conversation started in Dutch ("Dat kan ik niet vinden …").
+    trk = tracker("nlu_fallback", "my email is [e-mail], can I get my tuition back?")
+    text = only_text(run(act.ActionAnswer(), trk, domain)[0])
+    assert text.startswith("The letter says (in Dutch):") and text.splitlines()[-1].startswith("Source:")
+
+
 def test_theme_not_for_sector_offers_the_fitting_themes(domain):
     trk = tracker("ask_actions", "coschappen mbo", {"theme": "4", "sector": "mbo"})
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
