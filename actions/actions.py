@@ -403,9 +403,14 @@ class ValidateStudentForm(KnowledgeFormValidation):
         return "validate_student_form"
 
     async def extract_has_grant(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        """"Ik heb een aanvullende beurs" in the opening message answers the question already."""
+        """"Ik heb een aanvullende beurs" in the opening message answers the question already; a
+        question about the grant ("wat is een aanvullende beurs?") does not, and is answered; a
+        request for the check that asks what it gives ("ik heb een aanvullende beurs, wat krijg ik")
+        still says so."""
         if tracker.get_slot("has_grant") is None and latest_entity(tracker, "scheme") == "compensatie_beurs":
-            if latest_intent(tracker) != "deny":
+            intent = latest_intent(tracker)
+            asks_about_it = intent != "student_check" and answers.is_a_question(build_context(tracker))
+            if intent != "deny" and not asks_about_it:
                 return {"has_grant": True}
         return {}
 

@@ -499,6 +499,10 @@ MORE_WORDS = frozenset({"actie", "ander", "aub", "doorgaan", "lijst", "more", "o
                         "rest", "show", "toon", "tonen", "volgen", "zien"})
 
 
+def is_a_question(ctx: Context) -> bool:
+    return analyse_in(ctx.text, ctx.language).is_question
+
+
 def asks_for_more(text: str, language: str = "nl") -> bool:
     return all(c.word in MORE_WORDS for c in analyse_in(text or "", language).concepts)
 

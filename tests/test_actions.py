@@ -399,6 +399,14 @@ def test_student_form_takes_the_grant_from_the_first_message(domain):
     assert slot_events(events).get("has_grant") is True
 
 
+def test_student_form_does_not_take_a_question_about_the_grant_as_having_one(domain):
+    # Before: has_grant was set, the form asked for the sector again and the question was lost.
+    trk = tracker("ask_grant_compensation", "wat is een aanvullende beurs?", {"scheme": "compensatie_beurs"},
+                  slots={"requested_slot": "sector"}, active_loop="student_form")
+    _, events = run(act.ValidateStudentForm(), trk, domain)
+    assert "has_grant" not in slot_events(events)
+
+
 def test_advisor_result_lists_actions_for_sector_and_theme(domain):
     trk = tracker("inform", "stages", slots={"sector": "mbo", "theme": "3"})
     text = only_text(run(act.ActionAdvisorResult(), trk, domain)[0])
