@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers, record, referral
-from actions.language import DEFAULT as DEFAULT_LANGUAGE, conversation_language
+from actions.language import DEFAULT as DEFAULT_LANGUAGE, conversation_language, requested_language
 from bot.channels.redact import without_placeholders
 from knowledge import SECTORS, KnowledgeBaseError, open_kb
 
@@ -243,6 +243,20 @@ class ActionRouteForm(Action):
         return [SlotSet(FORM_ROUTE_SLOT, route)]
 
 
+# Acts that close or open a conversation. NLU falls back when two of them tie ("thanks, bye":
+# goodbye 0.49, thank 0.45), but either reply fits better than "Dat kan ik niet vinden".
+SOCIAL_ACTS = ("greet", "thank", "goodbye")
+
+
+def settled_act(tracker: Tracker) -> Optional[Text]:
+    """The top act when NLU fell back between two social acts, else None (NLU's intent stands)."""
+    if latest_intent(tracker) != "nlu_fallback":
+        return None
+    ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []
+               if r.get("name") != "nlu_fallback"]
+    return ranking[0] if len(ranking) >= 2 and ranking[0] in SOCIAL_ACTS and ranking[1] in SOCIAL_ACTS else None
+
+
 class ActionAnswer(KnowledgeAction):
     """Every message outside the forms: the answer engine decides, NLU's dialogue act is a prior."""
 
@@ -254,7 +268,10 @@ class ActionAnswer(KnowledgeAction):
             # Rasa predicted this action again for the same message (its core fallback): one
             # reply per message, then listen.
             return [FollowupAction("action_listen")]
-        ctx = build_context(tracker, ROUTED_INTENTS.get(latest_intent(tracker)))
+        ctx = build_context(tracker, ROUTED_INTENTS.get(latest_intent(tracker)) or settled_act(tracker))
+        if requested_language(ctx.text):  # "in het Nederlands graag", "do you speak English?"
+            utter(dispatcher, answers.texts_for(ctx.language).LANGUAGE_SET, None, record.DIALOGUE, language=ctx.language)
+            return language_event(tracker)
         act_reply = ACT_REPLIES.get(ctx.intent)
         # "Giving a detail" without any detail ("zullen we een spelletje doen") is answered from the
         # documents only when it clearly holds a question, like the other dialogue acts.

@@ -121,11 +121,34 @@ def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = Fa
     return function_word_language(words, language if probability >= LEANING else None)
 
 
+# "in het Nederlands graag", "do you speak English?", "kun je in het Engels antwoorden?": a message
+# of only a language's name and words of asking. A question that names a language among other
+# words ("krijgen scholen geld voor Engels?") is a question, not a request.
+_LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
+_REQUEST_WORDS = frozenset(
+    "in het de graag alsjeblieft aub please pls kun kan kunt je jij u jullie you can could would do does "
+    "speak spreek spreekt praat praten talk answer antwoord antwoorden reply write schrijf schrijven ok oke oké "
+    "en and ook also switch to naar wissel ja yes liever rather i ik want wil prefer verder continue now nu "
+    "dan then me mij with met bot".split())
+
+
+def requested_language(text: str) -> Optional[str]:
+    """The language the message asks the bot to speak, or None."""
+    words = [w.lower() for w in _WORD_RE.findall(text or "")]
+    named = {_LANGUAGE_NAMES[w] for w in words if w in _LANGUAGE_NAMES}
+    if len(named) != 1 or any(w not in _REQUEST_WORDS and w not in _LANGUAGE_NAMES for w in words):
+        return None
+    return named.pop()
+
+
 def conversation_language(text: str, current: Optional[str]) -> str:
     """The conversation's language after this message: the message's own when it is clear,
     otherwise the one it had (Dutch for a new conversation)."""
     if (text or "").startswith("/"):
         return current if current in LANGUAGES else DEFAULT  # a button's payload, not words
+    requested = requested_language(text)
+    if requested:
+        return requested
     if current not in LANGUAGES:
         return detect(text, MIN_PROBABILITY_FIRST, first=True) or DEFAULT
     return detect(text) or current

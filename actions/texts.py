@@ -112,6 +112,7 @@ DONT_KNOW = (
 MORE_QUESTION = "Er is nog meer. Typ 'meer' of klik op de knop."
 MORE_BUTTON = "Meer"
 NO_MORE = "Er is niets meer om te laten zien. Stel gerust een nieuwe vraag."
+LANGUAGE_SET = "Prima, ik antwoord in het Nederlands. Wat wil je weten over het NP Onderwijs?"
 MORE_INTRO = None  # the next page of Dutch facts needs no introduction in a Dutch conversation
 KB_UNAVAILABLE = "Sorry, ik kan de informatie nu even niet ophalen. Probeer het over een paar minuten opnieuw."
 

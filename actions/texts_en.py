@@ -101,6 +101,8 @@ DONT_KNOW = (
 MORE_QUESTION = "There is more. Type 'more' or click the button."
 MORE_BUTTON = "More"
 NO_MORE = "There is nothing more to show. Feel free to ask a new question."
+LANGUAGE_SET = ("Sure, I will answer in English. The documents themselves are in Dutch, so I quote them in Dutch "
+                "and explain in English. What would you like to know about the NP Onderwijs?")
 MORE_INTRO = "More from the documents (in Dutch):"
 KB_UNAVAILABLE = "Sorry, I cannot get the information right now. Please try again in a few minutes."
 

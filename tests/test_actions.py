@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as act
-from actions import answers, texts
+from actions import answers, texts, texts_en
 from knowledge import Citation, format_citations, open_kb
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -249,6 +249,24 @@ def test_a_redacted_english_first_message_is_answered_in_english(domain):
     trk = tracker("nlu_fallback", "my email is [e-mail], can I get my tuition back?")
     text = only_text(run(act.ActionAnswer(), trk, domain)[0])
     assert text.startswith("The letter says (in Dutch):") and text.splitlines()[-1].startswith("Source:")
+
+
+def test_a_request_for_a_language_is_confirmed_in_it(domain):
+    # Before: "ok en in het nederlands?" got a Cito sentence about "Nederlandse leesvaardigheid".
+    messages, events = run(act.ActionAnswer(), tracker("nlu_fallback", "ok en in het nederlands?",
+                                                        slots={"language": "en"}), domain)
+    assert only_text(messages) == texts.LANGUAGE_SET and slot_events(events)["language"] == "nl"
+    messages, events = run(act.ActionAnswer(), tracker("out_of_scope", "do you speak english?"), domain)
+    assert only_text(messages) == texts_en.LANGUAGE_SET and slot_events(events)["language"] == "en"
+
+
+def test_a_tie_between_two_social_acts_gets_the_first_ones_reply(domain):
+    trk = tracker("nlu_fallback", "thanks, bye", slots={"language": "en"})
+    trk.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.45},
+                                            {"name": "goodbye", "confidence": 0.49}, {"name": "thank", "confidence": 0.45}]
+    assert only_text(run(act.ActionAnswer(), trk, domain)[0]) == answers.act_reply(open_kb(), "goodbye", "en")[0]
+    trk.latest_message["intent_ranking"][2]["name"] = "ask_tuition"  # a question's intent in the tie: not settled
+    assert act.settled_act(trk) is None
 
 
 def test_theme_not_for_sector_offers_the_fitting_themes(domain):

@@ -350,3 +350,22 @@ def test_a_short_dutch_question_of_common_words_switches_back_to_dutch(message):
     # The documents' own words ("betekent", "werkt") are set aside; two Dutch function words and a
     # detector leaning Dutch decide (before: the English conversation kept English).
     assert conversation_language(message, "en") == "nl"
+
+
+@pytest.mark.parametrize("message, asked", [
+    ("ok en in het nederlands?", "nl"), ("in english please", "en"), ("do you speak english?", "en"),
+    ("spreek je engels?", "en"), ("kun je in het Engels antwoorden?", "en"), ("can you answer in dutch?", "nl"),
+])
+def test_a_request_for_a_language_switches_to_it(message, asked):
+    from actions.language import requested_language
+
+    assert requested_language(message) == asked
+    assert conversation_language(message, "en" if asked == "nl" else "nl") == asked
+
+
+@pytest.mark.parametrize("message", ["krijgen scholen geld voor Engels?", "Nederlandse leesvaardigheid",
+                                     "english or dutch?", "hoeveel studenten spreken Nederlands thuis?"])
+def test_a_question_that_names_a_language_is_no_request(message):
+    from actions.language import requested_language
+
+    assert requested_language(message) is None
