@@ -38,7 +38,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
-from .question import PREAMBLE, Concept, Question, separable_verbs, analyse
+from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
@@ -787,6 +787,11 @@ class Engine:
         missing_rate = [c for c in best.missing if c.kind == "rate"]
         if missing_rate:
             silent, focal = True, missing_rate
+        # "geef me het nummer van de LSVb": a contact detail asked for (personal-data words carry a
+        # topic only then) is answered only by a sentence that gives it, not by one about the LSVb.
+        missing_contact = [c for c in best.missing if c.word in CONTACT_WORDS]
+        if missing_contact:
+            silent, focal = True, missing_contact
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
         if wanted and superlative_asked(question) and "superlative" not in best.unit.types:

@@ -857,6 +857,13 @@ def test_fresh_near_misses_say_the_documents_do_not_give_it(kb, question):
     assert kb.engine().answer(question).kind in ("near_miss", "unknown")
 
 
+def test_a_contact_detail_asked_for_is_answered_only_by_a_sentence_that_gives_it(kb):
+    """"het nummer van de LSVb": most of the question's weight is the LSVb, which the documents
+    name; the number asked for is not in the sentence about it, so that sentence is no answer."""
+    result = kb.engine().answer("geef me het nummer van de LSVb")
+    assert result.kind == "near_miss" and not result.unsure
+
+
 def test_a_real_dutch_word_is_no_typo(kb):
     engine = kb.engine()
     assert engine._typo_fix("verdienen") is None
@@ -936,7 +943,7 @@ def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb, question,
 
 
 @pytest.mark.parametrize("question", ["Wat is het telefoonnummer van DUO?", "wat is het e-mailadres van het NRO?",
-                                      "welk adres heeft de inspectie?"])
+                                      "welk adres heeft de inspectie?", "geef me het nummer van de LSVb"])
 def test_a_question_for_contact_details_is_no_question_about_the_organisation(kb, question):
     """Personal-data words carry no topic after "mijn adres is …", but one the question asks for
     is what it is about: the documents give none, so no sentence about DUO answers it."""
