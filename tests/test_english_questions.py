@@ -38,6 +38,10 @@ def reply(kb, question: str) -> str:
     ("are students happy to be back on campus?", "blij"),
     ("do kids of single parents fall further behind?", "eenoudergezin"),
     ("why are students more likely to pick the wrong programme?", "verkeerde studiekeuze"),
+    ("Did the pandemic affect all pupils equally?", "niet gelijk verdeeld"),          # equally = gelijk verdeeld
+    ("What obstacles do schools run into when carrying out the programme?", "knelpunten"),
+    ("In which subjects are the delays in lower secondary school?", "onderbouw"),   # lower secondary = onderbouw
+    ("what do principals worry about most?", "Schoolleiders"),
     ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
