@@ -692,7 +692,9 @@ class Engine:
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing,
                                  round(float(similarity[uid]), 3) if similarity is not None else 0.0))
-        scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
+        # (an exact tie: the unit that holds the question's own words rather than their synonyms -
+        # "wie is de minister?" is the minister's signature, not a sentence about a ministerie)
+        scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts), s.unit.id))
         return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------

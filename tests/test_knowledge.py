@@ -948,3 +948,11 @@ def test_a_question_for_contact_details_is_no_question_about_the_organisation(kb
     """Personal-data words carry no topic after "mijn adres is …", but one the question asks for
     is what it is about: the documents give none, so no sentence about DUO answers it."""
     assert kb.engine().answer(question).kind in ("near_miss", "unknown")
+
+
+@pytest.mark.parametrize("question", ["wie is de minister van onderwijs?", "wie is de minister?"])
+def test_an_exact_tie_goes_to_the_unit_with_the_questions_own_word(kb, question):
+    """Five units hold "minister" or its synonyms (ministerie, OCW) and score the same: the one
+    with the word itself (the signature) answers, not the first sentence about a ministerie."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and "Engelshoven" in result.shown[0].text
