@@ -42,6 +42,8 @@ def reply(kb, question: str) -> str:
     ("What obstacles do schools run into when carrying out the programme?", "knelpunten"),
     ("In which subjects are the delays in lower secondary school?", "onderbouw"),   # lower secondary = onderbouw
     ("what do principals worry about most?", "Schoolleiders"),
+    ("is it already visible how schools spend the NPO money?", "nog niet zichtbaar"),  # visible = zichtbaar
+    ("have the delays worsened?", "niet verder zijn toegenomen"),                 # worsen = toenemen
     ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
