@@ -44,6 +44,7 @@ def reply(kb, question: str) -> str:
     ("what do principals worry about most?", "Schoolleiders"),
     ("is it already visible how schools spend the NPO money?", "nog niet zichtbaar"),  # visible = zichtbaar
     ("have the delays worsened?", "niet verder zijn toegenomen"),                 # worsen = toenemen
+    ("Is an internship a compulsory part of my hbo programme?", "vast onderdeel"),  # compulsory part = vast onderdeel
     ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
