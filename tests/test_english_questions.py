@@ -98,12 +98,20 @@ def test_english_function_words_are_no_topic():
 def test_the_english_fact_line_says_which_year_and_a_share_in_words(kb):
     """"dit studiejaar" is said with the year it means, and "gehalveerd" (a share in words, not
     digits) is said too: not just "In English: this academic year."."""
-    from actions.facts_en import dated_in_english, shares_in_english
+    from actions.facts_en import dated_in_english, share_in_english
     text = reply(kb, "Is my tuition fee halved?")
     assert "In English: this academic year (2021/2022); halved." in text
     assert dated_in_english("dit najaar", "najaar 2021") == "this autumn (autumn 2021)"
     assert dated_in_english("in 2021", None) == "in 2021"
-    assert shares_in_english("Ruim driekwart van de pabostudenten …") == ["more than three quarters"]
+    assert share_in_english("Ruim driekwart", "driekwart") == "more than three quarters"
+
+
+def test_a_share_in_words_is_stored_as_a_figure_by_the_build(kb):
+    """"gehalveerd" and "ruim driekwart" are figures of the KB (kind "aandeel", the fraction as
+    value), so the English line is made from stored data, not from the sentence shown."""
+    shares = {(f.text.lower(), f.value) for f in kb.figures() if f.kind == "aandeel"}
+    assert ("gehalveerd", 0.5) in shares and ("ruim driekwart", 0.75) in shares
+    assert "more than three quarters" in reply(kb, "What share of pabo students working in primary schools are support staff?")
 
 
 @pytest.mark.parametrize("question, fragment", [
