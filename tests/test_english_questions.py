@@ -45,6 +45,8 @@ def reply(kb, question: str) -> str:
     ("is it already visible how schools spend the NPO money?", "nog niet zichtbaar"),  # visible = zichtbaar
     ("have the delays worsened?", "niet verder zijn toegenomen"),                 # worsen = toenemen
     ("Is an internship a compulsory part of my hbo programme?", "vast onderdeel"),  # compulsory part = vast onderdeel
+    ("how can colleges help final-year students find work?", "laatstejaars"),    # final-year student = laatstejaars
+    ("Have universities been compensated for the lost tuition fees?", "gederfde"),  # lost fees = gederfde collegegelden
     ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
@@ -133,3 +135,12 @@ def test_contact_details_asked_for_in_english_are_a_near_miss(kb, question):
     """The documents give no contact details; an English question for one reaches the Dutch rule
     (the glossary names the detail, "what's" needs no "is" after it)."""
     assert reply(kb, question).startswith(SILENT)
+
+
+def test_whats_asks_for_a_kind_of_answer_as_what_is_does(kb):
+    """"what's the unemployment rate …?" asks for a percentage like "what is the … rate?"; the
+    documents give none for mbo graduates, so no sentence about vacancies is the answer."""
+    from knowledge.english import english_answer_type
+    assert english_answer_type("what's the unemployment rate among mbo graduates?") == "percentage"
+    assert english_answer_type("what’s the unemployment rate?") == "percentage"
+    assert reply(kb, "what's the unemployment rate among mbo graduates?").startswith(SILENT)
