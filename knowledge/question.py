@@ -156,7 +156,7 @@ _RUN_VERBS = {"lopen", "duren"}
 
 # Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
 # tegenaan" is "tegenaanlopen".
-_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "terug", "toe",
+_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "mis", "na", "op", "over", "terug", "toe",
               "uit", "weg", "voor"}
 # ... of which these also head a phrase ("stage lopen *in* een andere sector"): a particle only
 # where they end the clause.

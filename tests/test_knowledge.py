@@ -956,3 +956,12 @@ def test_an_exact_tie_goes_to_the_unit_with_the_questions_own_word(kb, question)
     with the word itself (the signature) answers, not the first sentence about a ministerie."""
     result = kb.engine().answer(question)
     assert result.kind == "answer" and "Engelshoven" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", ["zijn de hogescholen al gecompenseerd voor het mislopen van collegegeld?",
+                                      "lopen hogescholen collegegeld mis?"])
+def test_fees_an_institution_misses_are_the_documents_gederfde_collegegelden(kb, question):
+    """"mislopen" (also split: "lopen … mis") is "derven": the institutions were compensated for
+    the "gederfde cursus- en collegegelden"; before, "mislopen" was a word the documents never use."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and "gederfde" in result.shown[0].text
