@@ -170,6 +170,10 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
+# "wie is de minister van VWS?", "hoe heet de staatssecretaris?": a person is asked for.
+_PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam van)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
+                                 r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
+                                 r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
 _DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -392,7 +396,26 @@ def _with_names(units: List[Unit]) -> List[Unit]:
     def proper(name: str) -> bool:  # ("NP Onderwijsmiddelen" is the common name too)
         return not name.startswith(common)
 
-    return [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
+    units = [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
+    return _with_people(units)
+
+
+# A person's name: capitalised words the documents never write in lower case ("Ingrid van
+# Engelshoven", "Kim Putters", "Van Baarle"), unlike "Nationaal Programma" or "Hogeschool Rotterdam".
+_CAPITALISED_RUN_RE = re.compile(r"\b([A-Z][\w'’-]+)((?:\s+(?:van|de|der|den|ten|ter))*)\s+([A-Z][\w'’-]+)\b")
+_NAME_PARTICLES = {"van", "de", "der", "den", "ten", "ter"}
+
+
+def _with_people(units: List[Unit]) -> List[Unit]:
+    """Units that name a person answer "wie is de minister …?" (type "person")."""
+    lower = {w for u in units for w in words(u.text) if w.islower()}
+
+    def person(m: "re.Match[str]") -> bool:
+        first, last = m.group(1), m.group(3)
+        return last.lower() not in lower and (first.lower() not in lower or first.lower() in _NAME_PARTICLES)
+
+    return [replace(u, types=u.types | {"person"}) if any(map(person, _CAPITALISED_RUN_RE.finditer(u.text))) else u
+            for u in units]
 
 
 # ----------------------------------------------------------------------------- index
@@ -731,6 +754,8 @@ class Engine:
             prior = self._prior_units(prior_topics)
             best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
         wanted = SATISFIES.get(question.answer_type or "", set())
+        if question.answer_type == "who" and _PERSON_QUESTION_RE.search(question.text):
+            wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             if typed:

@@ -965,3 +965,14 @@ def test_fees_an_institution_misses_are_the_documents_gederfde_collegegelden(kb,
     the "gederfde cursus- en collegegelden"; before, "mislopen" was a word the documents never use."""
     result = kb.engine().answer(question)
     assert result.kind == "answer" and "gederfde" in result.shown[0].text
+
+
+def test_who_is_the_minister_asks_for_a_person_not_the_ministry(kb):
+    """"wie is de minister van VWS?" asks for a person: the sentence about the ministerie van VWS
+    names none (the documents name only the signing ministers), so it is a near miss; the
+    signature answers "wie is de minister van onderwijs?"."""
+    engine = kb.engine()
+    vws = engine.answer("wie is de minister van VWS?")
+    assert vws.kind == "near_miss" and vws.missing_type == "who"
+    ocw = engine.answer("wie is de minister van onderwijs?")
+    assert ocw.kind == "answer" and "person" in ocw.shown[0].types
