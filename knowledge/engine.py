@@ -171,7 +171,7 @@ DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
 # "wie is de minister van VWS?", "hoe heet de staatssecretaris?": a person is asked for.
-_PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam van)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
+_PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
                                  r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
 _DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
