@@ -5,8 +5,8 @@ that the build extracts from the same sentences), never typed per answer: an amo
 in euros, a figure from its value and unit, a date from its Dutch words through the word table in
 `actions.texts_en`, with the date it means when it is relative ("this academic year (2021/2022)").
 A date with a word the table lacks is left out rather than half translated. A share the sentence
-says in words rather than digits ("gehalveerd", "ruim driekwart"), which the build does not extract
-as a figure, is read from the shown sentence through the same kind of word table.
+says in words rather than digits ("gehalveerd", "ruim driekwart") is a figure row too (kind
+"aandeel", its Dutch word as unit), said through the same kind of word table.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import re
 from typing import Iterable, List, Optional
 
 from actions import texts_en
+from knowledge.extract import SHARE_KIND
 
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
 _MAX_FACTS = 4
@@ -84,17 +85,14 @@ def dated_in_english(text: str, resolved: Optional[str]) -> Optional[str]:
     return written
 
 
-_SHARE_RE = re.compile(r"\b(?:(" + "|".join(map(re.escape, texts_en.SHARE_QUALIFIERS)) + r")\s+)?("
-                       + "|".join(map(re.escape, texts_en.SHARE_WORDS)) + r")\b", re.IGNORECASE)
-
-
-def shares_in_english(sentence: str) -> List[str]:
-    """"Ruim driekwart van de pabostudenten …" -> ["more than three quarters"]."""
-    found = []
-    for match in _SHARE_RE.finditer(sentence):
-        qualifier = texts_en.SHARE_QUALIFIERS[match.group(1).lower()] + " " if match.group(1) else ""
-        found.append(qualifier + texts_en.SHARE_WORDS[match.group(2).lower()])
-    return found
+def share_in_english(text: str, unit: str) -> Optional[str]:
+    """A share row in English: "ruim driekwart" (unit "driekwart") -> "more than three quarters";
+    None when a word is not in the table."""
+    word = texts_en.SHARE_WORDS.get(unit)
+    qualifier = " ".join(text.lower().split()[:-len(unit.split())])
+    if word is None or (qualifier and qualifier not in texts_en.SHARE_QUALIFIERS):
+        return None
+    return f"{texts_en.SHARE_QUALIFIERS[qualifier]} {word}" if qualifier else word
 
 
 def _same(sentence: str, shown: Iterable[str]) -> bool:
@@ -115,15 +113,16 @@ def facts_in_english(kb, shown_texts: Iterable[str]) -> List[str]:
     for amount in kb.amounts():
         if _same(amount.sentence, shown):
             add("amount", euros(amount.value_eur))
-    for figure in kb.figures():
-        if _same(figure.sentence, shown):
+    figures = [f for f in kb.figures() if _same(f.sentence, shown)]
+    for figure in figures:
+        if figure.kind != SHARE_KIND:
             add("figure", figure_in_english(figure.value, figure.unit, figure.text))
     for date in kb.dates():
         if _same(date.sentence, shown):
             add("date", dated_in_english(date.text, date.resolved))
-    for sentence in shown:
-        for share in shares_in_english(sentence):
-            add("figure", share)
+    for figure in figures:  # ("this academic year (2021/2022); halved": what it is said of first)
+        if figure.kind == SHARE_KIND:
+            add("figure", share_in_english(figure.text, figure.unit))
     return found
 
 

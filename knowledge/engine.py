@@ -38,7 +38,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
-from .question import PREAMBLE, Concept, Question, separable_verbs, analyse
+from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
 
 # ----------------------------------------------------------------------------- tuning
@@ -170,6 +170,10 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
+# "wie is de minister van VWS?", "hoe heet de staatssecretaris?": a person is asked for.
+_PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
+                                 r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
+                                 r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
 _DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -392,7 +396,26 @@ def _with_names(units: List[Unit]) -> List[Unit]:
     def proper(name: str) -> bool:  # ("NP Onderwijsmiddelen" is the common name too)
         return not name.startswith(common)
 
-    return [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
+    units = [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
+    return _with_people(units)
+
+
+# A person's name: capitalised words the documents never write in lower case ("Ingrid van
+# Engelshoven", "Kim Putters", "Van Baarle"), unlike "Nationaal Programma" or "Hogeschool Rotterdam".
+_CAPITALISED_RUN_RE = re.compile(r"\b([A-Z][\w'’-]+)((?:\s+(?:van|de|der|den|ten|ter))*)\s+([A-Z][\w'’-]+)\b")
+_NAME_PARTICLES = {"van", "de", "der", "den", "ten", "ter"}
+
+
+def _with_people(units: List[Unit]) -> List[Unit]:
+    """Units that name a person answer "wie is de minister …?" (type "person")."""
+    lower = {w for u in units for w in words(u.text) if w.islower()}
+
+    def person(m: "re.Match[str]") -> bool:
+        first, last = m.group(1), m.group(3)
+        return last.lower() not in lower and (first.lower() not in lower or first.lower() in _NAME_PARTICLES)
+
+    return [replace(u, types=u.types | {"person"}) if any(map(person, _CAPITALISED_RUN_RE.finditer(u.text))) else u
+            for u in units]
 
 
 # ----------------------------------------------------------------------------- index
@@ -692,7 +715,9 @@ class Engine:
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
             scored.append(Scored(unit, round(score, 4), round(coverage, 4), missing,
                                  round(float(similarity[uid]), 3) if similarity is not None else 0.0))
-        scored.sort(key=lambda s: (-s.score, -s.coverage, s.unit.id))
+        # (an exact tie: the unit that holds the question's own words rather than their synonyms -
+        # "wie is de minister?" is the minister's signature, not a sentence about a ministerie)
+        scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts), s.unit.id))
         return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------
@@ -729,6 +754,8 @@ class Engine:
             prior = self._prior_units(prior_topics)
             best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
         wanted = SATISFIES.get(question.answer_type or "", set())
+        if question.answer_type == "who" and _PERSON_QUESTION_RE.search(question.text):
+            wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             if typed:
@@ -787,6 +814,11 @@ class Engine:
         missing_rate = [c for c in best.missing if c.kind == "rate"]
         if missing_rate:
             silent, focal = True, missing_rate
+        # "geef me het nummer van de LSVb": a contact detail asked for (personal-data words carry a
+        # topic only then) is answered only by a sentence that gives it, not by one about the LSVb.
+        missing_contact = [c for c in best.missing if c.word in CONTACT_WORDS]
+        if missing_contact:
+            silent, focal = True, missing_contact
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
         if wanted and superlative_asked(question) and "superlative" not in best.unit.types:

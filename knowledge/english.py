@@ -208,8 +208,12 @@ def _dutch_words() -> FrozenSet[str]:
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
     glossary = glossary or load_glossary()
-    lowered = (text or "").lower()
+    # ("what's the unemployment rate?" asks as "what is the … rate?" does)
+    lowered = _WH_IS_RE.sub(r"\1 is", (text or "").lower().replace("’", "'"))
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
+
+
+_WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'s\b")
 
 
 # "students who lose their grant", "what happens when it stops": after a word that is not a

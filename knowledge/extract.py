@@ -112,11 +112,25 @@ _FIGURE_KIND = {
 }
 
 
+# Shares said in words, not digits ("ruim driekwart van de pabostudenten", "het collegegeld is
+# gehalveerd"): the word's value as a fraction of the whole (a change, "gehalveerd", as the factor).
+SHARE_WORDS = {"driekwart": 0.75, "de helft": 0.5, "een kwart": 0.25, "tweederde": 2 / 3, "eenderde": 1 / 3,
+               "gehalveerd": 0.5, "halvering": 0.5, "verdubbeld": 2.0}
+SHARE_QUALIFIERS = ("meer dan", "ruim", "ongeveer", "circa", "bijna", "minder dan", "zo'n")
+_SHARE_RE = re.compile(r"\b(?:(?P<qualifier>" + "|".join(map(re.escape, SHARE_QUALIFIERS)) + r")\s+)?(?P<word>"
+                       + "|".join(map(re.escape, SHARE_WORDS)) + r")\b", re.IGNORECASE)
+SHARE_KIND = "aandeel"
+
+
 def figures(text: str) -> Iterator[Tuple[int, str, str, Optional[float], str]]:
-    """(offset, text, kind, first value, unit) for counts, percentages and durations."""
+    """(offset, text, kind, first value, unit) for counts, percentages and durations, and shares
+    in words (kind "aandeel", the word as unit: "ruim driekwart" -> 0.75, "driekwart")."""
     for m in _FIGURE_RE.finditer(text):
         unit = m.group("unit").lower()
         first = re.match(_FIG_NUMBER, m.group("num"))
         value = parse_number(first.group(0)) if first else None
         kind = _FIGURE_KIND.get(unit, "aantal")
         yield m.start(), m.group(0), kind, value, "%" if unit == "procent" else unit
+    for m in _SHARE_RE.finditer(text):
+        word = m.group("word").lower()
+        yield m.start(), m.group(0), SHARE_KIND, SHARE_WORDS[word], word

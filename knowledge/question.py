@@ -146,8 +146,10 @@ def _analyse_cached(text: str) -> Question:
 
 # Personal-data words carry no topic ("mijn bsn is …, wanneer …?", lexicon `generic:`), unless the
 # question asks for one: "wat is het telefoonnummer van DUO?" asks what the documents do not give.
-_ASKS_CONTACT_RE = re.compile(r"\b(wat (is|zijn)|welk|welke|geef|heb (je|jij|jullie))\s+(me\s+)?((het|de|jullie|hun|een|uw)\s+)?"
-                              r"(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|postcode)\b", re.I)
+# (An English question reaches it translated: "what's the phone number of DUO?" is "wat telefoonnummer duo?".)
+CONTACT_WORDS = frozenset({"telefoonnummer", "nummer", "mailadres", "e-mailadres", "emailadres", "adres", "postcode"})
+_ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|jullie))\s+(me\s+)?((het|de|jullie|hun|een|uw)\s+)?"
+                              r"(" + "|".join(sorted(CONTACT_WORDS, key=len, reverse=True)) + r")\b", re.I)
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
@@ -156,7 +158,7 @@ _RUN_VERBS = {"lopen", "duren"}
 
 # Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
 # tegenaan" is "tegenaanlopen".
-_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "terug", "toe",
+_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "mis", "na", "op", "over", "terug", "toe",
               "uit", "weg", "voor"}
 # ... of which these also head a phrase ("stage lopen *in* een andere sector"): a particle only
 # where they end the clause.
@@ -228,7 +230,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             concepts.append(concept)
 
     contact = _ASKS_CONTACT_RE.search(text)
-    asks_contact = contact.group(7).lower() if contact else None
+    asks_contact = contact.group(8).lower() if contact else None
     separable = {**_split_phrases(text, tokens, lexicon), **separable_verbs(text, lexicon)}
     i = 0
     while i < len(tokens):

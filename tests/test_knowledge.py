@@ -857,6 +857,13 @@ def test_fresh_near_misses_say_the_documents_do_not_give_it(kb, question):
     assert kb.engine().answer(question).kind in ("near_miss", "unknown")
 
 
+def test_a_contact_detail_asked_for_is_answered_only_by_a_sentence_that_gives_it(kb):
+    """"het nummer van de LSVb": most of the question's weight is the LSVb, which the documents
+    name; the number asked for is not in the sentence about it, so that sentence is no answer."""
+    result = kb.engine().answer("geef me het nummer van de LSVb")
+    assert result.kind == "near_miss" and not result.unsure
+
+
 def test_a_real_dutch_word_is_no_typo(kb):
     engine = kb.engine()
     assert engine._typo_fix("verdienen") is None
@@ -936,8 +943,36 @@ def test_when_do_i_get_is_not_answered_by_a_date_before_the_letter(kb, question,
 
 
 @pytest.mark.parametrize("question", ["Wat is het telefoonnummer van DUO?", "wat is het e-mailadres van het NRO?",
-                                      "welk adres heeft de inspectie?"])
+                                      "welk adres heeft de inspectie?", "geef me het nummer van de LSVb"])
 def test_a_question_for_contact_details_is_no_question_about_the_organisation(kb, question):
     """Personal-data words carry no topic after "mijn adres is …", but one the question asks for
     is what it is about: the documents give none, so no sentence about DUO answers it."""
     assert kb.engine().answer(question).kind in ("near_miss", "unknown")
+
+
+@pytest.mark.parametrize("question", ["wie is de minister van onderwijs?", "wie is de minister?"])
+def test_an_exact_tie_goes_to_the_unit_with_the_questions_own_word(kb, question):
+    """Five units hold "minister" or its synonyms (ministerie, OCW) and score the same: the one
+    with the word itself (the signature) answers, not the first sentence about a ministerie."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and "Engelshoven" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", ["zijn de hogescholen al gecompenseerd voor het mislopen van collegegeld?",
+                                      "lopen hogescholen collegegeld mis?"])
+def test_fees_an_institution_misses_are_the_documents_gederfde_collegegelden(kb, question):
+    """"mislopen" (also split: "lopen … mis") is "derven": the institutions were compensated for
+    the "gederfde cursus- en collegegelden"; before, "mislopen" was a word the documents never use."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and "gederfde" in result.shown[0].text
+
+
+def test_who_is_the_minister_asks_for_a_person_not_the_ministry(kb):
+    """"wie is de minister van VWS?" asks for a person: the sentence about the ministerie van VWS
+    names none (the documents name only the signing ministers), so it is a near miss; the
+    signature answers "wie is de minister van onderwijs?"."""
+    engine = kb.engine()
+    vws = engine.answer("wie is de minister van VWS?")
+    assert vws.kind == "near_miss" and vws.missing_type == "who"
+    ocw = engine.answer("wie is de minister van onderwijs?")
+    assert ocw.kind == "answer" and "person" in ocw.shown[0].types
