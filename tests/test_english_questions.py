@@ -151,3 +151,8 @@ def test_the_name_of_a_minister_the_documents_do_not_name_is_a_near_miss(kb, que
     """"the name of the minister" asks for a person, as "who is the minister" does; the documents
     name only the signing ministers, so the sentence about the ministerie van VWS is no answer."""
     assert reply(kb, question).startswith(SILENT)
+
+
+def test_the_menu_of_interventions_is_the_menukaart(kb):
+    # "menu of interventions" read as "menukaart interventies" got a sentence about using them.
+    assert "De menukaart is gebaseerd op" in reply(kb, "what is the menu of interventions?")
