@@ -283,7 +283,8 @@ def _types(text: str) -> FrozenSet[str]:
 
 # A letter's signature line: "De minister van Onderwijs, Cultuur en Wetenschap, Ingrid van Engelshoven".
 _SIGNATURE_RE = re.compile(r"^(De )?([Mm]inister|[Ss]taatssecretaris)\b[^.]*, ([A-Z][\w-]*\s?)+(van |de |der |den )*[A-Z][\w-]+$")
-SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "handtekening", "tekenen", "afzender"]
+SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "handtekening", "tekenen", "afzender",
+                   "schrijven", "schrijver"]  # the writer of a letter is who signs it
 
 
 def _symbol_words(text: str) -> List[str]:

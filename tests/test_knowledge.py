@@ -498,8 +498,10 @@ def test_a_theme_is_quoted_with_its_sectors_as_the_annex_writes_them(kb):
 
 
 def test_the_signature_lines_answer_who_signed_the_letter(kb):
-    """Both signatories are shown, also when asked for the "handtekening"."""
-    for question in ("wie hebben de kamerbrief ondertekend?", "van wie is de handtekening onder de brief?"):
+    """Both signatories are shown, also when asked for the "handtekening" or who wrote it (before:
+    "wie heeft de brief geschreven?" was a near miss beside "… door instellingen toegeschreven …")."""
+    for question in ("wie hebben de kamerbrief ondertekend?", "van wie is de handtekening onder de brief?",
+                     "wie heeft de brief geschreven?", "wie schreef de kamerbrief?"):
         result = kb.engine().answer(question)
         assert result.kind == "answer", question
         assert [u.text.split(", ")[-1] for u in result.shown] == ["Ingrid van Engelshoven", "Arie Slob"], question
