@@ -36,7 +36,7 @@ import numpy as np
 from . import extract, semantic
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import is_dutch_word, lemma, normalize_tokens, words
+from .normalize import PARTICLES, is_dutch_word, lemma, normalize_tokens, words
 from .parse import page_at
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
@@ -222,6 +222,32 @@ class Result:
 
 # ----------------------------------------------------------------------------- units
 
+# Short endings that may follow a word inside a longer word of the documents and keep it that
+# word: what the lemma tables leave on a compound ("lintstages", "bovenschoolse", "onderzoeker").
+ENDINGS = ("", "s", "en", "n", "e", "es", "se", "er", "ers", "'s", "tje", "tjes")
+MIN_MODIFIER = 3   # "ge-middel-d", "in-middel-s", "on-voldoende": a short prefix makes another word
+
+
+def is_compound_part(word: str, longer: str) -> bool:
+    """Is `word` a part of the longer word of the documents, as its modifier ("stage" in
+    "stageplaats"), its head ("rapportage" in "voortgangsrapportage") or a middle part ("examen" in
+    "eindexamenresultaten")? Not merely letters inside it: "middel" is no part of "gemiddeld" or
+    "inmiddels", "motie" none of "emotieregulatie", "actie" none of "actief"."""
+    start = longer.find(word)
+    while start != -1:
+        left, right = longer[:start], longer[start + len(word):]
+        verb = word.endswith("en") or word.startswith("ge")
+        left_ok = not left or left.endswith("-") or len(left) > MIN_MODIFIER or (
+            len(left) == MIN_MODIFIER and is_dutch_word(left))
+        if verb and left in PARTICLES:  # ("toegeschreven" is not "geschreven")
+            left_ok = False
+        right_ok = right in ENDINGS or right.startswith("-") or len(right) >= MIN_MODIFIER
+        if left_ok and right_ok:
+            return True
+        start = longer.find(word, start + 1)
+    return False
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball's Dutch stem (the snowballstemmer package); the word itself without it."""
@@ -357,7 +383,8 @@ def build_units(kb) -> List[Unit]:
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)),
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
+                                 + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
             continue
@@ -459,7 +486,7 @@ class Engine:
         "head+tail" (a unit must hold both: "cohortonderzoek" is not any "onderzoek")."""
         found = {word} if word in self._postings or word in self._context_postings else set()
         if len(word) >= 5:
-            found.update(v for v in self._long_vocabulary if word in v)
+            found.update(v for v in self._long_vocabulary if word in v and is_compound_part(word, v))
         if not found and len(word) >= 8:
             for head, tails in _compound_cuts(word, 5):
                 tail = next((t for t in tails if t in self._postings), None)
@@ -636,6 +663,8 @@ class Engine:
         matches = {c.word: self._concept_units(c) for c in concepts}
         n_topics = len([c for c in concepts if c.kind == "topic"])
         weights: Dict[str, float] = {}
+        # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
+        light = self.lexicon.background | (self.lexicon.light if _PERSONAL_RE.search(question.text) else frozenset())
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(text_ids))
@@ -643,7 +672,7 @@ class Engine:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
-            if c.kind in ("sector", "rate") or c.word in self.lexicon.background:
+            if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0

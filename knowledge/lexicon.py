@@ -39,6 +39,8 @@ class Lexicon:
     typed_terms: FrozenSet[str]
     # the documents' background (corona): in most of their passages, so asked about it says little
     background: FrozenSet[str] = frozenset()
+    # light verbs ("krijgen"): weighed like the background
+    light: FrozenSet[str] = frozenset()
     programme_names: FrozenSet[str] = frozenset()
 
     def alternatives(self, token: str) -> FrozenSet[str]:
@@ -103,10 +105,11 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     programme = frozenset(t for e in _entries(data, "programme", list) for t in _norm(e))
     background = frozenset(t for e in (data.get("background") or []) for t in _norm(e))
     programme_names = frozenset(t for e in (data.get("programme_names") or []) for t in _norm(e))
+    light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
-        background=background, programme_names=programme_names,
+        background=background, programme_names=programme_names, light=light,
     )
 
 

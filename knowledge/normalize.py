@@ -157,6 +157,24 @@ def lemma(word: str) -> str:
     return fold_accents(found)
 
 
+# Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "in te halen" is "inhalen".
+PARTICLES = frozenset({"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "mis", "na", "onder", "op",
+                       "over", "samen", "tegen", "terug", "toe", "uit", "weg", "voor"})
+
+
+def te_infinitives(tokens: List[str]) -> Dict[int, str]:
+    """{index of the verb: the whole verb} for each "particle te verb" in `tokens` (lower case words
+    in order): "om de vertraging *in te halen*" -> inhalen, "geld *aan te vragen*" -> aanvragen.
+    The question and the documents are read alike, so either spelling finds the other."""
+    found: Dict[int, str] = {}
+    for k in range(len(tokens) - 2):
+        if tokens[k] in PARTICLES and tokens[k + 1] == "te":
+            joined = lemma(tokens[k] + tokens[k + 2])
+            if is_dutch_word(joined):
+                found[k + 2] = joined
+    return found
+
+
 def normalize_tokens(text: str) -> List[str]:
     """All normalised tokens of ``text`` in order (stop words kept)."""
     return [lemma(w) for w in words(text)]

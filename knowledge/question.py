@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import FrozenSet, List, Optional, Tuple
 
 from .lexicon import Lexicon, load_lexicon
-from .normalize import is_stop_word, lemma, words
+from .normalize import PARTICLES, is_stop_word, lemma, te_infinitives, words
 from .schema import SECTOR_COVERED_BY
 
 MAX_CONCEPTS = 24
@@ -156,10 +156,6 @@ _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
-# Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "waar lopen scholen
-# tegenaan" is "tegenaanlopen".
-_PARTICLES = {"achter", "tegenaan", "aan", "af", "bij", "door", "in", "mee", "mis", "na", "op", "over", "terug", "toe",
-              "uit", "weg", "voor"}
 # ... of which these also head a phrase ("stage lopen *in* een andere sector"): a particle only
 # where they end the clause.
 _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "voor"}
@@ -198,9 +194,11 @@ def separable_verbs(text: str, lexicon: Lexicon) -> dict:
     in "lopen kinderen in po nog achter" it is "achter", not the preposition "in"."""
     found = {}
     for position, clause_words in _clauses(text, [w.lower() for w in words(text)]):
+        for verb, joined in te_infinitives(clause_words).items():
+            found.update({position + verb - 2: "", position + verb - 1: "", position + verb: joined})
         done = False
         for end in range(len(clause_words) - 1, 0, -1):
-            if clause_words[end] not in _PARTICLES or (clause_words[end] in _PREPOSITIONS
+            if clause_words[end] not in PARTICLES or (clause_words[end] in _PREPOSITIONS
                                                         and end < len(clause_words) - 1):
                 continue
             for offset, word in enumerate(clause_words[:end]):

@@ -978,3 +978,48 @@ def test_who_is_the_minister_asks_for_a_person_not_the_ministry(kb):
     assert vws.kind == "near_miss" and vws.missing_type == "who"
     ocw = engine.answer("wie is de minister van onderwijs?")
     assert ocw.kind == "answer" and "person" in ocw.shown[0].types
+
+
+def test_a_word_matches_the_compounds_it_is_part_of_not_letters_inside_other_words(kb):
+    """"middel" (a synonym of geld) is part of "onderwijsmiddelen" but not of "gemiddeld" or
+    "inmiddels"; "stage" of "lintstages", "actie" not of "actief"."""
+    from knowledge.engine import is_compound_part
+    for word, longer in (("stage", "lintstages"), ("stage", "stageplaats"), ("rapportage", "voortgangsrapportage"),
+                         ("examen", "eindexamenresultaten"), ("corona", "pre-coronaperiodes"),
+                         ("student", "pabostudenten"), ("middel", "onderwijsmiddelen")):
+        assert is_compound_part(word, longer), (word, longer)
+    for word, longer in (("middel", "gemiddeld"), ("middel", "inmiddels"), ("motie", "emotieregulatie"),
+                         ("actie", "actief"), ("recht", "terecht"), ("voldoende", "onvoldoende"),
+                         ("schrijven", "toeschrijven"), ("derde", "onderdeel")):
+        assert not is_compound_part(word, longer), (word, longer)
+    money = kb.engine()._vocab_matches("middel")
+    assert "onderwijsmiddelen" in money and not {"gemiddeld", "inmiddels"} & money
+
+
+def test_particle_te_verb_is_one_verb_in_questions_and_documents(kb):
+    """"om de vertraging in te halen" asks about "inhalen"; a sentence that says "in te lopen" holds
+    "inlopen" (the lexicon's word for catching up), read alike on both sides."""
+    from knowledge.normalize import te_infinitives
+    from knowledge.question import analyse
+    assert te_infinitives(["om", "het", "in", "te", "halen"]) == {4: "inhalen"}
+    assert te_infinitives(["om", "te", "werken"]) == {}  # "om ... te" is a purpose, not a particle
+    words = [c.word for c in analyse("kan ik mijn achterstand nog in te halen?").concepts]
+    assert "inhalen" in words and "halen" not in words
+    unit = next(u for u in kb.engine().units if "studievertraging in te lopen" in u.text)
+    assert "inlopen" in unit.tokens
+
+
+def test_a_student_asking_for_a_discount_gets_the_halving_not_the_travel_right(kb):
+    """"krijg ik … korting op mijn collegegeld?": the halved tuition fee, not the sentence about
+    extra travel rights under the same heading ("krijgen" weighs little: nearly every student's
+    question has it)."""
+    for text in ("krijg ik als hbo-student korting op mijn collegegeld?", "krijg ik korting op mijn lesgeld als mbo'er"):
+        result = kb.engine().answer(text)
+        assert result.kind == "answer" and "gehalveerd" in result.shown[0].text, text
+
+
+def test_a_supplementary_grant_is_the_grant_not_anything_additional(kb):
+    """"aanvullende beurs" is no synonym of every "aanvullend" in the documents ("Aanvullend kunnen
+    hogescholen …" in a theme 3 action)."""
+    result = kb.engine().answer("ik heb een aanvullende beurs, wat krijg ik")
+    assert result.kind == "answer" and "aanvullende beurs" in result.shown[0].text
