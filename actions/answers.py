@@ -454,6 +454,9 @@ _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNOR
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
                                      r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
+# "en voor masterstudenten?", "and for international students?": the last question, for someone else
+_FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
+                          r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
 
 
 def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> bool:
@@ -473,6 +476,8 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     pointer = bool(_POINTS_BACK_RE.search(either))
     if not own:
         return asks or (pointer and question.is_question)
+    if _FOR_WHOM_RE.match(text) and len(own) <= 2:
+        return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 

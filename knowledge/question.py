@@ -158,6 +158,9 @@ _RUN_VERBS = {"lopen", "duren"}
 
 # ... of which these also head a phrase ("stage lopen *in* een andere sector"): a particle only
 # where they end the clause.
+# A student's "ik studeer geneeskunde en …" states the profile (the sector is read from it); the
+# verb is not the subject of the question that follows. Only the finite verb right after "ik".
+_PROFILE_VERBS = {"studeer": "ik"}
 _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "voor"}
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
@@ -250,6 +253,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         token, surface = tokens[i], surfaces[i]
         i += 1
+        if surface.lower() in _PROFILE_VERBS and i >= 2 and surfaces[i - 2].lower() == _PROFILE_VERBS[surface.lower()]:
+            continue  # "ik studeer geneeskunde en …": who asks, not what
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
             and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)

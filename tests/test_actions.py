@@ -159,6 +159,10 @@ def test_follow_up_asks_with_the_new_sectors_word(domain):
     ("krijg ik extra reisrecht?", "hoe vraag ik dat aan?", "De documenten noemen hier geen aanvraagprocedure bij."),
     # the rate belonged to the amount asked before, not to the date asked now
     ("hoeveel geld krijgen scholen, per leerling?", "en wanneer moet het op?", "in de jaren 2021 en 2022"),
+    # "en voor X?" asks the last question for someone else (before: a sentence about the transition
+    # from bachelor to master; a sentence about researchers' contracts)
+    ("Wordt het collegegeld dit jaar echt gehalveerd?", "en voor masterstudenten?", "gehalveerd"),
+    ("krijg ik extra reisrecht?", "en voor internationale studenten?", "12 maanden extra reisrecht"),
 ])
 def test_a_short_question_without_its_own_subject_asks_about_the_last_one(domain, last, message, expected):
     trk = tracker("nlu_fallback", message, slots={"last_question": last, "language": "nl"})
@@ -177,7 +181,8 @@ def test_an_english_short_question_points_back_too():
 
 @pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?", "wat vind jij daarvan?",
                                      "dat is veel", "ok",
-                                     "welke acties zijn er voor stages in het mbo?"])
+                                     "welke acties zijn er voor stages in het mbo?", "voor wie is thema 5?",
+                                     "voor welke sectoren?"])
 def test_a_question_of_its_own_or_to_the_bot_is_no_ellipsis(message):
     assert not answers.is_elliptical(message, "hoeveel geld krijgen scholen?")
 

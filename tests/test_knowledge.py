@@ -1023,3 +1023,12 @@ def test_a_supplementary_grant_is_the_grant_not_anything_additional(kb):
     hogescholen …" in a theme 3 action)."""
     result = kb.engine().answer("ik heb een aanvullende beurs, wat krijg ik")
     assert result.kind == "answer" and "aanvullende beurs" in result.shown[0].text
+
+
+def test_a_student_stating_what_they_study_is_not_asking_about_studying():
+    """"ik studeer geneeskunde en wacht op mijn coschap, …": "studeren" is who asks (a follow-up
+    "hoeveel geld is daarvoor?" said "De documenten noemen geen bedrag over ‘studeer’")."""
+    from knowledge.question import analyse
+    words = [c.word for c in analyse("ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?").concepts]
+    assert "coschap" in words and "studeren" not in words and "studeer" not in words
+    assert "studeren" in [c.word for c in analyse("mag ik studeren naast mijn baan?").concepts]
