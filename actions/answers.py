@@ -18,6 +18,7 @@ from knowledge import SECTORS, Citation, Result, analyse, format_citations, vers
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
+from knowledge.question import het_points_back
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -473,7 +474,7 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     rate = any(c.kind == "rate" for c in question.concepts)
     asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
-    pointer = bool(_POINTS_BACK_RE.search(either))
+    pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     if not own:
         return asks or (pointer and question.is_question)
     if _FOR_WHOM_RE.match(text) and len(own) <= 2:

@@ -154,7 +154,20 @@ def lemma(word: str) -> str:
     if found == lower and lower.endswith("'s") and len(lower) > 4:
         # The plural of a word on a vowel or an abbreviation: "pabo's", "mbo's", "thema's".
         found = _lemma_table.get(lower[:-2])  # type: ignore[union-attr]
+    if found == lower and len(lower) > 6:
+        found = _separable_participle(lower) or found
     return fold_accents(found)
+
+
+def _separable_participle(word: str) -> Optional[str]:
+    """The lemma of a separable verb's participle the tables lack: "opgezet" is read as "opzetten",
+    "aangevraagd" as "aanvragen" (the particle, then the participle of the verb itself)."""
+    for particle in PARTICLES:
+        if word.startswith(particle + "ge") and len(word) > len(particle) + 4:
+            verb = _lemma_table.get(word[len(particle):])  # type: ignore[union-attr]
+            if verb != word[len(particle):] and verb.endswith("en"):
+                return _lemma_fixes.get(particle + verb) or _lemma_table.get(particle + verb)  # type: ignore[union-attr]
+    return None
 
 
 # Particles of separable verbs: "lopen kinderen achter" is "achterlopen", "in te halen" is "inhalen".

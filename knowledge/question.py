@@ -121,6 +121,20 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or bool(_QUESTION_START_RE.match(text)) or bool(_QUESTION_WORD_RE.search(text))
 
 
+_HET_THEN_ONE_WORD_RE = re.compile(r"\bhet\s+([^\W\d_]+)\W*$", re.IGNORECASE)
+
+
+def het_points_back(text: str) -> bool:
+    """Is "het" a pronoun for something said before: "waarom is *het* opgezet?", "wanneer wordt *het*
+    uitbetaald?" (a verb form follows and ends the message), not the article of "wat is het npo?"."""
+    found = _HET_THEN_ONE_WORD_RE.search(text or "")
+    if not found:
+        return False
+    word = found.group(1).lower()
+    base = lemma(word)
+    return base != word and base.endswith("en")
+
+
 def _match_phrase(tokens: List[str], start: int, table) -> Tuple[int, Optional[str]]:
     for size in range(min(MAX_PHRASE, len(tokens) - start), 1, -1):
         found = table.get(tuple(tokens[start:start + size]))

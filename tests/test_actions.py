@@ -692,3 +692,12 @@ def test_a_message_that_is_no_question_is_not_answered_on_one_shared_word(domain
     assert text.startswith(texts.DONT_KNOW) and "Bron:" not in text
     # keywords the documents are about are still answered
     bron_line(only_text(run(act.ActionAnswer(), tracker("nlu_fallback", "collegegeld halvering"), domain)[0]))
+
+
+def test_it_and_a_verb_asks_about_the_last_subject():
+    """"wanneer wordt het uitbetaald?" after a question about the compensation: "het" is the
+    compensation (before: a new question about any payment)."""
+    assert answers.is_elliptical("wanneer wordt het uitbetaald?", "krijgen studenten een tegemoetkoming als hun beurs stopt?")
+    ctx = answers.Context(intent="nlu_fallback", text="wanneer wordt het uitbetaald?", language="nl")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question="krijgen studenten een tegemoetkoming als hun beurs stopt?"))[0]
+    assert reply.startswith("De documenten noemen") and "tegemoetkoming" in reply

@@ -1032,3 +1032,16 @@ def test_a_student_stating_what_they_study_is_not_asking_about_studying():
     words = [c.word for c in analyse("ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?").concepts]
     assert "coschap" in words and "studeren" not in words and "studeer" not in words
     assert "studeren" in [c.word for c in analyse("mag ik studeren naast mijn baan?").concepts]
+
+
+def test_a_separable_verbs_participle_has_the_verb_as_lemma():
+    """The lemma tables lack "opgezet", "aangevraagd": read as particle + the verb's own participle."""
+    from knowledge.normalize import lemma
+    assert lemma("opgezet") == lemma("opzetten") and lemma("uitgebreid") == lemma("uitbreiden")
+    assert lemma("gemiddeld") != "middelen"
+
+
+def test_het_before_a_last_verb_points_back():
+    from knowledge.question import het_points_back
+    assert het_points_back("wanneer wordt het uitbetaald?") and het_points_back("waarom is het opgezet?")
+    assert not het_points_back("wat is het npo?") and not het_points_back("wat is het doel?")
