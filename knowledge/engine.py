@@ -870,7 +870,9 @@ class Engine:
 
             named = [c for c in focal or heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)]
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
-            return Result("near_miss", question, ranked=ranked, shown=[best.unit],
+            # (for another sector, or a missing word or rate, the best fit is the related fact)
+            related = self._related(best, question, asked_sector, theme) if typed_gap and not other_sector else best.unit
+            return Result("near_miss", question, ranked=ranked, shown=[related],
                           missing=tuple(c.surface for c in named[:1]),
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
@@ -898,6 +900,13 @@ class Engine:
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def _related(self, best: Scored, question: Question, sector: Optional[str], theme: Optional[int]) -> Unit:
+        """What to show beside "the documents do not give it": for a question after a number, date or
+        name none of them gives, the unit most about its subject ("hoeveel kost de halvering?": the
+        halving, not another sentence with an amount)."""
+        about, _ = self._rank(replace(question, answer_type=None), sector, (), 1, theme)
+        return about[0].unit if about and about[0].coverage >= best.coverage else best.unit
 
     def _focused(self, unit: Unit, question: Question, weights: Dict[str, float]) -> Unit:
         """An action of several sentences, cut to its name and the sentence that answers: "Meer

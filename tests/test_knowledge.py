@@ -1045,3 +1045,16 @@ def test_het_before_a_last_verb_points_back():
     from knowledge.question import het_points_back
     assert het_points_back("wanneer wordt het uitbetaald?") and het_points_back("waarom is het opgezet?")
     assert not het_points_back("wat is het npo?") and not het_points_back("wat is het doel?")
+
+
+def test_beside_a_missing_amount_the_bot_shows_the_subject_not_another_amount(kb):
+    """"hoeveel kost de halvering?": the documents give no cost; the related fact is the halving,
+    not a sentence that has an amount about something else (the € 12 miljoen for researchers)."""
+    result = kb.engine().answer("hoeveel kost de halvering?")
+    assert result.kind == "near_miss" and "gehalveerd" in result.shown[0].text
+
+
+def test_how_much_one_pays_asks_for_an_amount():
+    from knowledge.question import answer_type
+    assert answer_type("hoeveel collegegeld betaal ik volgend jaar") == "amount"
+    assert answer_type("hoeveel studenten krijgen een tegemoetkoming?") == "number"
