@@ -36,7 +36,7 @@ import numpy as np
 from . import extract, semantic
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import PARTICLES, is_dutch_word, lemma, normalize_tokens, words
+from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
 from .parse import page_at
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, separable_verbs, analyse
 from .schema import applies_to
@@ -148,6 +148,7 @@ _NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "o
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
+_COUNT_MODIFIERS = {"extra", "ruim", "circa", "bijna", "zeker", "nieuw", "ander"}   # "1.500 extra plekken"
 COUNT_GAP = 3                 # words that may stand between a number and what it counts ("17% van de …")
 _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclusies?|bevindingen|opgeleverd|"
                                   r"wat (bleek|bleken|kwam|kwamen) (er )?uit)\b", re.I)
@@ -948,8 +949,12 @@ class Engine:
         for i, token in enumerate(tokens):
             if (token.isdigit() and not _YEAR_RE.fullmatch(token)) or token in _COUNT_WORDS:
                 for after in tokens[i + 1:i + 1 + COUNT_GAP + 1]:
-                    if after in counted or any(after.endswith(w) for w in counted if len(w) >= 4):
+                    # (a compound's head counts it too: "7.800 plekken" is how many stageplekken)
+                    if after in counted or any(after.endswith(w) for w in counted if len(w) >= 4) \
+                            or (len(after) >= 4 and any(w.endswith(after) for w in counted)):
                         return True
+                    if not (after.isdigit() or is_stop_word(after) or after in _COUNT_MODIFIERS):
+                        break  # the number counts this word ("twee studenten die één stageplek delen")
         return False
 
     @functools.lru_cache(maxsize=4096)

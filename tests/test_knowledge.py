@@ -1058,3 +1058,11 @@ def test_how_much_one_pays_asks_for_an_amount():
     from knowledge.question import answer_type
     assert answer_type("hoeveel collegegeld betaal ik volgend jaar") == "amount"
     assert answer_type("hoeveel studenten krijgen een tegemoetkoming?") == "number"
+
+
+def test_a_number_counts_the_word_right_after_it_and_a_compounds_head_counts_it(kb):
+    """"hoeveel stageplekken zijn er tekort?": "7.800 plekken" counts stageplekken; "twee studenten
+    die één stageplek delen" (a theme 3 action) counts students."""
+    engine = kb.engine()
+    result = engine.answer("hoeveel stageplekken zijn er tekort?")
+    assert result.kind == "answer" and "7.800 plekken" in result.shown[0].text
