@@ -760,7 +760,7 @@ class Engine:
         asked_sector = question.sectors[0] if question.sectors else sector
         explicit_theme = theme or theme_number(question.text)
         concept_words = subject_words(question)
-        if _asks_for_themes(question, concept_words, explicit_theme):
+        if _asks_for_themes(question, concept_words, explicit_theme, self.lexicon.programme_names):
             # ("voor mbo en ho": several sectors named, every theme of theirs: the whole list)
             return Result("themes", question, sector=asked_sector if len(question.sectors) <= 1 else None)
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
@@ -1108,11 +1108,20 @@ def subject_words(question: Question) -> Set[str]:
     return found
 
 
-def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int]) -> bool:
-    """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked."""
-    if theme or "thema" not in concept_words:
+def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int],
+                     programme_names: FrozenSet[str] = frozenset()) -> bool:
+    """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked. Also what is
+    on the list ("wat staat er op de keuzelijst voor ons?") and what the programme does for a sector
+    ("wat doet het npo voor het mbo?"): its themes for that sector."""
+    if theme:
         return False
-    return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
+    if "thema" in concept_words:
+        return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
+    if _DEFINITION_RE.match(question.text):
+        return False  # "wat is de keuzelijst?" asks what it is
+    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS:
+        return True
+    return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names
 
 
 def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:

@@ -136,9 +136,15 @@ def het_points_back(text: str) -> bool:
     return base != word and base.endswith("en")
 
 
+# Any determiner in a phrase stands for any other: "niet op *die* keuzelijst" is "niet op de keuzelijst".
+_DETERMINERS = {"de", "het", "die", "deze", "dat", "dit", "een"}
+
+
 def _match_phrase(tokens: List[str], start: int, table) -> Tuple[int, Optional[str]]:
     for size in range(min(MAX_PHRASE, len(tokens) - start), 1, -1):
         found = table.get(tuple(tokens[start:start + size]))
+        if not found and _DETERMINERS & set(tokens[start:start + size]):
+            found = table.get(tuple("de" if t in _DETERMINERS else t for t in tokens[start:start + size]))
         if found:
             return size, found
     return 0, None

@@ -1066,3 +1066,19 @@ def test_a_number_counts_the_word_right_after_it_and_a_compounds_head_counts_it(
     engine = kb.engine()
     result = engine.answer("hoeveel stageplekken zijn er tekort?")
     assert result.kind == "answer" and "7.800 plekken" in result.shown[0].text
+
+
+def test_what_the_programme_does_for_a_sector_or_what_is_on_the_list_is_its_themes(kb):
+    """"wat doet het npo voor lerarenopleidingen?" got the programme's opening sentence, "wat staat
+    er op de keuzelijst voor ons?" a sentence about actions that are not on it."""
+    engine = kb.engine()
+    result = engine.answer("wat doet het npo voor lerarenopleidingen?")
+    assert result.kind == "themes" and result.sector == "lerarenopleiding"
+    assert engine.answer("wat staat er op de keuzelijst voor ons?", sector="mbo").kind == "themes"
+    assert engine.answer("wat is de keuzelijst?").kind != "themes"
+    assert engine.answer("wat is het npo?").kind == "answer"
+
+
+def test_a_phrase_matches_with_any_determiner():
+    from knowledge.question import analyse
+    assert "limitatief" in [c.word for c in analyse("mag het ook als het niet op die keuzelijst staat?").concepts]
