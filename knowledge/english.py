@@ -208,12 +208,13 @@ def _dutch_words() -> FrozenSet[str]:
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
     glossary = glossary or load_glossary()
-    # ("what's the unemployment rate?" asks as "what is the … rate?" does)
+    # ("what's the unemployment rate?", "whats …" ask as "what is the … rate?" does)
     lowered = _WH_IS_RE.sub(r"\1 is", (text or "").lower().replace("’", "'"))
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
 
 
-_WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'s\b")
+# ("whats the budget?" typed without the apostrophe asks the same)
+_WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'?s\b")
 
 
 # "students who lose their grant", "what happens when it stops": after a word that is not a
@@ -238,6 +239,27 @@ def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
     return frozenset(found) if position == count else frozenset()
 
 
+# "How much does a school get?", "what does a travel product cost?", "the salary of a teacher":
+# an amount asked for one of something asks for a rate, as the Dutch "hoeveel krijgt een school?"
+# does ("per school"): the total for all schools does not answer it. English puts the article after
+# an auxiliary or after "of"/"for" and an amount noun, where the Dutch rule (a receiving verb
+# before "een") cannot see it, so the article is read as "per" here.
+_ONE = frozenset({"a", "an", "one"})
+_AUXILIARIES = frozenset("do does did will would can could should is are was were".split())
+_AMOUNT_NOUNS = frozenset("salary salaries wage wages pay price cost costs fee fees budget amount".split())
+
+
+def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet[int]:
+    """Positions of "a"/"an"/"one" that name the one thing an amount question is asked for."""
+    if answer_type != "amount" or any(w in ("per", "each", "every") for w in surfaces):
+        return frozenset()  # (the question names its rate: "how much does a school get per pupil")
+    return frozenset(
+        i for i, word in enumerate(surfaces)
+        if word in _ONE and 0 < i < len(surfaces) - 1 and not surfaces[i + 1].isdigit()
+        and (surfaces[i - 1] in _AUXILIARIES
+             or (i > 1 and surfaces[i - 1] in ("of", "for") and surfaces[i - 2] in _AMOUNT_NOUNS)))
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
@@ -245,6 +267,8 @@ def translate(text: str) -> Translation:
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
+    kind = english_answer_type(text, glossary)
+    rate = _rate_articles(surfaces, kind)
     dutch: List[str] = []
     where: Dict[str, str] = {}
     i = 0
@@ -253,6 +277,10 @@ def translate(text: str) -> Translation:
         # asks, even after a verb ("who" before a verb never does: "students who get a grant")
         if i in relative and not (surfaces[i] == "which" and any(
                 tuple(lemmas[i:i + size]) in glossary.asking for size in range(2, MAX_PHRASE + 1))):
+            i += 1
+            continue
+        if i in rate:
+            dutch.append("per")
             i += 1
             continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
@@ -280,8 +308,7 @@ def translate(text: str) -> Translation:
                 where.setdefault(word, typed)
         i += size
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or ""))
-    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where,
-                       english_answer_type(text, glossary), is_question)
+    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question)
 
 
 def _dutch_function_word(surface: str, lemma: str) -> bool:
@@ -326,7 +353,14 @@ def analyse_english(text: str) -> Question:
     def english(surface: str) -> str:
         if surface.startswith("per "):  # a rate: "per leerling" -> "per pupil"
             return "per " + english(surface[4:])
-        return translation.surfaces.get(surface.lower(), surface)
+        found = translation.surfaces.get(surface.lower())
+        parts = surface.lower().split()
+        if found is None and len(parts) > 1 and all(part in translation.surfaces for part in parts):
+            # a concept of several Dutch words ("per basisschool leraar"): each one's English,
+            # a phrase said once ("aanvullende beurs" are both "supplementary grant")
+            words = [translation.surfaces[part] for part in parts]
+            found = " ".join(w for j, w in enumerate(words) if not j or w != words[j - 1])
+        return found or surface
 
     concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,

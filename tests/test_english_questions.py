@@ -156,3 +156,28 @@ def test_the_name_of_a_minister_the_documents_do_not_name_is_a_near_miss(kb, que
 def test_the_menu_of_interventions_is_the_menukaart(kb):
     # "menu of interventions" read as "menukaart interventies" got a sentence about using them.
     assert "De menukaart is gebaseerd op" in reply(kb, "what is the menu of interventions?")
+
+
+@pytest.mark.parametrize("question, rate", [
+    ("how much does a school get?", "per school"),
+    ("what does a student travel product cost", "per student travel product"),
+    ("what is the salary of a primary school teacher", "per primary school teacher"),
+])
+def test_an_amount_for_one_of_something_asks_for_a_rate(kb, question, rate):
+    """"how much does a school get?" is the Dutch "hoeveel krijgt een school?": a rate, which the
+    documents do not give; the total for all institutions (€ 516 miljoen) is no answer. The rate
+    is named in English, not as "per basisschool leraar"."""
+    assert reply(kb, question).startswith(f"The documents do not give an amount {rate}.")
+
+
+def test_a_question_that_names_its_rate_keeps_it():
+    from knowledge.english import translate
+    assert translate("how much does a university get per student").dutch.split().count("per") == 1
+
+
+def test_whats_without_apostrophe_and_a_modified_budget_ask_for_an_amount(kb):
+    from knowledge.english import english_answer_type
+    assert english_answer_type("whats the NPO budget for 2025") == "amount"
+    assert english_answer_type("what is the salary of a teacher?") == "amount"
+    # the documents give no budget for 2025: the sentence that merely names 2025 is no answer
+    assert reply(kb, "whats the NPO budget for 2025").startswith(SILENT)
