@@ -121,6 +121,22 @@ def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = Fa
     return function_word_language(words, language if probability >= LEANING else None)
 
 
+def one_word_language(text: str) -> Optional[str]:
+    """The language of a one-word message whose word only that language's dictionary (simplemma)
+    knows: "hello", "thanks", "morning" are English, "hoi", "bedankt", "goedemorgen" Dutch; "hi",
+    "ok", "help" or "mbo" are either or neither (None). The detector cannot tell one word ("hallo"
+    reads as English at 0.80), so this is asked only of a conversation's first message, which has
+    no language to keep: an English greeting is then greeted in English."""
+    words = _WORD_RE.findall(text or "")
+    if len(words) != 1 or _CODE_RE.search(text or ""):
+        return None
+    import simplemma
+
+    word = words[0].lower()
+    known = [language for language in LANGUAGES if simplemma.is_known(word, lang=language)]
+    return known[0] if len(known) == 1 else None
+
+
 # "in het Nederlands graag", "do you speak English?", "kun je in het Engels antwoorden?": a message
 # of only a language's name and words of asking. A question that names a language among other
 # words ("krijgen scholen geld voor Engels?") is a question, not a request.
@@ -150,5 +166,5 @@ def conversation_language(text: str, current: Optional[str]) -> str:
     if requested:
         return requested
     if current not in LANGUAGES:
-        return detect(text, MIN_PROBABILITY_FIRST, first=True) or DEFAULT
+        return detect(text, MIN_PROBABILITY_FIRST, first=True) or one_word_language(text) or DEFAULT
     return detect(text) or current

@@ -369,3 +369,14 @@ def test_a_question_that_names_a_language_is_no_request(message):
     from actions.language import requested_language
 
     assert requested_language(message) is None
+
+
+@pytest.mark.parametrize("text, language", [("hello", "en"), ("thanks!", "en"), ("morning", "en"),
+                                            ("hoi", "nl"), ("hallo", "nl"), ("bedankt", "nl"),
+                                            ("hi", "nl"), ("ok", "nl"), ("mbo", "nl"), ("Utrecht", "nl")])
+def test_a_first_message_of_one_word_only_one_language_has_sets_it(text, language):
+    """A new conversation that opens with "hello" is greeted in English: the detector cannot tell
+    one word ("hallo" reads as English), but a word only English has can. Words both languages
+    have ("hi", "ok") or neither ("mbo") start in Dutch; later one-word messages keep the language."""
+    assert conversation_language(text, None) == language
+    assert conversation_language(text, "nl") == "nl" and conversation_language(text, "en") == "en"
