@@ -181,3 +181,19 @@ def test_whats_without_apostrophe_and_a_modified_budget_ask_for_an_amount(kb):
     assert english_answer_type("what is the salary of a teacher?") == "amount"
     # the documents give no budget for 2025: the sentence that merely names 2025 is no answer
     assert reply(kb, "whats the NPO budget for 2025").startswith(SILENT)
+
+
+@pytest.mark.parametrize("question", ["where do I request my extra travel rights",
+                                      "how to request the extra travel product"])
+def test_where_do_i_request_asks_for_a_procedure(kb, question):
+    """"where do I request …" asks how to apply, as "waar vraag ik … aan?" does; the documents give
+    no procedure, and "request" (the asking verb) is no topic they fail to name."""
+    from knowledge.english import english_answer_type
+    assert english_answer_type(question) == "procedure"
+    assert reply(kb, question).startswith("The documents do not give an application procedure for this.")
+
+
+def test_healthcare_is_the_zorg(kb):
+    """"healthcare" (one word, as people type it) is the documents' "zorg", not a word they lack."""
+    text = reply(kb, "subsidy for internships in healthcare 2022 how much")
+    assert "63,5 miljoen" in text and not text.startswith(SILENT), text
