@@ -260,9 +260,37 @@ def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet
              or (i > 1 and surfaces[i - 1] in ("of", "for") and surfaces[i - 2] in _AMOUNT_NOUNS)))
 
 
+# "I'm a master student from Germany at UvA, do I also pay half?", "I study medicine in Leiden,
+# how long …": a first clause in which the asker says who they are, before the question. Its
+# names of places and schools are no topic the documents fail to name; its words the Dutch side
+# knows ("master", "hogeschool", "mbo") still count.
+_SELF_DESCRIPTION_RE = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
+    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
+
+
+def self_description(text: str) -> Tuple[str, str]:
+    """(the clause in which the asker describes themselves, the rest) when the rest is a question;
+    else ("", text)."""
+    found = _SELF_DESCRIPTION_RE.match((text or "").replace("’", "'"))
+    rest = text[found.end():] if found else ""
+    if not found or not rest.strip() or not ("?" in rest or _QUESTION_START_RE.match(rest)):
+        return "", text
+    return text[:found.end()], rest
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
+    own, asked = self_description(text)
+    if own:
+        about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
+        from .normalize import is_stop_word
+
+        kept = [w for w in about_me.dutch.split() if w in _dutch_words() and not is_stop_word(w)]
+        return replace(question, dutch=" ".join(kept + [question.dutch]),
+                       surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
@@ -364,7 +392,7 @@ def analyse_english(text: str) -> Question:
 
     concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
-                   is_question=translation.is_question, typed=text)
+                   is_question=translation.is_question, typed=self_description(text)[1])
 
 
 def analyse_in(text: str, language: Optional[str]) -> Question:

@@ -197,3 +197,24 @@ def test_healthcare_is_the_zorg(kb):
     """"healthcare" (one word, as people type it) is the documents' "zorg", not a word they lack."""
     text = reply(kb, "subsidy for internships in healthcare 2022 how much")
     assert "63,5 miljoen" in text and not text.startswith(SILENT), text
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("Im a master student from Germany at UvA, do i also pay only half the tuition?", "gehalveerd"),
+    ("I'm from Spain and study at TU Delft, do I get extra travel rights?", "12 maanden extra reisrecht"),
+])
+def test_who_the_asker_is_is_no_topic_the_documents_lack(kb, question, fragment):
+    """An international student's opening clause ("I'm … from Germany at UvA, …") names places and
+    schools the documents never do; the question after it is what is asked (the embedding reads
+    that part too), so the answer is not "the documents do not say anything about ‘spain’"."""
+    text = reply(kb, question)
+    assert not text.startswith(SILENT) and fragment in text, text
+
+
+def test_a_self_description_keeps_the_words_the_documents_know():
+    from knowledge.english import self_description, translate
+    assert translate("I'm an mbo student from Spain, do I get extra travel rights?").dutch.split()[0] == "mbo"
+    # not a description of the asker but what is asked about, or no question after it
+    assert self_description("I'm losing my supplementary grant next year, will I get compensated?")[0] == ""
+    assert self_description("i'm no longer entitled to the basic grant, do i get money?")[0] == ""
+    assert self_description("I'm a student at UvA.")[0] == ""
