@@ -77,13 +77,16 @@ def classify(text: str) -> Tuple[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> FrozenSet[str]:
-    """The knowledge base's words (empty when it cannot be read: then nothing is left out)."""
+    """The knowledge base's words and the Dutch terms of the lexicon and glossary ("lesgeld",
+    "ov-chipkaart": the documents write "les-, cursus- en collegegeld", but people type the term in
+    English questions too). Only the lexicon's and glossary's when the KB cannot be read."""
     from knowledge import KnowledgeBaseError, open_kb
+    from knowledge.english import dutch_terms
 
     try:
-        return frozenset(open_kb().engine().vocabulary)
+        return frozenset(open_kb().engine().vocabulary) | dutch_terms()
     except KnowledgeBaseError:
-        return frozenset()
+        return dutch_terms()
 
 
 def language_words(text: str, first: bool = False) -> List[str]:

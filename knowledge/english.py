@@ -195,6 +195,17 @@ def _typo_fix(surface: str, glossary: Glossary) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def dutch_terms() -> FrozenSet[str]:
+    """The lexicon's single-word terms ("lesgeld", "ov-chipkaart", "stufi") and sector words: the
+    programme's vocabulary beyond the documents' own words (not the glossary's Dutch, which holds
+    everyday verbs, nor the words of the lexicon's phrases: "langer studeren")."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return frozenset(lexicon.groups) | frozenset(lexicon.sector_words)
+
+
+@functools.lru_cache(maxsize=1)
 def _dutch_words() -> FrozenSet[str]:
     """Words the Dutch side knows: the lexicon's and the glossary's Dutch ("reisrecht", "mbo")."""
     from .lexicon import load_lexicon

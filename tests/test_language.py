@@ -380,3 +380,12 @@ def test_a_first_message_of_one_word_only_one_language_has_sets_it(text, languag
     have ("hi", "ok") or neither ("mbo") start in Dutch; later one-word messages keep the language."""
     assert conversation_language(text, None) == language
     assert conversation_language(text, "nl") == "nl" and conversation_language(text, "en") == "en"
+
+
+@pytest.mark.parametrize("text", ["is the lesgeld for mbo halved as well?", "do I get my lesgeld back?",
+                                  "is my stufi stopping?"])
+def test_the_lexicons_dutch_terms_are_no_evidence_of_dutch(text):
+    """"lesgeld", "stufi" are the programme's Dutch terms that the documents do not write as such
+    (they say "les-, cursus- en collegegeld"); in an English question they are set aside like the
+    documents' own terms, so the English around them decides."""
+    assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
