@@ -228,6 +228,9 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
 _WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'?s\b")
 
 
+_QUESTION_WORDS = frozenset({"what", "who", "when", "where", "why", "how", "which", "whom", "whose"})
+
+
 # "students who lose their grant", "what happens when it stops": after a word that is not a
 # preposition, conjunction or auxiliary, these join a clause and ask nothing.
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -346,7 +349,10 @@ def translate(text: str) -> Translation:
             for word in found.split():
                 where.setdefault(word, typed)
         i += size
-    is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or ""))
+    # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
+    # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
+    is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
+        word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question)
 
 

@@ -218,3 +218,13 @@ def test_a_self_description_keeps_the_words_the_documents_know():
     assert self_description("I'm losing my supplementary grant next year, will I get compensated?")[0] == ""
     assert self_description("i'm no longer entitled to the basic grant, do i get money?")[0] == ""
     assert self_description("I'm a student at UvA.")[0] == ""
+
+
+def test_a_question_word_anywhere_makes_a_question(kb):
+    """"travel rights extension how long" asks, as "verlenging reisrecht hoe lang" does in Dutch;
+    without it NLU's fallback took it for chit-chat and the reply was "I can only answer …"."""
+    from knowledge.english import translate
+    assert translate("travel rights extension how long").is_question
+    assert not translate("I am a student who lost my grant").is_question  # "who" joins a clause
+    text = reply(kb, "travel rights extension how long")
+    assert "12 maanden extra reisrecht" in text and not text.startswith(SILENT), text
