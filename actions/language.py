@@ -89,6 +89,17 @@ def _vocabulary() -> FrozenSet[str]:
         return dutch_terms()
 
 
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+", re.UNICODE)
+
+
+def _is_hyphenated_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    from knowledge.english import is_document_term
+    from knowledge.normalize import lemma
+
+    word = word.lower()
+    return word in vocabulary or lemma(word) in vocabulary or is_document_term(word.replace("-", ""), vocabulary)
+
+
 def language_words(text: str, first: bool = False) -> List[str]:
     """The words that tell the language: the message's words without the documents' own terms and
     without names (a capitalised word after the first: "Utrecht", "Rijksmuseum") and acronyms
@@ -99,6 +110,9 @@ def language_words(text: str, first: bool = False) -> List[str]:
 
     vocabulary = _vocabulary()
     text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
+    # A hyphenated term is one term ("zij-instromer", "ov-chipkaart"): its parts are not words of
+    # their own ("zij" is Dutch for "she").
+    text = _HYPHENATED_RE.sub(lambda m: " " if _is_hyphenated_term(m.group(0), vocabulary) else m.group(0), text)
     words = _WORD_RE.findall(text)
     if any(w.islower() or w.istitle() for w in words):
         # Upper-case words are acronyms and names ("NPO", "NCO", "SBB") or keywords ("SELECT"):

@@ -389,3 +389,11 @@ def test_the_lexicons_dutch_terms_are_no_evidence_of_dutch(text):
     (they say "les-, cursus- en collegegeld"); in an English question they are set aside like the
     documents' own terms, so the English around them decides."""
     assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
+
+
+@pytest.mark.parametrize("text", ["what is a zij-instromer", "is the ov-chipkaart extended for hbo students?"])
+def test_a_hyphenated_term_is_set_aside_whole(text):
+    """"zij-instromer" is one term of the documents; split, its "zij" (Dutch for "she") made
+    "what is a zij-instromer" a Dutch message answered in Dutch."""
+    assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
+    assert conversation_language("wat is een zij-instromer?", None) == "nl"
