@@ -48,6 +48,9 @@ def reply(kb, question: str) -> str:
     ("how can colleges help final-year students find work?", "laatstejaars"),    # final-year student = laatstejaars
     ("Have universities been compensated for the lost tuition fees?", "gederfde"),  # lost fees = gederfde collegegelden
     ("who advises the government on young people?", "Platform Perspectief Jongeren"),   # a proper name answers "who"
+    ("Are there extra exam opportunities for delayed students?", "toetsmoment"),  # exam opportunity = toetsmoment
+    ("how much did institutions choose outside the fixed themes and actions", "3 procent"),  # fixed = vastgesteld
+    ("how many candidates passed in 2021", "94,8%"),                             # candidate = kandidaat
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
     text = reply(kb, question)
