@@ -231,3 +231,13 @@ def test_a_question_word_anywhere_makes_a_question(kb):
     assert not translate("I am a student who lost my grant").is_question  # "who" joins a clause
     text = reply(kb, "travel rights extension how long")
     assert "12 maanden extra reisrecht" in text and not text.startswith(SILENT), text
+
+
+def test_how_much_delay_asks_for_a_duration(kb):
+    """"how much (learning) delay" asks how long, as "how long" does: a sentence that compares
+    delays without a length ("anderhalf tot twee keer zo hoog") is no answer."""
+    from knowledge.english import english_answer_type
+    assert english_answer_type("how much learning delay do primary school pupils have on average") == "duration"
+    assert english_answer_type("how much money do schools get") == "amount"
+    assert reply(kb, "how much learning delay do primary school pupils have on average").startswith(SILENT)
+    assert "twee tot vier maanden" in reply(kb, "how much delay do medicine students have because of covid")
