@@ -241,3 +241,17 @@ def test_how_much_delay_asks_for_a_duration(kb):
     assert english_answer_type("how much money do schools get") == "amount"
     assert reply(kb, "how much learning delay do primary school pupils have on average").startswith(SILENT)
     assert "twee tot vier maanden" in reply(kb, "how much delay do medicine students have because of covid")
+
+
+def test_a_date_in_the_english_facts_line_is_not_capitalised_mid_line(kb):
+    """The "In English:" line lists its facts; a date that opens its Dutch sentence ("Voor 2022 is
+    …") is "for 2022" there, not "…; For 2022."."""
+    from actions.facts_en import dated_in_english
+    assert dated_in_english("Voor 2022", None) == "for 2022"
+    assert "In English: amount €63.5 million; for 2022." in reply(kb, "subsidy for internships in healthcare 2022 how much")
+
+
+def test_how_much_is_the_two_word_allowance_asks_for_an_amount():
+    from knowledge.english import english_answer_type
+    assert english_answer_type("how much is the labour market allowance per teacher") == "amount"
+    assert english_answer_type("how high is the basic grant compensation?") == "amount"
