@@ -106,7 +106,7 @@ def language_words(text: str, first: bool = False) -> List[str]:
     ("NPO", "SELECT"). A message of little
     else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
     is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
-    from knowledge.english import is_document_term
+    from knowledge.english import english_spelling, is_document_term
 
     vocabulary = _vocabulary()
     text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
@@ -120,6 +120,9 @@ def language_words(text: str, first: bool = False) -> List[str]:
         words = [w for w in words if not (len(w) > 1 and w.isupper())]
     kept = [w for i, w in enumerate(words)
             if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
+    # A typo of an English glossary word is that word ("is tuiton halfed this yr?": "tuiton" is no
+    # word of either language, and left as typed it leaves the detector unsure).
+    kept = [english_spelling(w) for w in kept]
     return words if first and len(kept) < MIN_WORDS else kept
 
 

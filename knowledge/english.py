@@ -205,6 +205,11 @@ def dutch_terms() -> FrozenSet[str]:
     return frozenset(lexicon.groups) | frozenset(lexicon.sector_words)
 
 
+def english_spelling(word: str) -> str:
+    """The English glossary word a typo stands for ("tuiton" -> "tuition"), else the word as typed."""
+    return _typo_fix(word.lower(), load_glossary()) or word
+
+
 @functools.lru_cache(maxsize=1)
 def _dutch_words() -> FrozenSet[str]:
     """Words the Dutch side knows: the lexicon's and the glossary's Dutch ("reisrecht", "mbo")."""
@@ -423,4 +428,4 @@ def dutch_text(text: str, language: Optional[str]) -> str:
 
 
 __all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "dutch_text",
-           "english_answer_type", "is_document_term", "load_glossary", "translate"]
+           "english_answer_type", "english_spelling", "is_document_term", "load_glossary", "translate"]

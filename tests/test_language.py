@@ -397,3 +397,11 @@ def test_a_hyphenated_term_is_set_aside_whole(text):
     "what is a zij-instromer" a Dutch message answered in Dutch."""
     assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
     assert conversation_language("wat is een zij-instromer?", None) == "nl"
+
+
+def test_a_typo_of_an_english_glossary_word_counts_as_english():
+    """"is tuiton halfed this yr?" opened a conversation in Dutch: "tuiton" is no word of either
+    language and the detector was unsure; read as "tuition" (the glossary's typo rule) it is English.
+    Dutch typos of Dutch terms stay Dutch."""
+    assert conversation_language("is tuiton halfed this yr?", None) == "en"
+    assert conversation_language("krijg ik korting op mijn colegegeld?", None) == "nl"
