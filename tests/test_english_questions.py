@@ -51,6 +51,7 @@ def reply(kb, question: str) -> str:
     ("Are there extra exam opportunities for delayed students?", "toetsmoment"),  # exam opportunity = toetsmoment
     ("how much did institutions choose outside the fixed themes and actions", "3 procent"),  # fixed = vastgesteld
     ("how many candidates passed in 2021", "94,8%"),                             # candidate = kandidaat
+    ("till when did the travel right period run", "maart tot en met december 2020"),  # "till", a period's "run"
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
     text = reply(kb, question)
@@ -255,3 +256,10 @@ def test_how_much_is_the_two_word_allowance_asks_for_an_amount():
     from knowledge.english import english_answer_type
     assert english_answer_type("how much is the labour market allowance per teacher") == "amount"
     assert english_answer_type("how high is the basic grant compensation?") == "amount"
+
+
+def test_what_fraction_asks_for_a_share(kb):
+    from knowledge.english import english_answer_type
+    question = "what fraction of the money goes to wellbeing and transitions"
+    assert english_answer_type(question) == "percentage"
+    assert "driekwart" in reply(kb, question) and "fraction" not in reply(kb, question)
