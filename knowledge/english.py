@@ -233,7 +233,9 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
 _WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'?s\b")
 
 
-_QUESTION_WORDS = frozenset({"what", "who", "when", "where", "why", "how", "which", "whom", "whose"})
+# (with the Dutch ones people mix in or type for the English: "school scan wat is that")
+_QUESTION_WORDS = frozenset({"what", "who", "when", "where", "why", "how", "which", "whom", "whose",
+                             "wat", "hoe", "hoeveel", "wanneer", "waarom", "welke", "welk", "wie"})
 
 
 # "students who lose their grant", "what happens when it stops": after a word that is not a

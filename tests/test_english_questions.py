@@ -230,6 +230,8 @@ def test_a_question_word_anywhere_makes_a_question(kb):
     from knowledge.english import translate
     assert translate("travel rights extension how long").is_question
     assert not translate("I am a student who lost my grant").is_question  # "who" joins a clause
+    assert translate("school scan wat is that").is_question  # a Dutch question word mixed in
+    assert "schoolscan" in reply(kb, "school scan wat is that")
     text = reply(kb, "travel rights extension how long")
     assert "12 maanden extra reisrecht" in text and not text.startswith(SILENT), text
 
