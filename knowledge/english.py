@@ -335,6 +335,10 @@ def translate(text: str) -> Translation:
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
             # "what is" and "what are" share their lemmas ("what be"); as written they differ.
             found = glossary.exact.get(tuple(surfaces[i:i + size]), glossary.phrases.get(tuple(lemmas[i:i + size])))
+            if found is None:
+                # simplemma reads an entry and its plural differently ("meeting" -> "meet", but
+                # "meetings" -> "meeting"): the plural's lemma is then the entry as written
+                found = glossary.exact.get(tuple(lemmas[i:i + size]))
             if found is not None and not (size == 1 and _dutch_function_word(surfaces[i], lemmas[i])):
                 break
         else:

@@ -265,3 +265,12 @@ def test_what_fraction_asks_for_a_share(kb):
     question = "what fraction of the money goes to wellbeing and transitions"
     assert english_answer_type(question) == "percentage"
     assert "driekwart" in reply(kb, question) and "fraction" not in reply(kb, question)
+
+
+def test_a_plural_finds_an_entry_simplemma_reads_as_a_verb(kb):
+    """The glossary's "meeting" is stored under simplemma's lemma "meet", but "meetings" lemmatises
+    to "meeting": the plural is then looked up as the entry is written. Left as typed it was a topic
+    the documents 'did not name' beside the sentence that answers."""
+    from knowledge.english import translate
+    assert "bijeenkomst" in translate("which ministries organise meetings on aftercare").dutch.split()
+    assert "ministeries van OCW en SZW" in reply(kb, "which ministries organise meetings on aftercare")
