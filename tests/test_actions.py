@@ -687,3 +687,12 @@ def test_a_message_that_is_no_question_is_not_answered_on_one_shared_word(domain
     assert text.startswith(texts.DONT_KNOW) and "Bron:" not in text
     # keywords the documents are about are still answered
     bron_line(only_text(run(act.ActionAnswer(), tracker("nlu_fallback", "collegegeld halvering"), domain)[0]))
+
+
+def test_a_first_hello_is_greeted_in_english_and_remembered(domain):
+    """A new conversation that opens with "hello" (one word only English has) gets the English
+    greeting and keeps English in the `language` slot; "hallo" stays Dutch."""
+    messages, events = run(act.ActionAnswer(), tracker("greet", "hello"), domain)
+    assert only_text(messages).startswith("Hi!") and slot_events(events).get("language") == "en"
+    messages, events = run(act.ActionAnswer(), tracker("greet", "hallo"), domain)
+    assert not only_text(messages).startswith("Hi!") and "language" not in slot_events(events)
