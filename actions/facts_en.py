@@ -78,7 +78,8 @@ def date_in_english(text: str) -> Optional[str]:
 def dated_in_english(text: str, resolved: Optional[str]) -> Optional[str]:
     """A date row in English, with the date a relative one means: "dit studiejaar" read in a
     letter of October 2021 -> "this academic year (2021/2022)"."""
-    written = date_in_english(text)
+    # (an item of the "In English:" list, not a sentence: "Voor 2022" is "for 2022" there)
+    written = date_in_english(text[:1].lower() + text[1:])
     absolute = date_in_english(resolved) if written and resolved else None
     if absolute and absolute.lower() != written.lower():
         return texts_en.RELATIVE_DATE.format(written=written, absolute=absolute)

@@ -77,13 +77,27 @@ def classify(text: str) -> Tuple[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> FrozenSet[str]:
-    """The knowledge base's words (empty when it cannot be read: then nothing is left out)."""
+    """The knowledge base's words and the Dutch terms of the lexicon and glossary ("lesgeld",
+    "ov-chipkaart": the documents write "les-, cursus- en collegegeld", but people type the term in
+    English questions too). Only the lexicon's and glossary's when the KB cannot be read."""
     from knowledge import KnowledgeBaseError, open_kb
+    from knowledge.english import dutch_terms
 
     try:
-        return frozenset(open_kb().engine().vocabulary)
+        return frozenset(open_kb().engine().vocabulary) | dutch_terms()
     except KnowledgeBaseError:
-        return frozenset()
+        return dutch_terms()
+
+
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+", re.UNICODE)
+
+
+def _is_hyphenated_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    from knowledge.english import is_document_term
+    from knowledge.normalize import lemma
+
+    word = word.lower()
+    return word in vocabulary or lemma(word) in vocabulary or is_document_term(word.replace("-", ""), vocabulary)
 
 
 def language_words(text: str, first: bool = False) -> List[str]:
@@ -92,10 +106,13 @@ def language_words(text: str, first: bool = False) -> List[str]:
     ("NPO", "SELECT"). A message of little
     else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
     is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
-    from knowledge.english import is_document_term
+    from knowledge.english import english_spelling, is_document_term
 
     vocabulary = _vocabulary()
     text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
+    # A hyphenated term is one term ("zij-instromer", "ov-chipkaart"): its parts are not words of
+    # their own ("zij" is Dutch for "she").
+    text = _HYPHENATED_RE.sub(lambda m: " " if _is_hyphenated_term(m.group(0), vocabulary) else m.group(0), text)
     words = _WORD_RE.findall(text)
     if any(w.islower() or w.istitle() for w in words):
         # Upper-case words are acronyms and names ("NPO", "NCO", "SBB") or keywords ("SELECT"):
@@ -103,6 +120,9 @@ def language_words(text: str, first: bool = False) -> List[str]:
         words = [w for w in words if not (len(w) > 1 and w.isupper())]
     kept = [w for i, w in enumerate(words)
             if not is_document_term(w, vocabulary) and not (i > 0 and len(w) > 1 and w[0].isupper())]
+    # A typo of an English glossary word is that word ("is tuiton halfed this yr?": "tuiton" is no
+    # word of either language, and left as typed it leaves the detector unsure).
+    kept = [english_spelling(w) for w in kept]
     return words if first and len(kept) < MIN_WORDS else kept
 
 
@@ -119,6 +139,22 @@ def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = Fa
     if probability >= min_probability:
         return language
     return function_word_language(words, language if probability >= LEANING else None)
+
+
+def one_word_language(text: str) -> Optional[str]:
+    """The language of a one-word message whose word only that language's dictionary (simplemma)
+    knows: "hello", "thanks", "morning" are English, "hoi", "bedankt", "goedemorgen" Dutch; "hi",
+    "ok", "help" or "mbo" are either or neither (None). The detector cannot tell one word ("hallo"
+    reads as English at 0.80), so this is asked only of a conversation's first message, which has
+    no language to keep: an English greeting is then greeted in English."""
+    words = _WORD_RE.findall(text or "")
+    if len(words) != 1 or _CODE_RE.search(text or ""):
+        return None
+    import simplemma
+
+    word = words[0].lower()
+    known = [language for language in LANGUAGES if simplemma.is_known(word, lang=language)]
+    return known[0] if len(known) == 1 else None
 
 
 # "in het Nederlands graag", "do you speak English?", "kun je in het Engels antwoorden?": a message
@@ -150,5 +186,5 @@ def conversation_language(text: str, current: Optional[str]) -> str:
     if requested:
         return requested
     if current not in LANGUAGES:
-        return detect(text, MIN_PROBABILITY_FIRST, first=True) or DEFAULT
+        return detect(text, MIN_PROBABILITY_FIRST, first=True) or one_word_language(text) or DEFAULT
     return detect(text) or current

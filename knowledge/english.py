@@ -195,6 +195,22 @@ def _typo_fix(surface: str, glossary: Glossary) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def dutch_terms() -> FrozenSet[str]:
+    """The lexicon's single-word terms ("lesgeld", "ov-chipkaart", "stufi") and sector words: the
+    programme's vocabulary beyond the documents' own words (not the glossary's Dutch, which holds
+    everyday verbs, nor the words of the lexicon's phrases: "langer studeren")."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return frozenset(lexicon.groups) | frozenset(lexicon.sector_words)
+
+
+def english_spelling(word: str) -> str:
+    """The English glossary word a typo stands for ("tuiton" -> "tuition"), else the word as typed."""
+    return _typo_fix(word.lower(), load_glossary()) or word
+
+
+@functools.lru_cache(maxsize=1)
 def _dutch_words() -> FrozenSet[str]:
     """Words the Dutch side knows: the lexicon's and the glossary's Dutch ("reisrecht", "mbo")."""
     from .lexicon import load_lexicon
@@ -208,12 +224,18 @@ def _dutch_words() -> FrozenSet[str]:
 
 def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optional[str]:
     glossary = glossary or load_glossary()
-    # ("what's the unemployment rate?" asks as "what is the … rate?" does)
+    # ("what's the unemployment rate?", "whats …" ask as "what is the … rate?" does)
     lowered = _WH_IS_RE.sub(r"\1 is", (text or "").lower().replace("’", "'"))
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
 
 
-_WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'s\b")
+# ("whats the budget?" typed without the apostrophe asks the same)
+_WH_IS_RE = re.compile(r"\b(what|who|when|where|how)'?s\b")
+
+
+# (with the Dutch ones people mix in or type for the English: "school scan wat is that")
+_QUESTION_WORDS = frozenset({"what", "who", "when", "where", "why", "how", "which", "whom", "whose",
+                             "wat", "hoe", "hoeveel", "wanneer", "waarom", "welke", "welk", "wie"})
 
 
 # "students who lose their grant", "what happens when it stops": after a word that is not a
@@ -238,13 +260,64 @@ def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
     return frozenset(found) if position == count else frozenset()
 
 
+# "How much does a school get?", "what does a travel product cost?", "the salary of a teacher":
+# an amount asked for one of something asks for a rate, as the Dutch "hoeveel krijgt een school?"
+# does ("per school"): the total for all schools does not answer it. English puts the article after
+# an auxiliary or after "of"/"for" and an amount noun, where the Dutch rule (a receiving verb
+# before "een") cannot see it, so the article is read as "per" here.
+_ONE = frozenset({"a", "an", "one"})
+_AUXILIARIES = frozenset("do does did will would can could should is are was were".split())
+_AMOUNT_NOUNS = frozenset("salary salaries wage wages pay price cost costs fee fees budget amount".split())
+
+
+def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet[int]:
+    """Positions of "a"/"an"/"one" that name the one thing an amount question is asked for."""
+    if answer_type != "amount" or any(w in ("per", "each", "every") for w in surfaces):
+        return frozenset()  # (the question names its rate: "how much does a school get per pupil")
+    return frozenset(
+        i for i, word in enumerate(surfaces)
+        if word in _ONE and 0 < i < len(surfaces) - 1 and not surfaces[i + 1].isdigit()
+        and (surfaces[i - 1] in _AUXILIARIES
+             or (i > 1 and surfaces[i - 1] in ("of", "for") and surfaces[i - 2] in _AMOUNT_NOUNS)))
+
+
+# "I'm a master student from Germany at UvA, do I also pay half?", "I study medicine in Leiden,
+# how long …": a first clause in which the asker says who they are, before the question. Its
+# names of places and schools are no topic the documents fail to name; its words the Dutch side
+# knows ("master", "hogeschool", "mbo") still count.
+_SELF_DESCRIPTION_RE = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
+    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
+
+
+def self_description(text: str) -> Tuple[str, str]:
+    """(the clause in which the asker describes themselves, the rest) when the rest is a question;
+    else ("", text)."""
+    found = _SELF_DESCRIPTION_RE.match((text or "").replace("’", "'"))
+    rest = text[found.end():] if found else ""
+    if not found or not rest.strip() or not ("?" in rest or _QUESTION_START_RE.match(rest)):
+        return "", text
+    return text[:found.end()], rest
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
+    own, asked = self_description(text)
+    if own:
+        about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
+        from .normalize import is_stop_word
+
+        kept = [w for w in about_me.dutch.split() if w in _dutch_words() and not is_stop_word(w)]
+        return replace(question, dutch=" ".join(kept + [question.dutch]),
+                       surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
+    kind = english_answer_type(text, glossary)
+    rate = _rate_articles(surfaces, kind)
     dutch: List[str] = []
     where: Dict[str, str] = {}
     i = 0
@@ -255,9 +328,17 @@ def translate(text: str) -> Translation:
                 tuple(lemmas[i:i + size]) in glossary.asking for size in range(2, MAX_PHRASE + 1))):
             i += 1
             continue
+        if i in rate:
+            dutch.append("per")
+            i += 1
+            continue
         for size in range(min(MAX_PHRASE, len(lemmas) - i), 0, -1):
             # "what is" and "what are" share their lemmas ("what be"); as written they differ.
             found = glossary.exact.get(tuple(surfaces[i:i + size]), glossary.phrases.get(tuple(lemmas[i:i + size])))
+            if found is None:
+                # simplemma reads an entry and its plural differently ("meeting" -> "meet", but
+                # "meetings" -> "meeting"): the plural's lemma is then the entry as written
+                found = glossary.exact.get(tuple(lemmas[i:i + size]))
             if found is not None and not (size == 1 and _dutch_function_word(surfaces[i], lemmas[i])):
                 break
         else:
@@ -279,9 +360,11 @@ def translate(text: str) -> Translation:
             for word in found.split():
                 where.setdefault(word, typed)
         i += size
-    is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or ""))
-    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where,
-                       english_answer_type(text, glossary), is_question)
+    # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
+    # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
+    is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
+        word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
+    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question)
 
 
 def _dutch_function_word(surface: str, lemma: str) -> bool:
@@ -326,11 +409,18 @@ def analyse_english(text: str) -> Question:
     def english(surface: str) -> str:
         if surface.startswith("per "):  # a rate: "per leerling" -> "per pupil"
             return "per " + english(surface[4:])
-        return translation.surfaces.get(surface.lower(), surface)
+        found = translation.surfaces.get(surface.lower())
+        parts = surface.lower().split()
+        if found is None and len(parts) > 1 and all(part in translation.surfaces for part in parts):
+            # a concept of several Dutch words ("per basisschool leraar"): each one's English,
+            # a phrase said once ("aanvullende beurs" are both "supplementary grant")
+            words = [translation.surfaces[part] for part in parts]
+            found = " ".join(w for j, w in enumerate(words) if not j or w != words[j - 1])
+        return found or surface
 
     concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
-                   is_question=translation.is_question, typed=text)
+                   is_question=translation.is_question, typed=self_description(text)[1])
 
 
 def analyse_in(text: str, language: Optional[str]) -> Question:
@@ -344,4 +434,4 @@ def dutch_text(text: str, language: Optional[str]) -> str:
 
 
 __all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "dutch_text",
-           "english_answer_type", "is_document_term", "load_glossary", "translate"]
+           "english_answer_type", "english_spelling", "is_document_term", "load_glossary", "translate"]

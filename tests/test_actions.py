@@ -701,3 +701,12 @@ def test_it_and_a_verb_asks_about_the_last_subject():
     ctx = answers.Context(intent="nlu_fallback", text="wanneer wordt het uitbetaald?", language="nl")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question="krijgen studenten een tegemoetkoming als hun beurs stopt?"))[0]
     assert reply.startswith("De documenten noemen") and "tegemoetkoming" in reply
+
+
+def test_a_first_hello_is_greeted_in_english_and_remembered(domain):
+    """A new conversation that opens with "hello" (one word only English has) gets the English
+    greeting and keeps English in the `language` slot; "hallo" stays Dutch."""
+    messages, events = run(act.ActionAnswer(), tracker("greet", "hello"), domain)
+    assert only_text(messages).startswith("Hi!") and slot_events(events).get("language") == "en"
+    messages, events = run(act.ActionAnswer(), tracker("greet", "hallo"), domain)
+    assert not only_text(messages).startswith("Hi!") and "language" not in slot_events(events)

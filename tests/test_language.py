@@ -369,3 +369,39 @@ def test_a_question_that_names_a_language_is_no_request(message):
     from actions.language import requested_language
 
     assert requested_language(message) is None
+
+
+@pytest.mark.parametrize("text, language", [("hello", "en"), ("thanks!", "en"), ("morning", "en"),
+                                            ("hoi", "nl"), ("hallo", "nl"), ("bedankt", "nl"),
+                                            ("hi", "nl"), ("ok", "nl"), ("mbo", "nl"), ("Utrecht", "nl")])
+def test_a_first_message_of_one_word_only_one_language_has_sets_it(text, language):
+    """A new conversation that opens with "hello" is greeted in English: the detector cannot tell
+    one word ("hallo" reads as English), but a word only English has can. Words both languages
+    have ("hi", "ok") or neither ("mbo") start in Dutch; later one-word messages keep the language."""
+    assert conversation_language(text, None) == language
+    assert conversation_language(text, "nl") == "nl" and conversation_language(text, "en") == "en"
+
+
+@pytest.mark.parametrize("text", ["is the lesgeld for mbo halved as well?", "do I get my lesgeld back?",
+                                  "is my stufi stopping?"])
+def test_the_lexicons_dutch_terms_are_no_evidence_of_dutch(text):
+    """"lesgeld", "stufi" are the programme's Dutch terms that the documents do not write as such
+    (they say "les-, cursus- en collegegeld"); in an English question they are set aside like the
+    documents' own terms, so the English around them decides."""
+    assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
+
+
+@pytest.mark.parametrize("text", ["what is a zij-instromer", "is the ov-chipkaart extended for hbo students?"])
+def test_a_hyphenated_term_is_set_aside_whole(text):
+    """"zij-instromer" is one term of the documents; split, its "zij" (Dutch for "she") made
+    "what is a zij-instromer" a Dutch message answered in Dutch."""
+    assert conversation_language(text, None) == "en" and conversation_language(text, "nl") == "en"
+    assert conversation_language("wat is een zij-instromer?", None) == "nl"
+
+
+def test_a_typo_of_an_english_glossary_word_counts_as_english():
+    """"is tuiton halfed this yr?" opened a conversation in Dutch: "tuiton" is no word of either
+    language and the detector was unsure; read as "tuition" (the glossary's typo rule) it is English.
+    Dutch typos of Dutch terms stay Dutch."""
+    assert conversation_language("is tuiton halfed this yr?", None) == "en"
+    assert conversation_language("krijg ik korting op mijn colegegeld?", None) == "nl"
