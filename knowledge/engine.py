@@ -1117,8 +1117,8 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
         return False
     if "thema" in concept_words:
         return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
-    if _DEFINITION_RE.match(question.text):
-        return False  # "wat is de keuzelijst?" asks what it is
+    if _DEFINITION_RE.match(question.text) or question.answer_type:
+        return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
     if "keuzelijst" in concept_words and not concept_words - LIST_WORDS:
         return True
     return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names

@@ -1077,6 +1077,7 @@ def test_what_the_programme_does_for_a_sector_or_what_is_on_the_list_is_its_them
     assert engine.answer("wat staat er op de keuzelijst voor ons?", sector="mbo").kind == "themes"
     assert engine.answer("wat is de keuzelijst?").kind != "themes"
     assert engine.answer("wat is het npo?").kind == "answer"
+    assert engine.answer("hoeveel procent kiest acties buiten de keuzelijst").kind != "themes"
 
 
 def test_a_phrase_matches_with_any_determiner():
