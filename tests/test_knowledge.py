@@ -978,3 +978,14 @@ def test_who_is_the_minister_asks_for_a_person_not_the_ministry(kb):
     assert vws.kind == "near_miss" and vws.missing_type == "who"
     ocw = engine.answer("wie is de minister van onderwijs?")
     assert ocw.kind == "answer" and "person" in ocw.shown[0].types
+
+
+def test_how_much_extra_does_a_sector_get_asks_for_an_amount(kb):
+    """"hoeveel extra krijgen …?" asks for an amount like "hoeveel krijgen …?": the € 38 miljoen for the
+    lerarenopleidingen, not the 12 months of extra travel right (a duration, a kind of number) that
+    the words "extra" and "krijgen" also find."""
+    from knowledge.question import answer_type
+    assert answer_type("hoeveel extra krijgen de lerarenopleidingen") == "amount"
+    assert answer_type("hoeveel meer krijgt een school") == "amount"
+    result = kb.engine().answer("hoeveel extra krijgen de lerarenopleidingen")
+    assert result.kind == "answer" and "38 miljoen" in result.shown[0].text
