@@ -989,3 +989,21 @@ def test_how_much_extra_does_a_sector_get_asks_for_an_amount(kb):
     assert answer_type("hoeveel meer krijgt een school") == "amount"
     result = kb.engine().answer("hoeveel extra krijgen de lerarenopleidingen")
     assert result.kind == "answer" and "38 miljoen" in result.shown[0].text
+
+
+def test_a_separable_verb_in_an_infinitive_with_te_is_joined():
+    """"om het geld uit te geven", "om die achterstand in te halen": the particle stands before
+    "te", and the joined verb is the lexicon word ("uitgeven" finds "benutten", "inzetten")."""
+    from knowledge.question import analyse
+    words_of = lambda text: [c.word for c in analyse(text).concepts]  # noqa: E731
+    assert "uitgeven" in words_of("tot wanneer hebben instellingen om het geld uit te geven?")
+    assert "inhalen" in words_of("wat doet mijn hogeschool om die achterstand in te halen?")
+    assert "halen" not in words_of("wat doet mijn hogeschool om die achterstand in te halen?")
+    assert "halen" in words_of("wat valt er te halen?")  # no particle before "te"
+
+
+def test_until_when_to_spend_the_money_finds_the_uitloop(kb):
+    """"tot wanneer … om het geld uit te geven?" is about the uitloop "te benutten" (shown, if not
+    as sure), no longer about the verantwoording of 2020 that only shares "instellingen" and "geld"."""
+    result = kb.engine().answer("tot wanneer hebben instellingen om het geld uit te geven?")
+    assert result.shown and "uitloop" in result.shown[0].text
