@@ -1007,3 +1007,16 @@ def test_until_when_to_spend_the_money_finds_the_uitloop(kb):
     as sure), no longer about the verantwoording of 2020 that only shares "instellingen" and "geld"."""
     result = kb.engine().answer("tot wanneer hebben instellingen om het geld uit te geven?")
     assert result.shown and "uitloop" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("ik zit op het mbo, hoef ik dit jaar maar de helft lesgeld te betalen?", "gehalveerd"),
+    ("wanneer beginnen de pilotregio's voor thuiszitters?", "najaar van 2021"),
+    ("hoeveel van het geld is nog niet aan een thema toegewezen", "12 miljoen"),
+])
+def test_words_users_type_for_the_documents_words(kb, question, answer):
+    """"de helft (lesgeld) betalen" is the halvering, "beginnen" is "gestart", "toegewezen aan een
+    thema" is "toegeschreven aan thema's"; before, each was a word the answer lacked (unknown or a
+    near miss beside the very sentence that answers)."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and answer in result.shown[0].text
