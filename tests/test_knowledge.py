@@ -1020,3 +1020,15 @@ def test_words_users_type_for_the_documents_words(kb, question, answer):
     near miss beside the very sentence that answers)."""
     result = kb.engine().answer(question)
     assert result.kind == "answer" and answer in result.shown[0].text
+
+
+def test_a_medical_faculty_is_the_medical_programmes(kb):
+    """"de medische faculteiten" are the documents' "medische opleidingen" (a sector), not a word
+    the documents never use that made "te weinig coschapplekken, wat gaan de medische faculteiten
+    eraan doen" unknown."""
+    from knowledge.question import analyse
+    question = "er zijn te weinig coschapplekken, wat gaan de medische faculteiten eraan doen"
+    assert analyse(question).sectors == ("geneeskunde",)
+    assert "faculteit" not in [c.word for c in analyse(question).concepts]
+    result = kb.engine().answer(question)
+    assert result.kind in ("answer", "actions") and result.ranked[0].unit.theme == 4
