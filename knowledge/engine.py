@@ -118,6 +118,7 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _YEAR_RE = re.compile(r"(19|20)\d\d")
+_URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 # A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
 _DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + _MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
 _DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
@@ -450,6 +451,8 @@ class Engine:
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
+        self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
+            "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
 
     # -- matching -------------------------------------------------------------------
     @functools.lru_cache(maxsize=8192)
@@ -764,6 +767,7 @@ class Engine:
         if best.unit.kind in ("theme", "action") and _asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
+        best, link = self._with_citing_sentence(best, ranked)
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
@@ -846,8 +850,8 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
-        rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text),
-                     None)
+        rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
+                      and s.unit is not link), None)
         # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY:
@@ -861,7 +865,7 @@ class Engine:
                               unsure=True)
             best = chosen
         shown = [self._with_antecedent(self._focused(best.unit, question, weights))] \
-            + self._context_for(best, ranked, question)
+            + ([link] if link is not None else self._context_for(best, ranked, question))
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -869,6 +873,22 @@ class Engine:
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def _with_citing_sentence(self, best: Scored, ranked: List[Scored]) -> Tuple[Scored, Optional[Unit]]:
+        """A footnote that is only a web address is no answer by itself: it is the link of a sentence
+        of the passage that cites it ("Scholen hebben een handreiking gekregen met tips voor de inhuur
+        van derden …" + its address). Sentence and link together hold what either holds; the sentence
+        is shown first, then the link. (best, None) where there is no such sentence among the ranked."""
+        if best.unit.kind != "footnote" or not _URL_ONLY_RE.match(best.unit.text):
+            return best, None
+        parent = self._footnote_parents.get(best.unit.passage_id)
+        citing = next((s for s in ranked if s.unit.passage_id == parent and s.unit.kind == "sentence"), None)
+        if citing is None:
+            return best, None
+        merged = replace(citing, score=max(citing.score, best.score), coverage=max(citing.coverage, best.coverage),
+                         missing=tuple(c for c in citing.missing if c in best.missing),
+                         similarity=max(citing.similarity, best.similarity))
+        return merged, best.unit
 
     def _focused(self, unit: Unit, question: Question, weights: Dict[str, float]) -> Unit:
         """An action of several sentences, cut to its name and the sentence that answers: "Meer

@@ -1032,3 +1032,12 @@ def test_a_medical_faculty_is_the_medical_programmes(kb):
     assert "faculteit" not in [c.word for c in analyse(question).concepts]
     result = kb.engine().answer(question)
     assert result.kind in ("answer", "actions") and result.ranked[0].unit.theme == 4
+
+
+def test_a_footnote_that_is_only_a_web_address_is_shown_with_the_sentence_that_cites_it(kb):
+    """A bare address was the whole answer to "wij willen externen inhuren met het npo-geld, is daar
+    info over?"; now the sentence of its passage that the link belongs to comes first."""
+    result = kb.engine().answer("wij zijn een basisschool en willen externen inhuren met het npo-geld, is daar info over?")
+    assert result.kind == "answer"
+    assert result.shown[0].text.startswith("Scholen hebben een handreiking gekregen")
+    assert result.shown[1].text.startswith("https://")
