@@ -731,7 +731,7 @@ class Engine:
         the question itself wins)."""
         question = question or analyse(text)
         asked_sector = question.sectors[0] if question.sectors else sector
-        explicit_theme = theme or theme_number(question.text)
+        explicit_theme = theme or theme_number(question.text) or self._theme_named(question)
         concept_words = subject_words(question)
         if _asks_for_themes(question, concept_words, explicit_theme):
             # ("voor mbo en ho": several sectors named, every theme of theirs: the whole list)
@@ -873,6 +873,21 @@ class Engine:
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return Result("answer", question, ranked=ranked, shown=shown, more=more, sector=asked_sector)
+
+    def _theme_named(self, question: Question) -> Optional[int]:
+        """The theme a question names by its subject instead of its number: "het thema over stages",
+        "het stagethema" - the one theme whose title holds every other topic word of the question and
+        that is for every sector it names."""
+        topics = [c for c in question.topics if c.kind == "topic"]
+        names_theme = any(c.word == "thema" or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
+                          for c in topics)
+        others = [c for c in topics if c.word not in LIST_WORDS | _THEME_WORDS]
+        if not names_theme or not others:
+            return None
+        sectors = [c.word for c in question.concepts if c.kind == "sector"]  # (the theme is for each one named)
+        found = [n for n, u in self._theme_units.items()
+                 if all(u.id in self._concept_units(c)[0] for c in others) and all(s in u.sectors for s in sectors)]
+        return found[0] if len(found) == 1 else None
 
     def _with_citing_sentence(self, best: Scored, ranked: List[Scored]) -> Tuple[Scored, Optional[Unit]]:
         """A footnote that is only a web address is no answer by itself: it is the link of a sentence

@@ -1041,3 +1041,19 @@ def test_a_footnote_that_is_only_a_web_address_is_shown_with_the_sentence_that_c
     assert result.kind == "answer"
     assert result.shown[0].text.startswith("Scholen hebben een handreiking gekregen")
     assert result.shown[1].text.startswith("https://")
+
+
+@pytest.mark.parametrize("question", ["voor welke sectoren is het stagethema bedoeld",
+                                      "voor welke sectoren is het thema over stages bedoeld"])
+def test_a_theme_named_by_its_subject_is_that_theme(kb, question):
+    """"het stagethema", "het thema over stages" name theme 3 as "thema 3" does: the sectors it is
+    for are in its title, not in "Per thema staat aangegeven voor welke sector ze bedoeld zijn"."""
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and result.shown[0].kind == "theme" and result.shown[0].theme == 3
+
+
+def test_a_theme_named_by_its_subject_must_be_for_the_sector_named(kb):
+    """"welk thema gaat over geneeskunde studenten?": "studenten" is in the title of theme 2, but
+    theme 2 is not for the medical programmes, so it is not the theme named."""
+    from knowledge.question import analyse
+    assert kb.engine()._theme_named(analyse("welk thema uit de npo lijst gaat over geneeskunde studenten?")) != 2
