@@ -135,6 +135,10 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
 _SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
+# "meer … dan", "groter dan": a comparison; asked by "is de vertraging erger in het mbo of in het ho?"
+_COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|beter|slechter|zwaarder|vaker)"
+_COMPARATIVE_RE = re.compile(r"\b" + _COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
+_COMPARATIVE_QUESTION_RE = re.compile(r"\b" + _COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
@@ -275,6 +279,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("procedure")
     if _SUPERLATIVE_RE.search(text):
         found.add("superlative")
+    if _COMPARATIVE_RE.search(text):
+        found.add("comparative")
     if _REASON_RE.search(text):
         found.add("reason")
     if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
@@ -674,6 +680,7 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
+        comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
@@ -699,6 +706,8 @@ class Engine:
                     score -= SECTOR_PENALTY
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
+            elif comparative and unit.types & {"comparative", "superlative"}:
+                score += TYPE_BONUS / 2  # ("vooral in het mbo" answers which of the two too)
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:

@@ -1057,3 +1057,13 @@ def test_a_theme_named_by_its_subject_must_be_for_the_sector_named(kb):
     theme 2 is not for the medical programmes, so it is not the theme named."""
     from knowledge.question import analyse
     assert kb.engine()._theme_named(analyse("welk thema uit de npo lijst gaat over geneeskunde studenten?")) != 2
+
+
+def test_a_comparison_asked_prefers_a_sentence_that_compares(kb):
+    """"is de studievertraging erger in het mbo of in het ho?" ties three sentences with both
+    sectors; the one that compares them ("In het mbo, meer dan in het ho, …") answers which."""
+    from knowledge.engine import _types
+    assert "comparative" in _types("In het mbo, meer dan in het ho, hebben studenten studievertraging opgelopen.")
+    assert "comparative" not in _types("Er is nog steeds sprake van studievertraging, zowel in het mbo als ho.")
+    result = kb.engine().answer("is de studievertraging erger in het mbo of in het ho?")
+    assert result.kind == "answer" and "meer dan in het ho" in result.shown[0].text
