@@ -1067,3 +1067,11 @@ def test_a_comparison_asked_prefers_a_sentence_that_compares(kb):
     assert "comparative" not in _types("Er is nog steeds sprake van studievertraging, zowel in het mbo als ho.")
     result = kb.engine().answer("is de studievertraging erger in het mbo of in het ho?")
     assert result.kind == "answer" and "meer dan in het ho" in result.shown[0].text
+
+
+def test_the_government_is_the_letters_background_not_its_subject(kb):
+    """"lerarentekort wat doet de overheid eraan": the letter is the government telling what it does,
+    so "overheid" weighs like "corona", and the question is about the lerarentekort (before, the
+    missing "overheid" made it a near miss beside the sentence that answers)."""
+    result = kb.engine().answer("lerarentekort wat doet de overheid eraan")
+    assert result.kind == "answer" and "lerarentekort" in result.shown[0].text
