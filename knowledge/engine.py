@@ -139,6 +139,8 @@ _SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|mee
 _COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|beter|slechter|zwaarder|vaker)"
 _COMPARATIVE_RE = re.compile(r"\b" + _COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + _COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
+# "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
+_MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
@@ -681,6 +683,7 @@ class Engine:
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
+        measures = bool(_MEASURE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
@@ -708,6 +711,8 @@ class Engine:
                 score += TYPE_BONUS / 2
             elif comparative and unit.types & {"comparative", "superlative"}:
                 score += TYPE_BONUS / 2  # ("vooral in het mbo" answers which of the two too)
+            if measures and unit.kind == "action":
+                score += TYPE_BONUS  # "wat doet de uni tegen eenzaamheid?" asks for what is done: an action
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:

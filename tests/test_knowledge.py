@@ -1075,3 +1075,10 @@ def test_the_government_is_the_letters_background_not_its_subject(kb):
     missing "overheid" made it a near miss beside the sentence that answers)."""
     result = kb.engine().answer("lerarentekort wat doet de overheid eraan")
     assert result.kind == "answer" and "lerarentekort" in result.shown[0].text
+
+
+def test_what_is_done_against_something_prefers_an_action(kb):
+    """"wat doet de uni tegen eenzaamheid en stress bij studenten?" asks what is done: an action of
+    the annex (theme 2), not the sentence of its introduction that names loneliness and stress."""
+    result = kb.engine().answer("wat doet de uni tegen eenzaamheid en stress bij studenten?")
+    assert result.shown and result.shown[0].kind == "action" and result.shown[0].theme == 2
