@@ -141,6 +141,9 @@ _COMPARATIVE_RE = re.compile(r"\b" + _COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + _COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
+# (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
+_ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
+                          r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
@@ -802,6 +805,11 @@ class Engine:
         never_used = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
                       and c.kind == "topic" and not any(self._concept_units(c))
                       and not self._compound_of_known_words(c.word)]
+        # "mag ik het reisrecht ook in België gebruiken?": the case the question adds ("ook in/voor X")
+        # is what it asks about; where the documents never name X, they do not say.
+        also = {m.group(1).lower() for m in _ALSO_FOR_RE.finditer(question.text)}
+        never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
+                       and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.

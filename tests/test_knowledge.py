@@ -1082,3 +1082,14 @@ def test_what_is_done_against_something_prefers_an_action(kb):
     the annex (theme 2), not the sentence of its introduction that names loneliness and stress."""
     result = kb.engine().answer("wat doet de uni tegen eenzaamheid en stress bij studenten?")
     assert result.shown and result.shown[0].kind == "action" and result.shown[0].theme == 2
+
+
+def test_a_case_the_question_adds_that_the_documents_never_name_is_a_near_miss(kb):
+    """"mag ik het extra reisrecht ook in belgie gebruiken?" asks about Belgium, which the documents
+    never name: not answered with the sentence that grants the travel right. An idiom is no such
+    case ("komen mbo-studenten ook in aanmerking …?")."""
+    engine = kb.engine()
+    result = engine.answer("mag ik het extra reisrecht ook in belgie gebruiken?")
+    assert result.kind == "near_miss" and result.missing == ("belgie",)
+    eligible = engine.answer("Komen mbo-studenten van wie de basisbeurs afloopt ook in aanmerking voor een tegemoetkoming?")
+    assert eligible.kind == "answer"
