@@ -27,8 +27,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"),
-        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er)\b"
-                   r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten)\b"
+        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
+                   r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"),
         ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"

@@ -1093,3 +1093,13 @@ def test_a_case_the_question_adds_that_the_documents_never_name_is_a_near_miss(k
     assert result.kind == "near_miss" and result.missing == ("belgie",)
     eligible = engine.answer("Komen mbo-studenten van wie de basisbeurs afloopt ook in aanmerking voor een tegemoetkoming?")
     assert eligible.kind == "answer"
+
+
+def test_what_someone_earns_asks_for_an_amount(kb):
+    """"wat verdient een well being officer" asks for a salary, which the documents do not give:
+    a near miss, not the theme 2 action that names well being officers."""
+    from knowledge.question import answer_type
+    assert answer_type("wat verdient een well being officer") == "amount"
+    assert answer_type("hoeveel verdient een leraar?") == "amount"
+    result = kb.engine().answer("wat verdient een well being officer")
+    assert result.kind == "near_miss"
