@@ -118,6 +118,7 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _YEAR_RE = re.compile(r"(19|20)\d\d")
+_URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 # A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
 _DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + _MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
 _DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
@@ -134,6 +135,15 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
 _SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
                              r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
+# "meer … dan", "groter dan": a comparison; asked by "is de vertraging erger in het mbo of in het ho?"
+_COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|beter|slechter|zwaarder|vaker)"
+_COMPARATIVE_RE = re.compile(r"\b" + _COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
+_COMPARATIVE_QUESTION_RE = re.compile(r"\b" + _COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
+# "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
+_MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
+# (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
+_ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
+                          r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
@@ -301,6 +311,8 @@ def _types(text: str) -> FrozenSet[str]:
         found.add("procedure")
     if _SUPERLATIVE_RE.search(text):
         found.add("superlative")
+    if _COMPARATIVE_RE.search(text):
+        found.add("comparative")
     if _REASON_RE.search(text):
         found.add("reason")
     if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
@@ -478,6 +490,8 @@ class Engine:
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
+        self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
+            "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
 
     # -- matching -------------------------------------------------------------------
     @functools.lru_cache(maxsize=8192)
@@ -701,6 +715,8 @@ class Engine:
         asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
+        comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
+        measures = bool(_MEASURE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
@@ -726,6 +742,10 @@ class Engine:
                     score -= SECTOR_PENALTY
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
+            elif comparative and unit.types & {"comparative", "superlative"}:
+                score += TYPE_BONUS / 2  # ("vooral in het mbo" answers which of the two too)
+            if measures and unit.kind == "action":
+                score += TYPE_BONUS  # "wat doet de uni tegen eenzaamheid?" asks for what is done: an action
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:
@@ -758,7 +778,7 @@ class Engine:
         the question itself wins)."""
         question = question or analyse(text)
         asked_sector = question.sectors[0] if question.sectors else sector
-        explicit_theme = theme or theme_number(question.text)
+        explicit_theme = theme or theme_number(question.text) or self._theme_named(question)
         concept_words = subject_words(question)
         if _asks_for_themes(question, concept_words, explicit_theme, self.lexicon.programme_names):
             # ("voor mbo en ho": several sectors named, every theme of theirs: the whole list)
@@ -794,6 +814,7 @@ class Engine:
         if best.unit.kind in ("theme", "action") and _asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
+        best, link = self._with_citing_sentence(best, ranked)
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
@@ -814,6 +835,11 @@ class Engine:
         never_used = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
                       and c.kind == "topic" and not any(self._concept_units(c))
                       and not self._compound_of_known_words(c.word)]
+        # "mag ik het reisrecht ook in België gebruiken?": the case the question adds ("ook in/voor X")
+        # is what it asks about; where the documents never name X, they do not say.
+        also = {m.group(1).lower() for m in _ALSO_FOR_RE.finditer(question.text)}
+        never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
+                       and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
@@ -878,8 +904,8 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
-        rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text),
-                     None)
+        rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
+                      and s.unit is not link), None)
         # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY:
@@ -893,7 +919,7 @@ class Engine:
                               unsure=True)
             best = chosen
         shown = [self._with_antecedent(self._focused(best.unit, question, weights))] \
-            + self._context_for(best, ranked, question)
+            + ([link] if link is not None else self._context_for(best, ranked, question))
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -908,6 +934,37 @@ class Engine:
         halving, not another sentence with an amount)."""
         about, _ = self._rank(replace(question, answer_type=None), sector, (), 1, theme)
         return about[0].unit if about and about[0].coverage >= best.coverage else best.unit
+
+    def _theme_named(self, question: Question) -> Optional[int]:
+        """The theme a question names by its subject instead of its number: "het thema over stages",
+        "het stagethema" - the one theme whose title holds every other topic word of the question and
+        that is for every sector it names."""
+        topics = [c for c in question.topics if c.kind == "topic"]
+        names_theme = any(c.word == "thema" or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
+                          for c in topics)
+        others = [c for c in topics if c.word not in LIST_WORDS | _THEME_WORDS]
+        if not names_theme or not others:
+            return None
+        sectors = [c.word for c in question.concepts if c.kind == "sector"]  # (the theme is for each one named)
+        found = [n for n, u in self._theme_units.items()
+                 if all(u.id in self._concept_units(c)[0] for c in others) and all(s in u.sectors for s in sectors)]
+        return found[0] if len(found) == 1 else None
+
+    def _with_citing_sentence(self, best: Scored, ranked: List[Scored]) -> Tuple[Scored, Optional[Unit]]:
+        """A footnote that is only a web address is no answer by itself: it is the link of a sentence
+        of the passage that cites it ("Scholen hebben een handreiking gekregen met tips voor de inhuur
+        van derden …" + its address). Sentence and link together hold what either holds; the sentence
+        is shown first, then the link. (best, None) where there is no such sentence among the ranked."""
+        if best.unit.kind != "footnote" or not _URL_ONLY_RE.match(best.unit.text):
+            return best, None
+        parent = self._footnote_parents.get(best.unit.passage_id)
+        citing = next((s for s in ranked if s.unit.passage_id == parent and s.unit.kind == "sentence"), None)
+        if citing is None:
+            return best, None
+        merged = replace(citing, score=max(citing.score, best.score), coverage=max(citing.coverage, best.coverage),
+                         missing=tuple(c for c in citing.missing if c in best.missing),
+                         similarity=max(citing.similarity, best.similarity))
+        return merged, best.unit
 
     def _focused(self, unit: Unit, question: Question, weights: Dict[str, float]) -> Unit:
         """An action of several sentences, cut to its name and the sentence that answers: "Meer
