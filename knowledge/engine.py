@@ -769,6 +769,15 @@ class Engine:
         # (an exact tie: the unit that holds the question's own words rather than their synonyms -
         # "wie is de minister?" is the minister's signature, not a sentence about a ministerie)
         scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts), s.unit.id))
+        if similarity is None and len(scored) > 1 and scored[1].score == scored[0].score \
+                and scored[1].unit.passage_id != scored[0].unit.passage_id:
+            # A short question whose words several places hold alike ("tot wanneer mag het geld op?"):
+            # the order of the documents would pick one; the embedding reads which fits the question.
+            # (Only the order: whether the best is clear enough is still judged on the words.)
+            tie_breaker = self._similarity(question)
+            if tie_breaker is not None:
+                scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts),
+                                           -float(tie_breaker[s.unit.id]), s.unit.id))
         return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------

@@ -1205,3 +1205,11 @@ def test_what_someone_earns_asks_for_an_amount(kb):
     assert answer_type("hoeveel verdient een leraar?") == "amount"
     result = kb.engine().answer("wat verdient een well being officer")
     assert result.kind == "near_miss"
+
+
+def test_a_tie_between_places_in_the_documents_is_broken_by_meaning_not_by_their_order(kb):
+    """"tot wanneer mag het geld op?": five sentences hold "geld" alike; the first in the letter
+    (regional cooperation "tot en met 2025") was the answer. The embedding reads which one fits:
+    the uitloop of the bestuursakkoord."""
+    result = kb.engine().answer("tot wanneer mag het geld op?")
+    assert result.kind == "answer" and "bestuursakkoord" in result.shown[0].text
