@@ -187,6 +187,7 @@ _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
 _DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
+_WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
 
@@ -718,6 +719,10 @@ class Engine:
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
         measures = bool(_MEASURE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
+        # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
+        own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
+                            for part in re.split(r"[-\s]+", c.surface.lower())} & set(self.lexicon.sector_words) \
+            - set(self.lexicon.sector_words.values())
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -740,6 +745,8 @@ class Engine:
                     score += SECTOR_BONUS / 2
                 else:
                     score -= SECTOR_PENALTY
+            if own_sector_words & unit.tokens:
+                score += SECTOR_BONUS / 2  # "vmbo-leerlingen": a sentence about the vmbo, not any of the vo
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
             elif comparative and unit.types & {"comparative", "superlative"}:
@@ -769,10 +776,11 @@ class Engine:
         # (an exact tie: the unit that holds the question's own words rather than their synonyms -
         # "wie is de minister?" is the minister's signature, not a sentence about a ministerie)
         scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts), s.unit.id))
-        if similarity is None and len(scored) > 1 and scored[1].score == scored[0].score \
+        if similarity is None and not defined and len(scored) > 1 and scored[1].score == scored[0].score \
                 and scored[1].unit.passage_id != scored[0].unit.passage_id:
             # A short question whose words several places hold alike ("tot wanneer mag het geld op?"):
             # the order of the documents would pick one; the embedding reads which fits the question.
+            # (Not for "wat is/houdt X in?": there the first sentence that opens with X defines it.)
             # (Only the order: whether the best is clear enough is still judged on the words.)
             tie_breaker = self._similarity(question)
             if tie_breaker is not None:
@@ -929,6 +937,8 @@ class Engine:
             best = chosen
         shown = [self._with_antecedent(self._focused(best.unit, question, weights))] \
             + ([link] if link is not None else self._context_for(best, ranked, question))
+        if all(_SIGNATURE_RE.match(u.text) for u in shown):
+            shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in ranked:
@@ -1081,8 +1091,10 @@ class Engine:
         if best.unit.kind not in ("sentence", "footnote"):
             return []
         after = self.units[best.unit.id + 1] if best.unit.id + 1 < len(self.units) else None
-        if after is not None and _SIGNATURE_RE.match(best.unit.text) and _SIGNATURE_RE.match(after.text):
-            return [after]  # the letter's signatories, together
+        before = self.units[best.unit.id - 1] if best.unit.id > 0 else None
+        for other in (after, before):  # the letter's signatories, together
+            if other is not None and _SIGNATURE_RE.match(best.unit.text) and _SIGNATURE_RE.match(other.text):
+                return [other]
         following = self._neighbour(best.unit, 1)
         if following is None or following.text == best.unit.text:
             return []
@@ -1185,8 +1197,8 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
         return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
     if _DEFINITION_RE.match(question.text) or question.answer_type:
         return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
-    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS:
-        return True
+    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and _WHAT_RE.match(question.text):
+        return True  # (not "mogen we ook acties doen die niet in de keuzelijst staan?")
     return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names
 
 

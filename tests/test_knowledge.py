@@ -1213,3 +1213,17 @@ def test_a_tie_between_places_in_the_documents_is_broken_by_meaning_not_by_their
     the uitloop of the bestuursakkoord."""
     result = kb.engine().answer("tot wanneer mag het geld op?")
     assert result.kind == "answer" and "bestuursakkoord" in result.shown[0].text
+
+
+def test_the_users_own_narrower_sector_word_counts(kb):
+    """"vmbo-leerlingen" is the vo, but a sentence about the vmbo answers better than one about all of
+    the vo (the conversation suite's "hoe groot is de leervertraging voor vmbo-leerlingen")."""
+    from actions.answers import INTENT_TOPICS
+    result = kb.engine().answer("hoe groot is de leervertraging voor vmbo-leerlingen",
+                                prior_topics=INTENT_TOPICS["ask_learning_delays"])
+    assert "vmbo" in result.shown[0].text
+
+
+def test_a_permission_question_about_the_keuzelijst_is_no_request_for_its_themes(kb):
+    result = kb.engine().answer("mogen we ook acties doen die niet in de keuzelijst staan")
+    assert result.kind == "answer" and "niet limitatief" in result.shown[0].text
