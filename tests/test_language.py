@@ -405,3 +405,11 @@ def test_a_typo_of_an_english_glossary_word_counts_as_english():
     Dutch typos of Dutch terms stay Dutch."""
     assert conversation_language("is tuiton halfed this yr?", None) == "en"
     assert conversation_language("krijg ik korting op mijn colegegeld?", None) == "nl"
+
+
+def test_a_short_dutch_question_in_an_english_conversation_switches_to_dutch():
+    """"wat is de menukaart?" leaves "wat is de" to read (the detector: Dutch, 0.55); two Dutch
+    function words and no English one decide it. A mixed message keeps English."""
+    from actions.language import conversation_language
+    assert conversation_language("wat is de menukaart?", "en") == "nl"
+    assert conversation_language("is the lesgeld for mbo halved?", "en") == "en"
