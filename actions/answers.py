@@ -18,7 +18,7 @@ from knowledge import SECTORS, Citation, Result, analyse, format_citations, vers
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
-from knowledge.question import het_points_back
+from knowledge.question import het_points_back, is_about_money
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -493,8 +493,10 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     known = {c.word for c in kept}
     concepts = kept + tuple(c for c in own.concepts if c.word not in known)
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
-    return combined, replace(last, text=combined, concepts=concepts, is_question=True,
-                             answer_type=own.answer_type or last.answer_type)
+    kind = own.answer_type or last.answer_type
+    if kind == "number" and last.answer_type != "number" and not own.topics and is_about_money(last):
+        kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
+    return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
 
 
 # The words of a request for the next page ("laat de rest zien", "volgende pagina", "show more").

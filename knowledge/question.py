@@ -125,6 +125,17 @@ def looks_like_question(text: str) -> bool:
 _HET_THEN_ONE_WORD_RE = re.compile(r"\bhet\s+([^\W\d_]+)\W*$", re.IGNORECASE)
 
 
+# What a question about money names: "geld" and its synonyms, and the schemes that are money.
+_MONEY_WORDS = ("geld", "tegemoetkoming", "collegegeld", "basisbeurs", "subsidie", "kosten", "toelage")
+
+
+def is_about_money(question: "Question") -> bool:
+    """Does the question name money or a scheme that is money (the grant, the compensation)?"""
+    lexicon = load_lexicon()
+    money = {w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word))}
+    return any(c.word in money or c.alternatives & money for c in question.concepts if c.kind == "topic")
+
+
 def het_points_back(text: str) -> bool:
     """Is "het" a pronoun for something said before: "waarom is *het* opgezet?", "wanneer wordt *het*
     uitbetaald?" (a verb form follows and ends the message), not the article of "wat is het npo?"."""

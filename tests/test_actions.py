@@ -710,3 +710,14 @@ def test_a_first_hello_is_greeted_in_english_and_remembered(domain):
     assert only_text(messages).startswith("Hi!") and slot_events(events).get("language") == "en"
     messages, events = run(act.ActionAnswer(), tracker("greet", "hallo"), domain)
     assert not only_text(messages).startswith("Hi!") and "language" not in slot_events(events)
+
+
+def test_how_much_after_a_question_about_a_grant_asks_what_it_is_worth():
+    """"en hoeveel?" after the grant compensation: the documents give no amount ("geen bedrag", not
+    "geen aantal"); after a count question it stays a count."""
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="en hoeveel?", language="nl")
+    reply = answers.render(answers.respond(kb, ctx, last_question="krijgen studenten compensatie als hun beurs stopt?"))[0]
+    assert reply.startswith("De documenten noemen hier geen bedrag bij.")
+    _, question = answers.with_last_question("hoeveel?", "hoeveel studenten kregen een tegemoetkoming?")
+    assert question.answer_type == "number"
