@@ -426,7 +426,11 @@ def from_result(kb, result: Result, question_text: str, language: str = "nl") ->
 
 # --------------------------------------------------------------------------- the dialogue
 
-_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b", re.IGNORECASE)
+# "geldt dat ook voor het mbo?", "is dat ook zo voor masterstudenten?": the last question, for another
+_APPLIES_TOO_RE = re.compile(r"^\W*((en|maar)\s+)?(geldt|gelden|telt|tellen|is|zijn)\s+(dat|dit|het|die|deze)\s+(ook|dan ook)\b",
+                             re.IGNORECASE)
+_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b|" + _APPLIES_TOO_RE.pattern, re.IGNORECASE)
+_FRAME_VERBS = {"gelden", "tellen", "zo"}
 FOLLOW_UP_MAX_TOPICS = 2
 
 
@@ -460,6 +464,16 @@ _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
 
 
+# Words for groups of people ("masterstudenten", "internationale studenten", "ouders"): "en voor X?"
+# with one of them asks the last question for someone else.
+_PEOPLE = ("student", "leerling", "leraar", "docent", "ouder", "kind", "scholier", "onderzoeker", "werkgever",
+           "medewerker", "jongere", "deelnemer", "cursist", "promovendus", "stagiair", "leerkracht")
+
+
+def _is_people(concept) -> bool:
+    return any(word.endswith(_PEOPLE) for word in concept.alternatives | {concept.word})
+
+
 def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> bool:
     """`text` in Dutch; `typed` as the user wrote it (the glossary drops "that" from "how much
     does that cost?")."""
@@ -477,7 +491,9 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     if not own:
         return asks or (pointer and question.is_question)
-    if _FOR_WHOM_RE.match(text) and len(own) <= 2:
+    if _FOR_WHOM_RE.match(text) and len(own) <= 2 and any(_is_people(c) for c in own):
+        return True  # (not "en voor welzijn?": another subject, asked anew)
+    if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
@@ -491,6 +507,8 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     if own.answer_type and own.answer_type != last.answer_type:
         kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
     known = {c.word for c in kept}
+    if _APPLIES_TOO_RE.match(text):
+        known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
     concepts = kept + tuple(c for c in own.concepts if c.word not in known)
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
     kind = own.answer_type or last.answer_type

@@ -1194,7 +1194,9 @@ def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optiona
     if theme:
         return False
     if "thema" in concept_words:
-        return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten"})
+        # ("welk thema past bij ons?": the themes, for the user's sector)
+        return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten",
+                                                   "passen", "geschikt", "handig"})
     if _DEFINITION_RE.match(question.text) or question.answer_type:
         return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
     if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and _WHAT_RE.match(question.text):

@@ -721,3 +721,24 @@ def test_how_much_after_a_question_about_a_grant_asks_what_it_is_worth():
     assert reply.startswith("De documenten noemen hier geen bedrag bij.")
     _, question = answers.with_last_question("hoeveel?", "hoeveel studenten kregen een tegemoetkoming?")
     assert question.answer_type == "number"
+
+
+@pytest.mark.parametrize("last, message, expected", [
+    ("wordt het collegegeld gehalveerd?", "geldt dat ook voor het mbo?", "gehalveerd"),
+    # the extra travel right is for ho students: honest for the mbo
+    ("krijg ik extra reisrecht?", "geldt dat ook voor mbo studenten?", "De documenten noemen dit niet voor het mbo."),
+])
+def test_does_that_apply_too_repeats_the_last_question(last, message, expected):
+    ctx = answers.Context(intent="nlu_fallback", text=message, language="nl")
+    assert expected in answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
+
+
+def test_for_a_subject_that_is_no_group_of_people_is_a_new_question():
+    """"en voor welzijn?" after a question about stages asks about welzijn, not stages for welzijn."""
+    assert not answers.is_elliptical("en voor welzijn?", "wat kunnen we doen aan stages?")
+    assert answers.is_elliptical("en voor de ouders?", "wat kunnen we doen aan stages?")
+
+
+def test_which_theme_fits_us_lists_the_themes():
+    result = open_kb().engine().answer("welk thema past bij ons?", sector="hbo")
+    assert result.kind == "themes" and result.sector == "hbo"
