@@ -178,6 +178,24 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
                  "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
+_DEMONSTRATIVES = {"deze", "dit"}
+ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
+
+
+def points_back(sentence: str, before: str) -> bool:
+    """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
+    heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
+    lager dan in 2020", "Deze financiële prikkel heeft niet de voorkeur") - the latter only when both
+    fit in one answer (a long list after "Deze middelen zijn bedoeld voor" is an answer of its own)."""
+    opening = sentence.split()[:2]
+    if not before or len(opening) < 2:
+        return False
+    first, second = opening[0].lower(), opening[1].lower().strip(",")
+    if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
+        return True
+    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
@@ -204,6 +222,7 @@ class Unit:
     types: FrozenSet[str]
     theme: Optional[int] = None
     heading: FrozenSet[str] = frozenset()
+    borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
 
 
 @dataclass(frozen=True)
@@ -418,13 +437,19 @@ def build_units(kb) -> List[Unit]:
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
+            before = " ".join(p["text"][spans[index - 1][0]:spans[index - 1][1]].split()) if index > 0 else ""
+            # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
+            # before names; it is shown after that sentence, so its words count as its own - though
+            # not in how rare a word is)
+            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
-                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
+                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens),
+                borrowed=borrowed - frozenset(tokens))
     return _with_names(units)
 
 
@@ -472,7 +497,13 @@ class Engine:
         self._context_postings: Dict[str, Set[int]] = {}
         self._stem_postings: Dict[str, Set[int]] = {}
         self._stem_context_postings: Dict[str, Set[int]] = {}
+        self._borrowed_postings: Dict[str, Set[int]] = {}
+        self._stem_borrowed_postings: Dict[str, Set[int]] = {}
         for unit in self.units:
+            for token in unit.borrowed:
+                self._borrowed_postings.setdefault(token, set()).add(unit.id)
+                if len(stem(token)) >= MIN_STEM:
+                    self._stem_borrowed_postings.setdefault(stem(token), set()).add(unit.id)
             for token in unit.tokens:
                 self._postings.setdefault(token, set()).add(unit.id)
                 if len(stem(token)) >= MIN_STEM:
@@ -560,7 +591,22 @@ class Engine:
 
     @functools.lru_cache(maxsize=8192)
     def _concept_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
-        """Units holding a concept in their text, and units holding it in their context."""
+        """Units holding a concept in their text (or in the sentence they point back to), and units
+        holding it in their context."""
+        text_ids, context_ids = self._own_units(concept)
+        borrowed: Set[int] = set()
+        for w in self._concept_words(concept):
+            if PARTS not in w:
+                borrowed |= self._borrowed_postings.get(w, set())
+        if concept.kind == "topic":
+            for alt in concept.alternatives:
+                if len(stem(alt)) >= MIN_STEM:
+                    borrowed |= self._stem_borrowed_postings.get(stem(alt), set())
+        return text_ids | frozenset(borrowed), context_ids
+
+    @functools.lru_cache(maxsize=8192)
+    def _own_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
+        """Units holding a concept in their own text, and units holding it in their context."""
         text_ids: Set[int] = set()
         context_ids: Set[int] = set()
         for w in self._concept_words(concept):
@@ -682,7 +728,7 @@ class Engine:
         light = self.lexicon.background | (self.lexicon.light if _PERSONAL_RE.search(question.text) else frozenset())
         for c in concepts:
             text_ids, context_ids = matches[c.word]
-            weight = self._idf(len(text_ids))
+            weight = self._idf(len(self._own_units(c)[0]))
             if not text_ids and not context_ids:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
@@ -1056,12 +1102,10 @@ class Engine:
     def _with_antecedent(self, unit: Unit) -> Unit:
         """A sentence whose subject is a pronoun ("Deze lopen nog eens extra risico …") is shown after
         the sentence of its passage that it points back to, as one answer."""
-        opening = unit.text.split()[:2]
-        if unit.kind != "sentence" or unit.index == 0 or len(opening) < 2 \
-                or opening[0].lower() not in _PRONOUN_SUBJECTS or opening[1].lower().strip(",") not in _COMMON_VERBS:
+        before = self._neighbour(unit, -1) if unit.kind == "sentence" and unit.index > 0 else None
+        if before is None or not points_back(unit.text, before.text):
             return unit
-        before = self._neighbour(unit, -1)
-        return replace(unit, text=f"{before.text} {unit.text}") if before is not None else unit
+        return replace(unit, text=f"{before.text} {unit.text}")
 
     def _only_about(self, theme_unit: Unit, question: Question, concept_words: Set[str]) -> bool:
         """Does the question name nothing but the theme: list words, theme words and words of its

@@ -765,6 +765,17 @@ def test_a_sentence_with_a_pronoun_subject_is_shown_after_what_it_points_back_to
     assert engine._with_antecedent(plain) is plain  # "Deze middelen" names its own subject
 
 
+def test_a_sentence_that_points_back_holds_the_words_of_what_it_points_back_to(kb):
+    """"Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate of the sentence before:
+    a question about passing in 2020 is answered by it, shown after that sentence (before: "Dat staat
+    niet precies in de documenten", the sentence lacking "geslaagd"/"examen" of its own)."""
+    engine = kb.engine()
+    unit = next(u for u in engine.units if u.text.startswith("Dit percentage ligt lager"))
+    assert engine._with_antecedent(unit).text.startswith("Uit de monitor blijkt")
+    result = engine.answer("hoeveel leerlingen zijn er in 2020 geslaagd voor hun examen?")
+    assert result.kind == "answer" and "98,7%" in result.shown[0].text
+
+
 def test_light_nouns_of_a_question_are_no_topic(kb):
     """"de rol van de medezeggenschapsraad": "rol" is rare in the documents but says little; the
     council is what is asked about ("NRO zal een verbindende rol spelen" is not the answer)."""
