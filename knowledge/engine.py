@@ -203,7 +203,11 @@ _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
                                  r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
-_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat"
+                            r"|wat (wordt|worden) (er )?(bedoeld|verstaan)|wat (bedoel|bedoelt|bedoelen|verstaat|verstaan)\b)\b", re.I)
+# A definition opens with its subject after an article ("De menukaart is …") or after these
+# ("Voorbeelden van executieve vaardigheden zijn: …", "Onder nazorg wordt verstaan …").
+_DEFINITION_OPENERS = _ARTICLES | {"voorbeelden", "onder", "met"}
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
@@ -632,9 +636,17 @@ class Engine:
         """For "wat is/betekent/houdt X (in)?" with one subject: X as written, so a unit that opens
         with it ("De menukaart is gebaseerd op …") can be preferred."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        if len(topics) != 1 or question.answer_type or not _DEFINITION_RE.match(question.text):
+        if question.answer_type or not _DEFINITION_RE.match(question.text):
             return set()
-        return ({w.lower() for w in words(question.text)} & {topics[0].surface.lower()}) | set(topics[0].alternatives)
+        # (one subject, or an adjective and its noun: "wat zijn executieve vaardigheden?")
+        surfaces = [w.lower() for w in words(question.text)]
+        if len(topics) == 2:
+            at = [surfaces.index(c.surface.lower()) if c.surface.lower() in surfaces else -9 for c in topics]
+            if at[1] - at[0] != 1:
+                return set()
+        elif len(topics) != 1:
+            return set()
+        return {w for c in topics for w in ({c.surface.lower()} & set(surfaces)) | set(c.alternatives)}
 
     @staticmethod
     def _defines(unit: Unit, defined: Set[str]) -> float:
@@ -642,7 +654,9 @@ class Engine:
         an article: "De menukaart …", "Het Nationaal Programma Onderwijs (NP Onderwijs) …"), and
         more so when a defining verb follows ("… is", "… houdt in"). "In het NPO zijn …" does not."""
         opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
-        if not opening or not (opening[0] in _ARTICLES or opening[0] in defined):
+        if any(re.search(rf"\b{re.escape(w)} \((?![A-Z]{{2,}}\))", unit.text, re.I) for w in defined if len(w) > 3):
+            return TYPE_BONUS / 2  # "de kernvakken (begrijpend lezen, spelling en rekenen/wiskunde)"
+        if not opening or not (opening[0] in _DEFINITION_OPENERS or opening[0] in defined):
             return 0.0
         verb_at = next((i for i, w in enumerate(opening) if w in _DEFINING_VERBS), None)
         subject = opening[:verb_at] if verb_at is not None else opening[:3]

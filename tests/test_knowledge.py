@@ -776,6 +776,17 @@ def test_a_sentence_that_points_back_holds_the_words_of_what_it_points_back_to(k
     assert result.kind == "answer" and "98,7%" in result.shown[0].text
 
 
+@pytest.mark.parametrize("question, opening", [
+    # an adjective and its noun are one subject; "Voorbeelden van X zijn: …" says what X is
+    ("wat zijn executieve vaardigheden eigenlijk", "Voorbeelden van executieve vaardigheden zijn"),
+    # "wat bedoelen ze met X?" asks what X means ("bedoelen" is no topic); "X (a, b en c)" glosses X
+    ("wat bedoelen ze met de kernvakken op de basisschool?", "Uit het Nationaal Cohort Onderzoek (NCO) blijkt dat bij de kernvakken"),
+])
+def test_a_definition_in_other_forms_answers_what_a_word_means(kb, question, opening):
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and result.shown[0].text.startswith(opening)
+
+
 def test_light_nouns_of_a_question_are_no_topic(kb):
     """"de rol van de medezeggenschapsraad": "rol" is rare in the documents but says little; the
     council is what is asked about ("NRO zal een verbindende rol spelen" is not the answer)."""
