@@ -913,7 +913,16 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
-            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+            # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
+            # answered by the weeks for Dutch and arithmetic)
+            top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
+            if top is not None and (
+                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, []))
+                    or not any(self.units[uid].heading == best.unit.heading for uid in self._concept_units(top)[0])):
+                # (named in the answer's paragraph, it may well be about it; named nowhere in its
+                # section, the question may use another word: "programme period" for "looptijd")
+                top = None
+            focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and not _verb_like(c)] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
