@@ -591,7 +591,26 @@ class Engine:
             fixed = self._typo_fix(concept.word)
             for alt in self.lexicon.alternatives(fixed) if fixed else ():
                 found |= self._vocab_matches(alt)
+        if not found and concept.kind == "topic":
+            # "leesachterstand": a compound the documents never use, of a word they begin with
+            # ("leesvaardigheid") and a word of the lexicon ("achterstand"), is a kind of the latter.
+            for alt in self.lexicon.alternatives(self._lexicon_head(concept.word) or ""):
+                found |= self._vocab_matches(alt)
         return frozenset(found)
+
+    @functools.lru_cache(maxsize=8192)
+    def _lexicon_head(self, word: str) -> Optional[str]:
+        """The last part of a compound that is a word of the lexicon, where the first part begins a
+        word of the documents; None for any other word ("salarisverhoging": no lexicon word)."""
+        if len(word) < 8:
+            return None
+        for cut in range(3, len(word) - 4):
+            first, last = word[:cut], word[cut:]
+            for tail in (last, last[1:] if last[0] in "s-" else None):
+                if tail and len(tail) >= 5 and tail in self.lexicon.groups \
+                        and any(v.startswith(first) for v in self._long_vocabulary):
+                    return tail
+        return None
 
     @functools.lru_cache(maxsize=8192)
     def _concept_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:

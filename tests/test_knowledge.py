@@ -799,6 +799,17 @@ def test_a_number_for_a_case_its_section_names_apart_is_a_near_miss(kb, question
     assert result.kind == "near_miss" and word in [m.lower() for m in result.missing]
 
 
+def test_an_unknown_compound_of_a_lexicon_word_counts_as_that_word(kb):
+    """"leesachterstand" is never in the documents; "lees-" begins "leesvaardigheid" and
+    "achterstand" is a lexicon word (leervertraging): the question is about delays (before: "Dat kan
+    ik niet vinden"). "salarisverhoging" stays a word the documents never use."""
+    engine = kb.engine()
+    assert engine._lexicon_head("leesachterstand") == "achterstand"
+    assert engine._lexicon_head("salarisverhoging") is None
+    result = engine.answer("ok andere vraag, hoeveel leesachterstand hebben vwo leerlingen?")
+    assert result.kind == "answer" and "9 en 5 weken" in result.shown[0].text
+
+
 def test_light_nouns_of_a_question_are_no_topic(kb):
     """"de rol van de medezeggenschapsraad": "rol" is rare in the documents but says little; the
     council is what is asked about ("NRO zal een verbindende rol spelen" is not the answer)."""
