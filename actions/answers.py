@@ -453,8 +453,9 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 # subject of its own, or one word and a pointer back ("dat", "dit", "daarvan"), asks about the last
 # question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
 # A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
-_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
+_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
                              r"|that|this|it|about it)\b", re.IGNORECASE)
+_ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
                                      r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
@@ -479,7 +480,9 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     does that cost?")."""
     text = text or ""
     either = f"{text} {typed or ''}"
-    if not last_question or len(text.split()) > ELLIPSIS_MAX_WORDS or _TO_THE_BOT_RE.search(either):
+    # ("blijft ie bestaan na het npo?": "ie" always points back, whatever the message's length)
+    too_long = len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either)
+    if not last_question or too_long or _TO_THE_BOT_RE.search(either):
         return False
     question = analyse(text)
     if question.sectors:
@@ -511,10 +514,17 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
     concepts = kept + tuple(c for c in own.concepts if c.word not in known)
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
-    kind = own.answer_type or last.answer_type
+    # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
+    # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
+    # keeps the last question's kind of answer.
+    kind = own.answer_type or (None if _ASKS_ITS_OWN_WAY_RE.match(text) else last.answer_type)
     if kind == "number" and last.answer_type != "number" and not own.topics and is_about_money(last):
         kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
     return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
+
+
+_ASKS_ITS_OWN_WAY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wat|welke?|wie|waar\w*|why|how|what|which|who|where)\b",
+                                  re.IGNORECASE)
 
 
 # The words of a request for the next page ("laat de rest zien", "volgende pagina", "show more").

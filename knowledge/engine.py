@@ -178,6 +178,24 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
                  "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
+_DEMONSTRATIVES = {"deze", "dit"}
+ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
+
+
+def points_back(sentence: str, before: str) -> bool:
+    """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
+    heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
+    lager dan in 2020", "Deze financiële prikkel heeft niet de voorkeur") - the latter only when both
+    fit in one answer (a long list after "Deze middelen zijn bedoeld voor" is an answer of its own)."""
+    opening = sentence.split()[:2]
+    if not before or len(opening) < 2:
+        return False
+    first, second = opening[0].lower(), opening[1].lower().strip(",")
+    if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
+        return True
+    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
@@ -185,7 +203,11 @@ _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
                                  r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
-_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat)\b", re.I)
+_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat"
+                            r"|wat (wordt|worden) (er )?(bedoeld|verstaan)|wat (bedoel|bedoelt|bedoelen|verstaat|verstaan)\b)\b", re.I)
+# A definition opens with its subject after an article ("De menukaart is …") or after these
+# ("Voorbeelden van executieve vaardigheden zijn: …", "Onder nazorg wordt verstaan …").
+_DEFINITION_OPENERS = _ARTICLES | {"voorbeelden", "onder", "met"}
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
 _WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
@@ -205,6 +227,7 @@ class Unit:
     types: FrozenSet[str]
     theme: Optional[int] = None
     heading: FrozenSet[str] = frozenset()
+    borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
 
 
 @dataclass(frozen=True)
@@ -419,13 +442,19 @@ def build_units(kb) -> List[Unit]:
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
             following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
+            before = " ".join(p["text"][spans[index - 1][0]:spans[index - 1][1]].split()) if index > 0 else ""
+            # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
+            # before names; it is shown after that sentence, so its words count as its own - though
+            # not in how rare a word is)
+            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
-                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens))
+                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens),
+                borrowed=borrowed - frozenset(tokens))
     return _with_names(units)
 
 
@@ -473,7 +502,13 @@ class Engine:
         self._context_postings: Dict[str, Set[int]] = {}
         self._stem_postings: Dict[str, Set[int]] = {}
         self._stem_context_postings: Dict[str, Set[int]] = {}
+        self._borrowed_postings: Dict[str, Set[int]] = {}
+        self._stem_borrowed_postings: Dict[str, Set[int]] = {}
         for unit in self.units:
+            for token in unit.borrowed:
+                self._borrowed_postings.setdefault(token, set()).add(unit.id)
+                if len(stem(token)) >= MIN_STEM:
+                    self._stem_borrowed_postings.setdefault(stem(token), set()).add(unit.id)
             for token in unit.tokens:
                 self._postings.setdefault(token, set()).add(unit.id)
                 if len(stem(token)) >= MIN_STEM:
@@ -557,11 +592,45 @@ class Engine:
             fixed = self._typo_fix(concept.word)
             for alt in self.lexicon.alternatives(fixed) if fixed else ():
                 found |= self._vocab_matches(alt)
+        if not found and concept.kind == "topic":
+            # "leesachterstand": a compound the documents never use, of a word they begin with
+            # ("leesvaardigheid") and a word of the lexicon ("achterstand"), is a kind of the latter.
+            for alt in self.lexicon.alternatives(self._lexicon_head(concept.word) or ""):
+                found |= self._vocab_matches(alt)
         return frozenset(found)
 
     @functools.lru_cache(maxsize=8192)
+    def _lexicon_head(self, word: str) -> Optional[str]:
+        """The last part of a compound that is a word of the lexicon, where the first part begins a
+        word of the documents; None for any other word ("salarisverhoging": no lexicon word)."""
+        if len(word) < 8:
+            return None
+        for cut in range(3, len(word) - 4):
+            first, last = word[:cut], word[cut:]
+            for tail in (last, last[1:] if last[0] in "s-" else None):
+                if tail and len(tail) >= 5 and tail in self.lexicon.groups \
+                        and any(v.startswith(first) for v in self._long_vocabulary):
+                    return tail
+        return None
+
+    @functools.lru_cache(maxsize=8192)
     def _concept_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
-        """Units holding a concept in their text, and units holding it in their context."""
+        """Units holding a concept in their text (or in the sentence they point back to), and units
+        holding it in their context."""
+        text_ids, context_ids = self._own_units(concept)
+        borrowed: Set[int] = set()
+        for w in self._concept_words(concept):
+            if PARTS not in w:
+                borrowed |= self._borrowed_postings.get(w, set())
+        if concept.kind == "topic":
+            for alt in concept.alternatives:
+                if len(stem(alt)) >= MIN_STEM:
+                    borrowed |= self._stem_borrowed_postings.get(stem(alt), set())
+        return text_ids | frozenset(borrowed), context_ids
+
+    @functools.lru_cache(maxsize=8192)
+    def _own_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
+        """Units holding a concept in their own text, and units holding it in their context."""
         text_ids: Set[int] = set()
         context_ids: Set[int] = set()
         for w in self._concept_words(concept):
@@ -587,9 +656,17 @@ class Engine:
         """For "wat is/betekent/houdt X (in)?" with one subject: X as written, so a unit that opens
         with it ("De menukaart is gebaseerd op …") can be preferred."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        if len(topics) != 1 or question.answer_type or not _DEFINITION_RE.match(question.text):
+        if question.answer_type or not _DEFINITION_RE.match(question.text):
             return set()
-        return ({w.lower() for w in words(question.text)} & {topics[0].surface.lower()}) | set(topics[0].alternatives)
+        # (one subject, or an adjective and its noun: "wat zijn executieve vaardigheden?")
+        surfaces = [w.lower() for w in words(question.text)]
+        if len(topics) == 2:
+            at = [surfaces.index(c.surface.lower()) if c.surface.lower() in surfaces else -9 for c in topics]
+            if at[1] - at[0] != 1:
+                return set()
+        elif len(topics) != 1:
+            return set()
+        return {w for c in topics for w in ({c.surface.lower()} & set(surfaces)) | set(c.alternatives)}
 
     @staticmethod
     def _defines(unit: Unit, defined: Set[str]) -> float:
@@ -597,7 +674,9 @@ class Engine:
         an article: "De menukaart …", "Het Nationaal Programma Onderwijs (NP Onderwijs) …"), and
         more so when a defining verb follows ("… is", "… houdt in"). "In het NPO zijn …" does not."""
         opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
-        if not opening or not (opening[0] in _ARTICLES or opening[0] in defined):
+        if any(re.search(rf"\b{re.escape(w)} \((?![A-Z]{{2,}}\))", unit.text, re.I) for w in defined if len(w) > 3):
+            return TYPE_BONUS / 2  # "de kernvakken (begrijpend lezen, spelling en rekenen/wiskunde)"
+        if not opening or not (opening[0] in _DEFINITION_OPENERS or opening[0] in defined):
             return 0.0
         verb_at = next((i for i, w in enumerate(opening) if w in _DEFINING_VERBS), None)
         subject = opening[:verb_at] if verb_at is not None else opening[:3]
@@ -683,7 +762,7 @@ class Engine:
         light = self.lexicon.background | (self.lexicon.light if _PERSONAL_RE.search(question.text) else frozenset())
         for c in concepts:
             text_ids, context_ids = matches[c.word]
-            weight = self._idf(len(text_ids))
+            weight = self._idf(len(self._own_units(c)[0]))
             if not text_ids and not context_ids:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
@@ -861,7 +940,16 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
-            focal = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+            # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
+            # answered by the weeks for Dutch and arithmetic)
+            top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
+            if top is not None and (
+                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, []))
+                    or not any(self.units[uid].heading == best.unit.heading for uid in self._concept_units(top)[0])):
+                # (named in the answer's paragraph, it may well be about it; named nowhere in its
+                # section, the question may use another word: "programme period" for "looptijd")
+                top = None
+            focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and not _verb_like(c)] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
@@ -1066,12 +1154,10 @@ class Engine:
     def _with_antecedent(self, unit: Unit) -> Unit:
         """A sentence whose subject is a pronoun ("Deze lopen nog eens extra risico …") is shown after
         the sentence of its passage that it points back to, as one answer."""
-        opening = unit.text.split()[:2]
-        if unit.kind != "sentence" or unit.index == 0 or len(opening) < 2 \
-                or opening[0].lower() not in _PRONOUN_SUBJECTS or opening[1].lower().strip(",") not in _COMMON_VERBS:
+        before = self._neighbour(unit, -1) if unit.kind == "sentence" and unit.index > 0 else None
+        if before is None or not points_back(unit.text, before.text):
             return unit
-        before = self._neighbour(unit, -1)
-        return replace(unit, text=f"{before.text} {unit.text}") if before is not None else unit
+        return replace(unit, text=f"{before.text} {unit.text}")
 
     def _only_about(self, theme_unit: Unit, question: Question, concept_words: Set[str]) -> bool:
         """Does the question name nothing but the theme: list words, theme words and words of its

@@ -254,8 +254,15 @@ def separable_verbs(text: str, lexicon: Lexicon, infinitives: bool = False) -> d
     return found
 
 
+# "wat bedoelen ze met de kernvakken?", "wat wordt verstaan onder nazorg?": the verb asks what a word
+# means; the word is the subject.
+_MEANING_VERBS = {"bedoelen", "verstaan"}
+_MEANING_QUESTION_RE = re.compile(r"\bwat\b.*\b(bedoel\w*|versta\w*)\b.*\b(met|onder)\b", re.I)
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
     surfaces = words(text)
+    meaning_asked = bool(_MEANING_QUESTION_RE.search(text))
     tokens = [lemma(w) for w in surfaces]
     kind = answer_type(text)
     concepts: List[Concept] = []
@@ -320,6 +327,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
         elif len(token) < 2 or is_stop_word(token) or token in lexicon.typed_terms \
+                or (token in _MEANING_VERBS and meaning_asked) \
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"

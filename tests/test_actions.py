@@ -742,3 +742,25 @@ def test_for_a_subject_that_is_no_group_of_people_is_a_new_question():
 def test_which_theme_fits_us_lists_the_themes():
     result = open_kb().engine().answer("welk thema past bij ons?", sector="hbo")
     assert result.kind == "themes" and result.sector == "hbo"
+
+
+def test_ie_points_back_in_a_longer_follow_up():
+    """"blijft ie bestaan na het npo?" after a question about the menukaart: "ie" (spoken "hij") is
+    never a relative pronoun, so the message asks about the menukaart although it has six words
+    (before: a new question, answered with "De voortgang … blijft nauwgezet gemonitord worden")."""
+    last = "wat is die menukaart?"
+    assert answers.is_elliptical("blijft ie bestaan na het npo?", last)
+    ctx = answers.Context(intent="nlu_fallback", text="blijft ie bestaan na het npo?", language="nl")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
+    assert "ook daarna beschikbaar blijven" in reply
+
+
+def test_a_follow_up_that_asks_its_own_way_drops_the_last_kind_of_answer():
+    """"wat komt daarin?" after "wanneer komt de volgende voortgangsrapportage?" asks what, not when:
+    the date of the report again was no answer."""
+    last = "wanneer komt de volgende voortgangsrapportage"
+    assert answers.with_last_question("wat komt daarin?", last)[1].answer_type is None
+    assert answers.with_last_question("en in 2020?", "hoeveel procent slaagde er in 2021?")[1].answer_type == "percentage"
+    ctx = answers.Context(intent="nlu_fallback", text="wat komt daarin?", language="nl")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
+    assert "verdiepend onderzoek" in reply

@@ -765,6 +765,51 @@ def test_a_sentence_with_a_pronoun_subject_is_shown_after_what_it_points_back_to
     assert engine._with_antecedent(plain) is plain  # "Deze middelen" names its own subject
 
 
+def test_a_sentence_that_points_back_holds_the_words_of_what_it_points_back_to(kb):
+    """"Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate of the sentence before:
+    a question about passing in 2020 is answered by it, shown after that sentence (before: "Dat staat
+    niet precies in de documenten", the sentence lacking "geslaagd"/"examen" of its own)."""
+    engine = kb.engine()
+    unit = next(u for u in engine.units if u.text.startswith("Dit percentage ligt lager"))
+    assert engine._with_antecedent(unit).text.startswith("Uit de monitor blijkt")
+    result = engine.answer("hoeveel leerlingen zijn er in 2020 geslaagd voor hun examen?")
+    assert result.kind == "answer" and "98,7%" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question, opening", [
+    # an adjective and its noun are one subject; "Voorbeelden van X zijn: …" says what X is
+    ("wat zijn executieve vaardigheden eigenlijk", "Voorbeelden van executieve vaardigheden zijn"),
+    # "wat bedoelen ze met X?" asks what X means ("bedoelen" is no topic); "X (a, b en c)" glosses X
+    ("wat bedoelen ze met de kernvakken op de basisschool?", "Uit het Nationaal Cohort Onderzoek (NCO) blijkt dat bij de kernvakken"),
+])
+def test_a_definition_in_other_forms_answers_what_a_word_means(kb, question, opening):
+    result = kb.engine().answer(question)
+    assert result.kind == "answer" and result.shown[0].text.startswith(opening)
+
+
+@pytest.mark.parametrize("question, word", [
+    ("hoeveel weken achterstand hebben leerlingen bij engels?", "engels"),
+    ("hoeveel weken leervertraging hebben leerlingen in het praktijkonderwijs?", "praktijkonderwijs"),
+])
+def test_a_number_for_a_case_its_section_names_apart_is_a_near_miss(kb, question, word):
+    """The weeks of delay given are for Dutch reading and arithmetic (vmbo/vwo); the same section
+    names English and praktijkonderwijs apart, without weeks: the documents do not say (before: the
+    weeks for Dutch were given as the answer)."""
+    result = kb.engine().answer(question)
+    assert result.kind == "near_miss" and word in [m.lower() for m in result.missing]
+
+
+def test_an_unknown_compound_of_a_lexicon_word_counts_as_that_word(kb):
+    """"leesachterstand" is never in the documents; "lees-" begins "leesvaardigheid" and
+    "achterstand" is a lexicon word (leervertraging): the question is about delays (before: "Dat kan
+    ik niet vinden"). "salarisverhoging" stays a word the documents never use."""
+    engine = kb.engine()
+    assert engine._lexicon_head("leesachterstand") == "achterstand"
+    assert engine._lexicon_head("salarisverhoging") is None
+    result = engine.answer("ok andere vraag, hoeveel leesachterstand hebben vwo leerlingen?")
+    assert result.kind == "answer" and "9 en 5 weken" in result.shown[0].text
+
+
 def test_light_nouns_of_a_question_are_no_topic(kb):
     """"de rol van de medezeggenschapsraad": "rol" is rare in the documents but says little; the
     council is what is asked about ("NRO zal een verbindende rol spelen" is not the answer)."""
