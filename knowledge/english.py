@@ -387,7 +387,17 @@ def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     base = lemma(word)
     if is_stop_word(base) or is_stop_word(word):
         return False
-    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary)
+    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary) \
+        or _is_singular_of_a_term(word, vocabulary)
+
+
+# The documents may use a term only in the plural ("zogenoemde “dakpanconstructies”"), which the
+# lemma tables do not know; its singular ("what is a dakpanconstructie?") is that term all the same.
+SINGULAR_MIN = 8
+
+
+def _is_singular_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    return len(word) >= SINGULAR_MIN and (word + "s" in vocabulary or word + "en" in vocabulary)
 
 
 # A Dutch compound ends with a word of its own ("instellingscollegegeld" ends with "collegegeld"):

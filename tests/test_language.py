@@ -60,6 +60,13 @@ def test_english_with_the_documents_compounds_or_chat_spelling_is_english():
     assert conversation_language("wordt het collegegeld dit jaar gehalveerd voor een student", None) == "nl"
 
 
+def test_the_singular_of_a_term_the_documents_only_use_in_the_plural_is_a_term():
+    # The letter writes only "dakpanconstructies"; the singular is no evidence of Dutch either.
+    assert conversation_language("what is a dakpanconstructie", None) == "en"
+    assert conversation_language("what does dakpanconstructie mean", None) == "en"
+    assert conversation_language("wat is een dakpanconstructie?", None) == "nl"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
