@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from actions import facts_en, record, texts, texts_en
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
+from knowledge.question import PERSON_WORDS
 from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 from knowledge.question import het_points_back
@@ -455,10 +456,6 @@ _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNOR
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
                                      r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
-# Words (and compound heads) for people: "en X?" about people asks the last question for them, like
-# "en voor X?"; "en X?" about a thing ("and what about my travel product?") is a new question.
-PERSON_WORDS = ("student", "leerling", "scholier", "docent", "leraar", "leerkracht", "onderzoeker",
-                "instromer", "promovendus", "stagiair", "deeltijder", "jongere", "kind", "ouder")
 # "en voor masterstudenten?", "and for international students?": the last question, for someone else
 _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
@@ -484,7 +481,9 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if _FOR_WHOM_RE.match(text) and len(own) <= 2:
         return True
     if _FOLLOW_UP_RE.match(text) and len(own) <= 2 and own[-1].word.endswith(PERSON_WORDS):
-        return True  # "en masterstudenten?", "what about master students?": "en voor …?" said shorter
+        # "en masterstudenten?", "what about master students?": "en voor …?" said shorter; "en X?"
+        # about a thing ("and what about my travel product?") is a new question
+        return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 

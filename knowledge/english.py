@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from .lexicon import read_data_file
 from .normalize import is_dutch_word
-from .question import MAX_PHRASE, Question, analyse
+from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -291,6 +291,9 @@ _SELF_DESCRIPTION_RE = re.compile(
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
+_SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
+
+
 def self_description(text: str) -> Tuple[str, str]:
     """(the clause in which the asker describes themselves, the rest) when the rest is a question;
     else ("", text)."""
@@ -307,9 +310,17 @@ def translate(text: str) -> Translation:
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
-        from .normalize import is_stop_word
+        from .normalize import is_stop_word, lemma
 
-        kept = [w for w in about_me.dutch.split() if w in _dutch_words() and not is_stop_word(w)]
+        # (who they are, "a (master) student", "a teacher", and how, "I work / study / teach", is no
+        # topic of the question: "I'm a teacher at a primary school, how much extra money is there
+        # for salaries?" asked for an amount for 'teacher'; the school, sector or programme still
+        # count, also before the person: "an mbo student")
+        words = about_me.dutch.split()
+        person = [lemma(w).endswith(PERSON_WORDS) for w in words]
+        kept = [w for i, w in enumerate(words) if w in _dutch_words() and not is_stop_word(w) and not person[i]
+                and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
+                and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()

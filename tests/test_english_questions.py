@@ -206,6 +206,9 @@ def test_healthcare_is_the_zorg(kb):
 @pytest.mark.parametrize("question, fragment", [
     ("Im a master student from Germany at UvA, do i also pay only half the tuition?", "gehalveerd"),
     ("I'm from Spain and study at TU Delft, do I get extra travel rights?", "12 maanden extra reisrecht"),
+    # who they are ("a teacher") and how ("I work as") is no topic: before, "no amount for ‘teacher’"
+    ("I'm a teacher at a primary school, how much extra money is there for salaries?", "500 miljoen"),
+    ("I work as a teacher in primary education, how much extra money is there for salaries?", "500 miljoen"),
 ])
 def test_who_the_asker_is_is_no_topic_the_documents_lack(kb, question, fragment):
     """An international student's opening clause ("I'm … from Germany at UvA, …") names places and
