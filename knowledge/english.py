@@ -358,7 +358,11 @@ def translate(text: str) -> Translation:
         if found is None and "-" in surfaces[i]:
             # "secondary-school", "first-year": English parts the glossary knows, each translated
             parts = surfaces[i].split("-")
-            if all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
+            # ("catch-up" is the entry "catch up", whose parts alone mean something else)
+            joined = glossary.phrases.get(tuple(glossary_lemma(part, glossary) for part in parts))
+            if joined is not None:
+                found = joined
+            elif all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
                 found = translate(" ".join(parts)).dutch
         if found is None:
             if lemmas[i] in glossary.stop_words:

@@ -222,6 +222,8 @@ def test_a_hyphenated_english_word_is_translated_by_its_parts():
     from knowledge.english import dutch_text
     assert "middelbare school" in dutch_text("did primary schools give lower secondary-school advice?", "en")
     assert "mbo-student" in dutch_text("is the mbo-student allowed?", "en")
+    # a hyphenated word that is a glossary phrase is that phrase ("catch up"), not its parts
+    assert "inhaal" in dutch_text("is there extra catch-up teaching for dentistry students", "en")
 
 
 def test_each_sector_school_is_a_rate_per_school():
