@@ -827,7 +827,8 @@ class Engine:
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
-        subjects = [c for c in question.topics if c.kind != "rate"]
+        # (a year is no subject: one the documents do not cover is said below, "no amount for 2023")
+        subjects = [c for c in question.topics if c.kind != "rate" and not _YEAR_RE.fullmatch(c.word)]
         absent = [c for c in subjects if not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
