@@ -48,6 +48,8 @@ class Glossary:
     words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
     asking: FrozenSet[Phrase] = frozenset()          # question words of two or more words ("which month")
     singles: Tuple[str, ...] = ()                    # one-word entries, for typos ("tution")
+    # "extend: verlengen | uitbreiden": the Dutch words after the first that also match it
+    others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Translation:
     surfaces: Dict[str, str]         # Dutch word -> the English words it stands for
     answer_type: Optional[str]
     is_question: bool
+    others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()   # Dutch word -> the entry's other Dutch words
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +96,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
     exact: Dict[Phrase, str] = {}
+    others: Dict[str, Tuple[str, ...]] = {}
     asking = set()
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
@@ -103,7 +107,11 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             key = _lemmas(english)
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
-            phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
+            # ("extend: verlengen | uitbreiden": one English word, two of the documents' words)
+            first, *rest = [part.strip() for part in str(dutch or "").split("|")]
+            phrases[key] = exact[tuple(english_words(str(english)))] = first
+            if rest:
+                others[first] = tuple(rest)
             if section == "question_words" and len(key) > 1:
                 asking.add(key)
     try:
@@ -114,7 +122,8 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
     words = frozenset(w for key in phrases for w in key)
     singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
-    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles)
+    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles,
+                    tuple(sorted(others.items())))
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -379,7 +388,9 @@ def translate(text: str) -> Translation:
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
         word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
-    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question)
+    others = dict(glossary.others)
+    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
+                       tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
 
 
 def _dutch_function_word(surface: str, lemma: str) -> bool:
@@ -443,7 +454,11 @@ def analyse_english(text: str) -> Question:
             found = " ".join(w for j, w in enumerate(words) if not j or w != words[j - 1])
         return found or surface
 
-    concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
+    from .normalize import lemma
+
+    others = {lemma(word): {lemma(w) for w in alternatives} for word, alternatives in translation.others}
+    concepts = tuple(replace(c, surface=english(c.surface), alternatives=c.alternatives | others.get(c.word, set()))
+                     for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
                    is_question=translation.is_question, typed=self_description(text)[1])
 

@@ -290,6 +290,9 @@ def test_a_plural_finds_an_entry_simplemma_reads_as_a_verb(kb):
     ("can teacher training colleges use ICT tools so students can practise classroom management", "klassenmanagement"),
     ("what sources did schools use for their school scan", "meerdere bronnen"),
     ("did kids get better at English during corona??", "Engelse woordenschat"),
+    # an English word with two of the documents' words: "extend" is "verlengen" or "uitbreiden"
+    # (before: "The documents do not say exactly that", for lack of "verlengen")
+    ("can my hogeschool extend the studiekeuzecheck with npo money?", "uitbreiden van de studiekeuzecheck"),
 ])
 def test_english_words_for_the_documents_own_words(kb, question, fragment):
     answered_with(kb, question, fragment)

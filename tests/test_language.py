@@ -226,6 +226,13 @@ def test_a_hyphenated_english_word_is_translated_by_its_parts():
     assert "inhaal" in dutch_text("is there extra catch-up teaching for dentistry students", "en")
 
 
+def test_a_glossary_entry_may_give_several_of_the_documents_words():
+    from knowledge.english import analyse_english, load_glossary
+    assert all("|" not in dutch for dutch in load_glossary().phrases.values())
+    extend = next(c for c in analyse_english("can they extend the intake?").concepts if c.surface == "extend")
+    assert {"verlengen", "uitbreiden"} <= extend.alternatives
+
+
 def test_each_sector_school_is_a_rate_per_school():
     from knowledge.english import dutch_text
     from knowledge.question import analyse
