@@ -293,6 +293,8 @@ def test_a_plural_finds_an_entry_simplemma_reads_as_a_verb(kb):
     # an English word with two of the documents' words: "extend" is "verlengen" or "uitbreiden"
     # (before: "The documents do not say exactly that", for lack of "verlengen")
     ("can my hogeschool extend the studiekeuzecheck with npo money?", "uitbreiden van de studiekeuzecheck"),
+    ("what was the normal exam pass rate before corona", "reguliere slagingspercentage"),  # normaal | regulier
+    ("is the intake in the BBL going up this year?", "instroom in de BBL"),  # intake | instroom
 ])
 def test_english_words_for_the_documents_own_words(kb, question, fragment):
     answered_with(kb, question, fragment)
