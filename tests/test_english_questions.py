@@ -298,3 +298,12 @@ def test_a_plural_finds_an_entry_simplemma_reads_as_a_verb(kb):
 ])
 def test_english_words_for_the_documents_own_words(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+def test_a_count_for_other_school_types_does_not_answer_for_havo(kb):
+    """The lexicon reads vmbo, havo and vwo as "vo"; the letter gives weeks for vmbo and vwo only
+    (probe-en2; before: the vmbo/vwo sentence as the answer, with its 16 and 5 weeks)."""
+    text = reply(kb, "how many weeks behind are havo pupils in maths?")
+    assert text.startswith("The documents do not give a duration for ‘havo’."), text
+    assert "16 weken bij rekenen" in text  # what they do say
+    assert not reply(kb, "how many weeks behind are vwo pupils in maths?").startswith(SILENT)
