@@ -16,7 +16,8 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from actions import facts_en, record, texts, texts_en
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
-from knowledge.engine import ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
+from knowledge.question import PERSON_WORDS
+from knowledge.engine import _YEAR_RE, ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 from knowledge.question import het_points_back, is_about_money
 
@@ -465,14 +466,10 @@ _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
 
 
-# Words for groups of people ("masterstudenten", "internationale studenten", "ouders"): "en voor X?"
-# with one of them asks the last question for someone else.
-_PEOPLE = ("student", "leerling", "leraar", "docent", "ouder", "kind", "scholier", "onderzoeker", "werkgever",
-           "medewerker", "jongere", "deelnemer", "cursist", "promovendus", "stagiair", "leerkracht")
-
-
 def _is_people(concept) -> bool:
-    return any(word.endswith(_PEOPLE) for word in concept.alternatives | {concept.word})
+    """"masterstudenten", "internationale studenten", "ouders": a group of people (or a compound
+    ending in one)."""
+    return any(word.endswith(PERSON_WORDS) for word in concept.alternatives | {concept.word})
 
 
 def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> bool:
@@ -494,8 +491,10 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     if not own:
         return asks or (pointer and question.is_question)
-    if _FOR_WHOM_RE.match(text) and len(own) <= 2 and any(_is_people(c) for c in own):
-        return True  # (not "en voor welzijn?": another subject, asked anew)
+    if (_FOR_WHOM_RE.match(text) or _FOLLOW_UP_RE.match(text)) and len(own) <= 2 and any(_is_people(c) for c in own):
+        # "en (voor) masterstudenten?", "what about master students?": the last question for someone
+        # else; "en voor welzijn?", "and what about my travel product?" ask about another subject
+        return True
     if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
@@ -507,6 +506,9 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
     last, own = analyse(last_question), analyse(text)
     kept = last.concepts
+    if any(_YEAR_RE.fullmatch(c.word) for c in own.concepts):
+        # "en in 2020?" after "… geslaagd in 2021?": the new year replaces the old one
+        kept = tuple(c for c in kept if not _YEAR_RE.fullmatch(c.word))
     if own.answer_type and own.answer_type != last.answer_type:
         kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
     known = {c.word for c in kept}

@@ -173,6 +173,7 @@ _PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|krege
 _DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|\bhow long\b", re.I)
 _YEAR_OF_DATE_RE = re.compile(r"(?:\b(" + _MONTHS + r")\s+)?(?<![/-])\b((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
 _ARTICLES = {"de", "het", "een"}
+_SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 _PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
 _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
                  "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
@@ -914,7 +915,8 @@ class Engine:
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
-        subjects = [c for c in question.topics if c.kind != "rate"]
+        # (a year is no subject: one the documents do not cover is said below, "no amount for 2023")
+        subjects = [c for c in question.topics if c.kind != "rate" and not _YEAR_RE.fullmatch(c.word)]
         absent = [c for c in subjects if not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
@@ -994,6 +996,14 @@ class Engine:
         asking = question.sectors or ((sector,) if sector else ())
         other_sector = bool(asking) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in asking)
+        # "hoeveel weken achter lopen havoleerlingen bij rekenen?": the school type asked (all of them
+        # are "vo" to the lexicon) is not the one a count for other types is about ("16 weken bij
+        # rekenen … voor vmbo-leerlingen, 5 weken voor vwo-leerlingen": no number for havo)
+        asked_types = set(_SCHOOL_TYPE_RE.findall(question.text.lower()))
+        given_types = set(_SCHOOL_TYPE_RE.findall(best.unit.text.lower()))
+        if wanted and asked_types and given_types and not asked_types & given_types and not other_sector:
+            return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
+                          missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
         if silent or other_sector:
             # Name a missing word only where it is true: the documents never use it, or (for a
             # question after a number, date or name) no sentence that uses it gives one.

@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from .lexicon import read_data_file
 from .normalize import is_dutch_word
-from .question import MAX_PHRASE, Question, analyse
+from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -48,6 +48,8 @@ class Glossary:
     words: FrozenSet[str] = frozenset()              # every lemma of a term or question word
     asking: FrozenSet[Phrase] = frozenset()          # question words of two or more words ("which month")
     singles: Tuple[str, ...] = ()                    # one-word entries, for typos ("tution")
+    # "extend: verlengen | uitbreiden": the Dutch words after the first that also match it
+    others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Translation:
     surfaces: Dict[str, str]         # Dutch word -> the English words it stands for
     answer_type: Optional[str]
     is_question: bool
+    others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()   # Dutch word -> the entry's other Dutch words
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +96,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     data = read_data_file(source, GlossaryError)
     phrases: Dict[Phrase, str] = {}
     exact: Dict[Phrase, str] = {}
+    others: Dict[str, Tuple[str, ...]] = {}
     asking = set()
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
@@ -103,7 +107,11 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
             key = _lemmas(english)
             if not key or len(key) > MAX_PHRASE:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
-            phrases[key] = exact[tuple(english_words(str(english)))] = str(dutch or "")
+            # ("extend: verlengen | uitbreiden": one English word, two of the documents' words)
+            first, *rest = [part.strip() for part in str(dutch or "").split("|")]
+            phrases[key] = exact[tuple(english_words(str(english)))] = first
+            if rest:
+                others[first] = tuple(rest)
             if section == "question_words" and len(key) > 1:
                 asking.add(key)
     try:
@@ -114,7 +122,8 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
     words = frozenset(w for key in phrases for w in key)
     singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
-    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles)
+    return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles,
+                    tuple(sorted(others.items())))
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -291,6 +300,9 @@ _SELF_DESCRIPTION_RE = re.compile(
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
+_SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
+
+
 def self_description(text: str) -> Tuple[str, str]:
     """(the clause in which the asker describes themselves, the rest) when the rest is a question;
     else ("", text)."""
@@ -307,9 +319,17 @@ def translate(text: str) -> Translation:
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
-        from .normalize import is_stop_word
+        from .normalize import is_stop_word, lemma
 
-        kept = [w for w in about_me.dutch.split() if w in _dutch_words() and not is_stop_word(w)]
+        # (who they are, "a (master) student", "a teacher", and how, "I work / study / teach", is no
+        # topic of the question: "I'm a teacher at a primary school, how much extra money is there
+        # for salaries?" asked for an amount for 'teacher'; the school, sector or programme still
+        # count, also before the person: "an mbo student")
+        words = about_me.dutch.split()
+        person = [lemma(w).endswith(PERSON_WORDS) for w in words]
+        kept = [w for i, w in enumerate(words) if w in _dutch_words() and not is_stop_word(w) and not person[i]
+                and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
+                and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
@@ -347,7 +367,11 @@ def translate(text: str) -> Translation:
         if found is None and "-" in surfaces[i]:
             # "secondary-school", "first-year": English parts the glossary knows, each translated
             parts = surfaces[i].split("-")
-            if all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
+            # ("catch-up" is the entry "catch up", whose parts alone mean something else)
+            joined = glossary.phrases.get(tuple(glossary_lemma(part, glossary) for part in parts))
+            if joined is not None:
+                found = joined
+            elif all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
                 found = translate(" ".join(parts)).dutch
         if found is None:
             if lemmas[i] in glossary.stop_words:
@@ -364,7 +388,9 @@ def translate(text: str) -> Translation:
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
         word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
-    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question)
+    others = dict(glossary.others)
+    return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
+                       tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
 
 
 def _dutch_function_word(surface: str, lemma: str) -> bool:
@@ -387,7 +413,17 @@ def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     base = lemma(word)
     if is_stop_word(base) or is_stop_word(word):
         return False
-    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary)
+    return base in vocabulary or word in vocabulary or _is_compound_of_a_term(word, vocabulary) \
+        or _is_singular_of_a_term(word, vocabulary)
+
+
+# The documents may use a term only in the plural ("zogenoemde “dakpanconstructies”"), which the
+# lemma tables do not know; its singular ("what is a dakpanconstructie?") is that term all the same.
+SINGULAR_MIN = 8
+
+
+def _is_singular_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
+    return len(word) >= SINGULAR_MIN and (word + "s" in vocabulary or word + "en" in vocabulary)
 
 
 # A Dutch compound ends with a word of its own ("instellingscollegegeld" ends with "collegegeld"):
@@ -418,7 +454,11 @@ def analyse_english(text: str) -> Question:
             found = " ".join(w for j, w in enumerate(words) if not j or w != words[j - 1])
         return found or surface
 
-    concepts = tuple(replace(c, surface=english(c.surface)) for c in question.concepts)
+    from .normalize import lemma
+
+    others = {lemma(word): {lemma(w) for w in alternatives} for word, alternatives in translation.others}
+    concepts = tuple(replace(c, surface=english(c.surface), alternatives=c.alternatives | others.get(c.word, set()))
+                     for c in question.concepts)
     return replace(question, concepts=concepts, answer_type=translation.answer_type or question.answer_type,
                    is_question=translation.is_question, typed=self_description(text)[1])
 

@@ -15,6 +15,11 @@ from .schema import SECTOR_COVERED_BY
 
 MAX_CONCEPTS = 24
 MAX_PHRASE = 4
+# Words (and compound heads: "masterstudent") for people. "en masterstudenten?" asks the last
+# question for them (actions/answers.py); "I'm a teacher at a primary school, …" says who asks.
+PERSON_WORDS = ("student", "leerling", "scholier", "docent", "leraar", "leerkracht", "onderzoeker",
+                "instromer", "promovendus", "stagiair", "deeltijder", "jongere", "kind", "ouder", "werkgever",
+                "medewerker", "deelnemer", "cursist")
 # "in welke maand", "welk deel": the noun names the kind of answer asked for, not what it is about
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 

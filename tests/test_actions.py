@@ -163,6 +163,12 @@ def test_follow_up_asks_with_the_new_sectors_word(domain):
     # from bachelor to master; a sentence about researchers' contracts)
     ("Wordt het collegegeld dit jaar echt gehalveerd?", "en voor masterstudenten?", "gehalveerd"),
     ("krijg ik extra reisrecht?", "en voor internationale studenten?", "12 maanden extra reisrecht"),
+    # "en X?" about people is "en voor X?" said shorter (before: the bachelor-master transition)
+    ("Wordt het collegegeld dit jaar echt gehalveerd?", "en masterstudenten?", "gehalveerd"),
+    # a new year replaces the last question's (before: "Dat staat niet precies in de documenten"),
+    # and one the documents do not cover is no absent subject (before: "Dat kan ik niet vinden")
+    ("welk percentage kandidaten slaagde in 2021?", "en in 2020?", "98,7%"),
+    ("hoeveel geld is er voor de lerarenopleidingen?", "en in 2023?", "De documenten noemen geen bedrag over ‘2023’."),
 ])
 def test_a_short_question_without_its_own_subject_asks_about_the_last_one(domain, last, message, expected):
     trk = tracker("nlu_fallback", message, slots={"last_question": last, "language": "nl"})
@@ -177,6 +183,26 @@ def test_an_english_short_question_points_back_too():
     ctx = answers.Context(intent="nlu_fallback", text="how much does that cost?", language="en")
     reply = answers.render(answers.respond(kb, ctx, last_question="Wordt het collegegeld gehalveerd?"))[0]
     assert reply.startswith("The documents do not give an amount") and "€ 50 miljoen" not in reply
+
+
+def test_what_about_people_in_english_asks_the_last_question_for_them():
+    # (before: a sentence of theme 4 about medical students waiting for their master)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="what about master students?", language="en", sector="wo")
+    last = answers.dutch_text("I study at a university, is my tuition fee halved?", "en")
+    reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
+    assert "gehalveerd" in reply and reply.splitlines()[-1].endswith("p. 12")
+    ctx = answers.Context(intent="nlu_fallback", text="what about my travel product?", language="en")
+    assert "reisrecht" in answers.render(answers.respond(kb, ctx, last_question=last))[0]
+
+
+def test_a_new_year_replaces_the_last_questions_year():
+    # (before: "The documents do not say exactly that": the 2021 of the last question was kept)
+    kb = open_kb()
+    last = answers.dutch_text("what percentage of candidates passed their exams in 2021", "en")
+    ctx = answers.Context(intent="nlu_fallback", text="and in 2020?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
+    assert reply.startswith("The letter says") and "98,7%" in reply
 
 
 @pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?", "wat vind jij daarvan?",

@@ -60,6 +60,13 @@ def test_english_with_the_documents_compounds_or_chat_spelling_is_english():
     assert conversation_language("wordt het collegegeld dit jaar gehalveerd voor een student", None) == "nl"
 
 
+def test_the_singular_of_a_term_the_documents_only_use_in_the_plural_is_a_term():
+    # The letter writes only "dakpanconstructies"; the singular is no evidence of Dutch either.
+    assert conversation_language("what is a dakpanconstructie", None) == "en"
+    assert conversation_language("what does dakpanconstructie mean", None) == "en"
+    assert conversation_language("wat is een dakpanconstructie?", None) == "nl"
+
+
 def test_the_language_switches_when_the_user_switches():
     assert conversation_language("Is my tuition fee halved this year?", "nl") == "en"
     assert conversation_language("krijg ik korting op mijn collegegeld?", "en") == "nl"
@@ -215,6 +222,15 @@ def test_a_hyphenated_english_word_is_translated_by_its_parts():
     from knowledge.english import dutch_text
     assert "middelbare school" in dutch_text("did primary schools give lower secondary-school advice?", "en")
     assert "mbo-student" in dutch_text("is the mbo-student allowed?", "en")
+    # a hyphenated word that is a glossary phrase is that phrase ("catch up"), not its parts
+    assert "inhaal" in dutch_text("is there extra catch-up teaching for dentistry students", "en")
+
+
+def test_a_glossary_entry_may_give_several_of_the_documents_words():
+    from knowledge.english import analyse_english, load_glossary
+    assert all("|" not in dutch for dutch in load_glossary().phrases.values())
+    extend = next(c for c in analyse_english("can they extend the intake?").concepts if c.surface == "extend")
+    assert {"verlengen", "uitbreiden"} <= extend.alternatives
 
 
 def test_each_sector_school_is_a_rate_per_school():
