@@ -915,9 +915,10 @@ class Engine:
         missing = [c for c in best.missing if c.kind != "sector"]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
-        # (a year is no subject: one the documents do not cover is said below, "no amount for 2023")
-        subjects = [c for c in question.topics if c.kind != "rate" and not _YEAR_RE.fullmatch(c.word)]
-        absent = [c for c in subjects if not any(self._concept_units(c))]
+        # (a year never counts as absent: one the documents do not cover is said below, "no amount for
+        # 2023"; it still counts as a subject: "wat staat er gepland voor het voorjaar van 2022?")
+        subjects = [c for c in question.topics if c.kind != "rate"]
+        absent = [c for c in subjects if not _YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
         if best.unit.id in self._prior_units(prior_topics):

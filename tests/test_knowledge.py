@@ -1272,3 +1272,11 @@ def test_the_users_own_narrower_sector_word_counts(kb):
 def test_a_permission_question_about_the_keuzelijst_is_no_request_for_its_themes(kb):
     result = kb.engine().answer("mogen we ook acties doen die niet in de keuzelijst staan")
     assert result.kind == "answer" and "niet limitatief" in result.shown[0].text
+
+
+def test_a_year_still_counts_as_a_subject_when_another_word_is_absent(kb):
+    """"wat staat er gepland voor het voorjaar van 2022": "gepland" is in no unit; with the year left
+    out of the subjects that was half of them, and the bot said it could not find anything (the
+    conversation suite's datum-voorjaar-2022)."""
+    result = kb.engine().answer("wat staat er gepland voor het voorjaar van 2022")
+    assert result.kind == "answer" and "voorjaar van 2022" in result.shown[0].text
