@@ -32,6 +32,11 @@ _QUESTION_START_RE = re.compile(
     r"do|does|did|can|could|may|might|must|should|will|would|have|has|tell|explain|list|give|show)\b", re.I)
 
 
+# Words after which a question word that is also a term ("list") is still a command: "pls list", "can you list"
+_BEFORE_COMMAND = frozenset({"please", "pls", "plz", "you", "u", "and", "also", "just", "then", "now", "ok", "okay",
+                             "so", "hi", "hello", "hey"})
+
+
 class GlossaryError(RuntimeError):
     """glossary.yml is missing or malformed."""
 
@@ -50,6 +55,8 @@ class Glossary:
     singles: Tuple[str, ...] = ()                    # one-word entries, for typos ("tution")
     # "extend: verlengen | uitbreiden": the Dutch words after the first that also match it
     others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    # a question word that is also a term ("list": noem | lijst): the term where it is no command
+    shadowed: Tuple[Tuple[Phrase, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,8 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     exact: Dict[Phrase, str] = {}
     others: Dict[str, Tuple[str, ...]] = {}
     asking = set()
+    terms: Dict[Phrase, str] = {}
+    shadowed: Dict[Phrase, str] = {}
     # Question words win over terms spelled the same ("list", "which").
     for section in ("terms", "question_words"):
         table = data.get(section)
@@ -109,6 +118,10 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
                 raise GlossaryError(f"{source.name}: '{english}' must be one to {MAX_PHRASE} words")
             # ("extend: verlengen | uitbreiden": one English word, two of the documents' words)
             first, *rest = [part.strip() for part in str(dutch or "").split("|")]
+            if section == "terms":
+                terms[key] = first
+            elif key in terms:
+                shadowed[key] = terms[key]
             phrases[key] = exact[tuple(english_words(str(english)))] = first
             if rest:
                 others[first] = tuple(rest)
@@ -123,7 +136,7 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     words = frozenset(w for key in phrases for w in key)
     singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
     return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles,
-                    tuple(sorted(others.items())))
+                    tuple(sorted(others.items())), tuple(sorted(shadowed.items())))
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -363,6 +376,9 @@ def translate(text: str) -> Translation:
                 break
         else:
             size, found = 1, None
+        if found is not None and i > 0 and surfaces[i - 1] not in _BEFORE_COMMAND:
+            # "list the actions" asks; "the menu list", "is it on the list?" names the list
+            found = dict(glossary.shadowed).get(tuple(lemmas[i:i + size]), found)
         typed = " ".join(surfaces[i:i + size])
         if found is None and "-" in surfaces[i]:
             # "secondary-school", "first-year": English parts the glossary knows, each translated

@@ -307,3 +307,14 @@ def test_a_count_for_other_school_types_does_not_answer_for_havo(kb):
     assert text.startswith("The documents do not give a duration for ‘havo’."), text
     assert "16 weken bij rekenen" in text  # what they do say
     assert not reply(kb, "how many weeks behind are vwo pupils in maths?").startswith(SILENT)
+
+
+def test_list_asks_only_as_a_command_and_is_a_list_after_other_words():
+    from knowledge.english import translate
+
+    # "list" is a question word ("noem") and a term ("lijst"): "the menu list" names the list
+    assert translate("how often did institutions choose actions outside the menu list?").dutch.split()[-1] == "lijst?"
+    assert translate("is internship support on the list").dutch.split()[-1] == "lijst"
+    assert translate("list the actions for internships").dutch.split()[0] == "noem"
+    assert translate("can you list the themes").dutch.split()[0] == "noem"
+    assert translate("pls list the themes").dutch.split()[0] == "noem"
