@@ -318,3 +318,26 @@ def test_list_asks_only_as_a_command_and_is_a_list_after_other_words():
     assert translate("list the actions for internships").dutch.split()[0] == "noem"
     assert translate("can you list the themes").dutch.split()[0] == "noem"
     assert translate("pls list the themes").dutch.split()[0] == "noem"
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("why is it hard for institutions to offer new staff a permanent contract?", "vast contract"),
+    ("can med students follow digital outpatient clinics?", "poli"),
+    ("what does the implementation monitor start measurement tell about research spending?", "implementatiemonitor"),
+])
+def test_the_mbo_ho_vocabulary_is_in_the_glossary(kb, question, fragment):
+    from bot.measure.question_eval import ask_engine
+    reply = ask_engine(question)
+    assert not reply.startswith("The documents do not"), reply
+    assert fragment in reply.split("Source:")[0], reply
+
+
+def test_a_yes_no_question_about_the_number_of_something_asks_no_number(kb):
+    from knowledge.english import english_answer_type
+    from bot.measure.question_eval import ask_engine
+
+    assert english_answer_type("is the number of students in dual programmes at hbo growing?") is None
+    assert english_answer_type("what is the number of students in dual programmes?") == "number"
+    assert english_answer_type("do you know the number of pabo students in schools?") == "number"
+    reply = ask_engine("is the number of students in dual programmes at hbo growing?")
+    assert not reply.startswith("The documents do not") and "duale trajecten" in reply, reply
