@@ -67,7 +67,8 @@ THEMES_NONE_FOR_SECTOR = (
     "The list of actions (keuzelijst) is for {sectors}. It has no theme for {sector}. "
     "Schools choose from the menu of interventions (menukaart). The documents say (in Dutch):"
 )
-ACTIONS_INTRO = "Actions under theme {number}: {title}{for_sector}. The annex says (in Dutch):"
+# (the Dutch title in brackets, as in ACTION_ANSWER_INTRO: after a colon it read as the reply turning Dutch)
+ACTIONS_INTRO = "Actions under theme {number} ({title}){for_sector}. The annex says (in Dutch):"
 ACTIONS_WHICH_THEME = "Which theme would you like to see the actions for?"
 ACTIONS_THEME_NOT_FOR_SECTOR = "Theme {number} is not meant for {sector}. These themes do fit:"
 EXAMPLE_PREFIX = "Bijvoorbeeld: "   # part of the annex's Dutch text

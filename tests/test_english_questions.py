@@ -341,3 +341,17 @@ def test_a_yes_no_question_about_the_number_of_something_asks_no_number(kb):
     assert english_answer_type("do you know the number of pabo students in schools?") == "number"
     reply = ask_engine("is the number of students in dual programmes at hbo growing?")
     assert not reply.startswith("The documents do not") and "duale trajecten" in reply, reply
+
+
+def test_english_the_annex_writes_itself_stays_english_and_theme_titles_are_bracketed(kb):
+    from knowledge.english import translate
+    from bot.measure.question_eval import ask_engine
+
+    assert "support desks" in translate("is there a support desk for students?").dutch
+    assert "virtual clinic" in translate("can medical students use a virtual clinic").dutch
+    reply = ask_engine("which support options for student wellbeing are in the list, like support desks?")
+    first = reply.split("\n")[0]
+    assert "support desks" in reply.split("Source:")[0], reply
+    # the Dutch theme title is a name in brackets, not the reply turning Dutch after a colon
+    if first.startswith("Actions under theme"):
+        assert first.startswith("Actions under theme 2 (Welzijn"), first
