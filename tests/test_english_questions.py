@@ -355,3 +355,13 @@ def test_english_the_annex_writes_itself_stays_english_and_theme_titles_are_brac
     # the Dutch theme title is a name in brackets, not the reply turning Dutch after a colon
     if first.startswith("Actions under theme"):
         assert first.startswith("Actions under theme 2 (Welzijn"), first
+
+
+def test_set_as_a_light_verb_is_no_topic(kb):
+    from knowledge.english import translate
+    from bot.measure.question_eval import ask_engine
+
+    assert "set" not in translate("do mbo, hbo and wo set different priorities in their plans?").dutch.split()
+    assert "opzetten" in translate("who set up the list of actions").dutch  # the phrase still counts
+    reply = ask_engine("do mbo, hbo and wo set different priorities in their plans?")
+    assert not reply.startswith("The documents do not") and "nauwelijks verschillen" in reply, reply
