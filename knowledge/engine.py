@@ -180,6 +180,7 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
 _DEMONSTRATIVES = {"deze", "dit"}
+_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
 ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
 
 
@@ -194,6 +195,10 @@ def points_back(sentence: str, before: str) -> bool:
     first, second = opening[0].lower(), opening[1].lower().strip(",")
     if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
         return True
+    # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
+    # project only in the sentence before)
+    if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
+        first = second
     return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 

@@ -1280,3 +1280,9 @@ def test_a_year_still_counts_as_a_subject_when_another_word_is_absent(kb):
     conversation suite's datum-voorjaar-2022)."""
     result = kb.engine().answer("wat staat er gepland voor het voorjaar van 2022")
     assert result.kind == "answer" and "voorjaar van 2022" in result.shown[0].text
+
+
+def test_a_sentence_opening_with_a_preposition_and_a_demonstrative_is_shown_after_its_antecedent():
+    # (before: "In dit project worden studenten als tutors ingezet …" alone: which project?)
+    result = open_kb().engine().answer("is er een voorbeeld van studenten die als tutor bijles geven op basisscholen")
+    assert result.kind == "answer" and "gemeente Rotterdam" in result.shown[0].text
