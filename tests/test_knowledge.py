@@ -1286,3 +1286,11 @@ def test_a_sentence_opening_with_a_preposition_and_a_demonstrative_is_shown_afte
     # (before: "In dit project worden studenten als tutors ingezet …" alone: which project?)
     result = open_kb().engine().answer("is er een voorbeeld van studenten die als tutor bijles geven op basisscholen")
     assert result.kind == "answer" and "gemeente Rotterdam" in result.shown[0].text
+
+
+def test_a_vague_quantity_of_something_else_is_no_count_of_what_is_asked():
+    # (before: "op de meeste scholen de medezeggenschapsraden al ingestemd" as the number of students)
+    result = open_kb().engine().answer("hoeveel studenten zitten er in een studentenraad?")
+    assert result.kind == "near_miss"
+    # a count the vague word does make stays an answer
+    assert open_kb().engine().answer("hoeveel plannen hadden nog aanvullende informatie nodig?").kind != "unknown"
