@@ -1294,3 +1294,13 @@ def test_a_vague_quantity_of_something_else_is_no_count_of_what_is_asked():
     assert result.kind == "near_miss"
     # a count the vague word does make stays an answer
     assert open_kb().engine().answer("hoeveel plannen hadden nog aanvullende informatie nodig?").kind != "unknown"
+
+
+def test_welk_before_a_neuter_noun_asks_for_a_name_like_welke():
+    # (before: "welk bureau …?" asked for nothing in particular and got "De instellingen hebben
+    # analyses gemaakt …" as its answer)
+    from knowledge.question import analyse
+    assert analyse("welk bureau heeft de plannen van de instellingen geanaliseerd?").answer_type == "who"
+    assert analyse("welk ministerie betaalt het steunpakket?").answer_type == "who"
+    result = open_kb().engine().answer("welk bureau heeft de plannen van de instellingen geanaliseerd?")
+    assert result.kind != "answer" or "Berenschot" in result.shown[0].text
