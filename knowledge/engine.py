@@ -118,6 +118,7 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _YEAR_RE = re.compile(r"(19|20)\d\d")
+_VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 # A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
 _DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + _MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
@@ -180,6 +181,7 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
                  "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
                  "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
 _DEMONSTRATIVES = {"deze", "dit"}
+_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
 ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
 
 
@@ -194,6 +196,10 @@ def points_back(sentence: str, before: str) -> bool:
     first, second = opening[0].lower(), opening[1].lower().strip(",")
     if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
         return True
+    # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
+    # project only in the sentence before)
+    if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
+        first = second
     return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 
@@ -943,6 +949,14 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
+            # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
+            # something else ("op de meeste scholen") is no count of them
+            counted = self._counted_words(question)
+            quantities = {m.group(0).lower() for m in _NUMBER_RE.finditer(best.unit.text)}
+            if counted and not type_missing and quantities and quantities <= _VAGUE_QUANTITIES \
+                    and not best.unit.types & {"amount", "percentage", "duration"} \
+                    and not self._counts(best.unit, counted):
+                type_missing = True
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)

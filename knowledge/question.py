@@ -43,8 +43,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("number", r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")|\b(door|met) wie\b"
                 r"|\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
-                r"|\bwelke (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
-                r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven)\b"),
+                # ("welk" before a neuter noun: "welk bureau heeft de plannen geanalyseerd?")
+                r"|\bwelke? (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
+                r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven|"
+                r"ministerie|instituut)\b"),
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
                       r"|\bbij (welk|welke) (loket|instantie|organisatie)\b.*\b(aanvragen|aanmelden|indienen)\b"
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
@@ -65,6 +67,18 @@ _QUESTION_START_RE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoeveel|hoe|welke|welk)\b", re.IGNORECASE)
+# A yes/no question typed without "?" opens with its verb, the subject next: "kiezen instellingen
+# vaak acties buiten de lijst", "stijgt het aantal bbl-studenten", "doet de overheid zelf iets".
+# (a finite verb ends in -t or is the plural -en; the subject is a pronoun, an article or a plural;
+# not "die"/"deze": "werken die …" may be a noun with a relative clause; "zullen we …", "laten we …" propose)
+_VERB_FIRST_RE = re.compile(
+    PREAMBLE +
+    r"(?!(?:zullen|laten|dat|het|niet|met|tot|want|echt|goed|toch|eerst|laatst|bedankt|groeten|tenminste|vanmiddag|"
+    r"vanavond|morgen|studenten|leerlingen|scholen|instellingen|docenten|leraren|ouders)\b)"
+    r"[^\W\d_]{3,}(?:en|t)\s+(?:de|het|een|er|ik|je|jij|u|we|wij|ze|zij|hij|jullie|mijn|onze|ons|"
+    r"alle|veel|mbo|hbo|wo|ho|po|vo|[^\W\d_]{3,}(?:en|s))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,8 @@ def answer_type(text: str) -> Optional[str]:
 
 def looks_like_question(text: str) -> bool:
     text = text or ""
-    return "?" in text or bool(_QUESTION_START_RE.match(text)) or bool(_QUESTION_WORD_RE.search(text))
+    return "?" in text or bool(_QUESTION_START_RE.match(text)) or bool(_QUESTION_WORD_RE.search(text)) \
+        or bool(_VERB_FIRST_RE.match(text))
 
 
 _HET_THEN_ONE_WORD_RE = re.compile(r"\bhet\s+([^\W\d_]+)\W*$", re.IGNORECASE)

@@ -790,3 +790,14 @@ def test_a_follow_up_that_asks_its_own_way_drops_the_last_kind_of_answer():
     ctx = answers.Context(intent="nlu_fallback", text="wat komt daarin?", language="nl")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
     assert "verdiepend onderzoek" in reply
+
+
+def test_a_yes_no_question_without_question_mark_opening_with_its_verb_is_answered():
+    # (before: "Dat kan ik niet vinden": no "?" and a verb outside the fixed list, so not a question)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="leggen instellingen ook zelf geld bij uit hun reserves",
+                          language="nl")
+    assert "eigen reserves" in answers.render(answers.respond(kb, ctx))[0]
+    from knowledge.question import looks_like_question
+    assert looks_like_question("stijgt het aantal bbl studenten weer")
+    assert not looks_like_question("studenten krijgen geld") and not looks_like_question("bedankt voor de hulp")

@@ -1280,3 +1280,27 @@ def test_a_year_still_counts_as_a_subject_when_another_word_is_absent(kb):
     conversation suite's datum-voorjaar-2022)."""
     result = kb.engine().answer("wat staat er gepland voor het voorjaar van 2022")
     assert result.kind == "answer" and "voorjaar van 2022" in result.shown[0].text
+
+
+def test_a_sentence_opening_with_a_preposition_and_a_demonstrative_is_shown_after_its_antecedent():
+    # (before: "In dit project worden studenten als tutors ingezet …" alone: which project?)
+    result = open_kb().engine().answer("is er een voorbeeld van studenten die als tutor bijles geven op basisscholen")
+    assert result.kind == "answer" and "gemeente Rotterdam" in result.shown[0].text
+
+
+def test_a_vague_quantity_of_something_else_is_no_count_of_what_is_asked():
+    # (before: "op de meeste scholen de medezeggenschapsraden al ingestemd" as the number of students)
+    result = open_kb().engine().answer("hoeveel studenten zitten er in een studentenraad?")
+    assert result.kind == "near_miss"
+    # a count the vague word does make stays an answer
+    assert open_kb().engine().answer("hoeveel plannen hadden nog aanvullende informatie nodig?").kind != "unknown"
+
+
+def test_welk_before_a_neuter_noun_asks_for_a_name_like_welke():
+    # (before: "welk bureau …?" asked for nothing in particular and got "De instellingen hebben
+    # analyses gemaakt …" as its answer)
+    from knowledge.question import analyse
+    assert analyse("welk bureau heeft de plannen van de instellingen geanaliseerd?").answer_type == "who"
+    assert analyse("welk ministerie betaalt het steunpakket?").answer_type == "who"
+    result = open_kb().engine().answer("welk bureau heeft de plannen van de instellingen geanaliseerd?")
+    assert result.kind != "answer" or "Berenschot" in result.shown[0].text
