@@ -67,7 +67,8 @@ def api_server():
     endpoints = write_endpoints(workdir / "endpoints.yml", f"http://127.0.0.1:{free_port()}/webhook",
                                 workdir / "trackers.db")
     process = start_rasa_server(port, endpoints, workdir, model,
-                                extra_args=["--enable-api", "--auth-token", token])
+                                # (joined with "=": a token may start with "-", which argparse takes for an option)
+                                extra_args=["--enable-api", f"--auth-token={token}"])
     try:
         yield f"http://127.0.0.1:{port}", token
     finally:
