@@ -504,6 +504,9 @@ class Engine:
     def __init__(self, kb, units: Optional[List[Unit]] = None) -> None:
         self.kb = kb
         self.lexicon = load_lexicon()
+        self._light_words = self.lexicon.background | self.lexicon.light
+        # sector words narrower than their sector ("vmbo" in the vo), as a user may type them
+        self._narrow_sector_words = frozenset(self.lexicon.sector_words) - frozenset(self.lexicon.sector_words.values())
         self.units = units if units is not None else build_units(kb)
         self._postings: Dict[str, Set[int]] = {}
         self._context_postings: Dict[str, Set[int]] = {}
@@ -766,7 +769,7 @@ class Engine:
         n_topics = len([c for c in concepts if c.kind == "topic"])
         weights: Dict[str, float] = {}
         # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
-        light = self.lexicon.background | (self.lexicon.light if _PERSONAL_RE.search(question.text) else frozenset())
+        light = self._light_words if _PERSONAL_RE.search(question.text) else self.lexicon.background
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
@@ -807,8 +810,7 @@ class Engine:
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
         own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
-                            for part in re.split(r"[-\s]+", c.surface.lower())} & set(self.lexicon.sector_words) \
-            - set(self.lexicon.sector_words.values())
+                            for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -861,7 +863,11 @@ class Engine:
                                  round(float(similarity[uid]), 3) if similarity is not None else 0.0))
         # (an exact tie: the unit that holds the question's own words rather than their synonyms -
         # "wie is de minister?" is the minister's signature, not a sentence about a ministerie)
-        scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts), s.unit.id))
+        def order(s: Scored, tie_breaker: Optional[np.ndarray] = None):
+            return (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts),
+                    -float(tie_breaker[s.unit.id]) if tie_breaker is not None else 0.0, s.unit.id)
+
+        scored.sort(key=order)
         if similarity is None and not defined and len(scored) > 1 and scored[1].score == scored[0].score \
                 and scored[1].unit.passage_id != scored[0].unit.passage_id:
             # A short question whose words several places hold alike ("tot wanneer mag het geld op?"):
@@ -870,8 +876,7 @@ class Engine:
             # (Only the order: whether the best is clear enough is still judged on the words.)
             tie_breaker = self._similarity(question)
             if tie_breaker is not None:
-                scored.sort(key=lambda s: (-s.score, -s.coverage, -sum(c.word in s.unit.tokens for c in concepts),
-                                           -float(tie_breaker[s.unit.id]), s.unit.id))
+                scored.sort(key=lambda s: order(s, tie_breaker))
         return scored[:limit], weights
 
     # -- decision --------------------------------------------------------------------

@@ -149,10 +149,15 @@ _HET_THEN_ONE_WORD_RE = re.compile(r"\bhet\s+([^\W\d_]+)\W*$", re.IGNORECASE)
 _MONEY_WORDS = ("geld", "tegemoetkoming", "collegegeld", "basisbeurs", "subsidie", "kosten", "toelage")
 
 
+@functools.lru_cache(maxsize=1)
+def _money() -> FrozenSet[str]:
+    lexicon = load_lexicon()
+    return frozenset(w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word)))
+
+
 def is_about_money(question: "Question") -> bool:
     """Does the question name money or a scheme that is money (the grant, the compensation)?"""
-    lexicon = load_lexicon()
-    money = {w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word))}
+    money = _money()
     return any(c.word in money or c.alternatives & money for c in question.concepts if c.kind == "topic")
 
 
