@@ -17,7 +17,8 @@ from actions import facts_en, record, texts, texts_en
 from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.question import PERSON_WORDS
-from knowledge.engine import _YEAR_RE, ANSWER_THRESHOLD, LIST_WORDS, SATISFIES, subject_words, theme_number
+from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
+from knowledge.question_forms import LIST_WORDS, YEAR_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 from knowledge.question import het_points_back, is_about_money
 
@@ -506,9 +507,9 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
     last, own = analyse(last_question), analyse(text)
     kept = last.concepts
-    if any(_YEAR_RE.fullmatch(c.word) for c in own.concepts):
+    if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):
         # "en in 2020?" after "… geslaagd in 2021?": the new year replaces the old one
-        kept = tuple(c for c in kept if not _YEAR_RE.fullmatch(c.word))
+        kept = tuple(c for c in kept if not YEAR_RE.fullmatch(c.word))
     if own.answer_type and own.answer_type != last.answer_type:
         kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
     known = {c.word for c in kept}

@@ -274,7 +274,7 @@ def load_curated(path: Path, passages: Sequence[Passage], titles: Dict[str, str]
 def _unit_vectors(path: Path) -> List[dict]:
     """Sentence vectors of every answer unit, so a server embeds only the question."""
     from .api import KnowledgeBase
-    from .engine import build_units
+    from .units import build_units
 
     kb = KnowledgeBase(path)
     try:

@@ -23,23 +23,24 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import math
 import re
-import threading
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
 from . import extract, semantic
-from .citation import Citation
-from .lexicon import Lexicon, load_lexicon
-from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .parse import page_at
-from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, separable_verbs, analyse
+from .lexicon import load_lexicon
+from .normalize import is_dutch_word, is_stop_word, lemma, normalize_tokens, words
+from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse
+from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
+                             asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
+                             verb_like)
 from .schema import applies_to
+from .units import (COMPARATIVES, NUMBER_RE, SIGNATURE_RE, Unit, build_units,
+                    dated_before_document, points_back)
+from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -70,7 +71,6 @@ AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the quest
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 PARTS = "+"                   # joins the two KB parts of a compound question word
-MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 MORE_LIMIT = 4
 FOCUS_SENTENCES = 2           # an action longer than this is shown as its name and the sentence that answers
 # A sentence that starts with one of these continues the one before it.
@@ -94,52 +94,9 @@ SATISFIES = {
     "procedure": {"procedure"},
 }
 
-_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
-_DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
-                          r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
-                          re.I)
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-# A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
-_NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + _MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
-_WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
-    r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
-    r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
-    r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
-    # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"
-    r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
-    r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
-)
-# A name: capitalised words not at the start of a sentence ("het Platform Perspectief Jongeren,
-# onder leiding van Kim Putters"). One the documents use everywhere ("NP Onderwijs") is their
-# subject, not an answer to "wie".
-_NAME_RE = re.compile(r"(?<=[a-z,;:(] )((?:[A-Z][\w'’-]+ )+(?:(?:van|de|der|den) )?[A-Z][\w'’-]+)")
-COMMON_NAME_UNITS = 5
-_NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
-                 "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
-# "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
-_YEAR_RE = re.compile(r"(19|20)\d\d")
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
-# A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
-_DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + _MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
-_DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
-_PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
-                           re.I)
-# "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
-_EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
-# ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
-_TIME_PHRASE_RE = re.compile(
-    r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
-    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
-_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
-                              + r")\s+thema\b", re.I)
-# "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
-_SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
-                             r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
-# "meer … dan", "groter dan": a comparison; asked by "is de vertraging erger in het mbo of in het ho?"
-_COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|beter|slechter|zwaarder|vaker)"
-_COMPARATIVE_RE = re.compile(r"\b" + _COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
-_COMPARATIVE_QUESTION_RE = re.compile(r"\b" + _COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
+_COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
@@ -149,13 +106,6 @@ _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
 _REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
-_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
-                        r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
-# ... or a purpose, "om … te"; not "het is lastig om … te" ("om" after such a word says what is lastig).
-_PURPOSE_RE = re.compile(r"(\w+)?[\s,]*\bom\b[^.;:]{0,80}\bte\b", re.I)
-_NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "onmogelijk", "nodig", "belangrijk", "zwaar",
-                "kans", "tijd", "ruimte", "moeite", "goed", "beter", "lastiger", "moeilijker", "makkelijker", "nodig", "erom",
-                "gaat", "gaan", "ging", "vragen", "vraagt", "verzoek", "besluit", "besloten", "geprobeerd", "poging"}
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
@@ -166,41 +116,8 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 # a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
-# "wanneer krijg ik …?" asks about the user's future: a sentence dated wholly before its document
-# tells what happened already ("tot en met september 2021 hebben 130.000 studenten … gekregen").
-_PERSONAL_RE = re.compile(r"\b(ik|je|jij|we|wij|i|you)\b", re.I)
-_PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|kregen|heb|hebt|heeft|hebben|"
-                               r"did|were|has|have|got|received)\b", re.I)
-_DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|\bhow long\b", re.I)
-_YEAR_OF_DATE_RE = re.compile(r"(?:\b(" + _MONTHS + r")\s+)?(?<![/-])\b((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
 _ARTICLES = {"de", "het", "een"}
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
-_PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
-_COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
-                 "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
-                 "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
-                 "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
-_DEMONSTRATIVES = {"deze", "dit"}
-_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
-ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
-
-
-def points_back(sentence: str, before: str) -> bool:
-    """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
-    heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
-    lager dan in 2020", "Deze financiële prikkel heeft niet de voorkeur") - the latter only when both
-    fit in one answer (a long list after "Deze middelen zijn bedoeld voor" is an answer of its own)."""
-    opening = sentence.split()[:2]
-    if not before or len(opening) < 2:
-        return False
-    first, second = opening[0].lower(), opening[1].lower().strip(",")
-    if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
-        return True
-    # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
-    # project only in the sentence before)
-    if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
-        first = second
-    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
@@ -210,31 +127,10 @@ _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn|waren)?\s*(de|het)?\s*([\w-]+\s+)?"
                                  r"(minister|ministers|staatssecretaris|staatssecretarissen|bewindspersoon|"
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
-_DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat"
-                            r"|wat (wordt|worden) (er )?(bedoeld|verstaan)|wat (bedoel|bedoelt|bedoelen|verstaat|verstaan)\b)\b", re.I)
 # A definition opens with its subject after an article ("De menukaart is …") or after these
 # ("Voorbeelden van executieve vaardigheden zijn: …", "Onder nazorg wordt verstaan …").
 _DEFINITION_OPENERS = _ARTICLES | {"voorbeelden", "onder", "met"}
 _PREAMBLE_RE = re.compile(PREAMBLE, re.I)   # "en", "hoi": nothing for the embedding to read
-_WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
-_LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: int
-    kind: str                      # sentence | footnote | action | theme
-    text: str
-    passage_id: int
-    index: int                     # position of the sentence in its passage
-    cite: Citation
-    sectors: Tuple[str, ...]
-    tokens: FrozenSet[str]
-    context: FrozenSet[str]
-    types: FrozenSet[str]
-    theme: Optional[int] = None
-    heading: FrozenSet[str] = frozenset()
-    borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
 
 
 @dataclass(frozen=True)
@@ -263,237 +159,6 @@ class Result:
 
 
 # ----------------------------------------------------------------------------- units
-
-# Short endings that may follow a word inside a longer word of the documents and keep it that
-# word: what the lemma tables leave on a compound ("lintstages", "bovenschoolse", "onderzoeker").
-ENDINGS = ("", "s", "en", "n", "e", "es", "se", "er", "ers", "'s", "tje", "tjes")
-MIN_MODIFIER = 3   # "ge-middel-d", "in-middel-s", "on-voldoende": a short prefix makes another word
-
-
-def is_compound_part(word: str, longer: str) -> bool:
-    """Is `word` a part of the longer word of the documents, as its modifier ("stage" in
-    "stageplaats"), its head ("rapportage" in "voortgangsrapportage") or a middle part ("examen" in
-    "eindexamenresultaten")? Not merely letters inside it: "middel" is no part of "gemiddeld" or
-    "inmiddels", "motie" none of "emotieregulatie", "actie" none of "actief"."""
-    start = longer.find(word)
-    while start != -1:
-        left, right = longer[:start], longer[start + len(word):]
-        verb = word.endswith("en") or word.startswith("ge")
-        left_ok = not left or left.endswith("-") or len(left) > MIN_MODIFIER or (
-            len(left) == MIN_MODIFIER and is_dutch_word(left))
-        if verb and left in PARTICLES:  # ("toegeschreven" is not "geschreven")
-            left_ok = False
-        right_ok = right in ENDINGS or right.startswith("-") or len(right) >= MIN_MODIFIER
-        if left_ok and right_ok:
-            return True
-        start = longer.find(word, start + 1)
-    return False
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball's Dutch stem (the snowballstemmer package); the word itself without it."""
-    stemmer = _stemmer()
-    if stemmer is None:
-        return word
-    # A snowball stemmer keeps its cursor on the object; concurrent callers (the eval's thread
-    # pool, a threaded server) would corrupt each other's words ("string index out of range").
-    with _STEM_LOCK:
-        return stemmer.stemWord(word)
-
-
-_STEM_LOCK = threading.Lock()
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer():
-    try:
-        import snowballstemmer
-    except ImportError:
-        return None
-    return snowballstemmer.stemmer("dutch")
-
-
-# A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
-# "als genoemd onder 3".
-_LABEL_NUMBER_RE = re.compile(r"\b(paragraaf|paragrafen|thema|thema['’]s|hoofdstuk|artikel|groep|groepen|niveau|bijlage|leerjaar|klas"
-                              r"|(genoemd|vermeld|beschreven) onder)"
-                              r"\s+\d+(\s*(-|en|t/m|tot en met)\s*\d+)?\*?", re.I)
-
-
-def _types(text: str) -> FrozenSet[str]:
-    found: Set[str] = set()
-    text = _LABEL_NUMBER_RE.sub(" ", text)
-    if extract.AMOUNT_RE.search(text):
-        found.add("amount")
-    if _PERCENT_RE.search(text):
-        found.add("percentage")
-    if _DURATION_RE.search(text):
-        found.add("duration")
-    if next(extract.dates(text), None) is not None or _EVENT_RE.search(text) or _TIME_PHRASE_RE.search(text):
-        found.add("date")
-    if found & {"amount", "percentage", "duration"} or _NUMBER_RE.search(text):
-        found.add("number")
-    if "date" in found and _DEADLINE_RE.search(text):
-        found.add("deadline")
-    if _WHO_RE.search(text):
-        found.add("who")
-    if _PROCEDURE_RE.search(text):
-        found.add("procedure")
-    if _SUPERLATIVE_RE.search(text):
-        found.add("superlative")
-    if _COMPARATIVE_RE.search(text):
-        found.add("comparative")
-    if _REASON_RE.search(text):
-        found.add("reason")
-    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
-        found.add("purpose")
-    return frozenset(found)
-
-
-# A letter's signature line: "De minister van Onderwijs, Cultuur en Wetenschap, Ingrid van Engelshoven".
-_SIGNATURE_RE = re.compile(r"^(De )?([Mm]inister|[Ss]taatssecretaris)\b[^.]*, ([A-Z][\w-]*\s?)+(van |de |der |den )*[A-Z][\w-]+$")
-SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "handtekening", "tekenen", "afzender",
-                   "schrijven", "schrijver"]  # the writer of a letter is who signs it
-
-
-def _symbol_words(text: str) -> List[str]:
-    """"€" and "%" as the words people type for them."""
-    return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
-
-
-def _rates(tokens: Sequence[str]) -> List[str]:
-    """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
-    return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
-
-
-def _sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
-    """The sectors `tokens` name; a phrase's words are not read again on their own
-    ("middelbaar beroepsonderwijs" is the mbo, not also the "middelbare" school)."""
-    found: List[str] = []
-    i = 0
-    while i < len(tokens):
-        for size in (4, 3, 2):
-            phrase = tuple(tokens[i:i + size])
-            if phrase in lexicon.sector_groups:
-                found += lexicon.sector_groups[phrase]
-            elif phrase in lexicon.sector_phrases:
-                found.append(lexicon.sector_phrases[phrase])
-            else:
-                continue
-            i += size
-            break
-        else:
-            if tokens[i] in lexicon.sector_words:
-                found.append(lexicon.sector_words[tokens[i]])
-            i += 1
-    return list(dict.fromkeys(found))
-
-
-def build_units(kb) -> List[Unit]:
-    """Every answer unit of the knowledge base, in document order."""
-    lexicon = load_lexicon()
-    themes = {r["number"]: r for r in kb._query("SELECT * FROM themes")}
-    actions_by_passage = {r["passage_id"]: r for r in kb._query("SELECT * FROM actions")}
-    units: List[Unit] = []
-
-    def add(**kw) -> None:
-        units.append(Unit(id=len(units), **kw))
-
-    theme_sectors_of = {n: tuple(json.loads(r["sectors"])) + ((r["programme"],) if r["programme"] else ())
-                        for n, r in themes.items()}
-    for number, row in sorted(themes.items()):
-        sectors = theme_sectors_of[number]
-        named = json.loads(row["sectors"])
-        listed = " en ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
-        text = f"Thema {number}: {row['title']} ({listed})"  # as the annex writes it: "(mbo, hbo en wo)"
-        tokens = normalize_tokens(text)
-        add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
-            cite=kb._theme_cite(number),
-            # (the brackets list the sectors the theme is for: "voor welke sectoren is thema 5?")
-            sectors=sectors, tokens=frozenset(tokens) | {"thema", "sector"},
-            context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
-
-    # "volgens de keuzelijst": a unit is in the document its title names (context, not text)
-    title_tokens = {slug: normalize_tokens(doc.get("title") or "") for slug, doc in kb.documents.items()}
-    for p in kb._query("SELECT * FROM passages ORDER BY id"):
-        theme = int(p["theme"]) if p["theme"] is not None else None
-        heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
-        document_tokens = title_tokens.get(p["document"], [])
-        passage_tokens = normalize_tokens(p["text"])
-        theme_sectors = theme_sectors_of.get(theme, ())
-        if p["kind"] == "action" and p["id"] in actions_by_passage:
-            action = actions_by_passage[p["id"]]
-            text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
-            add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
-                cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
-                                 + [w for w in separable_verbs(text, lexicon).values() if w]),
-                context=frozenset(heading_tokens + document_tokens), types=_types(p["text"]), theme=theme,
-                heading=frozenset(heading_tokens))
-            continue
-        segments = json.loads(p["segments"] or "[]")
-        spans = extract.sentences(p["text"])
-        heading_sectors = _sectors_in(heading_tokens, lexicon)
-        sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
-        for index, (start, end) in enumerate(spans):
-            sentence = " ".join(p["text"][start:end].split())
-            if len(sentence) < 3:
-                continue
-            text_sectors = _sectors_in(sentence_tokens[index], lexicon)
-            # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
-            # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
-            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
-                + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
-            if _SIGNATURE_RE.match(sentence):
-                tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
-            previous = sentence_tokens[index - 1] if index > 0 else []
-            following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
-            before = " ".join(p["text"][spans[index - 1][0]:spans[index - 1][1]].split()) if index > 0 else ""
-            # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
-            # before names; it is shown after that sentence, so its words count as its own - though
-            # not in how rare a word is)
-            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
-            cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
-            sectors = theme_sectors or tuple(text_sectors or heading_sectors)
-            add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
-                passage_id=p["id"], index=index, cite=cite, sectors=sectors,
-                tokens=frozenset(tokens),
-                context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
-                types=_types(sentence), theme=theme, heading=frozenset(heading_tokens),
-                borrowed=borrowed - frozenset(tokens))
-    return _with_names(units)
-
-
-def _with_names(units: List[Unit]) -> List[Unit]:
-    """Units that name a person or organisation by its proper name answer "wie"."""
-    names = [set(_NAME_RE.findall(u.text)) for u in units]
-    counts = Counter(n for found in names for n in found)
-    common = tuple(n for n, count in counts.items() if count >= COMMON_NAME_UNITS)
-
-    def proper(name: str) -> bool:  # ("NP Onderwijsmiddelen" is the common name too)
-        return not name.startswith(common)
-
-    units = [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
-    return _with_people(units)
-
-
-# A person's name: capitalised words the documents never write in lower case ("Ingrid van
-# Engelshoven", "Kim Putters", "Van Baarle"), unlike "Nationaal Programma" or "Hogeschool Rotterdam".
-_CAPITALISED_RUN_RE = re.compile(r"\b([A-Z][\w'’-]+)((?:\s+(?:van|de|der|den|ten|ter))*)\s+([A-Z][\w'’-]+)\b")
-_NAME_PARTICLES = {"van", "de", "der", "den", "ten", "ter"}
-
-
-def _with_people(units: List[Unit]) -> List[Unit]:
-    """Units that name a person answer "wie is de minister …?" (type "person")."""
-    lower = {w for u in units for w in words(u.text) if w.islower()}
-
-    def person(m: "re.Match[str]") -> bool:
-        first, last = m.group(1), m.group(3)
-        return last.lower() not in lower and (first.lower() not in lower or first.lower() in _NAME_PARTICLES)
-
-    return [replace(u, types=u.types | {"person"}) if any(map(person, _CAPITALISED_RUN_RE.finditer(u.text))) else u
-            for u in units]
 
 
 # ----------------------------------------------------------------------------- index
@@ -549,7 +214,7 @@ class Engine:
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v and is_compound_part(word, v))
         if not found and len(word) >= 8:
-            for head, tails in _compound_cuts(word, 5):
+            for head, tails in compound_cuts(word, 5):
                 tail = next((t for t in tails if t in self._postings), None)
                 if head in self._postings and tail:
                     found.add(f"{head}{PARTS}{tail}")
@@ -563,7 +228,7 @@ class Engine:
         def known(part: str) -> bool:
             return part in self._postings or lemma(part) in self._postings
 
-        return any(known(head) and any(known(t) for t in tails) for head, tails in _compound_cuts(word, 4))
+        return any(known(head) and any(known(t) for t in tails) for head, tails in compound_cuts(word, 4))
 
     @functools.lru_cache(maxsize=8192)
     def _typo_fix(self, word: str) -> Optional[str]:
@@ -666,7 +331,7 @@ class Engine:
         """For "wat is/betekent/houdt X (in)?" with one subject: X as written, so a unit that opens
         with it ("De menukaart is gebaseerd op …") can be preferred."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        if question.answer_type or not _DEFINITION_RE.match(question.text):
+        if question.answer_type or not DEFINITION_RE.match(question.text):
             return set()
         # (one subject, or an adjective and its noun: "wat zijn executieve vaardigheden?")
         surfaces = [w.lower() for w in words(question.text)]
@@ -769,7 +434,7 @@ class Engine:
         n_topics = len([c for c in concepts if c.kind == "topic"])
         weights: Dict[str, float] = {}
         # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
-        light = self._light_words if _PERSONAL_RE.search(question.text) else self.lexicon.background
+        light = self._light_words if PERSONAL_RE.search(question.text) else self.lexicon.background
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
@@ -802,7 +467,7 @@ class Engine:
         # The less a question says itself, the more NLU's reading of it counts.
         prior_bonus = PRIOR_BONUS / max(1, n_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
-        asks_deadline = question.answer_type == "date" and bool(_DEADLINE_QUESTION_RE.search(question.text))
+        asks_deadline = question.answer_type == "date" and bool(DEADLINE_QUESTION_RE.search(question.text))
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
@@ -888,13 +553,13 @@ class Engine:
         asked_sector = question.sectors[0] if question.sectors else sector
         explicit_theme = theme or theme_number(question.text) or self._theme_named(question)
         concept_words = subject_words(question)
-        if _asks_for_themes(question, concept_words, explicit_theme, self.lexicon.programme_names):
+        if asks_for_themes(question, concept_words, explicit_theme, self.lexicon.programme_names):
             # ("voor mbo en ho": several sectors named, every theme of theirs: the whole list)
             return Result("themes", question, sector=asked_sector if len(question.sectors) <= 1 else None)
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12, explicit_theme)
-        if explicit_theme and _asks_for_actions(question, concept_words):
+        if explicit_theme and asks_for_actions(question, concept_words):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
         if theme_unit and question.answer_type in (None, "who") \
@@ -919,7 +584,7 @@ class Engine:
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             if typed:
                 best = typed[0]
-        if best.unit.kind in ("theme", "action") and _asks_for_actions(question, concept_words) \
+        if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
         best, link = self._with_citing_sentence(best, ranked)
@@ -929,7 +594,7 @@ class Engine:
         # (a year never counts as absent: one the documents do not cover is said below, "no amount for
         # 2023"; it still counts as a subject: "wat staat er gepland voor het voorjaar van 2022?")
         subjects = [c for c in question.topics if c.kind != "rate"]
-        absent = [c for c in subjects if not _YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
+        absent = [c for c in subjects if not YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
         if best.unit.id in self._prior_units(prior_topics):
@@ -957,7 +622,7 @@ class Engine:
             # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
             # something else ("op de meeste scholen") is no count of them
             counted = self._counted_words(question)
-            quantities = {m.group(0).lower() for m in _NUMBER_RE.finditer(best.unit.text)}
+            quantities = {m.group(0).lower() for m in NUMBER_RE.finditer(best.unit.text)}
             if counted and not type_missing and quantities and quantities <= _VAGUE_QUANTITIES \
                     and not best.unit.types & {"amount", "percentage", "duration"} \
                     and not self._counts(best.unit, counted):
@@ -972,7 +637,7 @@ class Engine:
                 # section, the question may use another word: "programme period" for "looptijd")
                 top = None
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
-                     and not _verb_like(c)] or never_used
+                     and not verb_like(c)] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
         else:
             type_missing, focal = False, never_used
@@ -983,13 +648,13 @@ class Engine:
         counts = question.answer_type in ("number", "amount", "percentage", "duration")
         document_year = "" if counts else (best.unit.cite.date or "")[:4]
         # (in the sentence itself: "Ruim driekwart …" is no percentage for 2020 because the next sentence names 2020)
-        missing_year = next((c for c in question.concepts if _YEAR_RE.fullmatch(c.word) and c.word != document_year
+        missing_year = next((c for c in question.concepts if YEAR_RE.fullmatch(c.word) and c.word != document_year
                              and best.unit.id not in self._concept_units(c)[0]), None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
         # sentence that dates the scheme but not the paying is not the answer.
-        missing_event = [c for c in heaviest if c.kind == "topic" and _verb_like(c)
+        missing_event = [c for c in heaviest if c.kind == "topic" and verb_like(c)
                          and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS] \
             if question.answer_type == "date" and question.typed is None else []  # (a translated verb is a guess)
         if missing_event and not silent:
@@ -1055,7 +720,7 @@ class Engine:
             best = chosen
         shown = [self._with_antecedent(self._focused(best.unit, question, weights))] \
             + ([link] if link is not None else self._context_for(best, ranked, question))
-        if all(_SIGNATURE_RE.match(u.text) for u in shown):
+        if all(SIGNATURE_RE.match(u.text) for u in shown):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
@@ -1141,7 +806,7 @@ class Engine:
         """Does the unit give a number of the counted thing ("32.000 studenten")?"""
         tokens = self._unit_sequence(unit.id)
         for i, token in enumerate(tokens):
-            if (token.isdigit() and not _YEAR_RE.fullmatch(token)) or token in _COUNT_WORDS:
+            if (token.isdigit() and not YEAR_RE.fullmatch(token)) or token in _COUNT_WORDS:
                 for after in tokens[i + 1:i + 1 + COUNT_GAP + 1]:
                     # (a compound's head counts it too: "7.800 plekken" is how many stageplekken)
                     if after in counted or any(after.endswith(w) for w in counted if len(w) >= 4) \
@@ -1167,8 +832,8 @@ class Engine:
             return False
         if not wanted & {"number", "amount", "percentage", "duration"}:
             return True
-        asked = {m.group(0).lower() for m in _NUMBER_RE.finditer(question.text)}
-        return not asked or any(m.group(0).lower() not in asked for m in _NUMBER_RE.finditer(unit.text))
+        asked = {m.group(0).lower() for m in NUMBER_RE.finditer(question.text)}
+        return not asked or any(m.group(0).lower() not in asked for m in NUMBER_RE.finditer(unit.text))
 
     def clearly_about(self, result: Result) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
@@ -1209,7 +874,7 @@ class Engine:
         after = self.units[best.unit.id + 1] if best.unit.id + 1 < len(self.units) else None
         before = self.units[best.unit.id - 1] if best.unit.id > 0 else None
         for other in (after, before):  # the letter's signatories, together
-            if other is not None and _SIGNATURE_RE.match(best.unit.text) and _SIGNATURE_RE.match(other.text):
+            if other is not None and SIGNATURE_RE.match(best.unit.text) and SIGNATURE_RE.match(other.text):
                 return [other]
         following = self._neighbour(best.unit, 1)
         if following is None or following.text == best.unit.text:
@@ -1226,108 +891,9 @@ class Engine:
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
 
-def _verb_like(concept: Concept) -> bool:
-    """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing
-    the documents would have to name for the question to be answered."""
-    return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
-
 
 _THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
-_NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
 
 
-def _compound_cuts(word: str, shortest: int):
-    """Each split of `word` into a head and a tail of at least `shortest` letters: the head, and the
-    tail as written plus, after a linking "s" or hyphen, without it ("leerlingsbegeleiding")."""
-    for cut in range(shortest, len(word) - shortest + 1):
-        head, rest = word[:cut], word[cut:]
-        tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
-        yield head, [t for t in tails if len(t) >= shortest]
-
-
-def asks_own_future(question: Question) -> bool:
-    """"wanneer krijg ik de tegemoetkoming?": when something will happen to the user."""
-    text = question.typed or question.text  # (an English question's tense is in its own words)
-    return question.answer_type == "date" and bool(_PERSONAL_RE.search(text)) and not _PAST_QUESTION_RE.search(text) \
-        and not _DEADLINE_QUESTION_RE.search(question.text) and not _DEADLINE_QUESTION_EN_RE.search(text)
-
-
-def dated_before_document(unit: Unit) -> bool:
-    """Are all the unit's dates before its document's month ("tot en met september 2021" in a
-    letter of October 2021)? A date without a year ("dit studiejaar", "24 december") or a year
-    alone in the document's own year is not before it."""
-    written = [text for _, text, _ in extract.dates(unit.text)]
-    if not written or not unit.cite.date:
-        return False
-    document = (int(unit.cite.date[:4]), int(unit.cite.date[5:7]))
-    for text in written:
-        match = _YEAR_OF_DATE_RE.search(text)
-        if not match:
-            return False
-        month = _MONTHS.split("|").index(match.group(1).lower()) + 1 if match.group(1) else 12
-        if (int(match.group(2)), month) >= document:
-            return False
-    return True
-
-
-def superlative_asked(question: Question) -> bool:
-    return bool(_SUPERLATIVE_RE.search(question.text))
-
-
-def theme_number(text: str) -> Optional[int]:
-    """"thema 3", "thema vijf", "het zesde thema" -> the number."""
-    match = _THEME_NUMBER_RE.search(text or "")
-    if not match:
-        return None
-    word = (match.group(1) or match.group(2)).lower()
-    number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-    return number if 1 <= number <= 9 else None
-
-
-# Words that ask for a list rather than name a subject.
-LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
-               "alle", "belangrijk", "zetten", "noemen"}
-
-
-def subject_words(question: Question) -> Set[str]:
-    """The question's topic words, with a synonym of a list word read as that word ("themas",
-    "maatregelen" -> "thema", "actie"), so list questions are recognised however they are typed."""
-    found = set()
-    for c in question.topics:
-        if c.kind != "topic":
-            continue
-        listed = sorted(c.alternatives & LIST_WORDS)
-        found.add(c.word if c.word in LIST_WORDS or not listed else listed[0])
-    return found
-
-
-def _asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int],
-                     programme_names: FrozenSet[str] = frozenset()) -> bool:
-    """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked. Also what is
-    on the list ("wat staat er op de keuzelijst voor ons?") and what the programme does for a sector
-    ("wat doet het npo voor het mbo?"): its themes for that sector."""
-    if theme:
-        return False
-    if "thema" in concept_words:
-        # ("welk thema past bij ons?": the themes, for the user's sector)
-        return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten",
-                                                   "passen", "geschikt", "handig"})
-    if _DEFINITION_RE.match(question.text) or question.answer_type:
-        return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
-    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and _WHAT_RE.match(question.text):
-        return True  # (not "mogen we ook acties doen die niet in de keuzelijst staan?")
-    return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names
-
-
-def _asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
-    """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact ("In hoeverre
-    zijn de maatregelen voor doorstroom nieuw voor de instellingen?" asks one)."""
-    listing = bool(_LIST_RE.search(question.text)) and not question.answer_type
-    general = LIST_WORDS | {"mogen", "kunnen", "doen"}
-    if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
-        return listing or len(concept_words - general) <= 1
-    return listing and concept_words <= general
-
-
-__all__ = ["Engine", "LIST_WORDS", "subject_words", "Result", "Scored", "Unit", "build_units", "theme_number"]
+__all__ = ["ANSWER_THRESHOLD", "Engine", "Result", "SATISFIES", "Scored"]

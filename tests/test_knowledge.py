@@ -385,15 +385,15 @@ def test_stemming_is_safe_across_threads():
     """The eval and threaded servers stem concurrently; a shared snowball stemmer mangled words."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from knowledge import engine
+    from knowledge import wordparts
 
     words = [f"{base}{suffix}" for base in ("studiefinanciering", "lerarenopleiding", "onderwijsachterstand",
                                           "stageplaatsen", "begeleiding") for suffix in ("", "en", "s", "je")]
-    expected = {w: engine.stem.__wrapped__(w) for w in words}
-    engine.stem.cache_clear()
+    expected = {w: wordparts.stem.__wrapped__(w) for w in words}
+    wordparts.stem.cache_clear()
     with ThreadPoolExecutor(max_workers=8) as pool:
         for _ in range(20):
-            got = list(pool.map(engine.stem.__wrapped__, words * 10))
+            got = list(pool.map(wordparts.stem.__wrapped__, words * 10))
             assert got == [expected[w] for w in words * 10]
 
 
@@ -436,10 +436,10 @@ def test_similarity_ranks_a_paraphrase_without_the_documents_words(kb):
 
 def test_a_deadline_question_prefers_the_last_day_to_a_bare_year(kb):
     from knowledge import analyse
-    from knowledge.engine import _types
+    from knowledge.units import unit_types
 
-    assert "deadline" in _types("Instellingen kunnen een aanvraag indienen tot en met 1 maart 2023.")
-    assert "deadline" not in _types("Voor 2023 is een bedrag van € 70 miljoen beschikbaar.")
+    assert "deadline" in unit_types("Instellingen kunnen een aanvraag indienen tot en met 1 maart 2023.")
+    assert "deadline" not in unit_types("Voor 2023 is een bedrag van € 70 miljoen beschikbaar.")
     best = kb.engine().rank(analyse("tot wanneer kunnen mbo-scholen subsidie voor nazorg aanvragen?"))[0]
     assert "tot en met 24 december" in best.unit.text
 
@@ -655,13 +655,13 @@ def test_growing_is_a_phrase_for_increasing(kb):
 
 
 def test_a_sector_phrase_is_not_read_again_word_by_word():
-    from knowledge.engine import _sectors_in
+    from knowledge.units import sectors_in
     from knowledge.lexicon import load_lexicon
     from knowledge.normalize import normalize_tokens
     lexicon = load_lexicon()
-    assert _sectors_in(normalize_tokens("middelbaar beroepsonderwijs en hoger onderwijs"), lexicon)[0] == "mbo"
-    assert "vo" not in _sectors_in(normalize_tokens("het middelbaar beroepsonderwijs"), lexicon)
-    assert _sectors_in(normalize_tokens("op de middelbare"), lexicon) == ["vo"]
+    assert sectors_in(normalize_tokens("middelbaar beroepsonderwijs en hoger onderwijs"), lexicon)[0] == "mbo"
+    assert "vo" not in sectors_in(normalize_tokens("het middelbaar beroepsonderwijs"), lexicon)
+    assert sectors_in(normalize_tokens("op de middelbare"), lexicon) == ["vo"]
 
 
 def test_how_many_x_is_answered_by_a_count_of_x(kb):
@@ -843,8 +843,8 @@ def test_a_proper_name_answers_who_unless_the_documents_name_it_everywhere(kb):
     engine = kb.engine()
     result = engine.answer("wie adviseert de regering over jongeren en het npo?")
     assert result.kind == "answer" and "Platform Perspectief Jongeren" in result.shown[0].text
-    from knowledge.engine import _types
-    plain = [u for u in engine.units if "NP Onderwijs" in u.text and "who" not in _types(u.text)
+    from knowledge.units import unit_types
+    plain = [u for u in engine.units if "NP Onderwijs" in u.text and "who" not in unit_types(u.text)
              and not any(c.isupper() for c in u.text[1:].replace("NP Onderwijs", ""))]
     assert plain and all("who" not in u.types for u in plain)
 
@@ -887,11 +887,11 @@ def test_a_separable_verb_in_the_documents_is_read_as_in_a_question(kb):
 
 
 def test_a_number_that_labels_is_no_count():
-    from knowledge.engine import _types
+    from knowledge.units import unit_types
     for text in ("De onder paragraaf 3 genoemde punten gelden ook.", "de bovenstaande thema’s 1-3*, kunnen",
                  "Denk aan duo-stages als genoemd onder 3.", "studenten op mbo niveau 2"):
-        assert "number" not in _types(text), text
-    assert "number" in _types("Thema 6 telt 12 acties")
+        assert "number" not in unit_types(text), text
+    assert "number" in unit_types("Thema 6 telt 12 acties")
 
 
 @pytest.mark.parametrize("question", [
@@ -930,11 +930,11 @@ def test_the_embedding_reads_the_question_in_the_documents_words(kb):
 def test_waarom_prefers_a_sentence_that_gives_a_reason(kb):
     """Three sentences hold both words of the question; the one that says why ("door de korte
     termijn …") answers "waarom", not the one that says the council was involved."""
-    from knowledge.engine import _types
+    from knowledge.units import unit_types
     result = kb.engine().answer("Waarom was de betrokkenheid van de studentenraden minder goed?")
     assert result.kind == "answer" and "door de korte termijn" in result.shown[0].text
-    assert "purpose" in _types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
-    assert "purpose" not in _types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
+    assert "purpose" in unit_types("Om de jeugdwerkloosheid aan te pakken, is het kansrijk …")
+    assert "purpose" not in unit_types("Zij vinden het lastig om gemotiveerd te blijven.")  # "lastig om": no purpose
 
 
 def test_waarom_prefers_a_cause_to_a_purpose(kb):
@@ -1028,7 +1028,7 @@ def test_who_is_the_minister_asks_for_a_person_not_the_ministry(kb):
 def test_a_word_matches_the_compounds_it_is_part_of_not_letters_inside_other_words(kb):
     """"middel" (a synonym of geld) is part of "onderwijsmiddelen" but not of "gemiddeld" or
     "inmiddels"; "stage" of "lintstages", "actie" not of "actief"."""
-    from knowledge.engine import is_compound_part
+    from knowledge.wordparts import is_compound_part
     for word, longer in (("stage", "lintstages"), ("stage", "stageplaats"), ("rapportage", "voortgangsrapportage"),
                          ("examen", "eindexamenresultaten"), ("corona", "pre-coronaperiodes"),
                          ("student", "pabostudenten"), ("middel", "onderwijsmiddelen")):
@@ -1209,9 +1209,9 @@ def test_a_theme_named_by_its_subject_must_be_for_the_sector_named(kb):
 def test_a_comparison_asked_prefers_a_sentence_that_compares(kb):
     """"is de studievertraging erger in het mbo of in het ho?" ties three sentences with both
     sectors; the one that compares them ("In het mbo, meer dan in het ho, …") answers which."""
-    from knowledge.engine import _types
-    assert "comparative" in _types("In het mbo, meer dan in het ho, hebben studenten studievertraging opgelopen.")
-    assert "comparative" not in _types("Er is nog steeds sprake van studievertraging, zowel in het mbo als ho.")
+    from knowledge.units import unit_types
+    assert "comparative" in unit_types("In het mbo, meer dan in het ho, hebben studenten studievertraging opgelopen.")
+    assert "comparative" not in unit_types("Er is nog steeds sprake van studievertraging, zowel in het mbo als ho.")
     result = kb.engine().answer("is de studievertraging erger in het mbo of in het ho?")
     assert result.kind == "answer" and "meer dan in het ho" in result.shown[0].text
 

@@ -1,0 +1,110 @@
+"""What a question asks for, read from its form: a list of themes or actions, a theme by number, a
+definition, the user's own future, a superlative. Predicates over :class:`knowledge.question.Question`
+that the engine's decisions and the dialogue share."""
+from __future__ import annotations
+
+import re
+from typing import FrozenSet, Optional, Set
+
+from .question import PREAMBLE, Concept, Question
+from .units import SUPERLATIVE_RE
+
+
+_NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
+                 "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}
+
+YEAR_RE = re.compile(r"(19|20)\d\d")
+
+DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
+
+_THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
+                              + r")\s+thema\b", re.I)
+
+# "wanneer krijg ik …?" asks about the user's future: a sentence dated wholly before its document
+# tells what happened already ("tot en met september 2021 hebben 130.000 studenten … gekregen").
+PERSONAL_RE = re.compile(r"\b(ik|je|jij|we|wij|i|you)\b", re.I)
+
+_PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|kregen|heb|hebt|heeft|hebben|"
+                               r"did|were|has|have|got|received)\b", re.I)
+
+_DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|\bhow long\b", re.I)
+
+DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat"
+                            r"|wat (wordt|worden) (er )?(bedoeld|verstaan)|wat (bedoel|bedoelt|bedoelen|verstaat|verstaan)\b)\b", re.I)
+
+_WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
+
+_LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
+
+
+def verb_like(concept: Concept) -> bool:
+    """Dutch verb lemmas end in -en ("ondertekenen", "vervullen"): what is done, rarely the thing
+    the documents would have to name for the question to be answered."""
+    return concept.word.endswith("en") and len(concept.word) > 4 and concept.word not in _NOUNS_IN_EN
+
+_NOUNS_IN_EN = {"examen", "teken", "wapen", "keuken", "molen", "deken", "regen", "leven", "wezen"}
+
+
+def asks_own_future(question: Question) -> bool:
+    """"wanneer krijg ik de tegemoetkoming?": when something will happen to the user."""
+    text = question.typed or question.text  # (an English question's tense is in its own words)
+    return question.answer_type == "date" and bool(PERSONAL_RE.search(text)) and not _PAST_QUESTION_RE.search(text) \
+        and not DEADLINE_QUESTION_RE.search(question.text) and not _DEADLINE_QUESTION_EN_RE.search(text)
+
+
+def superlative_asked(question: Question) -> bool:
+    return bool(SUPERLATIVE_RE.search(question.text))
+
+
+def theme_number(text: str) -> Optional[int]:
+    """"thema 3", "thema vijf", "het zesde thema" -> the number."""
+    match = _THEME_NUMBER_RE.search(text or "")
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return number if 1 <= number <= 9 else None
+
+# Words that ask for a list rather than name a subject.
+LIST_WORDS = {"thema", "actie", "maatregel", "keuzelijst", "lijst", "soort", "mogelijkheid", "optie", "kiezen",
+               "alle", "belangrijk", "zetten", "noemen"}
+
+
+def subject_words(question: Question) -> Set[str]:
+    """The question's topic words, with a synonym of a list word read as that word ("themas",
+    "maatregelen" -> "thema", "actie"), so list questions are recognised however they are typed."""
+    found = set()
+    for c in question.topics:
+        if c.kind != "topic":
+            continue
+        listed = sorted(c.alternatives & LIST_WORDS)
+        found.add(c.word if c.word in LIST_WORDS or not listed else listed[0])
+    return found
+
+
+def asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int],
+                     programme_names: FrozenSet[str] = frozenset()) -> bool:
+    """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked. Also what is
+    on the list ("wat staat er op de keuzelijst voor ons?") and what the programme does for a sector
+    ("wat doet het npo voor het mbo?"): its themes for that sector."""
+    if theme:
+        return False
+    if "thema" in concept_words:
+        # ("welk thema past bij ons?": the themes, for the user's sector)
+        return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten",
+                                                   "passen", "geschikt", "handig"})
+    if DEFINITION_RE.match(question.text) or question.answer_type:
+        return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
+    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and _WHAT_RE.match(question.text):
+        return True  # (not "mogen we ook acties doen die niet in de keuzelijst staan?")
+    return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names
+
+
+def asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
+    """"Welke acties ...?", "wat mag er bij thema 3?": a list of actions, not one fact ("In hoeverre
+    zijn de maatregelen voor doorstroom nieuw voor de instellingen?" asks one)."""
+    listing = bool(_LIST_RE.search(question.text)) and not question.answer_type
+    general = LIST_WORDS | {"mogen", "kunnen", "doen"}
+    if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
+        return listing or len(concept_words - general) <= 1
+    return listing and concept_words <= general

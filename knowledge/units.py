@@ -1,0 +1,338 @@
+"""Answer units: what the engine ranks. Every sentence of every passage (with its passage as
+context), every footnote, action and theme of the knowledge base, each with its words, the
+sectors it is for, its citation and the kinds of answer it holds (an amount, a date, a name, ...).
+Built once per knowledge base (:func:`build_units`)."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
+
+from . import extract
+from .citation import Citation
+from .lexicon import Lexicon, load_lexicon
+from .normalize import normalize_tokens, words
+from .parse import page_at
+from .question import separable_verbs
+
+_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
+
+_DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
+                          r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
+                          re.I)
+
+
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+
+# A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
+NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+
+_WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
+    r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
+    r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
+    r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
+    # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"
+    r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
+    r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
+)
+
+# A name: capitalised words not at the start of a sentence ("het Platform Perspectief Jongeren,
+# onder leiding van Kim Putters"). One the documents use everywhere ("NP Onderwijs") is their
+# subject, not an answer to "wie".
+_NAME_RE = re.compile(r"(?<=[a-z,;:(] )((?:[A-Z][\w'’-]+ )+(?:(?:van|de|der|den) )?[A-Z][\w'’-]+)")
+
+COMMON_NAME_UNITS = 5
+
+# A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
+_DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
+
+# "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
+_PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
+                           re.I)
+
+
+# "When" can be answered by a named event: "Tijdens de Algemene Politieke Beschouwingen ...".
+_EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
+
+# ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
+_TIME_PHRASE_RE = re.compile(
+    r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
+    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
+
+
+# "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
+SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
+                             r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
+
+
+# "meer … dan", "groter dan": a comparison; asked by "is de vertraging erger in het mbo of in het ho?"
+COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|beter|slechter|zwaarder|vaker)"
+
+_COMPARATIVE_RE = re.compile(r"\b" + COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
+
+_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
+                        r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
+
+
+# ... or a purpose, "om … te"; not "het is lastig om … te" ("om" after such a word says what is lastig).
+_PURPOSE_RE = re.compile(r"(\w+)?[\s,]*\bom\b[^.;:]{0,80}\bte\b", re.I)
+
+_NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "onmogelijk", "nodig", "belangrijk", "zwaar",
+                "kans", "tijd", "ruimte", "moeite", "goed", "beter", "lastiger", "moeilijker", "makkelijker", "nodig", "erom",
+                "gaat", "gaan", "ging", "vragen", "vraagt", "verzoek", "besluit", "besloten", "geprobeerd", "poging"}
+
+
+_YEAR_OF_DATE_RE = re.compile(r"(?:\b(" + MONTHS + r")\s+)?(?<![/-])\b((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
+
+_PRONOUN_SUBJECTS = {"deze", "dit", "zij", "ze", "hij", "die", "dat"}
+
+_COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
+                 "kan", "kunnen", "zal", "zullen", "moet", "moeten", "gaat", "gaan", "lopen", "loopt", "liep", "liepen",
+                 "geldt", "gelden", "krijgen", "krijgt", "komen", "komt", "blijven", "blijft", "vormen", "vormt",
+                 "betreft", "betreffen", "leidt", "leiden", "biedt", "bieden", "maakt", "maken", "staat", "staan"}
+
+
+_DEMONSTRATIVES = {"deze", "dit"}
+
+_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
+
+ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
+
+
+def points_back(sentence: str, before: str) -> bool:
+    """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
+    heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
+    lager dan in 2020", "Deze financiële prikkel heeft niet de voorkeur") - the latter only when both
+    fit in one answer (a long list after "Deze middelen zijn bedoeld voor" is an answer of its own)."""
+    opening = sentence.split()[:2]
+    if not before or len(opening) < 2:
+        return False
+    first, second = opening[0].lower(), opening[1].lower().strip(",")
+    if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
+        return True
+    # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
+    # project only in the sentence before)
+    if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
+        first = second
+    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    kind: str                      # sentence | footnote | action | theme
+    text: str
+    passage_id: int
+    index: int                     # position of the sentence in its passage
+    cite: Citation
+    sectors: Tuple[str, ...]
+    tokens: FrozenSet[str]
+    context: FrozenSet[str]
+    types: FrozenSet[str]
+    theme: Optional[int] = None
+    heading: FrozenSet[str] = frozenset()
+    borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
+
+
+# A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
+# "als genoemd onder 3".
+_LABEL_NUMBER_RE = re.compile(r"\b(paragraaf|paragrafen|thema|thema['’]s|hoofdstuk|artikel|groep|groepen|niveau|bijlage|leerjaar|klas"
+                              r"|(genoemd|vermeld|beschreven) onder)"
+                              r"\s+\d+(\s*(-|en|t/m|tot en met)\s*\d+)?\*?", re.I)
+
+
+def unit_types(text: str) -> FrozenSet[str]:
+    found: Set[str] = set()
+    text = _LABEL_NUMBER_RE.sub(" ", text)
+    if extract.AMOUNT_RE.search(text):
+        found.add("amount")
+    if _PERCENT_RE.search(text):
+        found.add("percentage")
+    if _DURATION_RE.search(text):
+        found.add("duration")
+    if next(extract.dates(text), None) is not None or _EVENT_RE.search(text) or _TIME_PHRASE_RE.search(text):
+        found.add("date")
+    if found & {"amount", "percentage", "duration"} or NUMBER_RE.search(text):
+        found.add("number")
+    if "date" in found and _DEADLINE_RE.search(text):
+        found.add("deadline")
+    if _WHO_RE.search(text):
+        found.add("who")
+    if _PROCEDURE_RE.search(text):
+        found.add("procedure")
+    if SUPERLATIVE_RE.search(text):
+        found.add("superlative")
+    if _COMPARATIVE_RE.search(text):
+        found.add("comparative")
+    if _REASON_RE.search(text):
+        found.add("reason")
+    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+        found.add("purpose")
+    return frozenset(found)
+
+
+# A letter's signature line: "De minister van Onderwijs, Cultuur en Wetenschap, Ingrid van Engelshoven".
+SIGNATURE_RE = re.compile(r"^(De )?([Mm]inister|[Ss]taatssecretaris)\b[^.]*, ([A-Z][\w-]*\s?)+(van |de |der |den )*[A-Z][\w-]+$")
+
+SIGNATURE_WORDS = ["ondertekenen", "ondertekend", "ondertekening", "handtekening", "tekenen", "afzender",
+                   "schrijven", "schrijver"]  # the writer of a letter is who signs it
+
+
+def _symbol_words(text: str) -> List[str]:
+    """"€" and "%" as the words people type for them."""
+    return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
+
+
+def _rates(tokens: Sequence[str]) -> List[str]:
+    """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
+    return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+
+
+def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
+    """The sectors `tokens` name; a phrase's words are not read again on their own
+    ("middelbaar beroepsonderwijs" is the mbo, not also the "middelbare" school)."""
+    found: List[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (4, 3, 2):
+            phrase = tuple(tokens[i:i + size])
+            if phrase in lexicon.sector_groups:
+                found += lexicon.sector_groups[phrase]
+            elif phrase in lexicon.sector_phrases:
+                found.append(lexicon.sector_phrases[phrase])
+            else:
+                continue
+            i += size
+            break
+        else:
+            if tokens[i] in lexicon.sector_words:
+                found.append(lexicon.sector_words[tokens[i]])
+            i += 1
+    return list(dict.fromkeys(found))
+
+
+def build_units(kb) -> List[Unit]:
+    """Every answer unit of the knowledge base, in document order."""
+    lexicon = load_lexicon()
+    themes = {r["number"]: r for r in kb._query("SELECT * FROM themes")}
+    actions_by_passage = {r["passage_id"]: r for r in kb._query("SELECT * FROM actions")}
+    units: List[Unit] = []
+
+    def add(**kw) -> None:
+        units.append(Unit(id=len(units), **kw))
+
+    theme_sectors_of = {n: tuple(json.loads(r["sectors"])) + ((r["programme"],) if r["programme"] else ())
+                        for n, r in themes.items()}
+    for number, row in sorted(themes.items()):
+        sectors = theme_sectors_of[number]
+        named = json.loads(row["sectors"])
+        listed = " en ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
+        text = f"Thema {number}: {row['title']} ({listed})"  # as the annex writes it: "(mbo, hbo en wo)"
+        tokens = normalize_tokens(text)
+        add(kind="theme", text=text, passage_id=row["passage_id"] or 0, index=0,
+            cite=kb._theme_cite(number),
+            # (the brackets list the sectors the theme is for: "voor welke sectoren is thema 5?")
+            sectors=sectors, tokens=frozenset(tokens) | {"thema", "sector"},
+            context=frozenset(normalize_tokens(row["intro"] or "")), types=frozenset(), theme=number)
+
+    # "volgens de keuzelijst": a unit is in the document its title names (context, not text)
+    title_tokens = {slug: normalize_tokens(doc.get("title") or "") for slug, doc in kb.documents.items()}
+    for p in kb._query("SELECT * FROM passages ORDER BY id"):
+        theme = int(p["theme"]) if p["theme"] is not None else None
+        heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
+        document_tokens = title_tokens.get(p["document"], [])
+        passage_tokens = normalize_tokens(p["text"])
+        theme_sectors = theme_sectors_of.get(theme, ())
+        if p["kind"] == "action" and p["id"] in actions_by_passage:
+            action = actions_by_passage[p["id"]]
+            text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
+            add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
+                cite=kb.cite(p["id"]), sectors=theme_sectors,
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
+                                 + [w for w in separable_verbs(text, lexicon).values() if w]),
+                context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
+                heading=frozenset(heading_tokens))
+            continue
+        segments = json.loads(p["segments"] or "[]")
+        spans = extract.sentences(p["text"])
+        heading_sectors = sectors_in(heading_tokens, lexicon)
+        sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
+        for index, (start, end) in enumerate(spans):
+            sentence = " ".join(p["text"][start:end].split())
+            if len(sentence) < 3:
+                continue
+            text_sectors = sectors_in(sentence_tokens[index], lexicon)
+            # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
+            # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
+            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
+                + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
+            if SIGNATURE_RE.match(sentence):
+                tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
+            previous = sentence_tokens[index - 1] if index > 0 else []
+            following = sentence_tokens[index + 1] if index + 1 < len(spans) else []
+            before = " ".join(p["text"][spans[index - 1][0]:spans[index - 1][1]].split()) if index > 0 else ""
+            # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
+            # before names; it is shown after that sentence, so its words count as its own - though
+            # not in how rare a word is)
+            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
+            cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
+            sectors = theme_sectors or tuple(text_sectors or heading_sectors)
+            add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
+                passage_id=p["id"], index=index, cite=cite, sectors=sectors,
+                tokens=frozenset(tokens),
+                context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
+                types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
+                borrowed=borrowed - frozenset(tokens))
+    return _with_names(units)
+
+
+def _with_names(units: List[Unit]) -> List[Unit]:
+    """Units that name a person or organisation by its proper name answer "wie"."""
+    names = [set(_NAME_RE.findall(u.text)) for u in units]
+    counts = Counter(n for found in names for n in found)
+    common = tuple(n for n, count in counts.items() if count >= COMMON_NAME_UNITS)
+
+    def proper(name: str) -> bool:  # ("NP Onderwijsmiddelen" is the common name too)
+        return not name.startswith(common)
+
+    units = [replace(u, types=u.types | {"who"}) if any(map(proper, found)) else u for u, found in zip(units, names)]
+    return _with_people(units)
+
+
+# A person's name: capitalised words the documents never write in lower case ("Ingrid van
+# Engelshoven", "Kim Putters", "Van Baarle"), unlike "Nationaal Programma" or "Hogeschool Rotterdam".
+_CAPITALISED_RUN_RE = re.compile(r"\b([A-Z][\w'’-]+)((?:\s+(?:van|de|der|den|ten|ter))*)\s+([A-Z][\w'’-]+)\b")
+
+_NAME_PARTICLES = {"van", "de", "der", "den", "ten", "ter"}
+
+
+def _with_people(units: List[Unit]) -> List[Unit]:
+    """Units that name a person answer "wie is de minister …?" (type "person")."""
+    lower = {w for u in units for w in words(u.text) if w.islower()}
+
+    def person(m: "re.Match[str]") -> bool:
+        first, last = m.group(1), m.group(3)
+        return last.lower() not in lower and (first.lower() not in lower or first.lower() in _NAME_PARTICLES)
+
+    return [replace(u, types=u.types | {"person"}) if any(map(person, _CAPITALISED_RUN_RE.finditer(u.text))) else u
+            for u in units]
+
+
+def dated_before_document(unit: Unit) -> bool:
+    """Are all the unit's dates before its document's month ("tot en met september 2021" in a
+    letter of October 2021)? A date without a year ("dit studiejaar", "24 december") or a year
+    alone in the document's own year is not before it."""
+    written = [text for _, text, _ in extract.dates(unit.text)]
+    if not written or not unit.cite.date:
+        return False
+    document = (int(unit.cite.date[:4]), int(unit.cite.date[5:7]))
+    for text in written:
+        match = _YEAR_OF_DATE_RE.search(text)
+        if not match:
+            return False
+        month = MONTHS.split("|").index(match.group(1).lower()) + 1 if match.group(1) else 12
+        if (int(match.group(2)), month) >= document:
+            return False
+    return True
