@@ -601,6 +601,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     elif is_elliptical(dutch, last_question, ctx.text):
         follow_up = True  # NLU's act still has its say through `strict` ("wie ben jij?" is excluded)
         text, question = with_last_question(dutch, last_question)
+        if analyse(dutch).answer_type:
+            strict = False  # "how long does it run?" asks a duration, however much it reads like "how does it work?"
     else:
         question = analyse_in(ctx.text, language)
         text = dutch

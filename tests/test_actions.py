@@ -830,3 +830,12 @@ def test_a_yes_no_question_without_question_mark_opening_with_its_verb_is_answer
     from knowledge.question import looks_like_question
     assert looks_like_question("stijgt het aantal bbl studenten weer")
     assert not looks_like_question("studenten krijgen geld") and not looks_like_question("bedankt voor de hulp")
+
+
+def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whatever_nlu_called_it():
+    # (before: "how long does it run?" after "what is the NPO?" got the help text: NLU read "how
+    # does it …" as a request for help, and the strict gate dropped the follow-up)
+    kb = open_kb()
+    ctx = answers.Context(intent="help", text="how long does it run?", language="en")
+    last = answers.dutch_text("what is the NPO?", "en")
+    assert answers.respond(kb, ctx, last_question=last, strict=True) is not None
