@@ -1325,3 +1325,15 @@ def test_words_of_the_users_situation_clause_are_marked_and_never_make_the_docum
     assert result.kind == "actions" or "stagediscriminatie" in " ".join(u.text for u in result.shown)
     daughter = kb.engine().answer("mijn dochter zit in groep 6, hoe ver zijn kinderen achter met rekenen door corona")
     assert "dochter" not in daughter.missing and daughter.kind != "unknown"
+
+
+def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_the_programme(kb):
+    """"hoe lang duurt het npo nog?" got the arbeidsmarkttoelage's "de komende twee jaar" because
+    that sentence names the NP Onderwijs on the side; the documents give no duration of the programme."""
+    engine = kb.engine()
+    for question in ("hoe lang duurt het npo nog?", "tot wanneer loopt het npo", "hoeveel geld heeft het npo?"):
+        assert engine.answer(question).kind == "near_miss", question
+    presented = engine.answer("wanneer is het npo gepresenteerd?")
+    assert presented.kind == "answer" and "februari" in presented.shown[0].text
+    # a question that names more than the programme is ranked as before
+    assert "516 miljoen" in engine.answer("hoeveel geld krijgen scholen uit het npo?").shown[0].text
