@@ -864,9 +864,10 @@ class Engine:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
         documents answer: most of its weight found in the answer, with at least two topic words
         or one from the domain lexicon."""
-        # (a list of actions shows no unit: the best ranked one is what it is about)
+        # (a list of actions shows no unit, and a theme named in the question is shown unranked: the
+        # best ranked unit is then what the evidence is)
         best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
-            or (result.ranked[0] if result.kind == "actions" and result.ranked else None)
+            or (result.ranked[0] if result.ranked and (result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")) else None)
         if best is None or best.coverage < STRICT_THRESHOLD:
             return False
         found = [c for c in result.question.topics if c not in best.missing]
