@@ -866,8 +866,9 @@ class Engine:
         or one from the domain lexicon."""
         # (a list of actions shows no unit, and a theme named in the question is shown unranked: the
         # best ranked unit is then what the evidence is)
+        unranked = result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")
         best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
-            or (result.ranked[0] if result.ranked and (result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")) else None)
+            or (result.ranked[0] if result.ranked and unranked else None)
         if best is None or best.coverage < STRICT_THRESHOLD:
             return False
         found = [c for c in result.question.topics if c not in best.missing]
