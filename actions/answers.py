@@ -457,7 +457,7 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 # question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
 # A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
 _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
-                             r"|ze|zij|hen|hun|hij|hem|zulke"
+                             r"|ze|zij|hen|hun|hij|hem|zulke|dan"
                              r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
@@ -471,6 +471,51 @@ _WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van
 # "en voor masterstudenten?", "and for international students?": the last question, for someone else
 _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
+
+
+# "en naar welzijn?" after "hoeveel procent van het geld gaat naar stages?", "en met lezen?" after "…
+# achterstand met rekenen?", "en docenten?" after "wat vinden studenten van de plannen?": the new
+# phrase takes the place of the one after the same preposition, or of the same kind of person.
+_SUBSTITUTE_RE = re.compile(r"^\W*(en|maar|and|but)\s+(?:(?P<preposition>naar|voor|over|met|bij|op|in|van|aan|uit|tegen"
+                            r"|onder|tijdens|na)\s+)?(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,2})\W*$", re.IGNORECASE)
+
+
+def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
+    """The last question with this follow-up's phrase in the place of its parallel one, or None."""
+    match = _SUBSTITUTE_RE.match(text or "")
+    if not match or not last_question:
+        return None
+    phrase, preposition = match.group("phrase"), (match.group("preposition") or "").lower()
+    if _ONLY_QUESTION_WORDS_RE.match(phrase) or phrase.lower() in _QUESTION_WORDS or analyse(phrase).sectors:
+        return None  # (a new sector is is_follow_up's: "mbo en hoger onderwijs" gives way as a whole)
+    tokens = last_question.split()
+    if preposition:
+        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == preposition]
+        if not places:
+            return None
+        # as many words as the new phrase, and the old one's article when the new has none ("naar de
+        # lerarenopleidingen" -> "naar stages"); a Dutch verb may follow ("in 2021 geslaagd")
+        start = places[-1] + 1
+        size = len(phrase.split())
+        if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
+            size += 1
+        end = min(start + size, len(tokens))
+    else:
+        new = analyse(phrase)
+        if not new.topics or not all(_is_people(c) for c in new.topics):
+            return None
+        people = [i for i, token in enumerate(tokens) if any(_is_people(c) for c in analyse(token).topics)]
+        if len(people) != 1:
+            return None
+        start, end = people[0], people[0] + 1
+    trailing = re.search(r"[,.;:?!]+$", tokens[end - 1]).group(0) if re.search(r"[,.;:?!]+$", tokens[end - 1]) else ""
+    return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
+
+
+_DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
+                "the", "a", "an", "my", "your", "their", "our"}
+_QUESTION_WORDS = {"waarom", "hoe", "wanneer", "waar", "wie", "wat", "hoeveel", "welke", "welk", "why", "how", "when",
+                   "where", "who", "what", "which", "dan", "zo", "nu", "verder", "ook", "daarna", "toen"}
 
 
 def _is_people(concept) -> bool:
@@ -491,7 +536,9 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if question.sectors:
         return False  # another sector: is_follow_up's
     # (the programme is the subject only when nothing else is: "wat doet het npo voor ze?" names none)
-    own = [c for c in question.topics if c.kind == "topic" and c.word not in load_lexicon().programme_names]
+    # ("hoeveel krijg ik dan?": receiving is no subject either, lexicon `light:`)
+    lexicon = load_lexicon()
+    own = [c for c in question.topics if c.kind == "topic" and c.word not in lexicon.programme_names | lexicon.light]
     rate = any(c.kind == "rate" for c in question.concepts)
     asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
@@ -539,7 +586,9 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
     # keeps the last question's kind of answer.
     kind = own.answer_type or (None if _ASKS_ITS_OWN_WAY_RE.match(text) else last.answer_type)
-    if kind == "number" and last.answer_type != "number" and not own.topics and is_about_money(last):
+    light = load_lexicon().light
+    if kind == "number" and last.answer_type != "number" and is_about_money(last) \
+            and not [c for c in own.topics if c.word not in light]:  # ("hoeveel krijg ik dan?")
         kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
     return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
 
@@ -560,8 +609,14 @@ def is_a_question(ctx: Context) -> bool:
     return analyse_in(ctx.text, ctx.language).is_question
 
 
+# ("waar gaat de rest heen?" asks where the rest of the money goes; "hoe gaat de lijst verder?" is a request)
+_ASKS_ELSEWHERE_RE = re.compile(r"\b(waar|waarheen|wanneer|waarom|hoeveel|wie|where|when|why|who|how much|how many)\b",
+                                re.IGNORECASE)
+
+
 def asks_for_more(text: str, language: str = "nl") -> bool:
-    return all(c.word in MORE_WORDS for c in analyse_in(text or "", language).concepts)
+    return not _ASKS_ELSEWHERE_RE.search(text or "") \
+        and all(c.word in MORE_WORDS for c in analyse_in(text or "", language).concepts)
 
 
 def _names_another_topic(question, last) -> bool:
@@ -579,6 +634,10 @@ def prior_topics(ctx: Context) -> List[str]:
     return topics
 
 
+_SOCIAL_OPENING_RE = re.compile(r"^\W*(bedankt|dank je( wel)?|dankjewel|dank u( wel)?|thanks|thank you|oké|oke|ok|okay|top|"
+                                r"super|fijn|prima|helder|duidelijk|cool|great|nice|perfect)\s*[,.!]+\s+(?=\S)", re.IGNORECASE)
+
+
 def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = False,
             strict: bool = False) -> Optional[Answer]:
     """The reply to a message, or None when `strict` (a greeting, goodbye, out-of-scope message
@@ -588,12 +647,18 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     language = ctx.language
     # What the Dutch-side steps read: an English message in the glossary's Dutch words. The
     # question kept for follow-ups is that text, so a follow-up works across a language switch.
-    dutch = dutch_text(ctx.text, language)
+    # ("bedankt, en wat doen mbo scholen?": the thanks is said; what follows is the message)
+    dutch = _SOCIAL_OPENING_RE.sub("", dutch_text(ctx.text, language), count=1)
     theme = parse_theme(ctx.theme) or theme_number(dutch)
     # A follow-up repeats a question, so it is one, whatever NLU called it and however the last
     # question was worded ("ik zit op het mbo, krijg ik ook extra reisrecht" has no question form).
-    follow_up = is_follow_up(dutch, last_question, new_details, ctx.intent, theme)
-    if follow_up:
+    substitute = substituted(dutch, last_question)
+    follow_up = substitute is not None or is_follow_up(dutch, last_question, new_details, ctx.intent, theme)
+    if substitute is not None:
+        strict = False
+        text, question = substitute, analyse(substitute)
+        theme = parse_theme(ctx.theme) if theme_number(substitute) is None else theme_number(substitute)
+    elif follow_up:
         strict = False
         new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
         question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)

@@ -282,7 +282,8 @@ def test_every_more_example_is_a_request_for_more_and_a_question_is_not():
     assert len(examples) > 40
     assert [e for e in examples if not answers.asks_for_more(*e)] == []
     for text, language in (("and next year?", "en"), ("en volgend jaar?", "nl"), ("meer over stages", "nl"),
-                           ("tell me more about internships", "en")):
+                           ("tell me more about internships", "en"), ("waar gaat de rest heen?", "nl"),
+                           ("where does the rest go?", "en")):
         assert not answers.asks_for_more(text, language), text
 
 
@@ -842,3 +843,50 @@ def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whate
     ctx = answers.Context(intent="help", text="how long does it run?", language="en")
     last = answers.dutch_text("what is the NPO?", "en")
     assert answers.respond(kb, ctx, last_question=last, strict=True) is not None
+
+
+@pytest.mark.parametrize("message, last, expected", [
+    ("en naar welzijn?", "hoeveel procent van het geld gaat naar stages?", "hoeveel procent van het geld gaat naar welzijn?"),
+    ("en met lezen?", "hoeveel weken achterstand hebben vwo leerlingen met rekenen?",
+     "hoeveel weken achterstand hebben vwo leerlingen met lezen?"),
+    ("en in 2020?", "hoeveel leerlingen zijn in 2021 geslaagd", "hoeveel leerlingen zijn in 2020 geslaagd"),
+    ("en naar stages?", "hoeveel geld gaat naar de lerarenopleidingen in het mbo",
+     "hoeveel geld gaat naar stages in het mbo"),
+    ("en docenten?", "wat vinden studenten van de npo plannen?", "wat vinden docenten van de npo plannen?"),
+])
+def test_a_follow_up_phrase_takes_the_place_of_its_parallel_in_the_last_question(message, last, expected):
+    # (before: "en naar welzijn?" after a question about the share for stages got a sentence about SBB)
+    assert answers.substituted(message, last) == expected
+
+
+@pytest.mark.parametrize("message", ["en wanneer?", "en voor het mbo?", "en voor masterstudenten?", "en mijn reisrecht?",
+                                     "en naar de bioscoop?"])
+def test_no_parallel_phrase_leaves_the_follow_up_to_the_other_rules(message):
+    assert answers.substituted(message, "krijg ik korting op mijn collegegeld?") is None
+
+
+def test_a_substituted_follow_up_is_answered_as_the_whole_question():
+    kb = open_kb()
+    ctx = answers.Context(intent="inform", text="en met lezen?")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel weken achterstand hebben vwo leerlingen "
+                                                                  "met rekenen?"))[0]
+    assert "9 en 5 weken voor vwo-leerlingen" in reply
+
+
+def test_then_points_back_and_receiving_is_no_subject_of_its_own():
+    # (before: "hoeveel krijg ik dan?" after the compensation for a grant that stops got the
+    # € 12 miljoen not yet assigned to themes, as if it answered)
+    kb = open_kb()
+    last = "mijn basisbeurs stopt maar ik heb vertraging, wat nu?"
+    assert answers.is_elliptical("hoeveel krijg ik dan?", last)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="hoeveel krijg ik dan?"),
+                                           last_question=last))[0]
+    assert reply.startswith("De documenten noemen hier geen bedrag") and "12 miljoen" not in reply
+
+
+def test_a_thanks_before_a_follow_up_leaves_the_follow_up():
+    # (before: "bedankt, en wat doen mbo scholen?" got only "Graag gedaan!")
+    kb = open_kb()
+    ctx = answers.Context(intent="thank", text="bedankt, en wat doen mbo scholen?")
+    answer = answers.respond(kb, ctx, last_question="wat zegt de brief over het welzijn van studenten?", strict=True)
+    assert answer is not None and "mbo" in answers.render(answer)[0]
