@@ -886,7 +886,11 @@ class Engine:
         # "Meestal moeten ze daarvoor ...", "Naar aanleiding daarvan ...": it points back
         if any(w.strip(",.:;") in BACK_REFERENCES for w in following.text.lower().split()[:4]):
             return [following]
-        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
+        # (a word the answer holds only through its neighbours counts as lacking: "Eind 2021 volgen
+        # de nieuwe cijfers" after the sentence about pabostudenten that answered "wanneer komen de
+        # nieuwe cijfers over pabostudenten?", "In het (v)so gaat het zelfs om 92 procent.")
+        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing} \
+            | {c.word for c in question.concepts if best.unit.id not in self._concept_units(c)[0]}
         found = [c for c in question.concepts
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []
