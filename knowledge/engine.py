@@ -83,6 +83,9 @@ BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daa
                    "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
 
+# The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
+_AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
+
 # Which unit types satisfy which answer type.
 SATISFIES = {
     "amount": {"amount"},
@@ -582,6 +585,9 @@ class Engine:
             wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
+            # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
+            # extra krijgen de lerarenopleidingen?" is not the € 50 miljoen of the students' grants)
+            typed.sort(key=lambda s: any(c.kind == "sector" for c in s.missing))
             if typed:
                 best = typed[0]
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
@@ -615,6 +621,14 @@ class Engine:
         also = {m.group(1).lower() for m in _ALSO_FOR_RE.finditer(question.text)}
         never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
+        # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the
+        # question word says what the amount is for; one the documents never use is not answered by
+        # another amount about the rest (not a verb further on: "… studenten die hun beurs kwijtraken").
+        asked_verb = _AMOUNT_VERB_RE.search(question.text) if question.answer_type == "amount" else None
+        if asked_verb:
+            never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() == asked_verb.group(1).lower()
+                           and verb_like(c) and c not in never_used and not any(self._concept_units(c))
+                           and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
@@ -706,9 +720,13 @@ class Engine:
                           other_sector=asking[0] if other_sector else None)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link), None)
-        # (Judged only where the embedding has read the question.)
+        # (Judged only where the embedding has read the question. A sentence that points back reads
+        # as the one before it: "Dit heeft de instellingen circa € 12 miljoen gekost." alone is about nothing.)
+        antecedent = next((s for s in ranked if best.unit.antecedent and s.unit.passage_id == best.unit.passage_id
+                           and s.unit.index == best.unit.index - 1), None)
+        read_as = max(best.similarity, antecedent.similarity if antecedent is not None else 0.0)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
-                and best.similarity < AMBIGUOUS_SIMILARITY:
+                and read_as < AMBIGUOUS_SIMILARITY:
             # Two places in the documents fit equally well: NLU's topic decides, else say so rather
             # than pick one as the answer.
             prior = self._prior_units(prior_topics)

@@ -99,6 +99,10 @@ _DEMONSTRATIVES = {"deze", "dit"}
 _PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
 
 ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
+# Words for "of / for / about that" that stand for what the sentence before named ("De kosten
+# daarvan …"; not "daarom", "daarbij": they join a new statement to the last).
+_POINTING_ADVERBS = {"daarvan", "hiervan", "daarvoor", "hiervoor", "daarover", "hierover"}
+POINTING_WORDS = 4             # ... among a sentence's first words
 
 
 def points_back(sentence: str, before: str) -> bool:
@@ -116,7 +120,10 @@ def points_back(sentence: str, before: str) -> bool:
     # project only in the sentence before)
     if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
         first = second
-    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+    # (or a word for "of/for/about that" among its first: "De kosten daarvan bedragen in totaal
+    # circa € 50 miljoen.", "Meestal moeten ze daarvoor extra personeel aantrekken.")
+    adverb = any(w.strip(",.:;") in _POINTING_ADVERBS for w in sentence.lower().split()[:POINTING_WORDS])
+    return (first in _DEMONSTRATIVES or adverb) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ class Unit:
     theme: Optional[int] = None
     heading: FrozenSet[str] = frozenset()
     borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
+    antecedent: str = ""                     # ... and that sentence
 
 
 # A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
@@ -276,7 +284,8 @@ def build_units(kb) -> List[Unit]:
             # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
             # before names; it is shown after that sentence, so its words count as its own - though
             # not in how rare a word is)
-            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
+            antecedent = before if points_back(sentence, before) else ""
+            borrowed = frozenset(previous) if antecedent else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
@@ -284,7 +293,7 @@ def build_units(kb) -> List[Unit]:
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
-                borrowed=borrowed - frozenset(tokens))
+                borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
     return _with_names(units)
 
 

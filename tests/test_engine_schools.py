@@ -26,3 +26,39 @@ def shown(result) -> str:
 def test_the_next_sentence_is_shown_when_it_holds_a_word_the_answer_has_only_from_its_neighbours(engine, question, expected):
     result = engine.answer(question)
     assert result.kind == "answer" and expected in shown(result)
+
+
+def test_the_perfect_tense_of_kosten_asks_for_an_amount(engine):
+    from knowledge.question import answer_type
+    question = "wat heeft het verlengen van de contracten van tijdelijke onderzoekers de universiteiten gekost?"
+    assert answer_type(question) == "amount"
+    result = engine.answer(question)
+    # (the pointing sentence reads as its antecedent: not "unsure" between two places)
+    assert result.kind == "answer" and "12 miljoen" in shown(result)
+
+
+def test_a_sentence_with_daarvan_points_back_to_the_one_before():
+    from knowledge.units import points_back
+    before = ("Ook hebben tot en met september 2021 omtrent 130.000 studenten een tegemoetkoming aangeboden "
+              "gekregen voor de extra kosten studievertraging.")
+    assert points_back("De kosten daarvan bedragen in totaal circa € 50 miljoen.", before)
+    assert not points_back("Daarom is met het NP Onderwijs de aanpak jeugdwerkloosheid verlengd.", before)
+
+
+def test_the_total_cost_of_a_grant_is_the_sentence_after_the_one_naming_it(engine):
+    result = engine.answer("wat heeft de tegemoetkoming voor studievertraging in totaal gekost")
+    assert result.kind == "answer" and "50 miljoen" in shown(result)
+
+
+def test_an_amount_for_an_earning_the_documents_never_name_is_a_near_miss(engine):
+    # (before: the € 12 miljoen the contract extensions cost, as the researcher's pay)
+    result = engine.answer("hoeveel verdient een onderzoeker met een tijdelijk contract")
+    assert result.kind == "near_miss"
+    # a verb further on is the user's paraphrase, not what the amount is for
+    assert engine.answer("hoeveel geld ging er in totaal om met de tegemoetkoming voor studenten die hun beurs "
+                         "kwijtraken").kind == "answer"
+
+
+def test_an_amount_for_the_sector_asked_about_comes_before_one_that_does_not_name_it(engine):
+    result = engine.answer("hoeveel extra krijgen de lerarenopleidingen")
+    assert result.kind == "answer" and "38 miljoen" in shown(result)
