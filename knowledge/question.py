@@ -32,7 +32,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"),
-        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
+        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"
                    r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
@@ -212,6 +212,7 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
+_YEARLY = {"jaarlijks", "jaarlijkse"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -220,6 +221,17 @@ _RUN_VERBS = {"lopen", "duren"}
 # A student's "ik studeer geneeskunde en …" states the profile (the sector is read from it); the
 # verb is not the subject of the question that follows. Only the finite verb right after "ik".
 _PROFILE_VERBS = {"studeer": "ik"}
+# "ik werk bij een universitaire lerarenopleiding, …" states the profile too, where it names a
+# sector ("ik werk op een klein dorpsschooltje, …" may be what is asked about).
+_WORK_VERBS = {"werk"}
+PROFILE_SPAN = 4
+
+
+def _names_sector(tokens: List[str], lexicon: Lexicon) -> bool:
+    return any(t in lexicon.sector_words for t in tokens) \
+        or any(_match_phrase(tokens, at, lexicon.sector_phrases)[1] for at in range(len(tokens)))
+
+
 _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "voor"}
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
@@ -327,6 +339,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         i += 1
         if surface.lower() in _PROFILE_VERBS and i >= 2 and surfaces[i - 2].lower() == _PROFILE_VERBS[surface.lower()]:
             continue  # "ik studeer geneeskunde en …": who asks, not what
+        if surface.lower() in _WORK_VERBS and i >= 2 and surfaces[i - 2].lower() == "ik" \
+                and _names_sector(tokens[i:i + PROFILE_SPAN], lexicon):
+            continue  # "ik werk bij een roc als loopbaanbegeleider": who asks (where a sector is named)
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
             and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)
@@ -346,7 +361,10 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 nouns = set(lexicon.alternatives(noun))
             add(Concept(f"per {noun}", f"per {surface_noun}", frozenset(f"per {alt}" for alt in nouns), "rate"))
             continue
-        if token in lexicon.sector_words:
+        if token in _YEARLY and kind in ("amount", "number"):
+            # "welk bedrag is er jaarlijks?" asks for a rate, like "per jaar"
+            add(Concept("per jaar", surface, frozenset({"per jaar"}), "rate"))
+        elif token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
             add(_sector_concept(sector, surface))

@@ -193,9 +193,21 @@ def _symbol_words(text: str) -> List[str]:
     return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
 
 
-def _rates(tokens: Sequence[str]) -> List[str]:
-    """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
-    return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+def _rates(tokens: Sequence[str], text: str = "") -> List[str]:
+    """"per leerling" as one word: a question asking for a rate matches only a sentence with it.
+    An amount for each year is one "per jaar" too: "tweemaal (voor de jaren 2021 en 2022) € 38
+    miljoen", "Voor 2022 is € 63,5 miljoen" - not "in de jaren 2021 en 2022 in totaal € 516 miljoen"."""
+    found = [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+    if extract.AMOUNT_RE.search(text) and not _IN_TOTAL_RE.search(text) and (
+            _EACH_YEAR_RE.search(text) or len(set(_ONE_YEAR_RE.findall(text))) == 1 == len(set(_ANY_YEAR_RE.findall(text)))):
+        found.append("per jaar")
+    return found
+
+
+_IN_TOTAL_RE = re.compile(r"\b(in totaal|totaal|samen|tot en met)\b", re.I)
+_EACH_YEAR_RE = re.compile(r"\b(jaarlijks|tweemaal|driemaal|twee keer|elk jaar|ieder jaar|per jaar)\b", re.I)
+_ONE_YEAR_RE = re.compile(r"\b(?:voor|in) ((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
+_ANY_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
@@ -258,7 +270,7 @@ def build_units(kb) -> List[Unit]:
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens, p["text"])
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
@@ -274,7 +286,7 @@ def build_units(kb) -> List[Unit]:
             text_sectors = sectors_in(sentence_tokens[index], lexicon)
             # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
-            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
+            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index], sentence) \
                 + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter

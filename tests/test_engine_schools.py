@@ -62,3 +62,27 @@ def test_an_amount_for_an_earning_the_documents_never_name_is_a_near_miss(engine
 def test_an_amount_for_the_sector_asked_about_comes_before_one_that_does_not_name_it(engine):
     result = engine.answer("hoeveel extra krijgen de lerarenopleidingen")
     assert result.kind == "answer" and "38 miljoen" in shown(result)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # "tweemaal (voor de jaren 2021 en 2022) € 38 miljoen" is an amount per year
+    ("Ik werk bij een universitaire lerarenopleiding. Welk bedrag is er jaarlijks extra voor de lerarenopleidingen?",
+     "38 miljoen"),
+    # ... and so is "Voor 2022 is € 63,5 miljoen"
+    ("hoeveel subsidie per jaar is er voor zorginstellingen om stagebegeleiding te vernieuwen", "63,5"),
+])
+def test_an_amount_for_each_year_answers_a_question_per_year(engine, question, expected):
+    result = engine.answer(question)
+    assert result.kind == "answer" and expected in shown(result)
+
+
+def test_a_total_over_two_years_is_no_amount_per_year(engine):
+    result = engine.answer("hoeveel krijgen mbo-scholen en hogescholen per jaar uit het nationaal programma onderwijs?")
+    assert result.kind == "near_miss" and result.missing_rate and "516 miljoen" in shown(result)
+
+
+def test_ik_werk_bij_with_a_sector_states_who_asks():
+    from knowledge.question import analyse
+    assert "werk" not in {c.word for c in analyse("Ik werk bij een roc als loopbaanbegeleider. Is nazorg nieuw?").concepts}
+    # without a sector the place of work may be the subject
+    assert "werk" in {c.word for c in analyse("ik werk op een klein dorpsschooltje, zijn de achterstanden groter?").concepts}
