@@ -86,3 +86,13 @@ def test_ik_werk_bij_with_a_sector_states_who_asks():
     assert "werk" not in {c.word for c in analyse("Ik werk bij een roc als loopbaanbegeleider. Is nazorg nieuw?").concepts}
     # without a sector the place of work may be the subject
     assert "werk" in {c.word for c in analyse("ik werk op een klein dorpsschooltje, zijn de achterstanden groter?").concepts}
+
+
+def test_the_tweede_kamer_is_the_kamer_not_the_number_two():
+    # (the group's first entry was the phrase "tweede kamer": its first word "twee" became the head,
+    # and every "twee" of the documents matched "de Kamer")
+    from knowledge.lexicon import load_lexicon
+    from knowledge.question import analyse
+    assert "twee" not in load_lexicon().alternatives("kamer")
+    words = {c.word for c in analyse("wanneer hoort de Tweede Kamer meer over de evaluatie?").concepts}
+    assert "kamer" in words and "twee" not in words
