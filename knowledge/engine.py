@@ -32,7 +32,7 @@ import numpy as np
 
 from . import extract, semantic
 from .lexicon import load_lexicon
-from .normalize import is_dutch_word, is_stop_word, lemma, normalize_tokens, words
+from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
@@ -198,10 +198,20 @@ class Engine:
         # (a rate, "per leerling", is matched whole, never as a substring or a typo's correction)
         self.vocabulary = sorted(w for w in set(self._postings) | set(self._context_postings) if " " not in w)
         self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
+        self._hyphenated = [v for v in self._long_vocabulary if "-" in v.strip("-")]
+        # separable verbs the documents write as "af te leggen": {"afleggen": "leggen"}
+        self._split_verbs: Dict[str, str] = {}
+        for unit in self.units:
+            sequence = [w.lower() for w in words(unit.text)]
+            for particle, te, verb in zip(sequence, sequence[1:], sequence[2:]):
+                if particle in PARTICLES and te == "te" and lemma(verb) in self._postings:
+                    self._split_verbs[lemma(particle + verb)] = lemma(verb)
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
+        self._pointing = np.array([u.id for u in self.units if u.antecedent and u.id > 0
+                                   and self.units[u.id - 1].passage_id == u.passage_id], dtype=int)
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
@@ -216,6 +226,9 @@ class Engine:
         found = {word} if word in self._postings or word in self._context_postings else set()
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v and is_compound_part(word, v))
+            # (and one the documents hyphenate: "patiëntcontact" in "patiënt-contactmomenten")
+            found.update(v for v in self._hyphenated if word in v.replace("-", "")
+                         and is_compound_part(word, v.replace("-", "")))
         if not found and len(word) >= 8:
             for head, tails in compound_cuts(word, 5):
                 tail = next((t for t in tails if t in self._postings), None)
@@ -275,6 +288,12 @@ class Engine:
             # ("leesvaardigheid") and a word of the lexicon ("achterstand"), is a kind of the latter.
             for alt in self.lexicon.alternatives(self._lexicon_head(concept.word) or ""):
                 found |= self._vocab_matches(alt)
+        if not found and concept.kind == "topic":
+            # "verantwoording afleggen": a separable verb the documents write apart ("af te leggen")
+            # is its verb, where they use the particle too
+            verb = self._split_verbs.get(concept.word)
+            if verb:
+                found |= {verb}
         return frozenset(found)
 
     @functools.lru_cache(maxsize=8192)
@@ -379,7 +398,11 @@ class Engine:
         if query is None:
             return None
         sims = self._vectors @ query
-        return (sims - sims.mean()) / (sims.std() + 1e-9)
+        z = (sims - sims.mean()) / (sims.std() + 1e-9)
+        # A sentence that points back is shown after, and read as, the one before it ("Dit heeft de
+        # instellingen circa € 12 miljoen gekost." alone is about nothing to the embedding).
+        z[self._pointing] = np.maximum(z[self._pointing], z[self._pointing - 1])
+        return z
 
     def _in_document_words(self, question: Question) -> str:
         """The question as typed, followed by the documents' word for each of its words they
@@ -720,13 +743,9 @@ class Engine:
                           other_sector=asking[0] if other_sector else None)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link), None)
-        # (Judged only where the embedding has read the question. A sentence that points back reads
-        # as the one before it: "Dit heeft de instellingen circa € 12 miljoen gekost." alone is about nothing.)
-        antecedent = next((s for s in ranked if best.unit.antecedent and s.unit.passage_id == best.unit.passage_id
-                           and s.unit.index == best.unit.index - 1), None)
-        read_as = max(best.similarity, antecedent.similarity if antecedent is not None else 0.0)
+        # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
-                and read_as < AMBIGUOUS_SIMILARITY:
+                and best.similarity < AMBIGUOUS_SIMILARITY:
             # Two places in the documents fit equally well: NLU's topic decides, else say so rather
             # than pick one as the answer.
             prior = self._prior_units(prior_topics)
