@@ -368,6 +368,13 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
             add(_sector_concept(sector, surface))
+        elif "-" in token and token.split("-", 1)[0] in lexicon.sector_words and len(token.split("-", 1)[1]) >= 4:
+            # "vo-scholen", "hbo-docenten": the sector and what of it ("mbo scholen" reads so too)
+            first, rest = token.split("-", 1)
+            sector = lexicon.sector_words[first]
+            sectors.append(sector)
+            add(_sector_concept(sector, surface))
+            add(Concept(rest, surface, lexicon.alternatives(rest)))
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))

@@ -229,6 +229,8 @@ def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
         else:
             if tokens[i] in lexicon.sector_words:
                 found.append(lexicon.sector_words[tokens[i]])
+            elif "-" in tokens[i] and tokens[i].split("-", 1)[0] in lexicon.sector_words:
+                found.append(lexicon.sector_words[tokens[i].split("-", 1)[0]])  # "po-scholen", "vo-wo"
             i += 1
     return list(dict.fromkeys(found))
 
