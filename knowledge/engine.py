@@ -121,6 +121,16 @@ _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onder
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
+# ... and the words users have for them: "havisten", "vwo'ers", "een praktijkschool"
+_SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vwo'ers": "vwo", "vmbo'er": "vmbo",
+                      "vmbo'ers": "vmbo", "gymnasium": "vwo", "atheneum": "vwo", "praktijkschool": "praktijkonderwijs",
+                      "praktijkscholen": "praktijkonderwijs"}
+
+
+def school_types(text: str) -> Set[str]:
+    """The school types of the vo a text names, as the documents write them."""
+    lowered = text.lower()
+    return set(_SCHOOL_TYPE_RE.findall(lowered)) | {_SCHOOL_TYPE_WORDS[w] for w in words(lowered) if w in _SCHOOL_TYPE_WORDS}
 
 
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
@@ -501,7 +511,8 @@ class Engine:
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
         own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
-                            for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words
+                            for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words \
+            | school_types(question.text)
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -721,7 +732,7 @@ class Engine:
         # "hoeveel weken achter lopen havoleerlingen bij rekenen?": the school type asked (all of them
         # are "vo" to the lexicon) is not the one a count for other types is about ("16 weken bij
         # rekenen … voor vmbo-leerlingen, 5 weken voor vwo-leerlingen": no number for havo)
-        asked_types = set(_SCHOOL_TYPE_RE.findall(question.text.lower()))
+        asked_types = school_types(question.text)
         given_types = set(_SCHOOL_TYPE_RE.findall(best.unit.text.lower()))
         if wanted and asked_types and given_types and not asked_types & given_types and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,

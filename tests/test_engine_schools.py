@@ -130,3 +130,11 @@ def test_a_hyphenated_word_after_a_sector_names_that_sector(engine):
     # "de doorstroom vo-wo" is about the wo
     result = engine.answer("werken universiteiten samen met middelbare scholen aan een betere overstap van vwo naar wo?")
     assert "doorstroom vo-wo" in shown(result)
+
+
+def test_the_users_words_for_school_types_are_the_documents_types(engine):
+    from knowledge.engine import school_types
+    assert school_types("hebben havisten meer achterstand dan vwo'ers?") == {"havo", "vwo"}
+    assert school_types("ik geef les op een praktijkschool") == {"praktijkonderwijs"}
+    result = engine.answer("hebben havisten in de onderbouw meer leervertraging dan vwo'ers?")
+    assert result.kind == "answer" and "vmbo en de havo meer tekenen" in shown(result)
