@@ -138,3 +138,10 @@ def test_the_users_words_for_school_types_are_the_documents_types(engine):
     assert school_types("ik geef les op een praktijkschool") == {"praktijkonderwijs"}
     result = engine.answer("hebben havisten in de onderbouw meer leervertraging dan vwo'ers?")
     assert result.kind == "answer" and "vmbo en de havo meer tekenen" in shown(result)
+
+
+def test_a_figure_for_all_school_types_is_no_figure_for_the_one_asked(engine):
+    from knowledge.question import answer_type
+    assert answer_type("wat was het slagingspercentage op de havo?") == "percentage"
+    result = engine.answer("wat was het slagingspercentage op het vmbo in 2021?")
+    assert result.kind == "near_miss" and result.missing == ("vmbo",) and "94,8%" in shown(result)
