@@ -59,7 +59,9 @@ _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z]
 # ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
 _TIME_PHRASE_RE = re.compile(
     r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
-    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
+    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b"
+    # ("Op korte termijn zullen de eerste calls uitgaan", "we verwachten later dit jaar het eerste advies")
+    r"|\bop korte termijn\b|\bbinnenkort\b|\blater dit jaar\b|\b(eind|begin) (dit|volgend) jaar\b", re.I)
 
 
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".

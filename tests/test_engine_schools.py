@@ -145,3 +145,11 @@ def test_a_figure_for_all_school_types_is_no_figure_for_the_one_asked(engine):
     assert answer_type("wat was het slagingspercentage op de havo?") == "percentage"
     result = engine.answer("wat was het slagingspercentage op het vmbo in 2021?")
     assert result.kind == "near_miss" and result.missing == ("vmbo",) and "94,8%" in shown(result)
+
+
+def test_a_time_without_a_date_answers_wanneer(engine):
+    from knowledge.units import unit_types
+    assert "date" in unit_types("Op korte termijn zullen de eerste calls uitgaan voor kennisontwikkeling.")
+    assert "date" in unit_types("Het platform is voortvarend aan de slag gegaan en we verwachten later dit jaar het eerste advies.")
+    result = engine.answer("kun je me vertellen wanneer de eerste calls voor kennisontwikkeling van het NRO uitgaan?")
+    assert result.kind == "answer" and "Op korte termijn" in shown(result)
