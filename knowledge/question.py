@@ -132,7 +132,18 @@ def _sector_concept(sector: str, surface: str) -> Concept:
     return Concept(sector, surface, alternatives, "sector")
 
 
+# "moeten instellingen verantwoorden hoeveel ze uitgeven?", "is al bekend hoeveel …?": a yes/no
+# question (its verb first) about a "hoeveel/wanneer/wie" clause asks whether, not how much.
+# ("kun je me vertellen wanneer …", "weet jij wie …" ask the clause's question: not these verbs.)
+_EMBEDDED_RE = re.compile(
+    PREAMBLE + r"(moet|moeten|is|zijn|wordt|worden|hoeft|hoeven|zal|zullen)\b(?!(?:\s+(?:al|er|het|nu|ook))*\s+bekend\b)"
+    r"[^?]*?\b(hoe ?veel|wanneer|wie)\b",   # ("is al bekend hoeveel …" asks the clause's question too)
+    re.IGNORECASE)
+
+
 def answer_type(text: str) -> Optional[str]:
+    if _EMBEDDED_RE.match(text or ""):
+        return None
     for kind, pattern in ANSWER_TYPES:
         if pattern.search(text or ""):
             return kind

@@ -153,3 +153,20 @@ def test_a_time_without_a_date_answers_wanneer(engine):
     assert "date" in unit_types("Het platform is voortvarend aan de slag gegaan en we verwachten later dit jaar het eerste advies.")
     result = engine.answer("kun je me vertellen wanneer de eerste calls voor kennisontwikkeling van het NRO uitgaan?")
     assert result.kind == "answer" and "Op korte termijn" in shown(result)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("moeten instellingen verantwoorden hoeveel npo-geld ze uitgeven?", None),   # whether, not how much
+    ("zijn er regels over hoeveel scholen aan inhuur mogen uitgeven?", None),
+    ("kun je me vertellen wanneer de eerste calls uitgaan?", "date"),            # a polite "wanneer"
+    ("is al bekend hoeveel geld er echt is besteed?", "amount"),
+    ("ik wil graag weten hoeveel plannen niet waren aangeleverd", "number"),
+])
+def test_a_yes_no_question_about_a_hoeveel_clause_asks_whether(question, kind):
+    from knowledge.question import answer_type
+    assert answer_type(question) == kind
+
+
+def test_whether_institutions_account_for_their_spending_is_answered_by_the_annual_report(engine):
+    result = engine.answer("moeten instellingen verantwoorden hoeveel npo-geld ze uitgeven?")
+    assert result.kind == "answer" and "jaarverslag" in shown(result)
