@@ -33,7 +33,7 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse
+from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like)
@@ -133,6 +133,7 @@ def school_types(text: str) -> Set[str]:
     return set(_SCHOOL_TYPE_RE.findall(lowered)) | {_SCHOOL_TYPE_WORDS[w] for w in words(lowered) if w in _SCHOOL_TYPE_WORDS}
 
 
+_BEFORE_A_NAME = {"het", "de", "van", "in", "uit", "binnen", "met", "voor", "via", "onder"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
@@ -478,6 +479,8 @@ class Engine:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
+                if c.situation:
+                    weight = 0.0  # ("mijn *dochter* zit in groep 6, …": it tells who asks, not what)
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
@@ -628,12 +631,12 @@ class Engine:
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
         best, link = self._with_citing_sentence(best, ranked)
-        missing = [c for c in best.missing if c.kind != "sector"]
+        missing = [c for c in best.missing if c.kind != "sector" and not c.situation]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
         # (a year never counts as absent: one the documents do not cover is said below, "no amount for
         # 2023"; it still counts as a subject: "wat staat er gepland voor het voorjaar van 2022?")
-        subjects = [c for c in question.topics if c.kind != "rate"]
+        subjects = [c for c in question.topics if c.kind != "rate" and not c.situation]
         absent = [c for c in subjects if not YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
@@ -667,6 +670,13 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
+            # "hoe lang duurt het npo?", "hoeveel geld heeft het npo?": about the programme as a whole,
+            # which nearly every sentence names. A duration or amount is its own only in a sentence
+            # that opens with it ("Het Nationaal Programma Onderwijs is in februari … gepresenteerd"),
+            # not one that names it on the side ("… de komende twee jaar een arbeidsmarkttoelage …
+            # tijdens het NP Onderwijs").
+            if not type_missing and self._only_the_programme(question) and not self._opens_with_programme(best.unit):
+                type_missing = True
             # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
             # something else ("op de meeste scholen") is no count of them
             counted = self._counted_words(question)
@@ -884,11 +894,30 @@ class Engine:
         asked = {m.group(0).lower() for m in NUMBER_RE.finditer(question.text)}
         return not asked or any(m.group(0).lower() not in asked for m in NUMBER_RE.finditer(unit.text))
 
+    def _only_the_programme(self, question: Question) -> bool:
+        """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
+        named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
+        rest = [c for c in question.topics if c.kind == "topic" and c.word not in self.lexicon.programme_names
+                and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
+        return bool(named) and not rest
+
+    def _opens_with_programme(self, unit: Unit) -> bool:
+        """Does the unit name the programme as itself in its opening: "Het Nationaal Programma
+        Onderwijs is …", "In het kader van het NP Onderwijs ontvangen …", not as part of another
+        name ("Deze eerste voortgangsrapportage NP Onderwijs …")?"""
+        opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
+        return any(w in ("npo", "np", "nationaal") and (i == 0 or opening[i - 1] in _BEFORE_A_NAME)
+                   for i, w in enumerate(opening))
+
     def clearly_about(self, result: Result) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
         documents answer: most of its weight found in the answer, with at least two topic words
         or one from the domain lexicon."""
-        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None)
+        # (a list of actions shows no unit, and a theme named in the question is shown unranked: the
+        # best ranked unit is then what the evidence is)
+        unranked = result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")
+        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
+            or (result.ranked[0] if result.ranked and unranked else None)
         if best is None or best.coverage < STRICT_THRESHOLD:
             return False
         found = [c for c in result.question.topics if c not in best.missing]
