@@ -83,6 +83,8 @@ BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daa
                    "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
 
+_TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
+_AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 
@@ -729,6 +731,11 @@ class Engine:
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
         if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
+            silent = True
+        # "Hoeveel interventies staan er in totaal op de menukaart?" asks for a total: an average
+        # ("een mix van gemiddeld acht interventies") is not one.
+        if wanted and _TOTAL_RE.search(question.text) and _AVERAGE_RE.search(best.unit.text) \
+                and not _TOTAL_RE.search(best.unit.text):
             silent = True
         # "Wat was de uitkomst van de evaluatie?": a sentence that says it will be done is no outcome.
         if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \

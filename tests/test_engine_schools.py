@@ -170,3 +170,16 @@ def test_a_yes_no_question_about_a_hoeveel_clause_asks_whether(question, kind):
 def test_whether_institutions_account_for_their_spending_is_answered_by_the_annual_report(engine):
     result = engine.answer("moeten instellingen verantwoorden hoeveel npo-geld ze uitgeven?")
     assert result.kind == "answer" and "jaarverslag" in shown(result)
+
+
+def test_in_totaal_asks_for_a_total_not_for_a_sentence_with_the_word(engine):
+    # "in totaal € 516 miljoen" is the budget of mbo and ho, not the lerarenopleidingen' total
+    result = engine.answer("hoeveel krijgen de lerarenopleidingen in totaal over 2021 en 2022")
+    assert result.kind == "answer" and "38 miljoen" in shown(result)
+    # an average is no total
+    assert engine.answer("hoeveel interventies staan er in totaal op de menukaart?").kind == "near_miss"
+
+
+def test_bekend_carries_no_topic():
+    from knowledge.question import analyse
+    assert "bekend" not in {c.word for c in analyse("is al bekend hoeveel geld er echt is besteed?").concepts}
