@@ -755,6 +755,10 @@ class Engine:
         if wanted and asked_types and not asked_types & given_types and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
+        if silent and best.coverage < RELATED_THRESHOLD and not other_sector:
+            # Not the answer, and only the embedding found it related ("hoe laat begint de les morgen?"
+            # -> weeks of learning delay): nothing in the documents is about the question.
+            return Result("unknown", question, ranked=ranked, sector=asked_sector)
         if silent or other_sector:
             # Name a missing word only where it is true: the documents never use it, or (for a
             # question after a number, date or name) no sentence that uses it gives one.

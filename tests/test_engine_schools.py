@@ -183,3 +183,8 @@ def test_in_totaal_asks_for_a_total_not_for_a_sentence_with_the_word(engine):
 def test_bekend_carries_no_topic():
     from knowledge.question import analyse
     assert "bekend" not in {c.word for c in analyse("is al bekend hoeveel geld er echt is besteed?").concepts}
+
+
+def test_a_near_miss_that_only_the_embedding_relates_is_no_near_miss(engine):
+    # (before: "De documenten noemen niets over 'morgen'. Wel staat erin: … leervertraging …")
+    assert engine.answer("hoe laat begint de les morgen op mijn school?").kind == "unknown"
