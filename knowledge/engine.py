@@ -36,7 +36,7 @@ from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
-                             verb_like)
+                             verb_like, WHAT_RE)
 from .schema import applies_to
 from .units import (COMPARATIVES, NUMBER_RE, SIGNATURE_RE, Unit, build_units,
                     dated_before_document, points_back)
@@ -135,6 +135,7 @@ def school_types(text: str) -> Set[str]:
     return set(_SCHOOL_TYPE_RE.findall(lowered)) | {_SCHOOL_TYPE_WORDS[w] for w in words(lowered) if w in _SCHOOL_TYPE_WORDS}
 
 
+_NAMES_A_THEME = {"thema", "keuzelijst", "actie"}
 _BEFORE_A_NAME = {"het", "de", "van", "in", "uit", "binnen", "met", "voor", "via", "onder"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
@@ -601,7 +602,9 @@ class Engine:
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12, explicit_theme)
-        if explicit_theme and asks_for_actions(question, concept_words):
+        # ("wat staat er op de keuzelijst over stages?": what the list holds for that theme is its actions)
+        on_the_list = "keuzelijst" in concept_words and not question.answer_type and bool(WHAT_RE.match(question.text))
+        if explicit_theme and (asks_for_actions(question, concept_words) or on_the_list):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
         if theme_unit and question.answer_type in (None, "who") \
@@ -812,7 +815,9 @@ class Engine:
         "het stagethema" - the one theme whose title holds every other topic word of the question and
         that is for every sector it names."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        names_theme = any(c.word == "thema" or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
+        # ("wat staat er op de keuzelijst over stages?", "welke acties zijn er voor studentenwelzijn?":
+        # the list's or its actions' subject names the theme as well)
+        names_theme = any(c.word in _NAMES_A_THEME or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
                           for c in topics)
         others = [c for c in topics if c.word not in LIST_WORDS | _THEME_WORDS]
         if not names_theme or not others:

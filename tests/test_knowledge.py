@@ -1337,3 +1337,16 @@ def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_
     assert presented.kind == "answer" and "februari" in presented.shown[0].text
     # a question that names more than the programme is ranked as before
     assert "516 miljoen" in engine.answer("hoeveel geld krijgen scholen uit het npo?").shown[0].text
+
+
+def test_what_the_keuzelijst_holds_about_a_subject_is_that_themes_actions(kb):
+    """"wat staat er op de keuzelijst over studentenwelzijn?" got "Dat weet ik niet zeker" and one
+    action (a fresh REST conversation): the list and its actions name their theme by subject too."""
+    engine = kb.engine()
+    for question, number in (("wat staat er op de keuzelijst over studentenwelzijn?", 2),
+                             ("wat staat er op de keuzelijst over stages?", 3),
+                             ("welke acties zijn er voor studentenwelzijn?", 2)):
+        result = engine.answer(question)
+        assert (result.kind, result.theme) == ("actions", number), question
+    # a yes/no question about a theme is no request for its actions
+    assert engine.answer("geldt thema 1 van de keuzelijst (in- en doorstroom) ook voor de uni?").kind != "actions"
