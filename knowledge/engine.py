@@ -32,7 +32,7 @@ import numpy as np
 
 from . import extract, semantic
 from .lexicon import load_lexicon
-from .normalize import is_dutch_word, is_stop_word, lemma, normalize_tokens, words
+from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
@@ -83,6 +83,11 @@ BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daa
                    "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
 
+_TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
+_AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
+# The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
+_AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
+
 # Which unit types satisfy which answer type.
 SATISFIES = {
     "amount": {"amount"},
@@ -118,6 +123,16 @@ _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onder
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
+# ... and the words users have for them: "havisten", "vwo'ers", "een praktijkschool"
+_SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vwo'ers": "vwo", "vmbo'er": "vmbo",
+                      "vmbo'ers": "vmbo", "gymnasium": "vwo", "atheneum": "vwo", "praktijkschool": "praktijkonderwijs",
+                      "praktijkscholen": "praktijkonderwijs"}
+
+
+def school_types(text: str) -> Set[str]:
+    """The school types of the vo a text names, as the documents write them."""
+    lowered = text.lower()
+    return set(_SCHOOL_TYPE_RE.findall(lowered)) | {_SCHOOL_TYPE_WORDS[w] for w in words(lowered) if w in _SCHOOL_TYPE_WORDS}
 
 
 _NAMES_A_THEME = {"thema", "keuzelijst", "actie"}
@@ -197,10 +212,20 @@ class Engine:
         # (a rate, "per leerling", is matched whole, never as a substring or a typo's correction)
         self.vocabulary = sorted(w for w in set(self._postings) | set(self._context_postings) if " " not in w)
         self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
+        self._hyphenated = [v for v in self._long_vocabulary if "-" in v.strip("-")]
+        # separable verbs the documents write as "af te leggen": {"afleggen": "leggen"}
+        self._split_verbs: Dict[str, str] = {}
+        for unit in self.units:
+            sequence = [w.lower() for w in words(unit.text)]
+            for particle, te, verb in zip(sequence, sequence[1:], sequence[2:]):
+                if particle in PARTICLES and te == "te" and lemma(verb) in self._postings:
+                    self._split_verbs[lemma(particle + verb)] = lemma(verb)
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
+        self._pointing = np.array([u.id for u in self.units if u.antecedent and u.id > 0
+                                   and self.units[u.id - 1].passage_id == u.passage_id], dtype=int)
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
@@ -215,6 +240,9 @@ class Engine:
         found = {word} if word in self._postings or word in self._context_postings else set()
         if len(word) >= 5:
             found.update(v for v in self._long_vocabulary if word in v and is_compound_part(word, v))
+            # (and one the documents hyphenate: "patiëntcontact" in "patiënt-contactmomenten")
+            found.update(v for v in self._hyphenated if word in v.replace("-", "")
+                         and is_compound_part(word, v.replace("-", "")))
         if not found and len(word) >= 8:
             for head, tails in compound_cuts(word, 5):
                 tail = next((t for t in tails if t in self._postings), None)
@@ -274,6 +302,12 @@ class Engine:
             # ("leesvaardigheid") and a word of the lexicon ("achterstand"), is a kind of the latter.
             for alt in self.lexicon.alternatives(self._lexicon_head(concept.word) or ""):
                 found |= self._vocab_matches(alt)
+        if not found and concept.kind == "topic":
+            # "verantwoording afleggen": a separable verb the documents write apart ("af te leggen")
+            # is its verb, where they use the particle too
+            verb = self._split_verbs.get(concept.word)
+            if verb:
+                found |= {verb}
         return frozenset(found)
 
     @functools.lru_cache(maxsize=8192)
@@ -378,7 +412,11 @@ class Engine:
         if query is None:
             return None
         sims = self._vectors @ query
-        return (sims - sims.mean()) / (sims.std() + 1e-9)
+        z = (sims - sims.mean()) / (sims.std() + 1e-9)
+        # A sentence that points back is shown after, and read as, the one before it ("Dit heeft de
+        # instellingen circa € 12 miljoen gekost." alone is about nothing to the embedding).
+        z[self._pointing] = np.maximum(z[self._pointing], z[self._pointing - 1])
+        return z
 
     def _in_document_words(self, question: Question) -> str:
         """The question as typed, followed by the documents' word for each of its words they
@@ -479,7 +517,8 @@ class Engine:
         reason = bool(_REASON_QUESTION_RE.search(question.text))
         # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
         own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
-                            for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words
+                            for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words \
+            | school_types(question.text)
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
@@ -588,6 +627,9 @@ class Engine:
             wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
+            # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
+            # extra krijgen de lerarenopleidingen?" is not the € 50 miljoen of the students' grants)
+            typed.sort(key=lambda s: any(c.kind == "sector" for c in s.missing))
             if typed:
                 best = typed[0]
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
@@ -621,6 +663,14 @@ class Engine:
         also = {m.group(1).lower() for m in _ALSO_FOR_RE.finditer(question.text)}
         never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
+        # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the
+        # question word says what the amount is for; one the documents never use is not answered by
+        # another amount about the rest (not a verb further on: "… studenten die hun beurs kwijtraken").
+        asked_verb = _AMOUNT_VERB_RE.search(question.text) if question.answer_type == "amount" else None
+        if asked_verb:
+            never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() == asked_verb.group(1).lower()
+                           and verb_like(c) and c not in never_used and not any(self._concept_units(c))
+                           and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
@@ -685,6 +735,11 @@ class Engine:
         # superlative ("het meest", "vooral") does not answer it.
         if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
             silent = True
+        # "Hoeveel interventies staan er in totaal op de menukaart?" asks for a total: an average
+        # ("een mix van gemiddeld acht interventies") is not one.
+        if wanted and _TOTAL_RE.search(question.text) and _AVERAGE_RE.search(best.unit.text) \
+                and not _TOTAL_RE.search(best.unit.text):
+            silent = True
         # "Wat was de uitkomst van de evaluatie?": a sentence that says it will be done is no outcome.
         if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \
                 and not _OUTCOME_QUESTION_RE.search(best.unit.text):
@@ -697,11 +752,16 @@ class Engine:
         # "hoeveel weken achter lopen havoleerlingen bij rekenen?": the school type asked (all of them
         # are "vo" to the lexicon) is not the one a count for other types is about ("16 weken bij
         # rekenen … voor vmbo-leerlingen, 5 weken voor vwo-leerlingen": no number for havo)
-        asked_types = set(_SCHOOL_TYPE_RE.findall(question.text.lower()))
+        asked_types = school_types(question.text)
         given_types = set(_SCHOOL_TYPE_RE.findall(best.unit.text.lower()))
-        if wanted and asked_types and given_types and not asked_types & given_types and not other_sector:
+        # (nor is a figure for all of them: "gemiddeld 94,8% van de kandidaten slaagde" is no pass rate of the vmbo)
+        if wanted and asked_types and not asked_types & given_types and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
+        if silent and best.coverage < RELATED_THRESHOLD and not other_sector:
+            # Not the answer, and only the embedding found it related ("hoe laat begint de les morgen?"
+            # -> weeks of learning delay): nothing in the documents is about the question.
+            return Result("unknown", question, ranked=ranked, sector=asked_sector)
         if silent or other_sector:
             # Name a missing word only where it is true: the documents never use it, or (for a
             # question after a number, date or name) no sentence that uses it gives one.
@@ -920,7 +980,11 @@ class Engine:
         # "Meestal moeten ze daarvoor ...", "Naar aanleiding daarvan ...": it points back
         if any(w.strip(",.:;") in BACK_REFERENCES for w in following.text.lower().split()[:4]):
             return [following]
-        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing}
+        # (a word the answer holds only through its neighbours counts as lacking: "Eind 2021 volgen
+        # de nieuwe cijfers" after the sentence about pabostudenten that answered "wanneer komen de
+        # nieuwe cijfers over pabostudenten?", "In het (v)so gaat het zelfs om 92 procent.")
+        question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing} \
+            | {c.word for c in question.concepts if best.unit.id not in self._concept_units(c)[0]}
         found = [c for c in question.concepts
                  if c.word in question_words and following.id in self._concept_units(c)[0]]
         return [following] if found else []

@@ -31,11 +31,14 @@ _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
-                       r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"),
-        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
+                       r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
+                       r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"),   # ("wat was het slagingspercentage …?")
+        ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"
-                   r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"),
+                   r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
+                   # (the perfect tense: "wat heeft het verlengen van de contracten gekost?")
+                   r"|\b(wat|hoe ?veel)\b[^?.]{0,120}\bgekost\b"),
         ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
@@ -132,7 +135,18 @@ def _sector_concept(sector: str, surface: str) -> Concept:
     return Concept(sector, surface, alternatives, "sector")
 
 
+# "moeten instellingen verantwoorden hoeveel ze uitgeven?", "is al bekend hoeveel …?": a yes/no
+# question (its verb first) about a "hoeveel/wanneer/wie" clause asks whether, not how much.
+# ("kun je me vertellen wanneer …", "weet jij wie …" ask the clause's question: not these verbs.)
+_EMBEDDED_RE = re.compile(
+    PREAMBLE + r"(moet|moeten|is|zijn|wordt|worden|hoeft|hoeven|zal|zullen)\b(?!(?:\s+(?:al|er|het|nu|ook))*\s+bekend\b)"
+    r"[^?]*?\b(hoe ?veel|wanneer|wie)\b",   # ("is al bekend hoeveel …" asks the clause's question too)
+    re.IGNORECASE)
+
+
 def answer_type(text: str) -> Optional[str]:
+    if _EMBEDDED_RE.match(text or ""):
+        return None
     for kind, pattern in ANSWER_TYPES:
         if pattern.search(text or ""):
             return kind
@@ -213,6 +227,7 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
+_YEARLY = {"jaarlijks", "jaarlijkse"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -221,6 +236,17 @@ _RUN_VERBS = {"lopen", "duren"}
 # A student's "ik studeer geneeskunde en …" states the profile (the sector is read from it); the
 # verb is not the subject of the question that follows. Only the finite verb right after "ik".
 _PROFILE_VERBS = {"studeer": "ik"}
+# "ik werk bij een universitaire lerarenopleiding, …" states the profile too, where it names a
+# sector ("ik werk op een klein dorpsschooltje, …" may be what is asked about).
+_WORK_VERBS = {"werk"}
+PROFILE_SPAN = 4
+
+
+def _names_sector(tokens: List[str], lexicon: Lexicon) -> bool:
+    return any(t in lexicon.sector_words for t in tokens) \
+        or any(_match_phrase(tokens, at, lexicon.sector_phrases)[1] for at in range(len(tokens)))
+
+
 _PREPOSITIONS = {"aan", "af", "bij", "door", "in", "na", "op", "over", "uit", "voor"}
 _CLAUSE_END_RE = re.compile(r"[,.?!;:]")
 
@@ -351,6 +377,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         i += 1
         if surface.lower() in _PROFILE_VERBS and i >= 2 and surfaces[i - 2].lower() == _PROFILE_VERBS[surface.lower()]:
             continue  # "ik studeer geneeskunde en …": who asks, not what
+        if surface.lower() in _WORK_VERBS and i >= 2 and surfaces[i - 2].lower() == "ik" \
+                and _names_sector(tokens[i:i + PROFILE_SPAN], lexicon):
+            continue  # "ik werk bij een roc als loopbaanbegeleider": who asks (where a sector is named)
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
             and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)
@@ -370,10 +399,19 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 nouns = set(lexicon.alternatives(noun))
             add(Concept(f"per {noun}", f"per {surface_noun}", frozenset(f"per {alt}" for alt in nouns), "rate"))
             continue
-        if token in lexicon.sector_words:
+        if token in _YEARLY and kind in ("amount", "number"):
+            # "welk bedrag is er jaarlijks?" asks for a rate, like "per jaar"
+            add(Concept("per jaar", surface, frozenset({"per jaar"}), "rate"))
+        elif token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
             add(_sector_concept(sector, surface))
+        elif "-" in token and token.split("-", 1)[0] in lexicon.sector_words and len(token.split("-", 1)[1]) >= 4:
+            # "vo-scholen", "hbo-docenten": the sector is asked about (the word itself stays the topic)
+            sector = lexicon.sector_words[token.split("-", 1)[0]]
+            sectors.append(sector)
+            add(_sector_concept(sector, surface))
+            add(Concept(token, surface, lexicon.alternatives(token)))
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))

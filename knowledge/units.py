@@ -59,7 +59,9 @@ _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z]
 # ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
 _TIME_PHRASE_RE = re.compile(
     r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
-    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b", re.I)
+    r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b"
+    # ("Op korte termijn zullen de eerste calls uitgaan", "we verwachten later dit jaar het eerste advies")
+    r"|\bop korte termijn\b|\bbinnenkort\b|\blater dit jaar\b|\b(eind|begin) (dit|volgend) jaar\b", re.I)
 
 
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
@@ -99,6 +101,10 @@ _DEMONSTRATIVES = {"deze", "dit"}
 _PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
 
 ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
+# Words for "of / for / about that" that stand for what the sentence before named ("De kosten
+# daarvan …"; not "daarom", "daarbij": they join a new statement to the last).
+_POINTING_ADVERBS = {"daarvan", "hiervan", "daarvoor", "hiervoor", "daarover", "hierover"}
+POINTING_WORDS = 4             # ... among a sentence's first words
 
 
 def points_back(sentence: str, before: str) -> bool:
@@ -116,7 +122,10 @@ def points_back(sentence: str, before: str) -> bool:
     # project only in the sentence before)
     if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
         first = second
-    return first in _DEMONSTRATIVES and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+    # (or a word for "of/for/about that" among its first: "De kosten daarvan bedragen in totaal
+    # circa € 50 miljoen.", "Meestal moeten ze daarvoor extra personeel aantrekken.")
+    adverb = any(w.strip(",.:;") in _POINTING_ADVERBS for w in sentence.lower().split()[:POINTING_WORDS])
+    return (first in _DEMONSTRATIVES or adverb) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,7 @@ class Unit:
     theme: Optional[int] = None
     heading: FrozenSet[str] = frozenset()
     borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
+    antecedent: str = ""                     # ... and that sentence
 
 
 # A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
@@ -185,9 +195,21 @@ def _symbol_words(text: str) -> List[str]:
     return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
 
 
-def _rates(tokens: Sequence[str]) -> List[str]:
-    """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
-    return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+def _rates(tokens: Sequence[str], text: str = "") -> List[str]:
+    """"per leerling" as one word: a question asking for a rate matches only a sentence with it.
+    An amount for each year is one "per jaar" too: "tweemaal (voor de jaren 2021 en 2022) € 38
+    miljoen", "Voor 2022 is € 63,5 miljoen" - not "in de jaren 2021 en 2022 in totaal € 516 miljoen"."""
+    found = [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
+    if extract.AMOUNT_RE.search(text) and not _IN_TOTAL_RE.search(text) and (
+            _EACH_YEAR_RE.search(text) or len(set(_ONE_YEAR_RE.findall(text))) == 1 == len(set(_ANY_YEAR_RE.findall(text)))):
+        found.append("per jaar")
+    return found
+
+
+_IN_TOTAL_RE = re.compile(r"\b(in totaal|totaal|samen|tot en met)\b", re.I)
+_EACH_YEAR_RE = re.compile(r"\b(jaarlijks|tweemaal|driemaal|twee keer|elk jaar|ieder jaar|per jaar)\b", re.I)
+_ONE_YEAR_RE = re.compile(r"\b(?:voor|in) ((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
+_ANY_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
@@ -209,6 +231,8 @@ def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
         else:
             if tokens[i] in lexicon.sector_words:
                 found.append(lexicon.sector_words[tokens[i]])
+            elif "-" in tokens[i] and tokens[i].split("-", 1)[0] in lexicon.sector_words:
+                found.append(lexicon.sector_words[tokens[i].split("-", 1)[0]])  # "po-scholen", "vo-wo"
             i += 1
     return list(dict.fromkeys(found))
 
@@ -250,7 +274,7 @@ def build_units(kb) -> List[Unit]:
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens, p["text"])
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
@@ -266,7 +290,7 @@ def build_units(kb) -> List[Unit]:
             text_sectors = sectors_in(sentence_tokens[index], lexicon)
             # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
-            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
+            tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index], sentence) \
                 + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
@@ -276,7 +300,8 @@ def build_units(kb) -> List[Unit]:
             # ("Dit percentage ligt lager dan in 2020 (98,7%)" is about the pass rate the sentence
             # before names; it is shown after that sentence, so its words count as its own - though
             # not in how rare a word is)
-            borrowed = frozenset(previous) if points_back(sentence, before) else frozenset()
+            antecedent = before if points_back(sentence, before) else ""
+            borrowed = frozenset(previous) if antecedent else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
@@ -284,7 +309,7 @@ def build_units(kb) -> List[Unit]:
                 tokens=frozenset(tokens),
                 context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
-                borrowed=borrowed - frozenset(tokens))
+                borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
     return _with_names(units)
 
 
