@@ -365,3 +365,17 @@ def test_set_as_a_light_verb_is_no_topic(kb):
     assert "opzetten" in translate("who set up the list of actions").dutch  # the phrase still counts
     reply = ask_engine("do mbo, hbo and wo set different priorities in their plans?")
     assert not reply.startswith("The documents do not") and "nauwelijks verschillen" in reply, reply
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # probe-en4: international students' and staff's words for the documents' own; before, each was
+    # named as a word the documents lack or led to another sentence
+    ("What share of schools say they need help with organising the programme?", "organisatorische ondersteuning"),
+    ("What is the money for colleges and universities supposed to be spent on?", "inhaalonderwijs"),
+    ("is there separate funding for teacher-training colleges, and how much a year?", "38 miljoen"),
+    ("Are there more job vacancies for graduates again?", "vacatures"),
+    ("Have all institutions already worked out when they'll spend the money, year by year?", "fasering"),
+    ("how many students were offered compensation so far?", "32.000"),   # offer | aanbieden; "so far" asks nothing
+])
+def test_probe_en4_words_for_the_documents_own_words(kb, question, fragment):
+    answered_with(kb, question, fragment)
