@@ -442,6 +442,8 @@ class Engine:
                 # A word the documents never use is evidence of nothing; at full weight it drowns
                 # the rest of a chatty question ("mijn dochter zit in groep 6, ...").
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
+                if c.situation:
+                    weight = 0.0  # ("mijn *dochter* zit in groep 6, …": it tells who asks, not what)
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
@@ -588,12 +590,12 @@ class Engine:
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
         best, link = self._with_citing_sentence(best, ranked)
-        missing = [c for c in best.missing if c.kind != "sector"]
+        missing = [c for c in best.missing if c.kind != "sector" and not c.situation]
         heaviest = sorted(missing, key=lambda c: -weights.get(c.word, 0.0))
         # Half or more of what the question is about never occurs in the documents.
         # (a year never counts as absent: one the documents do not cover is said below, "no amount for
         # 2023"; it still counts as a subject: "wat staat er gepland voor het voorjaar van 2022?")
-        subjects = [c for c in question.topics if c.kind != "rate"]
+        subjects = [c for c in question.topics if c.kind != "rate" and not c.situation]
         absent = [c for c in subjects if not YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []

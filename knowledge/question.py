@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import FrozenSet, List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Set, Tuple
 
 from .lexicon import Lexicon, load_lexicon
 from .normalize import PARTICLES, is_stop_word, lemma, te_infinitives, words
@@ -89,6 +89,9 @@ class Concept:
     surface: str                    # as the user typed it, for "not found" messages
     alternatives: FrozenSet[str]    # normalised words that match it (synonyms included)
     kind: str = "topic"             # topic | sector | number | rate ("per leerling")
+    # Only in a clause where the user tells their situation ("mijn dochter zit in groep 6, hoe …"):
+    # it helps find the answer, but the documents not naming it does not make them silent.
+    situation: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,22 @@ def _clauses(text: str, tokens: List[str]):
         position += size
 
 
+# A clause that tells the user's situation opens with a first-person word and asks nothing itself.
+_SITUATION_OPENERS = {"ik", "mijn", "m'n", "mn", "wij", "we", "ons", "onze"}
+
+
+def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
+    """Positions of the words in clauses that tell the user's situation, when a later clause asks
+    the question: "ik werk op een klein dorpsschooltje, zijn de achterstanden op kleine scholen
+    groter?", "mijn zoon zit al een jaar thuis, wordt er iets gedaan voor zulke kinderen?"."""
+    clauses = [(position, clause) for position, clause in _clauses(text, tokens) if clause]
+    found: Set[int] = set()
+    for position, clause in clauses[:-1]:
+        if clause[0] in _SITUATION_OPENERS and not _QUESTION_WORD_RE.search(" ".join(clause)):
+            found.update(range(position, position + len(clause)))
+    return found
+
+
 def _split_phrases(text: str, tokens: List[str], lexicon: Lexicon) -> dict:
     """{index: the lexicon word, or "" for a word used up} for a two-word lexicon phrase with a verb
     whose words stand apart in one clause: "betaal ik dit jaar *minder*" is "minder betalen"."""
@@ -295,16 +314,23 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     seen = set()
     programme: List[Concept] = []
 
+    situation = _situation_positions(text, [w.lower() for w in surfaces])
+
     def add(concept: Concept) -> None:
-        if concept.word not in seen and len(concepts) < MAX_CONCEPTS:
+        told = start in situation
+        if concept.word in seen:
+            if not told:  # (named again where the question asks: not only the situation)
+                concepts[:] = [replace(c, situation=False) if c.word == concept.word else c for c in concepts]
+        elif len(concepts) < MAX_CONCEPTS:
             seen.add(concept.word)
-            concepts.append(concept)
+            concepts.append(replace(concept, situation=told) if told else concept)
 
     contact = _ASKS_CONTACT_RE.search(text)
     asks_contact = contact.group(8).lower() if contact else None
     separable = {**_split_phrases(text, tokens, lexicon), **separable_verbs(text, lexicon, infinitives=True)}
     i = 0
     while i < len(tokens):
+        start = i
         if i in separable:
             if separable[i]:
                 add(Concept(separable[i], surfaces[i], lexicon.alternatives(separable[i])))

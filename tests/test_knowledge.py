@@ -1304,3 +1304,24 @@ def test_welk_before_a_neuter_noun_asks_for_a_name_like_welke():
     assert analyse("welk ministerie betaalt het steunpakket?").answer_type == "who"
     result = open_kb().engine().answer("welk bureau heeft de plannen van de instellingen geanaliseerd?")
     assert result.kind != "answer" or "Berenschot" in result.shown[0].text
+
+
+def test_words_of_the_users_situation_clause_are_marked_and_never_make_the_documents_silent(kb):
+    """"ik word steeds afgewezen voor stages vanwege mijn achternaam, doet het npo iets tegen
+    stagediscriminatie?": "achternaam" tells the user's situation; before, the documents not naming it
+    made the bot say it could not find anything (dev)."""
+    from knowledge.question import analyse
+    question = analyse("mijn dochter zit in groep 6, hoe ver zijn kinderen achter met rekenen?")
+    situation = {c.word: c.situation for c in question.concepts}
+    assert situation["dochter"] and not situation["rekenen"]
+    # a word named again where the question asks is not only the situation
+    again = analyse("ik zoek een stage, is er een tekort aan stages?")
+    assert not {c.word: c.situation for c in again.concepts}["stage"]
+    # a clause that asks is no situation, nor is a single clause
+    assert not any(c.situation for c in analyse("ik wil weten, hoeveel geld krijgt mijn school?").concepts)
+    assert not any(c.situation for c in analyse("mijn school krijgt geld uit het npo").concepts)
+    result = kb.engine().answer("ik word steeds afgewezen voor stages vanwege mijn achternaam, doet het npo iets "
+                                "tegen stagediscriminatie?")
+    assert result.kind == "actions" or "stagediscriminatie" in " ".join(u.text for u in result.shown)
+    daughter = kb.engine().answer("mijn dochter zit in groep 6, hoe ver zijn kinderen achter met rekenen door corona")
+    assert "dochter" not in daughter.missing and daughter.kind != "unknown"
