@@ -185,6 +185,16 @@ def _symbol_words(text: str) -> List[str]:
     return (["euro"] if "€" in text else []) + (["procent"] if "%" in text else [])
 
 
+def _year_ranges(tokens: Sequence[str]) -> List[str]:
+    """"de periode 2015-2019" names 2015 and 2019 ("tussen 2015 en 2019", "in 2015"): its years as
+    words. (Two years in a row are one school year, "schooljaar 2022-2023": a name, kept whole.)"""
+    return [year for token in tokens if _YEAR_RANGE_RE.fullmatch(token)
+            and int(token[5:]) - int(token[:4]) > 1 for year in token.split("-")]
+
+
+_YEAR_RANGE_RE = re.compile(r"(19|20)\d\d-(19|20)\d\d")
+
+
 def _rates(tokens: Sequence[str]) -> List[str]:
     """"per leerling" as one word: a question asking for a rate matches only a sentence with it."""
     return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
@@ -250,7 +260,7 @@ def build_units(kb) -> List[Unit]:
             text = action["text"] + (f" {action['examples']}" if action["examples"] else "")
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
-                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens)
+                tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens) + _year_ranges(passage_tokens)
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
@@ -267,6 +277,7 @@ def build_units(kb) -> List[Unit]:
             # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index]) \
+                + _year_ranges(sentence_tokens[index]) \
                 + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter

@@ -1325,3 +1325,23 @@ def test_words_of_the_users_situation_clause_are_marked_and_never_make_the_docum
     assert result.kind == "actions" or "stagediscriminatie" in " ".join(u.text for u in result.shown)
     daughter = kb.engine().answer("mijn dochter zit in groep 6, hoe ver zijn kinderen achter met rekenen door corona")
     assert "dochter" not in daughter.missing and daughter.kind != "unknown"
+
+
+def test_a_period_of_years_names_its_first_and_last_year(kb):
+    """"uit de periode 2015-2019 (92,2%)" answers "tussen 2015 en 2019" (probe-en4; before, the range
+    was one word, neither year was in the sentence and the reply was "Dat kan ik niet vinden").
+    Two years in a row are a school year's name ("schooljaar 2022-2023"): 2023 alone is not in it."""
+    from knowledge.units import _year_ranges
+    assert _year_ranges(["periode", "2015-2019"]) == ["2015", "2019"]
+    assert _year_ranges(["schooljaar", "2022-2023"]) == []
+    shown = kb.engine().answer("wat was het normale slagingspercentage tussen 2015 en 2019?").shown
+    assert "92,2%" in " ".join(u.text for u in shown)
+
+
+def test_psycholoog_is_one_word_with_its_plural(kb):
+    """The lemma tables read "psycholoog" as "psychologe" and "psychologen" as "psycholoog": a question
+    with the singular never reached the annex's "psychologen" (probe-en4, "psychologist")."""
+    from knowledge.normalize import lemma
+    assert lemma("psycholoog") == lemma("psychologen")
+    result = kb.engine().answer("kunnen universiteiten een psycholoog aannemen?")
+    assert "psychologen" in " ".join(u.text for u in result.shown + result.more[:1])
