@@ -379,3 +379,12 @@ def test_set_as_a_light_verb_is_no_topic(kb):
 ])
 def test_probe_en4_words_for_the_documents_own_words(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+def test_a_cover_letter_is_no_letter_of_the_documents(kb):
+    """"letter" is "brief", the documents' own name: "help me write a cover letter for an internship"
+    was read as the letter about internships and answered with a source (probe-en4, out of scope)."""
+    from knowledge.english import translate
+    assert "motivatiebrief" in translate("Can you help me write a cover letter for an internship?").dutch.split()
+    text = reply(kb, "Can you help me write a cover letter for an internship?")
+    assert text.startswith(SILENT) and "Source:" not in text, text
