@@ -376,6 +376,10 @@ def test_set_as_a_light_verb_is_no_topic(kb):
     ("Are there more job vacancies for graduates again?", "vacatures"),
     ("Have all institutions already worked out when they'll spend the money, year by year?", "fasering"),
     ("how many students were offered compensation so far?", "32.000"),   # offer | aanbieden; "so far" asks nothing
+    # a dropout is "uitval" (not "thuiszitters", children at home without a school); smaller classes
+    # are the letter's "instructie in kleine groepen" (before: "extra hulp voor de klas")
+    ("is there a dropout problem among student teachers?", "uitval"),
+    ("do schools use the money for smaller classes?", "kleine groepen"),
 ])
 def test_probe_en4_words_for_the_documents_own_words(kb, question, fragment):
     answered_with(kb, question, fragment)
