@@ -200,6 +200,16 @@ def _rates(tokens: Sequence[str]) -> List[str]:
     return [f"per {following}" for word, following in zip(tokens, tokens[1:]) if word == "per"]
 
 
+def _heading_sectors(section_path: str, lexicon: Lexicon) -> List[str]:
+    """The sectors of the deepest heading that names any: "Funderend onderwijs > Vertragingen in het
+    primair onderwijs" is about the po, not about all of the funderend onderwijs."""
+    for heading in reversed(section_path.split(" > ")):
+        found = sectors_in(normalize_tokens(heading), lexicon)
+        if found:
+            return found
+    return []
+
+
 def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     """The sectors `tokens` name; a phrase's words are not read again on their own
     ("middelbaar beroepsonderwijs" is the mbo, not also the "middelbare" school)."""
@@ -267,7 +277,7 @@ def build_units(kb) -> List[Unit]:
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
-        heading_sectors = sectors_in(heading_tokens, lexicon)
+        heading_sectors = _heading_sectors(p["section_path"] or "", lexicon)
         sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
         for index, (start, end) in enumerate(spans):
             sentence = " ".join(p["text"][start:end].split())

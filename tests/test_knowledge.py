@@ -1345,3 +1345,16 @@ def test_psycholoog_is_one_word_with_its_plural(kb):
     assert lemma("psycholoog") == lemma("psychologen")
     result = kb.engine().answer("kunnen universiteiten een psycholoog aannemen?")
     assert "psychologen" in " ".join(u.text for u in result.shown + result.more[:1])
+
+
+def test_a_sentence_is_about_the_sector_of_its_deepest_heading(kb):
+    """"Funderend onderwijs > Vertragingen in het primair onderwijs": a sentence under it is about the
+    po, not about the po, vo and so of the funderend onderwijs (before, "Het gaat gemiddeld om 10
+    weken leervertraging" counted for the vo as much as the vo's 27 weeks, so "and in primary
+    school?" after the vo's delay was answered with the vo's weeks; dev: "op de basisschool, bij
+    welk vak is de achterstand nou het grootst?" was silent)."""
+    engine = kb.engine()
+    ten_weeks = next(u for u in engine.units if u.text == "Het gaat gemiddeld om 10 weken leervertraging.")
+    assert ten_weeks.sectors == ("po",)
+    result = engine.answer("op de basisschool, bij welk vak is de achterstand nou het grootst?")
+    assert "rekenen" in " ".join(u.text for u in result.shown)
