@@ -501,7 +501,7 @@ class Engine:
                 else:
                     score -= SECTOR_PENALTY
             if own_sector_words & unit.tokens:
-                score += SECTOR_BONUS / 2  # "vmbo-leerlingen": a sentence about the vmbo, not any of the vo
+                score += SECTOR_BONUS  # "vmbo-leerlingen": a sentence about the vmbo, not any of the vo
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
             elif comparative and unit.types & {"comparative", "superlative"}:
