@@ -20,6 +20,7 @@ from knowledge.question import PERSON_WORDS
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
 from knowledge.question_forms import LIST_WORDS, YEAR_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
+from knowledge.lexicon import load_lexicon
 from knowledge.question import het_points_back, is_about_money
 
 PAGE_SIZE = 5
@@ -456,12 +457,17 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 # question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
 # A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
 _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
-                             r"|that|this|it|about it)\b", re.IGNORECASE)
+                             r"|ze|zij|hen|hun|hij|hem|zulke"
+                             r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
                                      r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
+# "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
+_WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"
+                               r"(welke?|which)\s+[\w'’-]+(\s+(dan|precies|vooral|allemaal|especially|mostly|exactly|then))?\W*$",
+                               re.IGNORECASE)
 # "en voor masterstudenten?", "and for international students?": the last question, for someone else
 _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
@@ -479,17 +485,21 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     text = text or ""
     either = f"{text} {typed or ''}"
     # ("blijft ie bestaan na het npo?": "ie" always points back, whatever the message's length)
-    too_long = len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either)
-    if not last_question or too_long or _TO_THE_BOT_RE.search(either):
+    if not last_question or _TO_THE_BOT_RE.search(either):
         return False
     question = analyse(text)
     if question.sectors:
         return False  # another sector: is_follow_up's
-    own = [c for c in question.topics if c.kind == "topic"]
+    # (the programme is the subject only when nothing else is: "wat doet het npo voor ze?" names none)
+    own = [c for c in question.topics if c.kind == "topic" and c.word not in load_lexicon().programme_names]
     rate = any(c.kind == "rate" for c in question.concepts)
     asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
+    # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
+    if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
+            and not (pointer and not own and question.is_question):
+        return False
     if not own:
         return asks or (pointer and question.is_question)
     if (_FOR_WHOM_RE.match(text) or _FOLLOW_UP_RE.match(text)) and len(own) <= 2 and any(_is_people(c) for c in own):
@@ -501,6 +511,8 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if len(own) == 1 and names_a_field(text, typed):
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
         # another field, not a new question about "rekenen" alone
+        return True
+    if _WHICH_OF_THEM_RE.match(text) and len(own) <= 1:
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
@@ -532,6 +544,12 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     known = {c.word for c in kept}
     if _APPLIES_TOO_RE.match(text):
         known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
+    renamed = {c.word for c in own.topics if c.kind == "topic"} & known
+    if renamed:
+        # "hoeveel is die tegemoetkoming?" after "kan ik bij duo een tegemoetkoming aanvragen?": the
+        # message names its subject again; the rest of the last question is its context, and the
+        # documents not saying "duo" beside an amount does not make them silent about it
+        kept = tuple(c if c.word in renamed or c.kind != "topic" else replace(c, situation=True) for c in kept)
     concepts = kept + tuple(c for c in own.concepts if c.word not in known)
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
@@ -600,6 +618,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     elif is_elliptical(dutch, last_question, ctx.text):
         follow_up = True  # NLU's act still has its say through `strict` ("wie ben jij?" is excluded)
         text, question = with_last_question(dutch, last_question)
+        if analyse(dutch).answer_type:
+            strict = False  # "how long does it run?" asks a duration, however much it reads like "how does it work?"
     else:
         question = analyse_in(ctx.text, language)
         text = dutch
@@ -641,10 +661,10 @@ def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
     """Does a message NLU filed as chit-chat or out of scope hold a question the documents answer?
     Out of scope needs strong evidence; a greeting, thanks or "oké" that is a long question is one
     (NLU reads the act from the first words)."""
-    if result.kind not in ("answer", "near_miss") or not question.is_question:
+    if result.kind not in ("answer", "near_miss", "actions") or not question.is_question:
         return False
     if ctx.intent == "out_of_scope":
-        return result.kind == "answer" and engine.clearly_about(result)
+        return result.kind in ("answer", "actions") and engine.clearly_about(result)
     long_question = len(ctx.text.split()) >= QUESTION_WORDS
     return long_question or (result.kind == "answer" and engine.clearly_about(result))
 

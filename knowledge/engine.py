@@ -33,7 +33,7 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse
+from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like)
@@ -120,6 +120,7 @@ _ARTICLES = {"de", "het", "een"}
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 
 
+_BEFORE_A_NAME = {"het", "de", "van", "in", "uit", "binnen", "met", "voor", "via", "onder"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
@@ -621,6 +622,13 @@ class Engine:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
             type_missing = not self._gives(best.unit, question, wanted)
+            # "hoe lang duurt het npo?", "hoeveel geld heeft het npo?": about the programme as a whole,
+            # which nearly every sentence names. A duration or amount is its own only in a sentence
+            # that opens with it ("Het Nationaal Programma Onderwijs is in februari … gepresenteerd"),
+            # not one that names it on the side ("… de komende twee jaar een arbeidsmarkttoelage …
+            # tijdens het NP Onderwijs").
+            if not type_missing and self._only_the_programme(question) and not self._opens_with_programme(best.unit):
+                type_missing = True
             # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
             # something else ("op de meeste scholen") is no count of them
             counted = self._counted_words(question)
@@ -837,11 +845,28 @@ class Engine:
         asked = {m.group(0).lower() for m in NUMBER_RE.finditer(question.text)}
         return not asked or any(m.group(0).lower() not in asked for m in NUMBER_RE.finditer(unit.text))
 
+    def _only_the_programme(self, question: Question) -> bool:
+        """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
+        named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
+        rest = [c for c in question.topics if c.kind == "topic" and c.word not in self.lexicon.programme_names
+                and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
+        return bool(named) and not rest
+
+    def _opens_with_programme(self, unit: Unit) -> bool:
+        """Does the unit name the programme as itself in its opening: "Het Nationaal Programma
+        Onderwijs is …", "In het kader van het NP Onderwijs ontvangen …", not as part of another
+        name ("Deze eerste voortgangsrapportage NP Onderwijs …")?"""
+        opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
+        return any(w in ("npo", "np", "nationaal") and (i == 0 or opening[i - 1] in _BEFORE_A_NAME)
+                   for i, w in enumerate(opening))
+
     def clearly_about(self, result: Result) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
         documents answer: most of its weight found in the answer, with at least two topic words
         or one from the domain lexicon."""
-        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None)
+        # (a list of actions shows no unit: the best ranked one is what it is about)
+        best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
+            or (result.ranked[0] if result.kind == "actions" and result.ranked else None)
         if best is None or best.coverage < STRICT_THRESHOLD:
             return False
         found = [c for c in result.question.topics if c not in best.missing]

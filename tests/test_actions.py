@@ -208,9 +208,38 @@ def test_a_new_year_replaces_the_last_questions_year():
 @pytest.mark.parametrize("message", ["wie ben jij?", "hoe gaat het met je?", "wat is de keuzelijst?", "wat vind jij daarvan?",
                                      "dat is veel", "ok",
                                      "welke acties zijn er voor stages in het mbo?", "voor wie is thema 5?",
-                                     "voor welke sectoren?"])
+                                     "wat is een thuiszitter?", "welke thema's zijn er voor het mbo?"])
 def test_a_question_of_its_own_or_to_the_bot_is_no_ellipsis(message):
     assert not answers.is_elliptical(message, "hoeveel geld krijgen scholen?")
+
+
+@pytest.mark.parametrize("message", ["voor welke jaren?", "in welke sectoren vooral?", "which ones?",
+                                     "wat doet het npo nou eigenlijk voor ze?", "en hoe gaat het nu met hen?"])
+def test_which_of_them_and_a_pronoun_without_a_subject_ask_about_the_last_question(message):
+    # (before: "voor welke jaren?" after the € 516 miljoen got a sentence about last year's internships,
+    # "wat doet het npo voor ze?" after a question about thuiszitters the tuition discount)
+    language = "en" if message.startswith("which") else "nl"
+    assert answers.is_elliptical(answers.dutch_text(message, language),
+                                 "hoeveel geld krijgen mbo-scholen en hogescholen uit het npo?", message)
+
+
+def test_a_follow_up_that_names_the_subject_again_keeps_the_rest_as_context():
+    # (before: "De documenten noemen geen aantal over 'duo'": the last question's "duo" was asked for)
+    _, question = answers.with_last_question("hoeveel is die tegemoetkoming?",
+                                             "kan ik bij duo een tegemoetkoming aanvragen als ik vertraging heb?")
+    situation = {c.word: c.situation for c in question.concepts}
+    assert situation["duo"] and not situation["tegemoetkoming"]
+    ctx = answers.Context(intent="nlu_fallback", text="hoeveel is die tegemoetkoming?")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question="kan ik bij duo een tegemoetkoming "
+                                                                         "aanvragen als ik vertraging heb?"))[0]
+    assert "duo" not in reply.lower().split("\n")[0]
+
+
+def test_a_long_question_nlu_took_for_out_of_scope_is_answered_when_its_list_of_actions_is_clearly_about_it():
+    # (before: "hoe gaat het met het welzijn van studenten?" got the out-of-scope reply over REST)
+    kb = open_kb()
+    ctx = answers.Context(intent="out_of_scope", text="hoe gaat het met het welzijn van studenten?")
+    assert answers.respond(kb, ctx, strict=True) is not None
 
 
 def test_actions_for_stages_list_the_three_actions(domain):
@@ -814,3 +843,12 @@ def test_and_in_a_field_asks_the_last_question_for_that_field():
     assert not answers.names_a_field("en bij welk vak?")   # asks its own way
     ctx = answers.Context(intent="nlu_fallback", text="en bij rekenen?", language="nl")
     assert "16 weken bij rekenen" in answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
+
+
+def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whatever_nlu_called_it():
+    # (before: "how long does it run?" after "what is the NPO?" got the help text: NLU read "how
+    # does it …" as a request for help, and the strict gate dropped the follow-up)
+    kb = open_kb()
+    ctx = answers.Context(intent="help", text="how long does it run?", language="en")
+    last = answers.dutch_text("what is the NPO?", "en")
+    assert answers.respond(kb, ctx, last_question=last, strict=True) is not None

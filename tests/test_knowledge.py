@@ -1358,3 +1358,15 @@ def test_a_sentence_is_about_the_sector_of_its_deepest_heading(kb):
     assert ten_weeks.sectors == ("po",)
     result = engine.answer("op de basisschool, bij welk vak is de achterstand nou het grootst?")
     assert "rekenen" in " ".join(u.text for u in result.shown)
+
+
+def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_the_programme(kb):
+    """"hoe lang duurt het npo nog?" got the arbeidsmarkttoelage's "de komende twee jaar" because
+    that sentence names the NP Onderwijs on the side; the documents give no duration of the programme."""
+    engine = kb.engine()
+    for question in ("hoe lang duurt het npo nog?", "tot wanneer loopt het npo", "hoeveel geld heeft het npo?"):
+        assert engine.answer(question).kind == "near_miss", question
+    presented = engine.answer("wanneer is het npo gepresenteerd?")
+    assert presented.kind == "answer" and "februari" in presented.shown[0].text
+    # a question that names more than the programme is ranked as before
+    assert "516 miljoen" in engine.answer("hoeveel geld krijgen scholen uit het npo?").shown[0].text
