@@ -112,6 +112,8 @@ def points_back(sentence: str, before: str) -> bool:
     first, second = opening[0].lower(), opening[1].lower().strip(",")
     if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
         return True
+    if first == "het" and second == "gaat":
+        return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
     # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
     # project only in the sentence before)
     if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:

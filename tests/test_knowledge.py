@@ -1370,3 +1370,19 @@ def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_
     assert presented.kind == "answer" and "februari" in presented.shown[0].text
     # a question that names more than the programme is ranked as before
     assert "516 miljoen" in engine.answer("hoeveel geld krijgen scholen uit het npo?").shown[0].text
+
+
+def test_het_gaat_om_points_back_and_basisschoolleerlingen_are_the_po(kb):
+    """"Bij rekenen was de vertraging … het grootst. Het gaat gemiddeld om 10 weken leervertraging.":
+    "het gaat om" is about the sentence before, so the 10 weeks are the weeks for rekenen; and
+    "basisschoolleerlingen" names the po as "vmbo-leerlingen" names the vo (probe-nl; before, the
+    vmbo's "16 weken bij rekenen" answered "hoeveel weken lopen basisschoolleerlingen gemiddeld
+    achter bij rekenen?")."""
+    from knowledge.question import analyse
+    from knowledge.units import points_back
+    assert points_back("Het gaat gemiddeld om 10 weken leervertraging.",
+                       "Bij rekenen was de vertraging aan het einde van vorig schooljaar het grootst.")
+    assert not points_back("Het kabinet heeft extra middelen toegevoegd.", "De meeste tekorten spelen in de zorg.")
+    assert analyse("hoeveel weken lopen basisschoolleerlingen achter?").sectors == ("po",)
+    result = kb.engine().answer("hoeveel weken lopen basisschoolleerlingen gemiddeld achter bij rekenen?")
+    assert "10 weken" in " ".join(u.text for u in result.shown)
