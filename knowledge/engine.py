@@ -36,7 +36,7 @@ from .normalize import is_dutch_word, is_stop_word, lemma, normalize_tokens, wor
 from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
-                             verb_like)
+                             verb_like, WHAT_RE)
 from .schema import applies_to
 from .units import (COMPARATIVES, NUMBER_RE, SIGNATURE_RE, Unit, build_units,
                     dated_before_document, points_back)
@@ -121,6 +121,7 @@ _ARTICLES = {"de", "het", "een"}
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 
 
+_NAMES_A_THEME = {"thema", "keuzelijst", "actie"}
 _BEFORE_A_NAME = {"het", "de", "van", "in", "uit", "binnen", "met", "voor", "via", "onder"}
 DEFINITION_OPENING = 8         # words of a unit's opening read for "X is …"
 _DEFINING_VERBS = {"is", "zijn", "betekent", "houdt", "bevat", "omvat"}
@@ -563,7 +564,9 @@ class Engine:
         if question.answer_type == "date" and concept_words <= LIST_WORDS:
             return Result("dates", question, sector=asked_sector)
         ranked, weights = self._rank(question, asked_sector, prior_topics, 12, explicit_theme)
-        if explicit_theme and asks_for_actions(question, concept_words):
+        # ("wat staat er op de keuzelijst over stages?": what the list holds for that theme is its actions)
+        on_the_list = "keuzelijst" in concept_words and not question.answer_type and bool(WHAT_RE.match(question.text))
+        if explicit_theme and (asks_for_actions(question, concept_words) or on_the_list):
             return Result("actions", question, ranked=ranked, theme=explicit_theme, sector=asked_sector)
         theme_unit = self._theme_units.get(explicit_theme)
         if theme_unit and question.answer_type in (None, "who") \
@@ -760,7 +763,9 @@ class Engine:
         "het stagethema" - the one theme whose title holds every other topic word of the question and
         that is for every sector it names."""
         topics = [c for c in question.topics if c.kind == "topic"]
-        names_theme = any(c.word == "thema" or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
+        # ("wat staat er op de keuzelijst over stages?", "welke acties zijn er voor studentenwelzijn?":
+        # the list's or its actions' subject names the theme as well)
+        names_theme = any(c.word in _NAMES_A_THEME or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
                           for c in topics)
         others = [c for c in topics if c.word not in LIST_WORDS | _THEME_WORDS]
         if not names_theme or not others:
@@ -872,9 +877,11 @@ class Engine:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
         documents answer: most of its weight found in the answer, with at least two topic words
         or one from the domain lexicon."""
-        # (a list of actions shows no unit: the best ranked one is what it is about)
+        # (a list of actions shows no unit, and a theme named in the question is shown unranked: the
+        # best ranked unit is then what the evidence is)
+        unranked = result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")
         best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
-            or (result.ranked[0] if result.kind == "actions" and result.ranked else None)
+            or (result.ranked[0] if result.ranked and unranked else None)
         if best is None or best.coverage < STRICT_THRESHOLD:
             return False
         found = [c for c in result.question.topics if c not in best.missing]

@@ -32,7 +32,7 @@ _DEADLINE_QUESTION_EN_RE = re.compile(r"\buntil when\b|\bdeadline\b|\bby when\b|
 DEFINITION_RE = re.compile(PREAMBLE + r"(wat (is|zijn|betekent|betekenen|houdt|houden)|waar staat"
                             r"|wat (wordt|worden) (er )?(bedoeld|verstaan)|wat (bedoel|bedoelt|bedoelen|verstaat|verstaan)\b)\b", re.I)
 
-_WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
+WHAT_RE = re.compile(r"^\W*((en|maar|oke?|ok)\W+)?(wat|welke)\b", re.I)
 
 _LIST_RE = re.compile(r"\bwelke\b|\bwat (zijn|voor)\b|\bnoem\b|\boverzicht\b|\blijst\b|\balle\b", re.I)
 
@@ -95,7 +95,7 @@ def asks_for_themes(question: Question, concept_words: Set[str], theme: Optional
                                                    "passen", "geschikt", "handig"})
     if DEFINITION_RE.match(question.text) or question.answer_type:
         return False  # "wat is de keuzelijst?" asks what it is; "hoeveel procent kiest …" a share
-    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and _WHAT_RE.match(question.text):
+    if "keuzelijst" in concept_words and not concept_words - LIST_WORDS and WHAT_RE.match(question.text):
         return True  # (not "mogen we ook acties doen die niet in de keuzelijst staan?")
     return len(question.sectors) == 1 and bool(concept_words) and concept_words <= programme_names
 

@@ -1386,3 +1386,16 @@ def test_het_gaat_om_points_back_and_basisschoolleerlingen_are_the_po(kb):
     assert analyse("hoeveel weken lopen basisschoolleerlingen achter?").sectors == ("po",)
     result = kb.engine().answer("hoeveel weken lopen basisschoolleerlingen gemiddeld achter bij rekenen?")
     assert "10 weken" in " ".join(u.text for u in result.shown)
+
+
+def test_what_the_keuzelijst_holds_about_a_subject_is_that_themes_actions(kb):
+    """"wat staat er op de keuzelijst over studentenwelzijn?" got "Dat weet ik niet zeker" and one
+    action (a fresh REST conversation): the list and its actions name their theme by subject too."""
+    engine = kb.engine()
+    for question, number in (("wat staat er op de keuzelijst over studentenwelzijn?", 2),
+                             ("wat staat er op de keuzelijst over stages?", 3),
+                             ("welke acties zijn er voor studentenwelzijn?", 2)):
+        result = engine.answer(question)
+        assert (result.kind, result.theme) == ("actions", number), question
+    # a yes/no question about a theme is no request for its actions
+    assert engine.answer("geldt thema 1 van de keuzelijst (in- en doorstroom) ook voor de uni?").kind != "actions"
