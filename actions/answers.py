@@ -555,9 +555,26 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return True
     if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
+    if len(own) == 1 and names_a_field(text, typed):
+        # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
+        # another field, not a new question about "rekenen" alone
+        return True
     if _WHICH_OF_THEM_RE.match(text) and len(own) <= 1:
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
+
+
+# "en bij rekenen?", "and in maths?", "en in de zorg?": a field named after "in"/"bij", asking
+# nothing of its own
+_AND_IN_RE = re.compile(r"^\W*(en|maar|and|but)\s+((ook|also)\s+)?(in|bij|at|within)\s+", re.IGNORECASE)
+_ASKS_RE = re.compile(r"\b(wat|welke?|wie|hoe|hoeveel|waar\w*|wanneer|waarom|what|which|who|how|where|when|why)\b",
+                      re.IGNORECASE)
+
+
+def names_a_field(text: str, typed: str = "") -> bool:
+    """`text` in Dutch; `typed` as the user wrote it (the glossary drops English "in")."""
+    said = typed or text or ""
+    return bool(_AND_IN_RE.match(said)) and not _ASKS_RE.search(said)
 
 
 def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:

@@ -105,6 +105,7 @@ _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b"
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
+_ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
 _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
                           r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
@@ -542,7 +543,7 @@ class Engine:
                 else:
                     score -= SECTOR_PENALTY
             if own_sector_words & unit.tokens:
-                score += SECTOR_BONUS / 2  # "vmbo-leerlingen": a sentence about the vmbo, not any of the vo
+                score += SECTOR_BONUS  # "vmbo-leerlingen": a sentence about the vmbo, not any of the vo
             if superlative and "superlative" in unit.types:
                 score += TYPE_BONUS / 2
             elif comparative and unit.types & {"comparative", "superlative"}:
@@ -671,6 +672,13 @@ class Engine:
             never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() == asked_verb.group(1).lower()
                            and verb_like(c) and c not in never_used and not any(self._concept_units(c))
                            and not self._compound_of_known_words(c.word)]
+        # "What pay rise does a teacher get from the 500 million?", "welke salarisverhoging …": the
+        # thing named right after the question word is what is asked; where the documents never
+        # name it, what they say about the rest is not the answer
+        named = _ASKED_THING_RE.match((question.typed or question.text or "").lower())
+        never_used += [c for c in heaviest if named and c.kind == "topic" and c not in never_used
+                       and (named.group(1) + " ").startswith(c.surface.lower() + " ")
+                       and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.

@@ -118,6 +118,8 @@ def points_back(sentence: str, before: str) -> bool:
     first, second = opening[0].lower(), opening[1].lower().strip(",")
     if first in _PRONOUN_SUBJECTS and second in _COMMON_VERBS:
         return True
+    if first == "het" and second == "gaat":
+        return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
     # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
     # project only in the sentence before)
     if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
@@ -212,6 +214,26 @@ _ONE_YEAR_RE = re.compile(r"\b(?:voor|in) ((?:19|20)\d\d)\b(?!\s*[/-])", re.I)
 _ANY_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+def _year_ranges(tokens: Sequence[str]) -> List[str]:
+    """"de periode 2015-2019" names 2015 and 2019 ("tussen 2015 en 2019", "in 2015"): its years as
+    words. (Two years in a row are one school year, "schooljaar 2022-2023": a name, kept whole.)"""
+    return [year for token in tokens if _YEAR_RANGE_RE.fullmatch(token)
+            and int(token[5:]) - int(token[:4]) > 1 for year in token.split("-")]
+
+
+_YEAR_RANGE_RE = re.compile(r"(19|20)\d\d-(19|20)\d\d")
+
+
+def _heading_sectors(section_path: str, lexicon: Lexicon) -> List[str]:
+    """The sectors of the deepest heading that names any: "Funderend onderwijs > Vertragingen in het
+    primair onderwijs" is about the po, not about all of the funderend onderwijs."""
+    for heading in reversed(section_path.split(" > ")):
+        found = sectors_in(normalize_tokens(heading), lexicon)
+        if found:
+            return found
+    return []
+
+
 def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     """The sectors `tokens` name; a phrase's words are not read again on their own
     ("middelbaar beroepsonderwijs" is the mbo, not also the "middelbare" school)."""
@@ -275,13 +297,14 @@ def build_units(kb) -> List[Unit]:
             add(kind="action", text=" ".join(text.split()), passage_id=p["id"], index=0,
                 cite=kb.cite(p["id"]), sectors=theme_sectors,
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens, p["text"])
+                                 + _year_ranges(passage_tokens)
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
                 heading=frozenset(heading_tokens))
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
-        heading_sectors = sectors_in(heading_tokens, lexicon)
+        heading_sectors = _heading_sectors(p["section_path"] or "", lexicon)
         sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
         for index, (start, end) in enumerate(spans):
             sentence = " ".join(p["text"][start:end].split())
@@ -291,6 +314,7 @@ def build_units(kb) -> List[Unit]:
             # (+ the sectors its words name: "in het primair onderwijs" holds "po"; + its separable
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index], sentence) \
+                + _year_ranges(sentence_tokens[index]) \
                 + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
             if SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter

@@ -836,6 +836,19 @@ def test_a_yes_no_question_without_question_mark_opening_with_its_verb_is_answer
     assert not looks_like_question("studenten krijgen geld") and not looks_like_question("bedankt voor de hulp")
 
 
+def test_and_in_a_field_asks_the_last_question_for_that_field():
+    """"en bij rekenen?" after a question about the vmbo's delay in reading: the last question in
+    another field (before: a new question, answered with "Uit
+    Cito-onderzoek … vooral vertragingen … bij rekenen en Nederlandse leesvaardigheid")."""
+    last = "hoeveel weken achterstand hebben vmbo-leerlingen bij lezen?"
+    assert answers.is_elliptical("en bij rekenen?", last)
+    # (English reaches it in the glossary's Dutch, which drops "in"; what was typed decides)
+    assert answers.is_elliptical("en rekenen?", "hoeveel weken vmbo leerling lezen?", "and in maths?")
+    assert not answers.names_a_field("en bij welk vak?")   # asks its own way
+    ctx = answers.Context(intent="nlu_fallback", text="en bij rekenen?", language="nl")
+    assert "16 weken bij rekenen" in answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
+
+
 def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whatever_nlu_called_it():
     # (before: "how long does it run?" after "what is the NPO?" got the help text: NLU read "how
     # does it …" as a request for help, and the strict gate dropped the follow-up)

@@ -1327,6 +1327,39 @@ def test_words_of_the_users_situation_clause_are_marked_and_never_make_the_docum
     assert "dochter" not in daughter.missing and daughter.kind != "unknown"
 
 
+def test_a_period_of_years_names_its_first_and_last_year(kb):
+    """"uit de periode 2015-2019 (92,2%)" answers "tussen 2015 en 2019" (probe-en4; before, the range
+    was one word, neither year was in the sentence and the reply was "Dat kan ik niet vinden").
+    Two years in a row are a school year's name ("schooljaar 2022-2023"): 2023 alone is not in it."""
+    from knowledge.units import _year_ranges
+    assert _year_ranges(["periode", "2015-2019"]) == ["2015", "2019"]
+    assert _year_ranges(["schooljaar", "2022-2023"]) == []
+    shown = kb.engine().answer("wat was het normale slagingspercentage tussen 2015 en 2019?").shown
+    assert "92,2%" in " ".join(u.text for u in shown)
+
+
+def test_psycholoog_is_one_word_with_its_plural(kb):
+    """The lemma tables read "psycholoog" as "psychologe" and "psychologen" as "psycholoog": a question
+    with the singular never reached the annex's "psychologen" (probe-en4, "psychologist")."""
+    from knowledge.normalize import lemma
+    assert lemma("psycholoog") == lemma("psychologen")
+    result = kb.engine().answer("kunnen universiteiten een psycholoog aannemen?")
+    assert "psychologen" in " ".join(u.text for u in result.shown + result.more[:1])
+
+
+def test_a_sentence_is_about_the_sector_of_its_deepest_heading(kb):
+    """"Funderend onderwijs > Vertragingen in het primair onderwijs": a sentence under it is about the
+    po, not about the po, vo and so of the funderend onderwijs (before, "Het gaat gemiddeld om 10
+    weken leervertraging" counted for the vo as much as the vo's 27 weeks, so "and in primary
+    school?" after the vo's delay was answered with the vo's weeks; dev: "op de basisschool, bij
+    welk vak is de achterstand nou het grootst?" was silent)."""
+    engine = kb.engine()
+    ten_weeks = next(u for u in engine.units if u.text == "Het gaat gemiddeld om 10 weken leervertraging.")
+    assert ten_weeks.sectors == ("po",)
+    result = engine.answer("op de basisschool, bij welk vak is de achterstand nou het grootst?")
+    assert "rekenen" in " ".join(u.text for u in result.shown)
+
+
 def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_the_programme(kb):
     """"hoe lang duurt het npo nog?" got the arbeidsmarkttoelage's "de komende twee jaar" because
     that sentence names the NP Onderwijs on the side; the documents give no duration of the programme."""
@@ -1337,6 +1370,22 @@ def test_a_typed_question_about_the_programme_as_a_whole_needs_a_sentence_about_
     assert presented.kind == "answer" and "februari" in presented.shown[0].text
     # a question that names more than the programme is ranked as before
     assert "516 miljoen" in engine.answer("hoeveel geld krijgen scholen uit het npo?").shown[0].text
+
+
+def test_het_gaat_om_points_back_and_basisschoolleerlingen_are_the_po(kb):
+    """"Bij rekenen was de vertraging … het grootst. Het gaat gemiddeld om 10 weken leervertraging.":
+    "het gaat om" is about the sentence before, so the 10 weeks are the weeks for rekenen; and
+    "basisschoolleerlingen" names the po as "vmbo-leerlingen" names the vo (probe-nl; before, the
+    vmbo's "16 weken bij rekenen" answered "hoeveel weken lopen basisschoolleerlingen gemiddeld
+    achter bij rekenen?")."""
+    from knowledge.question import analyse
+    from knowledge.units import points_back
+    assert points_back("Het gaat gemiddeld om 10 weken leervertraging.",
+                       "Bij rekenen was de vertraging aan het einde van vorig schooljaar het grootst.")
+    assert not points_back("Het kabinet heeft extra middelen toegevoegd.", "De meeste tekorten spelen in de zorg.")
+    assert analyse("hoeveel weken lopen basisschoolleerlingen achter?").sectors == ("po",)
+    result = kb.engine().answer("hoeveel weken lopen basisschoolleerlingen gemiddeld achter bij rekenen?")
+    assert "10 weken" in " ".join(u.text for u in result.shown)
 
 
 def test_what_the_keuzelijst_holds_about_a_subject_is_that_themes_actions(kb):
