@@ -435,14 +435,18 @@ _APPLIES_TOO_RE = re.compile(r"^\W*((en|maar)\s+)?(geldt|gelden|telt|tellen|is|z
 _FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b|" + _APPLIES_TOO_RE.pattern, re.IGNORECASE)
 _FRAME_VERBS = {"gelden", "tellen", "zo"}
 FOLLOW_UP_MAX_TOPICS = 2
+_TOO_RE = re.compile(r"\b(ook|too|also)\b", re.IGNORECASE)
 
 
 def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "",
-                 theme: Optional[int] = None) -> bool:
+                 theme: Optional[int] = None, typed: str = "") -> bool:
     """"en als ik naar het hbo ga?", "en de vwo-leerlingen?", "thema 6": a short message that starts
     like a follow-up (or that NLU read as giving a detail) and names a new detail (sector, theme)
-    repeats the last question with it."""
-    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform"):
+    repeats the last question with it. So does one that points back and says "ook" ("krijgen
+    mbo-studenten dat ook?", "do mbo students get it too?"; `typed`: as the user wrote it)."""
+    points_back_too = bool(_TOO_RE.search(text or "")) and bool(_POINTS_BACK_RE.search(f"{text} {typed}")) \
+        and len((text or "").split()) <= ELLIPSIS_MAX_WORDS
+    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform" or points_back_too):
         return False
     question = analyse(text)
     new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
@@ -670,7 +674,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # A follow-up repeats a question, so it is one, whatever NLU called it and however the last
     # question was worded ("ik zit op het mbo, krijg ik ook extra reisrecht" has no question form).
     substitute = substituted(dutch, last_question)
-    follow_up = substitute is not None or is_follow_up(dutch, last_question, new_details, ctx.intent, theme)
+    follow_up = substitute is not None or is_follow_up(dutch, last_question, new_details, ctx.intent, theme, ctx.text)
     if substitute is not None:
         strict = False
         text, question = substitute, analyse(substitute)

@@ -326,9 +326,34 @@ def self_description(text: str) -> Tuple[str, str]:
     return text[:found.end()], rest
 
 
+# "Is it true that tuition is free?", "I heard the institutions were compensated, is that right?",
+# "I read that ... correct?": the asker checks a claim. The frame says nothing about what is asked,
+# and its words do harm when translated ("right" is 'recht', "complete" 'afronden', "told" 'vertel'):
+# the claim is the question. (A bare tag needs a comma before it: "the travel right?" is a term.)
+_CHECK_OPENING_RE = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|so|ok|okay|and|but)[\s,!.]+)*"
+    r"(?:(?:is|isn't)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)|am\s+i\s+(?:right|correct)(?:\s+in\s+thinking)?"
+    r"|(?:can|could)\s+you\s+(?:please\s+)?confirm|please\s+confirm|true\s+or\s+false"
+    r"|i\s+(?:have\s+|'ve\s+|just\s+)?(?:heard|read)|i\s+was\s+told|(?:someone|somebody|people|a\s+friend|my\s+\w+)\s+(?:told\s+me|said|says))"
+    r"\s*(?:that\b|:)?[\s,]*", re.I)
+_CHECK_TAG_RE = re.compile(
+    r"(?:[\s,.;:!-]*\b(?:is|isn't)\s+(?:that|this|it)\s+(?:really\s+)?(?:true|correct|right|so)|[\s,.;:!-]*\bam\s+i\s+right"
+    r"|\s*[,.;:!-]\s*(?:right|correct|true|isn't\s+it|yes\s+or\s+no))\s*[?!.]*\s*$", re.I)
+
+
+def claim_checked(text: str) -> str:
+    """The claim an asker checks, as a question ("Is it true that X?" -> "X?"), or the text."""
+    text = text or ""
+    claim = _CHECK_TAG_RE.sub("", _CHECK_OPENING_RE.sub("", text.replace("’", "'"), count=1)).strip()
+    if claim == text.replace("’", "'").strip() or len(claim.split()) < 2:
+        return text
+    return claim.rstrip(" ?.!") + "?"
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
+    text = claim_checked(text)
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)

@@ -903,3 +903,24 @@ def test_a_thanks_before_a_follow_up_leaves_the_follow_up():
     ctx = answers.Context(intent="thank", text="bedankt, en wat doen mbo scholen?")
     answer = answers.respond(kb, ctx, last_question="wat zegt de brief over het welzijn van studenten?", strict=True)
     assert answer is not None and "mbo" in answers.render(answer)[0]
+
+
+def test_a_message_that_points_back_and_says_too_with_a_new_sector_is_a_follow_up():
+    # (before: "do mbo students get it too?" after the extra travel rights got a Theme 3 internship
+    # action; "krijgen mbo-studenten dat ook?" was no follow-up either)
+    last = "voor wie 12 maanden extra reisrecht?"
+    assert answers.is_follow_up("krijgen mbo-studenten dat ook?", last, False)
+    assert not answers.is_follow_up("krijgen mbo-studenten ook een laptop?", last, False)  # no pointer: a question
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="do mbo students get it too?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
+    assert "reisrecht" in reply and "Theme 3" not in reply
+
+
+def test_does_it_apply_to_asks_the_last_question_for_the_new_thing():
+    # (before: "does it apply to course fees too?" after the halved tuition got the € 500 miljoen
+    # for salaries, which mentions a halving for teacher training colleges)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="does it apply to course fees too?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question="collegegeld halvering dit jaar?"))[0]
+    assert "gehalveerd" in reply and "500 miljoen" not in reply

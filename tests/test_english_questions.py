@@ -405,3 +405,29 @@ def test_the_thing_named_after_what_or_which_is_what_is_asked(kb):
     assert answers.render(answers.respond(kb, ctx))[0].startswith("De documenten noemen niets over ‘salarisverhoging’")
     answered_with(kb, "What criticism did student representatives voice about their involvement in the plans?",
                   "korte termijn")
+
+
+@pytest.mark.parametrize("message, claim", [
+    ("Is it true that tuition is completely free this year?", "tuition is completely free this year?"),
+    ("I heard the institutions got compensated for the lower tuition income, is that right?",
+     "the institutions got compensated for the lower tuition income?"),
+    ("I read that the 500 million is for secondary school salaries. correct?",
+     "the 500 million is for secondary school salaries?"),
+    ("am I right that students get travel rights?", "students get travel rights?"),
+    ("students get 12 months, right?", "students get 12 months?"),
+    ("Do only Dutch students get the travel right?", "Do only Dutch students get the travel right?"),  # a term
+    ("is that true?", "is that true?"),                                    # nothing but the check
+])
+def test_the_claim_a_question_checks_is_the_question(message, claim):
+    from knowledge.english import claim_checked
+    assert claim_checked(message) == claim
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (before: "is that right?" read as 'recht', "completely" as 'afronden': honest non-answers)
+    ("I heard the institutions got compensated for the lower tuition income, is that right?", "gecompenseerd"),
+    ("Is it true that tuition is completely free this year?", "gehalveerd"),
+])
+def test_a_checked_claim_is_answered_from_the_sentence_about_it(kb, question, fragment):
+    answered_with(kb, question, fragment)
+    assert not reply(kb, question).startswith("Yes")
