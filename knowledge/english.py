@@ -313,6 +313,7 @@ _SELF_DESCRIPTION_RE = re.compile(
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
+_SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren"})
 _SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
 
 
@@ -425,6 +426,12 @@ def translate(text: str) -> Translation:
             for word in found.split():
                 where.setdefault(word, typed)
         i += size
+    # "primary school pupils", "mbo students": the people of a sector are the sector, as in the Dutch
+    # compounds ("basisschoolleerlingen", "mbo-studenten" read as the sector alone); a separate
+    # 'leerling' would ask for sentences that name pupils over the sector's own sentences
+    sectors = _sector_words()
+    dutch = [word for k, word in enumerate(dutch)
+             if not (k and word in _SECTOR_PEOPLE and (dutch[k - 1].split()[-1] in sectors or analyse(dutch[k - 1]).sectors))]
     # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(

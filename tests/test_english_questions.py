@@ -431,3 +431,12 @@ def test_the_claim_a_question_checks_is_the_question(message, claim):
 def test_a_checked_claim_is_answered_from_the_sentence_about_it(kb, question, fragment):
     answered_with(kb, question, fragment)
     assert not reply(kb, question).startswith("Yes")
+
+
+def test_the_pupils_of_a_sector_are_the_sector_as_in_the_dutch_compound(kb):
+    # (before: "primary school pupils" kept a separate 'leerling', which the 10 weeks sentence of
+    # primary education lacks: "the documents do not say this for primary education")
+    from knowledge.english import translate
+    assert translate("How much learning delay do primary school pupils have in maths?").dutch == \
+        "hoeveel leervertraging basisschool rekenen?"
+    answered_with(kb, "How much learning delay do primary school pupils have in maths?", "10 weken")
