@@ -249,7 +249,9 @@ def test_how_much_delay_asks_for_a_duration(kb):
     from knowledge.english import english_answer_type
     assert english_answer_type("how much learning delay do primary school pupils have on average") == "duration"
     assert english_answer_type("how much money do schools get") == "amount"
-    assert reply(kb, "how much learning delay do primary school pupils have on average").startswith(SILENT)
+    # (silent before probe-en5 read "primary school pupils" as the sector; now the 10 weeks sentence)
+    text = reply(kb, "how much learning delay do primary school pupils have on average")
+    assert "anderhalf tot twee keer" not in text and (text.startswith(SILENT) or "10 weken" in text), text
     assert "twee tot vier maanden" in reply(kb, "how much delay do medicine students have because of covid")
 
 
