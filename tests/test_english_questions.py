@@ -442,3 +442,10 @@ def test_the_pupils_of_a_sector_are_the_sector_as_in_the_dutch_compound(kb):
     assert translate("How much learning delay do primary school pupils have in maths?").dutch == \
         "hoeveel leervertraging basisschool rekenen?"
     answered_with(kb, "How much learning delay do primary school pupils have in maths?", "10 weken")
+
+
+def test_worst_is_the_documents_greatest_not_the_start_of_worstelen(kb):
+    # (before: "which subject is worst there?" got "scholen met extra uitdagingen hier vaker mee worstelen")
+    from knowledge.english import translate
+    assert "worst" not in translate("which subject is worst in secondary school?").dutch
+    answered_with(kb, "which subject is worst in secondary school?", "het grootst op het punt van Nederlandse leesvaardigheid")
