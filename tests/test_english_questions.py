@@ -449,3 +449,12 @@ def test_worst_is_the_documents_greatest_not_the_start_of_worstelen(kb):
     from knowledge.english import translate
     assert "worst" not in translate("which subject is worst in secondary school?").dutch
     answered_with(kb, "which subject is worst in secondary school?", "het grootst op het punt van Nederlandse leesvaardigheid")
+
+
+def test_implementation_is_also_the_documents_implementatie(kb):
+    # (before: "how other schools implement the programme" read only 'uitvoeren' and got the
+    # sentence about hiring extra staff "voor de uitvoering van het NP Onderwijs")
+    text = reply(kb, "I'm a head teacher. Where can I find good examples of how other schools implement the programme?")
+    assert "goede voorbeelden van de implementatie" in text and "extra personeel" not in text, text
+    from knowledge.english import translate
+    assert "volledig" in translate("Which institutions have not fully reported their figures?").dutch
