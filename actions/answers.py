@@ -581,10 +581,25 @@ def names_a_field(text: str, typed: str = "") -> bool:
     return bool(_AND_IN_RE.match(said)) and not _ASKS_RE.search(said)
 
 
+# "en het jaar daarna?", "what about the year after?" (glossary: "jaar daarna") after a question about
+# 2020: the year counted from the last question's one year
+_RELATIVE_YEAR_RE = re.compile(r"\b(?:het\s+)?jaar\s+(daarna|erna|erop|daarop|daarvoor|ervoor)\b", re.IGNORECASE)
+
+
+def _counted_year(text: str, last_question: str) -> str:
+    found = _RELATIVE_YEAR_RE.search(text or "")
+    years = {m.group(0) for m in re.finditer(r"\b(?:19|20)\d\d\b(?!\s*[/-])", last_question or "")}
+    if not found or len(years) != 1:
+        return text
+    shift = -1 if found.group(1).lower() in ("daarvoor", "ervoor") else 1
+    return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
+
+
 def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     """The last question's concepts and sectors, asked the way this message asks (its answer type,
     its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
+    text = _counted_year(text, last_question)
     last, own = analyse(last_question), analyse(text)
     kept = last.concepts
     if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):

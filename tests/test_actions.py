@@ -924,3 +924,22 @@ def test_does_it_apply_to_asks_the_last_question_for_the_new_thing():
     ctx = answers.Context(intent="nlu_fallback", text="does it apply to course fees too?", language="en")
     reply = answers.render(answers.respond(kb, ctx, last_question="collegegeld halvering dit jaar?"))[0]
     assert "gehalveerd" in reply and "500 miljoen" not in reply
+
+
+@pytest.mark.parametrize("message, last, expected", [
+    ("en het jaar daarvoor?", "hoeveel kandidaten slaagden in 2021?", "hoeveel kandidaten slaagden in 2021, en 2020?"),
+    ("en jaar daarna?", "hoeveel onderzoekers kregen verlenging in 2020?", "hoeveel onderzoekers kregen verlenging in 2020, en 2021?"),
+    ("en het jaar daarna?", "hoeveel geld is er in 2021 en 2022?", "hoeveel geld is er in 2021 en 2022, en het jaar daarna?"),  # two years: which?
+])
+def test_the_year_after_is_counted_from_the_last_questions_year(message, last, expected):
+    assert answers.with_last_question(message, last)[0] == expected
+
+
+def test_what_about_the_year_after_does_not_repeat_the_last_years_answer():
+    # (before: "ok and what about the year after?" after the researchers' extensions in 2020 got a
+    # sentence about monitoring pupils over two years; with the year kept, the 2020 figures again)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="ok and what about the year after?", language="en")
+    last = "hoeveel onderzoekers tijdelijk contracten krijgen uitloop 2020, hoeveel kosten?"
+    reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
+    assert reply.startswith("The documents do not") and "1.500" not in reply.split("What they do say")[0], reply
