@@ -1413,3 +1413,11 @@ def test_a_lexicon_groups_phrases_stand_for_its_first_single_word(tmp_path):
     path.write_text("synonyms:\n  - [tweede kamer, eerste kamer]\nsectors: {}\ngeneric: []\ntyped_terms: []\nprogramme: []\n", encoding="utf-8")
     with pytest.raises(LexiconError):
         load_lexicon(str(path))
+
+
+def test_a_clause_the_question_points_back_to_is_its_subject_not_the_situation(kb):
+    """"mijn paspoort verloopt volgende maand, hoe verleng ik die?" got the extra reisrecht (the
+    passport was taken for the user's situation and "verlengen" was all that was asked; REST dev)."""
+    from knowledge.question import analyse
+    assert not any(c.situation for c in analyse("mijn paspoort verloopt volgende maand, hoe verleng ik die?").concepts)
+    assert kb.engine().answer("mijn paspoort verloopt volgende maand, hoe verleng ik die?").kind != "answer"
