@@ -228,6 +228,9 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# Words of applying say how to apply only in a question that asks so ("hoe meld ik me aan?"); in
+# "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
+_PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -421,7 +424,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) or token in lexicon.typed_terms \
+        elif len(token) < 2 or is_stop_word(token) or (token in lexicon.typed_terms and not (
+                token in _PROCEDURE_TERMS and kind != "procedure")) \
                 or (token in _MEANING_VERBS and meaning_asked) \
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
