@@ -228,6 +228,9 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# Words of applying say how to apply only in a question that asks so ("hoe meld ik me aan?"); in
+# "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
+_PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -265,11 +268,17 @@ def _clauses(text: str, tokens: List[str]):
 _SITUATION_OPENERS = {"ik", "mijn", "m'n", "mn", "wij", "we", "ons", "onze"}
 
 
+_POINTERS = {"die", "dat", "dit", "deze", "hem", "hij", "ze", "zij", "ie", "'m", "eraan", "ervoor", "ermee", "erbij",
+             "erover", "erop", "ervan", "erin"}
+
+
 def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
     """Positions of the words in clauses that tell the user's situation, when a later clause asks
     the question: "ik werk op een klein dorpsschooltje, zijn de achterstanden op kleine scholen
     groter?", "mijn zoon zit al een jaar thuis, wordt er iets gedaan voor zulke kinderen?"."""
     clauses = [(position, clause) for position, clause in _clauses(text, tokens) if clause]
+    if clauses and any(w in _POINTERS or w.startswith("daar") for w in clauses[-1][1]):
+        return set()  # "mijn paspoort verloopt, hoe verleng ik *die*?": what it asks about is told before
     found: Set[int] = set()
     for position, clause in clauses[:-1]:
         if clause[0] in _SITUATION_OPENERS and not _QUESTION_WORD_RE.search(" ".join(clause)):
@@ -415,7 +424,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) or token in lexicon.typed_terms \
+        elif len(token) < 2 or is_stop_word(token) or (token in lexicon.typed_terms and not (
+                token in _PROCEDURE_TERMS and kind != "procedure")) \
                 or (token in _MEANING_VERBS and meaning_asked) \
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
