@@ -671,7 +671,9 @@ def prior_topics(ctx: Context) -> List[str]:
 
 
 _SOCIAL_OPENING_RE = re.compile(r"^\W*(bedankt|dank je( wel)?|dankjewel|dank u( wel)?|thanks|thank you|oké|oke|ok|okay|top|"
-                                r"super|fijn|prima|helder|duidelijk|cool|great|nice|perfect)\s*[,.!]+\s+(?=\S)", re.IGNORECASE)
+                                r"super|fijn|prima|helder|duidelijk|cool|great|nice|perfect)"
+                                # ("bedankt en hoe lang?", "ok and when?": typed without a comma before "en/and")
+                                r"(\s*[,.!]+\s+(?=\S)|\s+(?=(en|and|maar|but)\s+\S))", re.IGNORECASE)
 
 
 def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = False,

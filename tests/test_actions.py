@@ -943,3 +943,12 @@ def test_what_about_the_year_after_does_not_repeat_the_last_years_answer():
     last = "hoeveel onderzoekers tijdelijk contracten krijgen uitloop 2020, hoeveel kosten?"
     reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
     assert reply.startswith("The documents do not") and "1.500" not in reply.split("What they do say")[0], reply
+
+
+@pytest.mark.parametrize("message", ["bedankt en hoe lang?", "ok en hoe lang duurt het?"])
+def test_a_thanks_without_a_comma_before_a_follow_up_leaves_the_follow_up(message):
+    # (before: "bedankt en hoe lang?" after the extra travel rights: "Dat kan ik niet vinden …")
+    kb = open_kb()
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=message),
+                             last_question="Krijgen hbo-studenten extra reisrecht?")
+    assert answer is not None and "12 maanden extra reisrecht" in answers.render(answer)[0]
