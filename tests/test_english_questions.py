@@ -458,3 +458,10 @@ def test_implementation_is_also_the_documents_implementatie(kb):
     assert "goede voorbeelden van de implementatie" in text and "extra personeel" not in text, text
     from knowledge.english import translate
     assert "volledig" in translate("Which institutions have not fully reported their figures?").dutch
+
+
+@pytest.mark.parametrize("question", ["What is the average job size of pabo students working in schools?",
+                                      "how many hours do pabo students who work in schools work on average?"])
+def test_hours_and_job_size_are_the_documents_fte(kb, question):
+    # (before: "hours" stayed English and "job size" was 'baan omvang': "I can only answer …")
+    answered_with(kb, question, "0,6 fte")
