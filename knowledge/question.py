@@ -172,6 +172,16 @@ def _money() -> FrozenSet[str]:
     return frozenset(w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word)))
 
 
+def _counts_other_than_money(before: List[str]) -> bool:
+    """Does "hoeveel" before the verb count something other than money ("hoeveel *studenten* kregen
+    een …"), not "hoeveel (geld) krijgt een …"?"""
+    if "hoeveel" not in before:
+        return False
+    counted = before[len(before) - 1 - before[::-1].index("hoeveel") + 1:]
+    money = _money()
+    return any(not is_stop_word(w) and w not in money and w not in ("extra", "meer", "geld", "euro") for w in counted)
+
+
 def is_about_money(question: "Question") -> bool:
     """Does the question name money or a scheme that is money (the grant, the compensation)?"""
     money = _money()
@@ -228,6 +238,9 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# "Wanneer moet ik de tegemoetkoming aanvragen?": the request is the event whose date is asked
+# (these words otherwise only say a procedure is asked, and carry no topic).
+DATED_EVENTS = {"aanvragen", "aanvraag", "aanmelden"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -382,7 +395,10 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue  # "ik werk bij een roc als loopbaanbegeleider": who asks (where a sector is named)
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
-            and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)
+            and "per" not in tokens \
+            and not _counts_other_than_money(tokens[:i - 2])
+        # ("hoeveel krijgt een gemeente per inwoner": the rate is named; "hoeveel studenten kregen een
+        # tegemoetkoming": the students are counted, and "een tegemoetkoming" is what they got)
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
@@ -415,7 +431,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) or token in lexicon.typed_terms \
+        elif len(token) < 2 or is_stop_word(token) \
+                or (token in lexicon.typed_terms and not (kind == "date" and token in DATED_EVENTS)) \
                 or (token in _MEANING_VERBS and meaning_asked) \
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \

@@ -1,0 +1,57 @@
+"""Answer-layer tests on real questions from probe round nl5: questions that check a premise
+("klopt het dat …"), two questions in one message, and deadlines of a request."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import open_kb
+from knowledge.engine import relative_times
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return open_kb().engine()
+
+
+def shown(result) -> str:
+    return " ".join(u.text for u in result.shown)
+
+
+def test_relative_times_are_read_by_frame():
+    assert relative_times("is het volgend studiejaar weer zo?") == {"next": "volgend studiejaar"}
+    assert relative_times("aan het einde van vorig schooljaar") == {"last": "vorig schooljaar"}
+    assert relative_times("Onder het NP Onderwijs is dit studiejaar het collegegeld gehalveerd.") == {"this": "dit studiejaar"}
+
+
+@pytest.mark.parametrize("question", [
+    "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?",
+    "wordt het lesgeld komend schooljaar ook gehalveerd?",
+])
+def test_a_sentence_about_this_year_does_not_confirm_a_premise_about_next_year(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert result.missing and result.missing[0].split()[0] in ("volgend", "komend")
+    assert "dit studiejaar" in shown(result)  # the fact that corrects it is still shown, as such
+
+
+def test_the_same_year_frame_still_answers(engine):
+    result = engine.answer("wordt het collegegeld dit studiejaar gehalveerd?")
+    assert result.kind == "answer" and "gehalveerd" in shown(result)
+
+
+def test_hoeveel_counting_students_before_een_is_no_rate(engine):
+    from knowledge.question import analyse
+    question = "hoeveel studenten kregen een tegemoetkoming voor de extra kosten van studievertraging en wat kostte dat?"
+    assert not any(c.kind == "rate" for c in analyse(question).concepts)
+    result = engine.answer(question)
+    assert result.kind == "answer" and "50 miljoen" in shown(result)
+    # (money before the verb still asks what one gets)
+    assert any(c.kind == "rate" for c in analyse("hoeveel geld krijgt een gemeente?").concepts)
+
+
+def test_the_date_of_a_request_needs_a_sentence_about_the_request(engine):
+    result = engine.answer("wanneer moet ik de tegemoetkoming voor mijn aanvullende beurs aanvragen?")
+    assert result.kind == "near_miss"
+    # (where the documents date the request, that is the answer)
+    result = engine.answer("tot wanneer kunnen mbo-scholen subsidie voor nazorg aanvragen?")
+    assert result.kind == "answer" and "24 december" in shown(result)
