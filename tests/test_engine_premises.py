@@ -55,3 +55,9 @@ def test_the_date_of_a_request_needs_a_sentence_about_the_request(engine):
     # (where the documents date the request, that is the answer)
     result = engine.answer("tot wanneer kunnen mbo-scholen subsidie voor nazorg aanvragen?")
     assert result.kind == "answer" and "24 december" in shown(result)
+
+
+def test_a_decision_is_also_a_weighing(engine):
+    # "wordt afgewogen of het nodig en uitvoerbaar is om het programma te verlengen": when that is decided
+    result = engine.answer("wanneer wordt besloten of het programma wordt verlengd?")
+    assert result.kind == "answer" and "afgewogen" in shown(result)
