@@ -123,6 +123,13 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
+# "voor wie geldt de halvering niet?", "wat mag níet met het geld?": the question asks for an exception
+# (the negation in its own clause, not in a relative one: "... voor laatstejaars die geen werk vinden")
+_EXCEPTION_QUESTION_RE = re.compile(
+    r"^\W*(?:(?:en|maar|dus)\s+)?(?:voor wie|wie|wat|welke?\s+\w+)\b"
+    r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
+# ... which only a sentence that denies or excludes something answers
+_EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
 # A time relative to the document ("dit studiejaar", "volgend jaar", "vorig schooljaar"): which one.
 _RELATIVE_TIME_RE = re.compile(r"\b(dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen) "
                                r"((?:studie|school|college)?jaar)\b", re.I)
@@ -778,6 +785,10 @@ class Engine:
         if wanted and asked_types and not asked_types & given_types and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
+        # "voor wie geldt de halvering van het collegegeld niet?": a sentence that excludes no one does
+        # not say for whom (nor may it be shown as if it did)
+        if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(best.unit.text) and not other_sector:
+            return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector)
         # "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?": a sentence about
         # "dit studiejaar" does not confirm it for the next one (nor for last year); the documents say
         # nothing about the time asked. (A sentence that names no such time is judged as before.)

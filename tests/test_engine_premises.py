@@ -61,3 +61,14 @@ def test_a_decision_is_also_a_weighing(engine):
     # "wordt afgewogen of het nodig en uitvoerbaar is om het programma te verlengen": when that is decided
     result = engine.answer("wanneer wordt besloten of het programma wordt verlengd?")
     assert result.kind == "answer" and "afgewogen" in shown(result)
+
+
+def test_an_exception_asked_is_not_answered_by_a_sentence_that_excludes_nothing(engine):
+    result = engine.answer("voor wie geldt de halvering van het collegegeld niet?")
+    assert result.kind == "near_miss"
+    # (a sentence that does exclude answers: "Niet alle instellingen hebben (volledig) gerapporteerd")
+    result = engine.answer("welk deel van de enveloppe-middelen is nog niet aan thema's of acties toegeschreven?")
+    assert result.kind == "answer" and "2 procent" in shown(result)
+    # (a negation in a relative clause is no exception asked)
+    result = engine.answer("wat kan een mbo doen voor laatstejaars die geen werk vinden")
+    assert result.kind != "near_miss"
