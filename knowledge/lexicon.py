@@ -76,7 +76,11 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
         if not isinstance(group, list) or len(group) < 2:
             raise LexiconError(f"{source.name}: each synonym group needs two or more words: {group}")
         normalised = [_norm(e) for e in group]
-        head = normalised[0][0] if normalised[0] else None
+        # the group's first single word stands for its phrases ("tweede kamer" first made "twee" the
+        # head, so every "twee" of the documents matched "Kamer")
+        head = next((phrase[0] for phrase in normalised if len(phrase) == 1), None)
+        if head is None:
+            raise LexiconError(f"{source.name}: a synonym group needs one single word to stand for its phrases: {group}")
         members = set()
         for phrase in normalised:
             if not phrase:

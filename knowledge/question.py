@@ -278,11 +278,17 @@ def _clauses(text: str, tokens: List[str]):
 _SITUATION_OPENERS = {"ik", "mijn", "m'n", "mn", "wij", "we", "ons", "onze"}
 
 
+_POINTERS = {"die", "dat", "dit", "deze", "hem", "hij", "ze", "zij", "ie", "'m", "eraan", "ervoor", "ermee", "erbij",
+             "erover", "erop", "ervan", "erin"}
+
+
 def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
     """Positions of the words in clauses that tell the user's situation, when a later clause asks
     the question: "ik werk op een klein dorpsschooltje, zijn de achterstanden op kleine scholen
     groter?", "mijn zoon zit al een jaar thuis, wordt er iets gedaan voor zulke kinderen?"."""
     clauses = [(position, clause) for position, clause in _clauses(text, tokens) if clause]
+    if clauses and any(w in _POINTERS or w.startswith("daar") for w in clauses[-1][1]):
+        return set()  # "mijn paspoort verloopt, hoe verleng ik *die*?": what it asks about is told before
     found: Set[int] = set()
     for position, clause in clauses[:-1]:
         if clause[0] in _SITUATION_OPENERS and not _QUESTION_WORD_RE.search(" ".join(clause)):

@@ -1399,3 +1399,25 @@ def test_what_the_keuzelijst_holds_about_a_subject_is_that_themes_actions(kb):
         assert (result.kind, result.theme) == ("actions", number), question
     # a yes/no question about a theme is no request for its actions
     assert engine.answer("geldt thema 1 van de keuzelijst (in- en doorstroom) ook voor de uni?").kind != "actions"
+
+
+def test_a_lexicon_groups_phrases_stand_for_its_first_single_word(tmp_path):
+    """A group that opened with a phrase made the phrase's first word its head: ["tweede kamer",
+    "kamer"] made every "twee" of the documents match "Kamer" (probe round nl4)."""
+    from knowledge.lexicon import LexiconError, load_lexicon
+    path = tmp_path / "lexicon.yml"
+    path.write_text("synonyms:\n  - [tweede kamer, kamer, parlement]\nsectors: {}\ngeneric: []\ntyped_terms: []\nprogramme: []\n", encoding="utf-8")
+    lexicon = load_lexicon(str(path))
+    assert set(lexicon.phrases.values()) == {"kamer"} and not {"twee", "tweede"} & set(lexicon.groups)
+    path = tmp_path / "only-phrases.yml"  # (load_lexicon caches per path)
+    path.write_text("synonyms:\n  - [tweede kamer, eerste kamer]\nsectors: {}\ngeneric: []\ntyped_terms: []\nprogramme: []\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        load_lexicon(str(path))
+
+
+def test_a_clause_the_question_points_back_to_is_its_subject_not_the_situation(kb):
+    """"mijn paspoort verloopt volgende maand, hoe verleng ik die?" got the extra reisrecht (the
+    passport was taken for the user's situation and "verlengen" was all that was asked; REST dev)."""
+    from knowledge.question import analyse
+    assert not any(c.situation for c in analyse("mijn paspoort verloopt volgende maand, hoe verleng ik die?").concepts)
+    assert kb.engine().answer("mijn paspoort verloopt volgende maand, hoe verleng ik die?").kind != "answer"
