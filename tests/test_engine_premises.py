@@ -72,3 +72,10 @@ def test_an_exception_asked_is_not_answered_by_a_sentence_that_excludes_nothing(
     # (a negation in a relative clause is no exception asked)
     result = engine.answer("wat kan een mbo doen voor laatstejaars die geen werk vinden")
     assert result.kind != "near_miss"
+
+
+def test_a_search_typed_compound_percentage_asks_for_a_percentage(engine):
+    from knowledge.question import answer_type
+    assert answer_type("slagingspercentage 2021") == "percentage"
+    result = engine.answer("slagingspercentage 2021")
+    assert result.kind == "answer" and "94,8%" in shown(result)
