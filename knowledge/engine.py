@@ -60,6 +60,7 @@ THEME_BONUS = 0.15            # the question names the annex theme ("volgens the
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
+YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 TYPO_CUTOFF = 0.84
 UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
 SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
@@ -812,6 +813,11 @@ class Engine:
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             # (for another sector, or a missing word or rate, the best fit is the related fact)
             related = self._related(best, question, asked_sector, theme) if typed_gap and not other_sector else best.unit
+            if missing_year is not None and not other_sector and "date" not in related.types:
+                # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
+                # says when ("in de jaren 2021 en 2022") corrects it; another one does not
+                related = next((s.unit for s in ranked if "date" in s.unit.types
+                                and s.coverage >= best.coverage - YEAR_RELATED_MARGIN), related)
             return Result("near_miss", question, ranked=ranked, shown=[related],
                           missing=tuple(c.surface for c in named[:1]),
                           missing_rate=missing_rate[0].surface if missing_rate else None,

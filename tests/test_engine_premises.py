@@ -79,3 +79,9 @@ def test_a_search_typed_compound_percentage_asks_for_a_percentage(engine):
     assert answer_type("slagingspercentage 2021") == "percentage"
     result = engine.answer("slagingspercentage 2021")
     assert result.kind == "answer" and "94,8%" in shown(result)
+
+
+def test_a_year_the_documents_do_not_name_is_corrected_by_the_dated_sentence(engine):
+    result = engine.answer("krijgen mbo-scholen en hogescholen het npo-geld pas in 2023?")
+    assert result.kind == "near_miss" and result.missing == ("2023",)
+    assert "in de jaren 2021 en 2022" in shown(result)
