@@ -130,6 +130,7 @@ _EXCEPTION_QUESTION_RE = re.compile(
     r"^\W*(?:(?:en|maar|dus)\s+)?(?:voor wie|wie|wat|welke?\s+\w+)\b"
     r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
 # ... which only a sentence that denies or excludes something answers
+_NOT_YET_RE = re.compile(r"\bnog (niet|geen)\b", re.I)
 _EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
 # A time relative to the document ("dit studiejaar", "volgend jaar", "vorig schooljaar"): which one.
 _RELATIVE_TIME_RE = re.compile(r"\b(dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen) "
@@ -788,7 +789,9 @@ class Engine:
                           missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
         # "voor wie geldt de halvering van het collegegeld niet?": a sentence that excludes no one does
         # not say for whom (nor may it be shown as if it did)
-        if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(best.unit.text) and not other_sector:
+        # ("nog niet" says "not yet", no exclusion, unless that is what is asked: "wat is nog niet toegeschreven?")
+        excluding = best.unit.text if _NOT_YET_RE.search(question.text) else _NOT_YET_RE.sub(" ", best.unit.text)
+        if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(excluding) and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector)
         # "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?": a sentence about
         # "dit studiejaar" does not confirm it for the next one (nor for last year); the documents say
