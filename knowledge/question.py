@@ -239,6 +239,8 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
+_CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
 # "Wanneer moet ik de tegemoetkoming aanvragen?": the request is the event whose date is asked
 # (these words otherwise only say a procedure is asked, and carry no topic).
 DATED_EVENTS = {"aanvragen", "aanvraag", "aanmelden"}
@@ -459,4 +461,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             for concept in programme:
                 add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
+    if _CHECKS_PREMISE_RE.search(text):
+        # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite
+        # ("blijft beschikbaar"); that sentence is what answers it
+        concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
+                    if c.kind == "topic" else c for c in concepts]
     return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))

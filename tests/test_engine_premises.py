@@ -87,3 +87,14 @@ def test_a_year_the_documents_do_not_name_is_corrected_by_the_dated_sentence(eng
     result = engine.answer("krijgen mbo-scholen en hogescholen het npo-geld pas in 2023?")
     assert result.kind == "near_miss" and result.missing == ("2023",)
     assert "in de jaren 2021 en 2022" in shown(result)
+
+
+def test_a_premise_checked_may_state_the_opposite_of_what_the_documents_say(engine):
+    from knowledge.lexicon import load_lexicon
+    from knowledge.question import analyse
+    assert "blijven" in load_lexicon().opposites["verdwijnen"]
+    result = engine.answer("ik hoorde dat de menukaart verdwijnt als het NP Onderwijs afgelopen is, klopt dat?")
+    assert result.kind == "answer" and "ook daarna beschikbaar blijven" in shown(result)
+    # (only a question that checks a premise: otherwise "verdwijnen" is not "blijven")
+    concept = next(c for c in analyse("wanneer verdwijnt de menukaart?").concepts if c.word == "verdwijnen")
+    assert "blijven" not in concept.alternatives
