@@ -812,7 +812,7 @@ FORM_WORDS = {
     "student_check": frozenset(
         "studentencheck check checken student studeren zitten gelden aanmerking krijgen recht regeling "
         "studentenregeling tegemoetkoming compensatie financieel geld hulp voordeel overzicht allemaal "
-        "iets aanvragen weten uitzoeken bekijken zoon dochter kind mogelijkheid beurs aanvullend "
+        "iets aanvragen aanvraag weten uitzoeken bekijken zoon dochter kind mogelijkheid beurs aanvullend "
         "aanvullende basisbeurs".split()),
     "institution_advice": frozenset(
         "advies adviseren adviseur instellingsadvies raad raden aanraden helpen hulp kiezen keuze actie "

@@ -241,9 +241,12 @@ _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
-# "Wanneer moet ik de tegemoetkoming aanvragen?": the request is the event whose date is asked
-# (these words otherwise only say a procedure is asked, and carry no topic).
-DATED_EVENTS = {"aanvragen", "aanvraag", "aanmelden"}
+# Words of applying say how to apply only in a question that asks so ("hoe meld ik me aan?"); in
+# "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
+_PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}
+# ... and in "wanneer moet ik de tegemoetkoming aanvragen?" the request is the event whose date is
+# asked (the engine wants a sentence that dates it, as it does for a verb)
+DATED_EVENTS = _PROCEDURE_TERMS
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -440,8 +443,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif token in lexicon.programme:
             if token not in {c.word for c in programme}:
                 programme.append(Concept(token, surface, lexicon.alternatives(token)))
-        elif len(token) < 2 or is_stop_word(token) \
-                or (token in lexicon.typed_terms and not (kind == "date" and token in DATED_EVENTS)) \
+        elif len(token) < 2 or is_stop_word(token) or (token in lexicon.typed_terms and not (
+                token in _PROCEDURE_TERMS and kind != "procedure")) \
                 or (token in _MEANING_VERBS and meaning_asked) \
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \

@@ -1421,3 +1421,13 @@ def test_a_clause_the_question_points_back_to_is_its_subject_not_the_situation(k
     from knowledge.question import analyse
     assert not any(c.situation for c in analyse("mijn paspoort verloopt volgende maand, hoe verleng ik die?").concepts)
     assert kb.engine().answer("mijn paspoort verloopt volgende maand, hoe verleng ik die?").kind != "answer"
+
+
+def test_words_of_applying_are_the_subject_unless_the_question_asks_how_to_apply(kb):
+    """"hoeveel basisscholen zijn aangemeld bij het cohortonderzoek" dropped "aangemeld" as a word of
+    the procedure answer type and got the 20 procent who use the NCO report (conversation suite)."""
+    from knowledge.question import analyse
+    assert "aanmelden" in {c.word for c in analyse("hoeveel basisscholen zijn aangemeld bij het cohortonderzoek").concepts}
+    result = kb.engine().answer("hoeveel basisscholen zijn aangemeld bij het cohortonderzoek")
+    assert result.kind == "answer" and "40 procent" in result.shown[0].text
+    assert kb.engine().answer("hoe kan ik de tegemoetkoming aanvragen?").missing_type == "procedure"
