@@ -33,7 +33,7 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
+from .question import CONTACT_WORDS, DATED_EVENTS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like, WHAT_RE)
@@ -60,6 +60,7 @@ THEME_BONUS = 0.15            # the question names the annex theme ("volgens the
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
+YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 TYPO_CUTOFF = 0.84
 UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
 SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding similarity above the mean
@@ -123,6 +124,26 @@ _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclu
 _PLANNED_RE = re.compile(r"\b(zal|zullen|gaat|gaan)\b.*\b(worden|uitvoeren|onderzoeken|evalueren|bekijken)\b"
                          r"|\bwordt\b.*\b(uitgevoerd|onderzocht|geëvalueerd|bekeken|gemonitord)\b|\bin het najaar\b", re.I)
 _ARTICLES = {"de", "het", "een"}
+# "voor wie geldt de halvering niet?", "wat mag níet met het geld?": the question asks for an exception
+# (the negation in its own clause, not in a relative one: "... voor laatstejaars die geen werk vinden")
+_EXCEPTION_QUESTION_RE = re.compile(
+    r"^\W*(?:(?:en|maar|dus)\s+)?(?:voor wie|wie|wat|welke?\s+\w+)\b"
+    r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
+# ... which only a sentence that denies or excludes something answers
+_NOT_YET_RE = re.compile(r"\bnog (niet|geen)\b", re.I)
+_EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
+# A time relative to the document ("dit studiejaar", "volgend jaar", "vorig schooljaar"): which one.
+_RELATIVE_TIME_RE = re.compile(r"\b(dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen) "
+                               r"((?:studie|school|college)?jaar)\b", re.I)
+_RELATIVE_FRAMES = {"dit": "this", "deze": "this", "volgend": "next", "volgende": "next", "komend": "next",
+                    "komende": "next", "vorig": "last", "vorige": "last", "afgelopen": "last"}
+
+
+def relative_times(text: str) -> Dict[str, str]:
+    """The relative times a text names, by frame: {"next": "volgend studiejaar"}."""
+    return {_RELATIVE_FRAMES[m.group(1).lower()]: m.group(0) for m in _RELATIVE_TIME_RE.finditer(text)}
+
+
 _SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 # ... and the words users have for them: "havisten", "vwo'ers", "een praktijkschool"
 _SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vwo'ers": "vwo", "vmbo'er": "vmbo",
@@ -725,7 +746,7 @@ class Engine:
             silent, focal = True, [missing_year]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
         # sentence that dates the scheme but not the paying is not the answer.
-        missing_event = [c for c in heaviest if c.kind == "topic" and verb_like(c)
+        missing_event = [c for c in heaviest if c.kind == "topic" and (verb_like(c) or c.word in DATED_EVENTS)
                          and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS] \
             if question.answer_type == "date" and question.typed is None else []  # (a translated verb is a guess)
         if missing_event and not silent:
@@ -766,6 +787,21 @@ class Engine:
         if wanted and asked_types and not asked_types & given_types and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(sorted(asked_types)[0],), missing_type=question.answer_type)
+        # "voor wie geldt de halvering van het collegegeld niet?": a sentence that excludes no one does
+        # not say for whom (nor may it be shown as if it did)
+        # ("nog niet" says "not yet", no exclusion, unless that is what is asked: "wat is nog niet toegeschreven?")
+        excluding = best.unit.text if _NOT_YET_RE.search(question.text) else _NOT_YET_RE.sub(" ", best.unit.text)
+        if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(excluding) and not other_sector:
+            return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector)
+        # "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?": a sentence about
+        # "dit studiejaar" does not confirm it for the next one (nor for last year); the documents say
+        # nothing about the time asked. (A sentence that names no such time is judged as before.)
+        asked_times = relative_times(question.text)
+        given_times = relative_times(best.unit.text)
+        other_time = next((phrase for frame, phrase in asked_times.items() if given_times and frame not in given_times), None)
+        if other_time and not other_sector:
+            return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
+                          missing=(other_time,))
         if silent and best.coverage < RELATED_THRESHOLD and not other_sector:
             # Not the answer, and only the embedding found it related ("hoe laat begint de les morgen?"
             # -> weeks of learning delay): nothing in the documents is about the question.
@@ -780,6 +816,11 @@ class Engine:
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             # (for another sector, or a missing word or rate, the best fit is the related fact)
             related = self._related(best, question, asked_sector, theme) if typed_gap and not other_sector else best.unit
+            if missing_year is not None and not other_sector and "date" not in related.types:
+                # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
+                # says when ("in de jaren 2021 en 2022") corrects it; another one does not
+                related = next((s.unit for s in ranked if "date" in s.unit.types
+                                and s.coverage >= best.coverage - YEAR_RELATED_MARGIN), related)
             return Result("near_miss", question, ranked=ranked, shown=[related],
                           missing=tuple(c.surface for c in named[:1]),
                           missing_rate=missing_rate[0].surface if missing_rate else None,

@@ -6,7 +6,7 @@ so "hogescholen" in a question and "hogeschool" in the lexicon are the same word
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
@@ -42,6 +42,9 @@ class Lexicon:
     # light verbs ("krijgen"): weighed like the background
     light: FrozenSet[str] = frozenset()
     programme_names: FrozenSet[str] = frozenset()
+    # words whose opposite a premise may state ("verdwijnt" where the documents say "blijft"):
+    # matched only when a question checks a premise ("klopt het dat …?")
+    opposites: Dict[str, FrozenSet[str]] = field(default_factory=dict)
 
     def alternatives(self, token: str) -> FrozenSet[str]:
         return self.groups.get(token, frozenset((token,)))
@@ -110,10 +113,21 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     background = frozenset(t for e in (data.get("background") or []) for t in _norm(e))
     programme_names = frozenset(t for e in (data.get("programme_names") or []) for t in _norm(e))
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
+    opposites: Dict[str, set] = {}
+    for pair in data.get("opposites") or []:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise LexiconError(f"{source.name}: each opposite is a pair of words: {pair}")
+        one, other = (_norm(w) for w in pair)
+        if len(one) != 1 or len(other) != 1:
+            raise LexiconError(f"{source.name}: opposites are single words: {pair}")
+        for word, opposite in ((one[0], other[0]), (other[0], one[0])):
+            for member in groups.get(word, {word}):
+                opposites.setdefault(member, set()).update(groups.get(opposite, {opposite}))
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
         background=background, programme_names=programme_names, light=light,
+        opposites={w: frozenset(o) for w, o in opposites.items()},
     )
 
 

@@ -32,7 +32,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
-                       r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"),   # ("wat was het slagingspercentage …?")
+                       r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"   # ("wat was het slagingspercentage …?")
+                       r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
         ("amount", r"\bhoe ?veel (geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"
@@ -172,6 +173,16 @@ def _money() -> FrozenSet[str]:
     return frozenset(w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word)))
 
 
+def _counts_other_than_money(before: List[str]) -> bool:
+    """Does "hoeveel" before the verb count something other than money ("hoeveel *studenten* kregen
+    een …"), not "hoeveel (geld) krijgt een …"?"""
+    if "hoeveel" not in before:
+        return False
+    counted = before[len(before) - 1 - before[::-1].index("hoeveel") + 1:]
+    money = _money()
+    return any(not is_stop_word(w) and w not in money and w not in ("extra", "meer", "geld", "euro") for w in counted)
+
+
 def is_about_money(question: "Question") -> bool:
     """Does the question name money or a scheme that is money (the grant, the compensation)?"""
     money = _money()
@@ -228,9 +239,14 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
+_CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
 # Words of applying say how to apply only in a question that asks so ("hoe meld ik me aan?"); in
 # "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
 _PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}
+# ... and in "wanneer moet ik de tegemoetkoming aanvragen?" the request is the event whose date is
+# asked (the engine wants a sentence that dates it, as it does for a verb)
+DATED_EVENTS = _PROCEDURE_TERMS
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 
@@ -391,7 +407,10 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue  # "ik werk bij een roc als loopbaanbegeleider": who asks (where a sector is named)
         # "Hoeveel geld krijgt een gemeente?" asks what one gets: a rate too.
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
-            and "per" not in tokens  # ("hoeveel krijgt een gemeente per inwoner": the rate is named)
+            and "per" not in tokens \
+            and not _counts_other_than_money(tokens[:i - 2])
+        # ("hoeveel krijgt een gemeente per inwoner": the rate is named; "hoeveel studenten kregen een
+        # tegemoetkoming": the students are counted, and "een tegemoetkoming" is what they got)
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
@@ -445,4 +464,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             for concept in programme:
                 add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
+    if _CHECKS_PREMISE_RE.search(text):
+        # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite
+        # ("blijft beschikbaar"); that sentence is what answers it
+        concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
+                    if c.kind == "topic" else c for c in concepts]
     return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))
