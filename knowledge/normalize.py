@@ -166,7 +166,9 @@ def _separable_participle(word: str) -> Optional[str]:
         if word.startswith(particle + "ge") and len(word) > len(particle) + 4:
             verb = _lemma_table.get(word[len(particle):])  # type: ignore[union-attr]
             if verb != word[len(particle):] and verb.endswith("en"):
-                return _lemma_fixes.get(particle + verb) or _lemma_table.get(particle + verb)  # type: ignore[union-attr]
+                # (the tables read "gewogen" as "afwegen" already: no second "af")
+                joined = verb if verb.startswith(particle) else particle + verb
+                return _lemma_fixes.get(joined) or _lemma_table.get(joined)  # type: ignore[union-attr]
     return None
 
 

@@ -1081,6 +1081,9 @@ def test_a_separable_verbs_participle_has_the_verb_as_lemma():
     from knowledge.normalize import lemma
     assert lemma("opgezet") == lemma("opzetten") and lemma("uitgebreid") == lemma("uitbreiden")
     assert lemma("gemiddeld") != "middelen"
+    # (the tables read "gewogen" as "afwegen": "afgewogen" was "afafwegen", found only because the
+    # documents were read the same wrong way)
+    assert lemma("afgewogen") == lemma("afwegen") == "afwegen"
 
 
 def test_het_before_a_last_verb_points_back():
