@@ -470,8 +470,16 @@ _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe
 ELLIPSIS_MAX_WORDS = 5
 # "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
 _WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"
-                               r"(welke?|which)\s+[\w'’-]+(\s+(dan|precies|vooral|allemaal|especially|mostly|exactly|then))?\W*$",
+                               r"(welke?|which)(\s+[\w'’-]+)?(\s+(dan|precies|vooral|allemaal|especially|mostly|exactly|then"
+                               r"|(het\s+)?(meest|vaakst)|the\s+most))?\W*$",
                                re.IGNORECASE)
+# "ook volgend jaar?", "en vorig schooljaar?", "and next year?" (in the glossary's Dutch): the last
+# question for another time
+_OTHER_TIME_RE = re.compile(r"^\W*((en|maar|ook|of)\s+)*(ook\s+)?((voor|in)\s+)?(het\s+)?(volgend|volgende|komend|komende|"
+                            r"vorig|vorige|afgelopen)\s+(studie|school|college)?jaar(\s+ook)?\W*$", re.IGNORECASE)
+# "en wat is dat?", "what does that mean?": what the last question's rarest word means
+_WHAT_IS_THAT_RE = re.compile(r"^\W*((en|maar|oké?|ok|and|but)\W+)?(wat\s+(is|betekent|houdt)\s+(dat|dit|die|het)(\s+(precies|eigenlijk))?"
+                              r"(\s+in)?|what\s+(is|does)\s+(that|this|it)(\s+mean)?)\W*$", re.IGNORECASE)
 # "en voor masterstudenten?", "and for international students?": the last question, for someone else
 _FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
                           r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
@@ -518,6 +526,15 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
 
 _DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
                 "the", "a", "an", "my", "your", "their", "our"}
+def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
+    """"en wat is dat?" after "hoeveel scholen hebben een schoolscan gebruikt?" asks "wat is een
+    schoolscan?": the last question's rarest word (the engine's weighing), asked as a definition."""
+    if not last_question or not (_WHAT_IS_THAT_RE.match(text or "") or _WHAT_IS_THAT_RE.match(typed or "")):
+        return None
+    rarest = engine.rarest_topic(analyse(last_question))
+    return f"wat is {rarest.surface}?" if rarest is not None else None
+
+
 _QUESTION_WORDS = {"waarom", "hoe", "wanneer", "waar", "wie", "wat", "hoeveel", "welke", "welk", "why", "how", "when",
                    "where", "who", "what", "which", "dan", "zo", "nu", "verder", "ook", "daarna", "toen"}
 
@@ -551,6 +568,8 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
             and not (pointer and not own and question.is_question):
         return False
+    if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
+        return True
     if not own:
         return asks or (pointer and question.is_question)
     if (_FOR_WHOM_RE.match(text) or _FOLLOW_UP_RE.match(text)) and len(own) <= 2 and any(_is_people(c) for c in own):
@@ -562,8 +581,6 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if len(own) == 1 and names_a_field(text, typed):
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
         # another field, not a new question about "rekenen" alone
-        return True
-    if _WHICH_OF_THEM_RE.match(text) and len(own) <= 1:
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
@@ -638,7 +655,7 @@ _ASKS_ITS_OWN_WAY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wa
 # "next", "meer over stages" is about stages. tests/test_actions.py checks every "more" example
 # of the NLU data against this list.
 MORE_WORDS = frozenset({"actie", "ander", "aub", "doorgaan", "lijst", "more", "overig", "paar", "pagina",
-                        "rest", "show", "toon", "tonen", "volgen", "zien"})
+                        "rest", "show", "toon", "tonen", "volgen", "volgend", "zien"})
 
 
 def is_a_question(ctx: Context) -> bool:
@@ -690,7 +707,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     theme = parse_theme(ctx.theme) or theme_number(dutch)
     # A follow-up repeats a question, so it is one, whatever NLU called it and however the last
     # question was worded ("ik zit op het mbo, krijg ik ook extra reisrecht" has no question form).
-    substitute = substituted(dutch, last_question)
+    substitute = substituted(dutch, last_question) or _defined(dutch, ctx.text, last_question, engine)
     follow_up = substitute is not None or is_follow_up(dutch, last_question, new_details, ctx.intent, theme, ctx.text)
     if substitute is not None:
         strict = False

@@ -417,6 +417,13 @@ class Engine:
             return 0.0
         return TYPE_BONUS if verb_at is not None else TYPE_BONUS / 2
 
+    def rarest_topic(self, question: Question) -> Optional[Concept]:
+        """The question's topic word the fewest units hold (and some do): what a "wat is dat?" after
+        it asks about."""
+        found = [(len(self._own_units(c)[0]), i, c) for i, c in enumerate(question.topics)
+                 if c.kind == "topic" and self._own_units(c)[0]]
+        return min(found)[2] if found else None
+
     def _idf(self, count: int) -> float:
         return math.log(1.0 + len(self.units) / (1.0 + count))
 

@@ -952,3 +952,19 @@ def test_a_thanks_without_a_comma_before_a_follow_up_leaves_the_follow_up(messag
     answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=message),
                              last_question="Krijgen hbo-studenten extra reisrecht?")
     assert answer is not None and "12 maanden extra reisrecht" in answers.render(answer)[0]
+
+
+def test_another_year_which_of_them_and_what_that_is_ask_about_the_last_question():
+    # (before: "ook volgend jaar?" after a tuition question was a new question and got a sentence
+    # about the annual report; "welke het meest?" got "not found"; "en wat is dat?" repeated the
+    # last answer instead of saying what a schoolscan is)
+    kb = open_kb()
+    assert answers.is_elliptical("ook volgend jaar?", "krijg ik als pabo student minder collegegeld?")
+    assert answers.is_elliptical("welke het meest?", "hoeveel interventies kiezen scholen gemiddeld?")
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="ook volgend jaar?"),
+                                           last_question="krijg ik als pabo student minder collegegeld?"))[0]
+    assert reply.startswith("Dat staat niet precies in de documenten") and "reisrecht" not in reply
+    ctx = answers.Context(intent="nlu_fallback", text="en wat is dat?")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel procent van de scholen heeft een "
+                                                                  "schoolscan gebruikt"))[0]
+    assert "door middel van een schoolscan" in reply

@@ -1434,3 +1434,12 @@ def test_words_of_applying_are_the_subject_unless_the_question_asks_how_to_apply
     result = kb.engine().answer("hoeveel basisscholen zijn aangemeld bij het cohortonderzoek")
     assert result.kind == "answer" and "40 procent" in result.shown[0].text
     assert kb.engine().answer("hoe kan ik de tegemoetkoming aanvragen?").missing_type == "procedure"
+
+
+def test_volgend_is_next_not_the_verb_volgen(kb):
+    """"krijg ik als pabo student volgend jaar ook minder collegegeld?" got the extra reisrecht of
+    students who "een opleiding volgden": the lemma tables read "volgend" as the verb "volgen"."""
+    from knowledge.normalize import lemma
+    assert lemma("volgend") == lemma("volgende") == "volgend"
+    result = kb.engine().answer("krijg ik als pabo student volgend jaar ook minder collegegeld?")
+    assert not any("reisrecht" in u.text for u in result.shown)
