@@ -33,7 +33,7 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, DATED_EVENTS, PREAMBLE, Concept, Question, analyse, is_about_money
+from .question import CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like, WHAT_RE)
@@ -107,6 +107,9 @@ _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b"
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
 _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
+# The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
+_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
+                            % "|".join(PERSON_WORDS))
 _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
                           r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
@@ -616,6 +619,25 @@ class Engine:
                 scored.sort(key=lambda s: order(s, tie_breaker))
         return scored[:limit], weights
 
+    def _unnamed_groups(self, question: Question, concepts: List[Concept]) -> List[Tuple[Concept, str]]:
+        """The question's words that name a group of people the documents never name: a person noun
+        they never use ("promovendi", "deeltijdstudenten", "postdocs"), or a word they never use
+        right before one ("internationale studenten"); each with the words that name the group."""
+        found = []
+        for c in concepts:
+            if c.kind != "topic" or c.situation or any(self._concept_units(c)) or self._compound_of_known_words(c.word) \
+                    or " " in c.word or " " in c.surface:  # (a phrase: "ICT tools so students" is about the tools)
+                continue
+            if _GROUP_HEAD_RE.search(c.word) or _GROUP_HEAD_RE.search(c.surface.lower()):
+                found.append((c, c.surface))
+                continue
+            if question.typed is not None:
+                continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
+            after = re.search(r"\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)", question.text.lower())
+            if after and not verb_like(c) and _GROUP_HEAD_RE.search(after.group(1)):
+                found.append((c, f"{c.surface} {after.group(1)}"))
+        return found
+
     # -- decision --------------------------------------------------------------------
     def answer(self, text: str, sector: Optional[str] = None, prior_topics: Iterable[str] = (),
                question: Optional[Question] = None, theme: Optional[int] = None) -> Result:
@@ -707,6 +729,12 @@ class Engine:
         never_used += [c for c in heaviest if named and c.kind == "topic" and c not in never_used
                        and (named.group(1) + " ").startswith(c.surface.lower() + " ")
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
+        # "wordt het collegegeld ook gehalveerd voor promovendi?", "geldt de tegemoetkoming voor
+        # internationale studenten?": a group of people the documents never name (nor describe with
+        # that word) is what the question is about; what they say about students in general does not
+        # say it applies to that group.
+        never_used += [replace(c, surface=group) for c, group in self._unnamed_groups(question, heaviest)
+                       if c not in never_used]
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.

@@ -1,0 +1,48 @@
+"""Answer-layer tests on real questions from probe round nl6: a group of people the documents never
+name, asked about as the main point, is an honest near miss with the general fact as related
+information; a group they do name still gets its answer."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import open_kb
+from knowledge.english import analyse_english
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return open_kb().engine()
+
+
+def shown(result) -> str:
+    return " ".join(u.text for u in result.shown)
+
+
+@pytest.mark.parametrize("question, group, fact", [
+    ("wordt het collegegeld ook gehalveerd voor promovendi?", "promovendi", "gehalveerd"),
+    ("krijgen deeltijdstudenten ook extra reisrecht?", "deeltijdstudenten", "reisrecht"),
+    ("geldt de tegemoetkoming voor internationale studenten?", "internationale studenten", "tegemoetkoming"),
+    ("worden ook postdocs met een tijdelijk contract verlengd?", "postdocs", "tijdelijk contract"),
+])
+def test_a_group_the_documents_never_name_is_a_near_miss(engine, question, group, fact):
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert result.missing == (group,)
+    assert fact in shown(result)  # the general fact, as related information
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("krijgen hbo studenten ook 12 maanden extra reisrecht?", "12 maanden extra reisrecht"),
+    ("wordt het collegegeld ook gehalveerd voor mbo studenten?", "gehalveerd"),
+    ("krijgen zij-instromers ook extra begeleiding?", "zij-instromers"),
+])
+def test_a_group_or_sector_the_documents_name_still_answers(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fact in shown(result)
+
+
+def test_the_word_before_a_person_noun_in_an_english_gloss_is_no_group(engine):
+    # ("supervise student": the Dutch gloss of an English question keeps English words in its order)
+    question = analyse_english("How much money is there in 2022 for healthcare organisations "
+                               "to supervise student placements in new ways?")
+    assert engine._unnamed_groups(question, list(question.topics)) == []
