@@ -49,6 +49,7 @@ STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or 
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
+NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
 CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 TYPE_BONUS = 0.10
@@ -107,6 +108,8 @@ _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b"
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
 _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
+# A sentence that opens with one of these adds another thing to the one before it.
+_ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
 _GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
@@ -619,6 +622,34 @@ class Engine:
                 scored.sort(key=lambda s: order(s, tie_breaker))
         return scored[:limit], weights
 
+    def _typed_neighbour(self, ranked: List[Scored], question: Question, wanted: Set[str],
+                         weights: Dict[str, float]) -> Optional[Scored]:
+        """A sentence one or two places after a well-matched one in its passage that gives the kind
+        of answer asked for, shares one of the question's words with it (so it goes on about the
+        same thing), and together with it holds enough of the question."""
+        total = sum(weights.values()) or 1.0
+        for near in ranked[:NEIGHBOUR_SOURCES]:
+            if near.coverage < TYPED_THRESHOLD or near.unit.kind != "sentence":
+                continue
+            own = {c.word for c in question.topics if near.unit.id in self._concept_units(c)[0]}
+            # (only after it, and not one that adds another thing: "Daarnaast kiezen veel scholen voor
+            # instructie in kleine groepen." is not counted by the sentence before it, nor is the
+            # grant of "Ook hebben … 130.000 studenten een tegemoetkoming … voor de extra kosten
+            # studievertraging" the one for a lost grant)
+            for step in (1, 2):
+                unit = self._neighbour(near.unit, step)
+                if unit is None or not self._gives(unit, question, wanted) or _ADDS_ANOTHER_RE.match(unit.text):
+                    continue
+                theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
+                if not own & theirs:
+                    continue
+                missing = tuple(c for c in question.concepts if c.word not in own | theirs
+                                and unit.id not in self._concept_units(c)[0])
+                coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
+                if coverage >= TYPED_THRESHOLD:
+                    return Scored(unit, near.score, coverage, missing, near.similarity)
+        return None
+
     def _unnamed_groups(self, question: Question, concepts: List[Concept]) -> List[Tuple[Concept, str]]:
         """The question's words that name a group of people the documents never name: a person noun
         they never use ("promovendi", "deeltijdstudenten", "postdocs"), or a word they never use
@@ -683,6 +714,10 @@ class Engine:
             typed.sort(key=lambda s: any(c.kind == "sector" for c in s.missing))
             if typed:
                 best = typed[0]
+            else:
+                # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
+                # a sentence or two after the one that names the grant's case, on the same subject
+                best = self._typed_neighbour(ranked, question, wanted, weights) or best
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)

@@ -46,3 +46,21 @@ def test_the_word_before_a_person_noun_in_an_english_gloss_is_no_group(engine):
     question = analyse_english("How much money is there in 2022 for healthcare organisations "
                                "to supervise student placements in new ways?")
     assert engine._unnamed_groups(question, list(question.topics)) == []
+
+
+# The answer a sentence or two after the one that names the subject.
+
+@pytest.mark.parametrize("question, fact", [
+    ("hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?", "32.000"),
+    ("hoeveel geld was er gemoeid met de tegemoetkoming voor het wegvallen van de beurs?", "47 miljoen"),
+])
+def test_a_count_in_the_sentence_after_the_one_naming_the_subject_answers(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fact in result.shown[0].text
+
+
+def test_a_count_in_the_sentence_before_is_not_the_answer(engine):
+    # "Meer dan driekwart van de scholen kiest daarbij voor interventies voor het welbevinden" is
+    # followed by "Daarnaast kiezen veel scholen voor instructie in kleine groepen": no count of those
+    result = engine.answer("hoeveel scholen kiezen voor instructie in kleine groepen?")
+    assert not (result.kind == "answer" and "driekwart" in shown(result))
