@@ -667,6 +667,12 @@ class Engine:
             after = re.search(r"\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)", question.text.lower())
             if after and not verb_like(c) and _GROUP_HEAD_RE.search(after.group(1)):
                 found.append((c, f"{c.surface} {after.group(1)}"))
+                continue
+            # ("studenten uit België", "leraren zonder diploma")
+            before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
+                               + r"\b", question.text.lower())
+            if before and not verb_like(c) and _GROUP_HEAD_RE.search(before.group(1)):
+                found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 
     # -- decision --------------------------------------------------------------------

@@ -23,6 +23,7 @@ def shown(result) -> str:
     ("krijgen deeltijdstudenten ook extra reisrecht?", "deeltijdstudenten", "reisrecht"),
     ("geldt de tegemoetkoming voor internationale studenten?", "internationale studenten", "tegemoetkoming"),
     ("worden ook postdocs met een tijdelijk contract verlengd?", "postdocs", "tijdelijk contract"),
+    ("geldt de halvering van het lesgeld ook voor studenten uit Belgie?", "studenten uit Belgie", "gehalveerd"),
 ])
 def test_a_group_the_documents_never_name_is_a_near_miss(engine, question, group, fact):
     result = engine.answer(question)
