@@ -101,6 +101,7 @@ SATISFIES = {
     "procedure": {"procedure"},
 }
 
+_TIME_UNIT_AFTER_RE = re.compile(r"\s*(?:tot\s+\w+\s+)?(?:maand|maanden|week|weken|jaar|jaren|dag|dagen|uur|schooljaren|studiejaren)\b", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
@@ -113,6 +114,8 @@ _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|a
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
 _GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
+# What "hoeveel X" counts as a number of: people or institutions.
+_COUNTABLE_RE = re.compile(_GROUP_HEAD_RE.pattern.replace("(?:", "(?:school|instelling|gemeente|", 1))
 _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
                           r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
@@ -791,6 +794,11 @@ class Engine:
             # something else ("op de meeste scholen") is no count of them
             counted = self._counted_words(question)
             quantities = {m.group(0).lower() for m in NUMBER_RE.finditer(best.unit.text)}
+            # ("hoeveel studenten kregen extra reisrecht?": "12 maanden extra reisrecht" is how long, not how many)
+            # (people or institutions counted, not "hoeveel vertraging …?", which a span of time answers)
+            if counted and not type_missing and any(_COUNTABLE_RE.search(w) for w in counted) \
+                    and self._only_spans_of_time(best.unit) and not self._counts(best.unit, counted):
+                type_missing = True
             if counted and not type_missing and quantities and quantities <= _VAGUE_QUANTITIES \
                     and not best.unit.types & {"amount", "percentage", "duration"} \
                     and not self._counts(best.unit, counted):
@@ -1001,6 +1009,12 @@ class Engine:
             if concept.kind == "topic" and concept.word in following:
                 return self._concept_words(concept)
         return frozenset()
+
+    @staticmethod
+    def _only_spans_of_time(unit: Unit) -> bool:
+        """Is every number in the unit a span of time ("12 maanden", "twee jaar"), so no count?"""
+        found = list(NUMBER_RE.finditer(unit.text))
+        return bool(found) and all(_TIME_UNIT_AFTER_RE.match(unit.text, m.end()) for m in found)
 
     def _counts(self, unit: Unit, counted: FrozenSet[str]) -> bool:
         """Does the unit give a number of the counted thing ("32.000 studenten")?"""

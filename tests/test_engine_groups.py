@@ -65,3 +65,14 @@ def test_a_count_in_the_sentence_before_is_not_the_answer(engine):
     # followed by "Daarnaast kiezen veel scholen voor instructie in kleine groepen": no count of those
     result = engine.answer("hoeveel scholen kiezen voor instructie in kleine groepen?")
     assert not (result.kind == "answer" and "driekwart" in shown(result))
+
+
+def test_a_span_of_time_is_no_count_of_people(engine):
+    # "… dat zij 12 maanden extra reisrecht krijgen" says how long, not how many students
+    result = engine.answer("hoeveel studenten kregen extra reisrecht?")
+    assert result.kind == "near_miss" and result.missing_type == "number"
+
+
+def test_how_much_delay_is_still_answered_by_a_span_of_time(engine):
+    result = engine.answer("hoeveel vertraging lopen geneeskunde studenten op door corona")
+    assert result.kind == "answer" and "twee tot vier maanden" in shown(result)
