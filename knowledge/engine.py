@@ -668,13 +668,14 @@ class Engine:
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
             after = re.search(r"\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)", question.text.lower())
-            if after and not verb_like(c) and _GROUP_HEAD_RE.search(after.group(1)):
+            # (the person noun as typed or as its lemma: "gepensioneerde leraren" -> leraar)
+            if after and not verb_like(c) and (_GROUP_HEAD_RE.search(after.group(1)) or _GROUP_HEAD_RE.search(lemma(after.group(1)))):
                 found.append((c, f"{c.surface} {after.group(1)}"))
                 continue
             # ("studenten uit België", "leraren zonder diploma")
             before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
                                + r"\b", question.text.lower())
-            if before and not verb_like(c) and _GROUP_HEAD_RE.search(before.group(1)):
+            if before and not verb_like(c) and (_GROUP_HEAD_RE.search(before.group(1)) or _GROUP_HEAD_RE.search(lemma(before.group(1)))):
                 found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 

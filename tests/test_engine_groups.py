@@ -24,6 +24,7 @@ def shown(result) -> str:
     ("geldt de tegemoetkoming voor internationale studenten?", "internationale studenten", "tegemoetkoming"),
     ("worden ook postdocs met een tijdelijk contract verlengd?", "postdocs", "tijdelijk contract"),
     ("geldt de halvering van het lesgeld ook voor studenten uit Belgie?", "studenten uit Belgie", "gehalveerd"),
+    ("hebben gepensioneerde leraren recht op een npo-vergoeding?", "gepensioneerde leraren", "recht"),
 ])
 def test_a_group_the_documents_never_name_is_a_near_miss(engine, question, group, fact):
     result = engine.answer(question)
