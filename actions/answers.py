@@ -520,7 +520,7 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         if len(people) != 1:
             return None
         start, end = people[0], people[0] + 1
-    trailing = re.search(r"[,.;:?!]+$", tokens[end - 1]).group(0) if re.search(r"[,.;:?!]+$", tokens[end - 1]) else ""
+    trailing = re.search(r"[,.;:?!]*$", tokens[end - 1]).group(0)
     return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
 
 
@@ -712,7 +712,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     if substitute is not None:
         strict = False
         text, question = substitute, analyse(substitute)
-        theme = parse_theme(ctx.theme) if theme_number(substitute) is None else theme_number(substitute)
+        theme = theme_number(substitute) or parse_theme(ctx.theme)
     elif follow_up:
         strict = False
         new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())

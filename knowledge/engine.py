@@ -114,6 +114,13 @@ _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|a
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
 _GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
+
+
+def _names_people(word: str) -> bool:
+    """A person noun as typed or as its lemma ("gepensioneerde *leraren*" -> leraar)."""
+    return bool(_GROUP_HEAD_RE.search(word) or _GROUP_HEAD_RE.search(lemma(word)))
+
+
 # What "hoeveel X" counts as a number of: people or institutions.
 _COUNTABLE_RE = re.compile(_GROUP_HEAD_RE.pattern.replace("(?:", "(?:school|instelling|gemeente|", 1))
 _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
@@ -668,14 +675,13 @@ class Engine:
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
             after = re.search(r"\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)", question.text.lower())
-            # (the person noun as typed or as its lemma: "gepensioneerde leraren" -> leraar)
-            if after and not verb_like(c) and (_GROUP_HEAD_RE.search(after.group(1)) or _GROUP_HEAD_RE.search(lemma(after.group(1)))):
+            if after and not verb_like(c) and _names_people(after.group(1)):
                 found.append((c, f"{c.surface} {after.group(1)}"))
                 continue
             # ("studenten uit België", "leraren zonder diploma")
             before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
                                + r"\b", question.text.lower())
-            if before and not verb_like(c) and (_GROUP_HEAD_RE.search(before.group(1)) or _GROUP_HEAD_RE.search(lemma(before.group(1)))):
+            if before and not verb_like(c) and _names_people(before.group(1)):
                 found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 

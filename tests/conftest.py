@@ -25,3 +25,10 @@ def bot_stack():
 @pytest.fixture(scope="session")
 def bot_url(bot_stack) -> str:
     return bot_stack.url
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The answer engine over the built knowledge base (no Rasa)."""
+    from knowledge import open_kb
+    return open_kb().engine()

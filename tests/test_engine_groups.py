@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import open_kb
 from knowledge.english import analyse_english
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return open_kb().engine()
-
-
-def shown(result) -> str:
-    return " ".join(u.text for u in result.shown)
+from tests.answer_layer import shown
 
 
 @pytest.mark.parametrize("question, group, fact", [

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import open_kb
 from knowledge.engine import relative_times
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return open_kb().engine()
-
-
-def shown(result) -> str:
-    return " ".join(u.text for u in result.shown)
+from tests.answer_layer import shown
 
 
 def test_relative_times_are_read_by_frame():

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import open_kb
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return open_kb().engine()
-
-
-def shown(result) -> str:
-    return " ".join(u.text for u in result.shown)
+from tests.answer_layer import shown
 
 
 @pytest.mark.parametrize("question, expected", [
