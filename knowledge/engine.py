@@ -33,7 +33,8 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
+from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, PREAMBLE, Concept, Question, analyse,
+                       asked_part, is_about_money)
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like, WHAT_RE)
@@ -61,6 +62,10 @@ THEME_BONUS = 0.15            # the question names the annex theme ("volgens the
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
+_PREDICATE_ON_BEFORE_RE = re.compile(
+    r"(?:Dat|Dit|Deze|Die)\s+(?:is|was|zijn|waren|komt|kwam|komen|heeft|had|hebben|wordt|werd|worden|gaat|ging|"
+    r"betekent|geldt|staat|kost|kostte)\b")
+ASIDE_PENALTY = 0.2           # a sentence that goes on about the one before, which the question's words miss
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 TYPO_CUTOFF = 0.84
 UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
@@ -264,6 +269,8 @@ class Engine:
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
         self._pointing = np.array([u.id for u in self.units if u.antecedent and u.id > 0
                                    and self.units[u.id - 1].passage_id == u.passage_id], dtype=int)
+        # sentences whose subject is the one before ("Dat komt bovenop …", "Dit is …")
+        self._predicates = {int(uid) for uid in self._pointing if _PREDICATE_ON_BEFORE_RE.match(self.units[uid].text)}
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
@@ -478,7 +485,7 @@ class Engine:
             if used:
                 beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
                 added += [used[0]] if beside == used[0] else [used[0], beside]
-        return " ".join([question.text] + added)
+        return " ".join([asked_part(question.text)] + added)
 
     def _beside(self, word: str, others: Sequence[Concept]) -> float:
         """How much of the rest of the question the documents say in one sentence with `word`: the
@@ -609,6 +616,11 @@ class Engine:
             score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
+            if uid in self._predicates and not any(uid - 1 in matches[c.word][0] for c in concepts
+                                                     if c.kind == "topic" and weights[c.word]):
+                # ("Dat komt bovenop … de halvering van collegegeld …" is about the € 500 miljoen before
+                # it; the question's subject is a side mention, and the answer would open with the other)
+                score -= ASIDE_PENALTY
             if defined and unit.kind != "theme":
                 score += self._defines(unit, defined)
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
