@@ -112,7 +112,7 @@ _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welk
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
-_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
+_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovend(?:us|i)|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
 
 
@@ -667,10 +667,14 @@ class Engine:
         found = []
         for c in concepts:
             if c.kind != "topic" or c.situation or any(self._concept_units(c)) or self._compound_of_known_words(c.word) \
-                    or " " in c.word or " " in c.surface:  # (a phrase: "ICT tools so students" is about the tools)
+                    or " " in c.word:
                 continue
-            if _GROUP_HEAD_RE.search(c.word) or _GROUP_HEAD_RE.search(c.surface.lower()):
+            # (an English phrase the glossary turns into one Dutch person noun: "PhD candidates" ->
+            # promovendi; other phrases are not: "ICT tools so students" is about the tools)
+            if _GROUP_HEAD_RE.search(c.word) or (" " not in c.surface and _GROUP_HEAD_RE.search(c.surface.lower())):
                 found.append((c, c.surface))
+                continue
+            if " " in c.surface:
                 continue
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
