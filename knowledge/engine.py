@@ -68,6 +68,7 @@ SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding sim
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
+SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one for another sector
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
@@ -738,6 +739,14 @@ class Engine:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, weights) or best
+        if question.sectors and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
+            # word, but the 10 weeks of primary education, next to the sentence that names maths, is
+            # almost as close: the fact for the sector asked for wins over a near miss for another
+            best = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
+                         and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
+                         and any(s.unit.sectors == (x,) for x in question.sectors)
+                         and (not wanted or self._gives(s.unit, question, wanted))), best)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
