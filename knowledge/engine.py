@@ -73,6 +73,7 @@ SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding sim
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
+SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one for another sector
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
@@ -117,7 +118,7 @@ _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welk
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
-_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
+_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovend(?:us|i)|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
 
 
@@ -679,10 +680,14 @@ class Engine:
         found = []
         for c in concepts:
             if c.kind != "topic" or c.situation or any(self._concept_units(c)) or self._compound_of_known_words(c.word) \
-                    or " " in c.word or " " in c.surface:  # (a phrase: "ICT tools so students" is about the tools)
+                    or " " in c.word:
                 continue
-            if _GROUP_HEAD_RE.search(c.word) or _GROUP_HEAD_RE.search(c.surface.lower()):
+            # (an English phrase the glossary turns into one Dutch person noun: "PhD candidates" ->
+            # promovendi; other phrases are not: "ICT tools so students" is about the tools)
+            if _GROUP_HEAD_RE.search(c.word) or (" " not in c.surface and _GROUP_HEAD_RE.search(c.surface.lower())):
                 found.append((c, c.surface))
+                continue
+            if " " in c.surface:
                 continue
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
@@ -746,6 +751,14 @@ class Engine:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, weights) or best
+        if question.sectors and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
+            # word, but the 10 weeks of primary education, next to the sentence that names maths, is
+            # almost as close: the fact for the sector asked for wins over a near miss for another
+            best = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
+                         and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
+                         and any(s.unit.sectors == (x,) for x in question.sectors)
+                         and (not wanted or self._gives(s.unit, question, wanted))), best)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
