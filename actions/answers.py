@@ -463,6 +463,10 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
                              r"|ze|zij|hen|hun|hij|hem|zulke|dan"
                              r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
+# ... of which these never introduce a clause ("dat" and "die" may: "hoe weet ik dat ik recht heb?")
+_STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
+                                r"|tegen|uit|van|voor)|hen|hem|zulke)\b", re.IGNORECASE)
+STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
@@ -565,8 +569,10 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
+    # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
+    strong = bool(_STRONG_POINTER_RE.search(either)) and len(own) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
-            and not (pointer and not own and question.is_question):
+            and not (pointer and not own and question.is_question) and not (strong and question.is_question):
         return False
     if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
         return True

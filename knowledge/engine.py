@@ -931,7 +931,11 @@ class Engine:
             named = [c for c in focal or heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)]
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             # (for another sector, or a missing word or rate, the best fit is the related fact)
-            related = self._related(best, question, asked_sector, theme) if typed_gap and not other_sector else best.unit
+            # (so is a typed unit that holds too little of the question: "hoeveel?" after "krijg ik korting
+            # op collegegeld?" is no amount of the grants, the halving is what the documents say)
+            weak = wanted and best.coverage < TYPED_THRESHOLD
+            related = self._related(best, question, asked_sector, theme) if (typed_gap or weak) and not other_sector \
+                else best.unit
             if missing_year is not None and not other_sector and "date" not in related.types:
                 # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
                 # says when ("in de jaren 2021 en 2022") corrects it; another one does not
