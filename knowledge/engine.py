@@ -57,6 +57,7 @@ TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
+SECTOR_SWAP_MARGIN = 0.02     # a unit of the sector asked this close in coverage to one of another sector wins
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
@@ -723,6 +724,17 @@ class Engine:
         wanted = SATISFIES.get(question.answer_type or "", set())
         if question.answer_type == "who" and _PERSON_QUESTION_RE.search(question.text):
             wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
+        # "hoeveel weken vertraging hebben basisschoolleerlingen bij rekenen?": the vo's weeks read
+        # more like the question, but a sentence of the sector the question names that holds as much
+        # of it (and the kind of answer asked) is its answer, not a reason to say the documents are silent.
+        chosen_for_sector = False
+        if question.sectors and best.unit.sectors \
+                and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            own_sector = next((s for s in ranked if s.unit.sectors and s.coverage >= best.coverage - SECTOR_SWAP_MARGIN
+                               and any(applies_to(s.unit.sectors, x) for x in question.sectors)
+                               and (not wanted or self._gives(s.unit, question, wanted))), None)
+            if own_sector is not None:
+                best, chosen_for_sector = own_sector, True
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
@@ -917,8 +929,11 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
+        # (where the best was chosen for the sector the question names, a unit about another sector
+        # is no rival: it does not answer it)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
-                      and s.unit is not link), None)
+                      and s.unit is not link and not (chosen_for_sector and s.unit.sectors and not any(
+                          applies_to(s.unit.sectors, x) for x in question.sectors))), None)
         # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY:
