@@ -1144,6 +1144,12 @@ class Engine:
         # (a word the answer holds only through its neighbours counts as lacking: "Eind 2021 volgen
         # de nieuwe cijfers" after the sentence about pabostudenten that answered "wanneer komen de
         # nieuwe cijfers over pabostudenten?", "In het (v)so gaat het zelfs om 92 procent.")
+        # "wat vraagt de motie van Kwint en Westerveld?", "hoe gingen de eindexamens in 2021?": an open
+        # question whose every word the answer holds itself is often answered by the next sentence; the
+        # one that holds them names the subject ("Het betrof o.a. een motie van Kwint en Westerveld …")
+        if question.answer_type is None and question.topics and not any(
+                best.unit.id not in self._concept_units(c)[0] for c in question.topics if c.kind == "topic"):
+            return [following]
         question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing} \
             | {c.word for c in question.concepts if best.unit.id not in self._concept_units(c)[0]}
         found = [c for c in question.concepts

@@ -2,6 +2,8 @@
 answers in a neighbouring sentence, superlatives, word forms and statements without a question word."""
 from __future__ import annotations
 
+import pytest
+
 from tests.answer_layer import shown
 
 
@@ -9,3 +11,13 @@ def test_a_sentence_of_the_sector_asked_beats_an_equally_covering_one_of_another
     # the vo's weeks for rekenen read more like the question; the po's 10 weeks answer it
     result = engine.answer("hoeveel weken vertraging hebben basisschoolleerlingen bij rekenen?")
     assert result.kind == "answer" and "10 weken" in shown(result)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("wat vraagt de motie van Kwint en Westerveld?", "eenmalig extra geld"),
+    ("hoe gingen de eindexamens in 2021?", "94,8%"),
+])
+def test_an_open_question_whose_words_the_answer_names_gets_the_next_sentence_too(engine, question, expected):
+    # the sentence that holds every word of the question names the subject; the next one says it
+    result = engine.answer(question)
+    assert result.kind == "answer" and expected in shown(result)
