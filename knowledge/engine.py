@@ -57,6 +57,7 @@ TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
+LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
 SECTOR_SWAP_MARGIN = 0.02     # a unit of the sector asked this close in coverage to one of another sector wins
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
@@ -107,6 +108,8 @@ _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
+# The sentence that opens a theme's list of actions in the annex.
+_LIST_LEAD_RE = re.compile(r"\bvolgende\b(?:\s+\w+)*\s+acties\s*:\s*$", re.I)
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
 _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
@@ -746,6 +749,15 @@ class Engine:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, weights) or best
+        # "wat kunnen universiteiten doen aan de vertraging bij coschappen?": where the sentence that
+        # opens a theme's list of actions ("Om de studievertraging ten aanzien van coschappen te
+        # beperken …, kunnen instellingen kiezen uit … de volgende aanvullende acties:") fits as well as
+        # the best, what can be done is that list.
+        if not wanted and _MEASURE_QUESTION_RE.search(question.text):
+            lead = next((s for s in ranked if best.score - s.score <= LIST_LEAD_MARGIN and s.unit.theme is not None
+                         and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
+            if lead is not None:
+                return Result("actions", question, ranked=ranked, theme=lead.unit.theme, sector=asked_sector)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)

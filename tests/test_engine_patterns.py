@@ -21,3 +21,9 @@ def test_an_open_question_whose_words_the_answer_names_gets_the_next_sentence_to
     # the sentence that holds every word of the question names the subject; the next one says it
     result = engine.answer(question)
     assert result.kind == "answer" and expected in shown(result)
+
+
+def test_what_can_be_done_about_a_themes_subject_is_its_list_of_actions(engine):
+    # the sentence that opens theme 4's list fits as well as the best; the list answers it
+    result = engine.answer("wat kunnen universiteiten doen aan de vertraging bij coschappen?")
+    assert result.kind == "actions" and result.theme == 4
