@@ -27,3 +27,14 @@ def test_what_can_be_done_about_a_themes_subject_is_its_list_of_actions(engine):
     # the sentence that opens theme 4's list fits as well as the best; the list answers it
     result = engine.answer("wat kunnen universiteiten doen aan de vertraging bij coschappen?")
     assert result.kind == "actions" and result.theme == 4
+
+
+def test_is_er_iets_geregeld_voor_asks_about_what_follows_not_about_regelen(engine):
+    # "regelen" frames the question (like "regeling"): the action for tandheelkunde answers it
+    result = engine.answer("is er ook iets geregeld voor de opleiding tandheelkunde?")
+    assert result.kind in ("answer", "actions") and "tandheelkunde" in shown(result)
+
+
+def test_waar_moet_je_op_letten_asks_for_a_point_of_attention(engine):
+    result = engine.answer("waar moet je op letten bij peer-tutoring?")
+    assert result.kind == "answer" and "professionaliseren van de peers" in shown(result)
