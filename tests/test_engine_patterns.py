@@ -38,3 +38,9 @@ def test_is_er_iets_geregeld_voor_asks_about_what_follows_not_about_regelen(engi
 def test_waar_moet_je_op_letten_asks_for_a_point_of_attention(engine):
     result = engine.answer("waar moet je op letten bij peer-tutoring?")
     assert result.kind == "answer" and "professionaliseren van de peers" in shown(result)
+
+
+def test_niet_te_voorkomen_is_onoverkomelijk(engine):
+    result = engine.answer("waarom was vertraging bij de coschappen niet te voorkomen?")
+    text = shown(result)
+    assert result.kind == "answer" and ("wachttijd" in text or "fysieke karakter" in text)
