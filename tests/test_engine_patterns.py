@@ -44,3 +44,9 @@ def test_niet_te_voorkomen_is_onoverkomelijk(engine):
     result = engine.answer("waarom was vertraging bij de coschappen niet te voorkomen?")
     text = shown(result)
     assert result.kind == "answer" and ("wachttijd" in text or "fysieke karakter" in text)
+
+
+def test_het_kiezen_van_een_studie_is_studiekeuze(engine):
+    # the annex names the action "studiekeuze activiteiten"; the user writes the verb
+    result = engine.answer("hoe helpen instellingen scholieren bij het kiezen van een studie")
+    assert result.kind in ("answer", "actions") and "meeloopdagen" in shown(result)
