@@ -33,7 +33,8 @@ import numpy as np
 from . import extract, semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, PREAMBLE, Concept, Question, analyse, is_about_money
+from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, PREAMBLE, Concept, Question, analyse,
+                       asked_part, is_about_money)
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, LIST_WORDS, PERSONAL_RE, YEAR_RE, asks_for_actions,
                              asks_for_themes, asks_own_future, subject_words, superlative_asked, theme_number,
                              verb_like, WHAT_RE)
@@ -58,11 +59,14 @@ REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpo
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
-SECTOR_SWAP_MARGIN = 0.02     # a unit of the sector asked this close in coverage to one of another sector wins
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
+_PREDICATE_ON_BEFORE_RE = re.compile(
+    r"(?:Dat|Dit|Deze|Die)\s+(?:is|was|zijn|waren|komt|kwam|komen|heeft|had|hebben|wordt|werd|worden|gaat|ging|"
+    r"betekent|geldt|staat|kost|kostte)\b")
+ASIDE_PENALTY = 0.2           # a sentence that goes on about the one before, which the question's words miss
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 TYPO_CUTOFF = 0.84
 UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
@@ -70,6 +74,7 @@ SEMANTIC_WEIGHT = 0.2         # per standard deviation of a unit's embedding sim
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
+SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one for another sector
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
@@ -116,7 +121,7 @@ _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welk
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
-_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovendi|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
+_GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovend(?:us|i)|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
 
 
@@ -268,6 +273,8 @@ class Engine:
         self._vectors = semantic.unit_matrix([u.text for u in self.units], self._stored_vectors())
         self._pointing = np.array([u.id for u in self.units if u.antecedent and u.id > 0
                                    and self.units[u.id - 1].passage_id == u.passage_id], dtype=int)
+        # sentences whose subject is the one before ("Dat komt bovenop …", "Dit is …")
+        self._predicates = {int(uid) for uid in self._pointing if _PREDICATE_ON_BEFORE_RE.match(self.units[uid].text)}
         self._topic_units = self._curated_units()
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
@@ -482,7 +489,7 @@ class Engine:
             if used:
                 beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
                 added += [used[0]] if beside == used[0] else [used[0], beside]
-        return " ".join([question.text] + added)
+        return " ".join([asked_part(question.text)] + added)
 
     def _beside(self, word: str, others: Sequence[Concept]) -> float:
         """How much of the rest of the question the documents say in one sentence with `word`: the
@@ -613,6 +620,11 @@ class Engine:
             score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
+            if uid in self._predicates and not any(uid - 1 in matches[c.word][0] for c in concepts
+                                                     if c.kind == "topic" and weights[c.word]):
+                # ("Dat komt bovenop … de halvering van collegegeld …" is about the € 500 miljoen before
+                # it; the question's subject is a side mention, and the answer would open with the other)
+                score -= ASIDE_PENALTY
             if defined and unit.kind != "theme":
                 score += self._defines(unit, defined)
             missing = tuple(c for c in concepts if uid not in matches[c.word][0] and uid not in matches[c.word][1])
@@ -671,10 +683,14 @@ class Engine:
         found = []
         for c in concepts:
             if c.kind != "topic" or c.situation or any(self._concept_units(c)) or self._compound_of_known_words(c.word) \
-                    or " " in c.word or " " in c.surface:  # (a phrase: "ICT tools so students" is about the tools)
+                    or " " in c.word:
                 continue
-            if _GROUP_HEAD_RE.search(c.word) or _GROUP_HEAD_RE.search(c.surface.lower()):
+            # (an English phrase the glossary turns into one Dutch person noun: "PhD candidates" ->
+            # promovendi; other phrases are not: "ICT tools so students" is about the tools)
+            if _GROUP_HEAD_RE.search(c.word) or (" " not in c.surface and _GROUP_HEAD_RE.search(c.surface.lower())):
                 found.append((c, c.surface))
+                continue
+            if " " in c.surface:
                 continue
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
@@ -727,17 +743,6 @@ class Engine:
         wanted = SATISFIES.get(question.answer_type or "", set())
         if question.answer_type == "who" and _PERSON_QUESTION_RE.search(question.text):
             wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
-        # "hoeveel weken vertraging hebben basisschoolleerlingen bij rekenen?": the vo's weeks read
-        # more like the question, but a sentence of the sector the question names that holds as much
-        # of it (and the kind of answer asked) is its answer, not a reason to say the documents are silent.
-        chosen_for_sector = False
-        if question.sectors and best.unit.sectors \
-                and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
-            own_sector = next((s for s in ranked if s.unit.sectors and s.coverage >= best.coverage - SECTOR_SWAP_MARGIN
-                               and any(applies_to(s.unit.sectors, x) for x in question.sectors)
-                               and (not wanted or self._gives(s.unit, question, wanted))), None)
-            if own_sector is not None:
-                best, chosen_for_sector = own_sector, True
         if wanted and not (best.unit.types & wanted):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
@@ -749,6 +754,17 @@ class Engine:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, weights) or best
+        chosen_for_sector = False
+        if question.sectors and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+            # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
+            # word, but the 10 weeks of primary education, next to the sentence that names maths, is
+            # almost as close: the fact for the sector asked for wins over a near miss for another
+            own_sector = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
+                               and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
+                               and any(s.unit.sectors == (x,) for x in question.sectors)
+                               and (not wanted or self._gives(s.unit, question, wanted))), None)
+            if own_sector is not None:
+                best, chosen_for_sector = own_sector, True
         # "wat kunnen universiteiten doen aan de vertraging bij coschappen?": where the sentence that
         # opens a theme's list of actions ("Om de studievertraging ten aanzien van coschappen te
         # beperken …, kunnen instellingen kiezen uit … de volgende aanvullende acties:") fits as well as

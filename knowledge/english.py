@@ -263,6 +263,9 @@ _QUESTION_WORDS = frozenset({"what", "who", "when", "where", "why", "how", "whic
 # "students who lose their grant", "what happens when it stops": after a word that is not a
 # preposition, conjunction or auxiliary, these join a clause and ask nothing.
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
+_CONDITIONAL_WHEN_RE = re.compile(
+    r"(?:^|[,;:?!.(]\s*)(?:(?:and|but|so|ok|okay|then|also)\s+)*(when)\b(?=[^?]*,\s*(?:what|which|who|how|why|where|"
+    r"do|does|did|can|could|is|are|was|were|will|would|should)\b)", re.I)
 _BEFORE_A_QUESTION_WORD = frozenset(
     "in on at for from by to of about with until till since after before during and or but so then also "
     "is are was were do does did can could will would should may might must know tell ask me us".split())
@@ -278,6 +281,10 @@ def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
             if j and word in _RELATIVE and words[j - 1] not in _BEFORE_A_QUESTION_WORD:
                 found.add(position + j)
         position += len(words)
+    # "When schools hire agencies, what is it for?": a clause that opens with "when" before the
+    # question proper sets a case and asks no date.
+    for match in _CONDITIONAL_WHEN_RE.finditer(text or ""):
+        found.add(len(english_words(text[:match.start(1)])))
     # Punctuation inside a word ("e.g.", "1.5") splits it differently: then nothing is dropped.
     return frozenset(found) if position == count else frozenset()
 

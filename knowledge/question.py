@@ -302,6 +302,16 @@ def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
     return found
 
 
+def asked_part(text: str) -> str:
+    """The question without the clauses that tell the user's situation ("mijn bsn is … en mijn mail
+    is …, krijg ik korting op collegegeld?" -> "krijg ik korting op collegegeld?")."""
+    surfaces = words(text)
+    told = _situation_positions(text, [w.lower() for w in surfaces])
+    if not told:
+        return text
+    return " ".join(w for i, w in enumerate(surfaces) if i not in told) + ("?" if text.rstrip().endswith("?") else "")
+
+
 def _split_phrases(text: str, tokens: List[str], lexicon: Lexicon) -> dict:
     """{index: the lexicon word, or "" for a word used up} for a two-word lexicon phrase with a verb
     whose words stand apart in one clause: "betaal ik dit jaar *minder*" is "minder betalen"."""

@@ -179,3 +179,11 @@ def test_bekend_carries_no_topic():
 def test_a_near_miss_that_only_the_embedding_relates_is_no_near_miss(engine):
     # (before: "De documenten noemen niets over 'morgen'. Wel staat erin: … leervertraging …")
     assert engine.answer("hoe laat begint de les morgen op mijn school?").kind == "unknown"
+
+
+def test_a_fact_for_the_sector_asked_beats_a_close_one_for_another_sector(engine):
+    # (before: the vmbo sentence, which names 'rekenen' itself, won and the reply said the documents do
+    # not give it for primary education; the 10 weeks of the po sentence, after the one naming
+    # rekenen, were second)
+    result = engine.answer("hoeveel weken leervertraging hebben basisschoolleerlingen bij rekenen?")
+    assert result.kind == "answer" and "10 weken" in shown(result) and "vmbo" not in shown(result)

@@ -465,3 +465,25 @@ def test_implementation_is_also_the_documents_implementatie(kb):
 def test_hours_and_job_size_are_the_documents_fte(kb, question):
     # (before: "hours" stayed English and "job size" was 'baan omvang': "I can only answer …")
     answered_with(kb, question, "0,6 fte")
+
+
+@pytest.mark.parametrize("question, group", [
+    ("How many PhD candidates got an extension of their contract?", "phd candidates"),
+    ("Is tuition halved for PhD students too?", "phd students"),
+])
+def test_a_group_the_documents_never_name_by_an_english_phrase_is_no_answer(kb, question, group):
+    # (before: "PhD candidates" was 'phd kandidaat', and an English phrase was never read as a group:
+    # "Aan zeker 1.500 onderzoekers … verlenging geboden" as if it counted PhD candidates)
+    text = reply(kb, question)
+    assert text.startswith("The documents do not") and group in text.lower(), text
+
+
+def test_a_when_clause_before_the_question_asks_no_date(kb):
+    # (before: "When schools hire …, what is it mostly for?" was a date question: "The documents do
+    # not give a date or deadline for ‘rotterdam’")
+    from knowledge.english import analyse_english, translate
+    question = "When schools hire external people through commercial agencies, what is it mostly for?"
+    assert "wanneer" not in translate(question).dutch and analyse_english(question).answer_type is None
+    answered_with(kb, "Hello, I'm the principal of a secondary school in Rotterdam and like everyone we struggle to "
+                      "find staff. " + question, "huiswerkbegeleiding")
+    assert analyse_english("when is the tuition halved, and for whom?").answer_type == "date"
