@@ -49,3 +49,9 @@ def test_het_kiezen_van_een_studie_is_studiekeuze(engine):
     # the annex names the action "studiekeuze activiteiten"; the user writes the verb
     result = engine.answer("hoe helpen instellingen scholieren bij het kiezen van een studie")
     assert result.kind in ("answer", "actions") and "meeloopdagen" in shown(result)
+
+
+def test_zich_eenzaam_voelen_asks_about_the_loneliness_not_the_feeling(engine):
+    # "voelen" is a perception verb like "vinden" and "merken": the state it names is the subject
+    result = engine.answer("wat moet een student doen die zich eenzaam voelt?")
+    assert result.kind == "answer" and "melden" in shown(result)
