@@ -516,6 +516,12 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
             size += 1
         end = min(start + size, len(tokens))
+    elif phrase.split()[0].lower() in _ARTICLES and len(phrase.split()) > 1:
+        # "en een blokstage?" after "wat is een lintstage?": the noun after the same article
+        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == phrase.split()[0].lower()]
+        if not places:
+            return None
+        start, end = places[-1], min(places[-1] + len(phrase.split()), len(tokens))
     else:
         new = analyse(phrase)
         if not new.topics or not all(_is_people(c) for c in new.topics):
@@ -528,6 +534,7 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
     return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
 
 
+_ARTICLES = {"de", "het", "een", "the", "a", "an"}
 _DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
                 "the", "a", "an", "my", "your", "their", "our"}
 def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
