@@ -464,8 +464,11 @@ _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door
                              r"|ze|zij|hen|hun|hij|hem|zulke|dan"
                              r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
 # ... of which these never introduce a clause ("dat" and "die" may: "hoe weet ik dat ik recht heb?")
+# (nor "dat" as the subject right after a verb: "waar mag *dat* aan besteed worden?", "hoe lang duurt dat?")
 _STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
-                                r"|tegen|uit|van|voor)|hen|hem|zulke)\b", re.IGNORECASE)
+                                r"|tegen|uit|van|voor)|hen|hem|zulke"
+                                r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
+                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
 STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)

@@ -50,6 +50,9 @@ def test_a_pointer_that_can_only_point_back_asks_about_the_last_question():
     # (six words and a word of its own; before, a new question that got the sentence about "leerbanen")
     assert answers.is_elliptical("krijg ik daar iets voor terug?", last)
     assert "tegemoetkoming voor het wegvallen van de beurs" in _reply(kb, "krijg ik daar iets voor terug?", last)
+    # ("dat" as the subject right after a verb points back too)
+    assert answers.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    assert "bedoeld voor" in _reply(kb, "waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
     # ("dat" may open a clause: a long question with it and its own words is a new question)
     assert not answers.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
 
