@@ -1106,7 +1106,9 @@ class Engine:
     def _only_the_programme(self, question: Question) -> bool:
         """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
         named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
-        rest = [c for c in question.topics if c.kind == "topic" and c.word not in self.lexicon.programme_names
+        # ("het nationaal programma onderwijs" is read as "nationaal", whose synonyms are the programme's names)
+        rest = [c for c in question.topics if c.kind == "topic"
+                and not ({c.word} | set(c.alternatives)) & self.lexicon.programme_names
                 and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
         return bool(named) and not rest
 

@@ -63,3 +63,11 @@ def test_a_number_for_too_little_of_the_question_shows_the_fact_about_it_as_rela
     # (no amount is given for the halving; before, the grants' € 47 miljoen was shown beside that)
     assert reply.startswith("Dat staat niet precies in de documenten")
     assert "gehalveerd" in reply and "47 miljoen" not in reply
+
+
+@pytest.mark.parametrize("question", ["hoe lang duurt het nationaal programma onderwijs?", "hoe lang loopt het npo?"])
+def test_a_duration_of_the_programme_is_not_one_named_on_the_side(engine, question):
+    # ("het nationaal programma onderwijs" is read as "nationaal"; before, it counted as another
+    # subject and "de komende twee jaar … een arbeidsmarkttoelage … tijdens het NP Onderwijs" answered)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and "arbeidsmarkttoelage" not in shown(result)
