@@ -762,14 +762,22 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                            theme=theme)
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
+    if not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role) \
+            and (result.kind == "unknown" or (_SELF_DESCRIPTION_RE.match(dutch) and len(question.topics) <= 1)):
+        # ("hoi, ik ben docent in het mbo" tells who asks; one shared word with an action about
+        # "docenturen" in the mbo is no question)
+        return profile_noted(ctx)
     if ctx.intent == "nlu_fallback" and not (follow_up or question.is_question) and result.kind == "answer" \
             and not engine.clearly_about(result):
         # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one
         # shared word is no evidence that the documents answer it.
         return dont_know(language)
-    if result.kind == "unknown" and not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role):
-        return profile_noted(ctx)
     return from_result(kb, result, text, language)
+
+
+_SELF_DESCRIPTION_RE = re.compile(r"^\W*((hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"
+                                  r"(ik|wij|we)\s+(ben|zijn|zit|zitten|studeer|studeren|werk|werken|doe|doen|geef|geven)\b",
+                                  re.IGNORECASE)
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.

@@ -71,3 +71,25 @@ def test_a_duration_of_the_programme_is_not_one_named_on_the_side(engine, questi
     # subject and "de komende twee jaar … een arbeidsmarkttoelage … tijdens het NP Onderwijs" answered)
     result = engine.answer(question)
     assert result.kind == "near_miss" and "arbeidsmarkttoelage" not in shown(result)
+
+
+@pytest.mark.parametrize("message, sector, role", [
+    ("hoi, ik ben docent in het mbo", "mbo", "docent"),
+    ("ik studeer geneeskunde", "wo", None),
+])
+def test_a_self_description_is_noted_not_answered_with_a_sentence_that_shares_a_word(message, sector, role):
+    # (before: "hoi, ik ben docent in het mbo" with no NLU act got theme 3's "Meer stages … docenturen …")
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text=message, sector=sector, role=role)
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=None, new_details=True))[0]
+    assert reply.startswith("Fijn, dat onthoud ik")
+
+
+def test_a_self_description_with_a_problem_is_still_answered():
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text="ik ben schoolleider po, we kunnen geen personeel vinden",
+                          sector="po", role="schoolleider")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=None, new_details=True))[0]
+    assert "personeel" in reply and "Bron:" in reply
