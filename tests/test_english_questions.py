@@ -487,3 +487,14 @@ def test_a_when_clause_before_the_question_asks_no_date(kb):
     answered_with(kb, "Hello, I'm the principal of a secondary school in Rotterdam and like everyone we struggle to "
                       "find staff. " + question, "huiswerkbegeleiding")
     assert analyse_english("when is the tuition halved, and for whom?").answer_type == "date"
+
+
+@pytest.mark.parametrize("question", [
+    "Is there anything in the list for dentistry students?",
+    "I'm a dentistry student. Is there extra catch-up teaching for us?",
+])
+def test_dentistry_is_a_field_of_its_own_not_the_medical_sector(kb, question):
+    # (before: "tandheelkunde" was a name of the sector 'geneeskunde', which no sentence names as
+    # such, so the one action for dentistry was never found and another sentence was the answer)
+    answered_with(kb, question, "tandheelkunde")
+    assert reply(kb, "Is there extra money for veterinary students?").startswith("The documents do not")
