@@ -320,7 +320,7 @@ _SELF_DESCRIPTION_RE = re.compile(
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
-_SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren"})
+_SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren", "kind", "kinderen"})
 _SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
 
 

@@ -498,3 +498,21 @@ def test_dentistry_is_a_field_of_its_own_not_the_medical_sector(kb, question):
     # such, so the one action for dentistry was never found and another sentence was the answer)
     answered_with(kb, question, "tandheelkunde")
     assert reply(kb, "Is there extra money for veterinary students?").startswith("The documents do not")
+
+
+@pytest.mark.parametrize("question", [
+    "When is the next progress report coming out?",
+    "When will the next progress report be published?",
+])
+def test_a_report_that_comes_out_is_one_the_reader_receives(kb, question):
+    # (before: "coming out"/"published" was only 'verschijnen'/'gepubliceerd', and the letter says
+    # "De volgende voortgangsrapportage ontvangt u in het voorjaar van 2022": "not exactly that")
+    answered_with(kb, question, "voorjaar van 2022")
+
+
+def test_children_of_a_sector_are_the_sector(kb):
+    # (before: "primary school kids" kept 'kinderen', which the sentences on primary pupils lack:
+    # they say "leerlingen")
+    from knowledge.english import translate
+    assert "kinderen" not in translate("How far behind are primary school kids in maths?").dutch
+    answered_with(kb, "How far behind are primary school kids in maths?", "10 weken")
