@@ -516,3 +516,11 @@ def test_children_of_a_sector_are_the_sector(kb):
     from knowledge.english import translate
     assert "kinderen" not in translate("How far behind are primary school kids in maths?").dutch
     answered_with(kb, "How far behind are primary school kids in maths?", "10 weken")
+
+
+def test_a_count_said_in_a_word_is_said_in_english(kb):
+    # (before: "gemiddeld acht interventies" gave no figure row, so the English line left the count out)
+    from knowledge.extract import figures
+    assert [(f[3], f[4]) for f in figures("scholen kiezen voor een mix van gemiddeld acht interventies")] \
+        == [(8, "interventies")]
+    assert "8 interventions" in reply(kb, "How many interventions do schools choose on average?")
