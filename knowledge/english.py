@@ -316,8 +316,11 @@ def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet
 # knows ("master", "hogeschool", "mbo") still count.
 _SELF_DESCRIPTION_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
-    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|from|currently|studying|enrolled|doing|working|teaching)\b"
-    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
+    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b"
+    # (a parent: "My daughter is in group 6. How big is the delay …?")
+    r"|my\s+(?:son|daughter|child|kid|boy|girl|children|kids)\s+(?:is|are|goes|go|attends|attend|started)\b)"
+    r"[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
 _SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren", "kind", "kinderen"})
@@ -437,8 +440,12 @@ def translate(text: str) -> Translation:
     # compounds ("basisschoolleerlingen", "mbo-studenten" read as the sector alone); a separate
     # 'leerling' would ask for sentences that name pupils over the sector's own sentences
     sectors = _sector_words()
+    # (also before it: "children in primary school", "pupils at secondary schools")
+    def names_sector(k: int, side: int) -> bool:
+        return 0 <= k < len(dutch) and (dutch[k].split()[side] in sectors or bool(analyse(dutch[k]).sectors))
+
     dutch = [word for k, word in enumerate(dutch)
-             if not (k and word in _SECTOR_PEOPLE and (dutch[k - 1].split()[-1] in sectors or analyse(dutch[k - 1]).sectors))]
+             if not (word in _SECTOR_PEOPLE and (names_sector(k - 1, -1) or names_sector(k + 1, 0)))]
     # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(

@@ -524,3 +524,24 @@ def test_a_count_said_in_a_word_is_said_in_english(kb):
     assert [(f[3], f[4]) for f in figures("scholen kiezen voor een mix van gemiddeld acht interventies")] \
         == [(8, "interventies")]
     assert "8 interventions" in reply(kb, "How many interventions do schools choose on average?")
+
+
+def test_a_preamble_sentence_that_ends_in_a_full_stop_says_who_asks(kb):
+    # (before: "I'm the principal …." and "My daughter is in group 6." were no self-description, so
+    # their words ('daughter', 'groep') were topics of the question: "The documents do not give a
+    # number for ‘daughter’")
+    from knowledge.english import self_description, translate
+    assert self_description("I'm the principal of a primary school in Utrecht. How many interventions do "
+                            "schools usually pick?")[0]
+    question = "My daughter is in group 6. How big is the delay in maths for primary school pupils?"
+    assert "daughter" not in translate(question).dutch
+    answered_with(kb, question, "10 weken")
+
+
+def test_pupils_or_children_before_their_sector_are_the_sector(kb):
+    # (before: only "primary school children" was the sector; "children in primary school" kept
+    # 'kinderen', which the sentence on primary pupils lacks)
+    from knowledge.english import translate
+    question = "how many weeks of learning delay do children in primary school have on average in arithmetic"
+    assert "kinderen" not in translate(question).dutch
+    answered_with(kb, question, "10 weken")
