@@ -545,3 +545,16 @@ def test_pupils_or_children_before_their_sector_are_the_sector(kb):
     question = "how many weeks of learning delay do children in primary school have on average in arithmetic"
     assert "kinderen" not in translate(question).dutch
     answered_with(kb, question, "10 weken")
+
+
+def test_two_terms_joined_by_or_are_one_topic_either_names(kb):
+    # (before: "a catch-up course or a crash course" asked for both words in one sentence, and the
+    # action says "een inhaal of stoomcursus te organiseren": "I don't know for sure")
+    from knowledge.english import translate
+    translation = translate("Can a university organise a catch-up course or a crash course for delayed students?")
+    assert ("inhaalcursus", ("stoomcursus",)) in translation.others and "stoomcursus" not in translation.dutch.split()
+    answered_with(kb, "Can a university organise a catch-up course or a crash course for delayed students?",
+                  "stoomcursus")
+    # (sectors joined by "or" are compared, not merged; nor is the tail of "a course unit")
+    assert not translate("is the study delay worse in mbo or in hbo?").others
+    assert not translate("Can students retake a course unit or an extra exam?").others
