@@ -558,3 +558,10 @@ def test_two_terms_joined_by_or_are_one_topic_either_names(kb):
     # (sectors joined by "or" are compared, not merged; nor is the tail of "a course unit")
     assert not translate("is the study delay worse in mbo or in hbo?").others
     assert not translate("Can students retake a course unit or an extra exam?").others
+
+
+def test_a_question_on_words_the_documents_never_use_gets_no_source(kb):
+    # (before: "The documents do not say anything about ‘bank’" went on to cite a study-choice action,
+    # found through 'student' alone)
+    text = reply(kb, "How do I open a Dutch bank account as an international student?")
+    assert text.startswith("The documents do not") and "Source:" not in text, text
