@@ -565,3 +565,9 @@ def test_a_question_on_words_the_documents_never_use_gets_no_source(kb):
     # found through 'student' alone)
     text = reply(kb, "How do I open a Dutch bank account as an international student?")
     assert text.startswith("The documents do not") and "Source:" not in text, text
+
+
+def test_a_course_unit_and_an_extra_exam_are_the_lists_words(kb):
+    # (before: "course unit" was 'opleiding unit' and "retake" stayed English: "I can only answer …")
+    answered_with(kb, "Can students retake a course unit or an extra exam to make up for study delay?",
+                  "toetsmoment")
