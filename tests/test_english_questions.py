@@ -557,7 +557,7 @@ def test_two_terms_joined_by_or_are_one_topic_either_names(kb):
                   "stoomcursus")
     # (sectors joined by "or" are compared, not merged; nor is the tail of "a course unit")
     assert not translate("is the study delay worse in mbo or in hbo?").others
-    assert not translate("Can students retake a course unit or an extra exam?").others
+    assert not any("extra" in alternatives for _, alternatives in translate("Can students get a course unit or an extra exam?").others)
 
 
 def test_a_question_on_words_the_documents_never_use_gets_no_source(kb):
