@@ -949,8 +949,12 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
+        # (a unit for another sector than the one the question names is no rival of one for it)
+        def for_asked(unit: Unit) -> bool:
+            return len(set(question.sectors)) != 1 or not unit.sectors or applies_to(unit.sectors, question.sectors[0])
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
-                      and s.unit is not link), None)
+                      and s.unit is not link and (for_asked(s.unit) or not for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY:
