@@ -463,6 +463,13 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
 _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
                              r"|ze|zij|hen|hun|hij|hem|zulke|dan"
                              r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
+# ... of which these never introduce a clause ("dat" and "die" may: "hoe weet ik dat ik recht heb?")
+# (nor "dat" as the subject right after a verb: "waar mag *dat* aan besteed worden?", "hoe lang duurt dat?")
+_STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
+                                r"|tegen|uit|van|voor)|hen|hem|zulke"
+                                r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
+                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
+STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
@@ -512,6 +519,12 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
             size += 1
         end = min(start + size, len(tokens))
+    elif phrase.split()[0].lower() in _ARTICLES and len(phrase.split()) > 1:
+        # "en een blokstage?" after "wat is een lintstage?": the noun after the same article
+        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == phrase.split()[0].lower()]
+        if not places:
+            return None
+        start, end = places[-1], min(places[-1] + len(phrase.split()), len(tokens))
     else:
         new = analyse(phrase)
         if not new.topics or not all(_is_people(c) for c in new.topics):
@@ -524,6 +537,7 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
     return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
 
 
+_ARTICLES = {"de", "het", "een", "the", "a", "an"}
 _DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
                 "the", "a", "an", "my", "your", "their", "our"}
 def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
@@ -565,8 +579,10 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
+    # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
+    strong = bool(_STRONG_POINTER_RE.search(either)) and len(own) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
-            and not (pointer and not own and question.is_question):
+            and not (pointer and not own and question.is_question) and not (strong and question.is_question):
         return False
     if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
         return True

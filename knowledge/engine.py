@@ -60,6 +60,7 @@ TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
+LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
@@ -114,6 +115,8 @@ _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
+# The sentence that opens a theme's list of actions in the annex.
+_LIST_LEAD_RE = re.compile(r"\bvolgende\b(?:\s+\w+)*\s+acties\s*:\s*$", re.I)
 _MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen)\b", re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
 _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
@@ -753,14 +756,26 @@ class Engine:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, weights) or best
+        chosen_for_sector = False
         if question.sectors and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
             # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
             # word, but the 10 weeks of primary education, next to the sentence that names maths, is
             # almost as close: the fact for the sector asked for wins over a near miss for another
-            best = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
-                         and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
-                         and any(s.unit.sectors == (x,) for x in question.sectors)
-                         and (not wanted or self._gives(s.unit, question, wanted))), best)
+            own_sector = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
+                               and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
+                               and any(s.unit.sectors == (x,) for x in question.sectors)
+                               and (not wanted or self._gives(s.unit, question, wanted))), None)
+            if own_sector is not None:
+                best, chosen_for_sector = own_sector, True
+        # "wat kunnen universiteiten doen aan de vertraging bij coschappen?": where the sentence that
+        # opens a theme's list of actions ("Om de studievertraging ten aanzien van coschappen te
+        # beperken …, kunnen instellingen kiezen uit … de volgende aanvullende acties:") fits as well as
+        # the best, what can be done is that list.
+        if not wanted and _MEASURE_QUESTION_RE.search(question.text):
+            lead = next((s for s in ranked if best.score - s.score <= LIST_LEAD_MARGIN and s.unit.theme is not None
+                         and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
+            if lead is not None:
+                return Result("actions", question, ranked=ranked, theme=lead.unit.theme, sector=asked_sector)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return Result("actions", question, ranked=ranked, theme=best.unit.theme, sector=asked_sector)
@@ -938,7 +953,11 @@ class Engine:
             named = [c for c in focal or heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)]
             typed_gap = bool(named) and untrue_elsewhere(named[0]) or (type_missing and not named)
             # (for another sector, or a missing word or rate, the best fit is the related fact)
-            related = self._related(best, question, asked_sector, theme) if typed_gap and not other_sector else best.unit
+            # (so is a typed unit that holds too little of the question: "hoeveel?" after "krijg ik korting
+            # op collegegeld?" is no amount of the grants, the halving is what the documents say)
+            weak = wanted and best.coverage < TYPED_THRESHOLD
+            related = self._related(best, question, asked_sector, theme) if (typed_gap or weak) and not other_sector \
+                else best.unit
             if missing_year is not None and not other_sector and "date" not in related.types:
                 # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
                 # says when ("in de jaren 2021 en 2022") corrects it; another one does not
@@ -949,12 +968,16 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
-        # (a unit for another sector than the one the question names is no rival of one for it)
+        # (where the best was chosen for the sector the question names, a unit about another sector
+        # is no rival: it does not answer it; nor, where the question names one sector, is a unit
+        # for another one a rival of one for it)
         def for_asked(unit: Unit) -> bool:
             return len(set(question.sectors)) != 1 or not unit.sectors or applies_to(unit.sectors, question.sectors[0])
 
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
-                      and s.unit is not link and (for_asked(s.unit) or not for_asked(best.unit))), None)
+                      and s.unit is not link and not (chosen_for_sector and s.unit.sectors and not any(
+                          applies_to(s.unit.sectors, x) for x in question.sectors))
+                      and (for_asked(s.unit) or not for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY:
@@ -1095,7 +1118,9 @@ class Engine:
     def _only_the_programme(self, question: Question) -> bool:
         """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
         named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
-        rest = [c for c in question.topics if c.kind == "topic" and c.word not in self.lexicon.programme_names
+        # ("het nationaal programma onderwijs" is read as "nationaal", whose synonyms are the programme's names)
+        rest = [c for c in question.topics if c.kind == "topic"
+                and not ({c.word} | set(c.alternatives)) & self.lexicon.programme_names
                 and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
         return bool(named) and not rest
 
@@ -1165,6 +1190,12 @@ class Engine:
         # (a word the answer holds only through its neighbours counts as lacking: "Eind 2021 volgen
         # de nieuwe cijfers" after the sentence about pabostudenten that answered "wanneer komen de
         # nieuwe cijfers over pabostudenten?", "In het (v)so gaat het zelfs om 92 procent.")
+        # "wat vraagt de motie van Kwint en Westerveld?", "hoe gingen de eindexamens in 2021?": an open
+        # question whose every word the answer holds itself is often answered by the next sentence; the
+        # one that holds them names the subject ("Het betrof o.a. een motie van Kwint en Westerveld …")
+        if question.answer_type is None and question.topics and not any(
+                best.unit.id not in self._concept_units(c)[0] for c in question.topics if c.kind == "topic"):
+            return [following]
         question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing} \
             | {c.word for c in question.concepts if best.unit.id not in self._concept_units(c)[0]}
         found = [c for c in question.concepts

@@ -34,3 +34,40 @@ def test_the_asked_part_drops_the_clauses_that_tell_who_asks():
     assert asked_part("krijg ik korting op collegegeld?") == "krijg ik korting op collegegeld?"
     # (a last clause that points back needs what was told: nothing is dropped)
     assert asked_part("mijn paspoort verloopt, hoe verleng ik die?") == "mijn paspoort verloopt, hoe verleng ik die?"
+
+
+def _reply(kb, text, last_question):
+    from actions import answers
+    return answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text=text),
+                                          last_question=last_question))[0]
+
+
+def test_a_pointer_that_can_only_point_back_asks_about_the_last_question():
+    from actions import answers
+    from knowledge import open_kb
+    kb = open_kb()
+    last = "wat gebeurt er als ik mijn aanvullende beurs kwijtraak?"
+    # (six words and a word of its own; before, a new question that got the sentence about "leerbanen")
+    assert answers.is_elliptical("krijg ik daar iets voor terug?", last)
+    assert "tegemoetkoming voor het wegvallen van de beurs" in _reply(kb, "krijg ik daar iets voor terug?", last)
+    # ("dat" as the subject right after a verb points back too)
+    assert answers.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    assert "bedoeld voor" in _reply(kb, "waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    # ("dat" may open a clause: a long question with it and its own words is a new question)
+    assert not answers.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
+
+
+def test_a_number_for_too_little_of_the_question_shows_the_fact_about_it_as_related():
+    from knowledge import open_kb
+    reply = _reply(open_kb(), "hoeveel?", "krijg ik korting op collegegeld?")
+    # (no amount is given for the halving; before, the grants' € 47 miljoen was shown beside that)
+    assert reply.startswith("Dat staat niet precies in de documenten")
+    assert "gehalveerd" in reply and "47 miljoen" not in reply
+
+
+@pytest.mark.parametrize("question", ["hoe lang duurt het nationaal programma onderwijs?", "hoe lang loopt het npo?"])
+def test_a_duration_of_the_programme_is_not_one_named_on_the_side(engine, question):
+    # ("het nationaal programma onderwijs" is read as "nationaal"; before, it counted as another
+    # subject and "de komende twee jaar … een arbeidsmarkttoelage … tijdens het NP Onderwijs" answered)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and "arbeidsmarkttoelage" not in shown(result)
