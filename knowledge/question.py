@@ -235,6 +235,20 @@ def _analyse_cached(text: str) -> Question:
 CONTACT_WORDS = frozenset({"telefoonnummer", "nummer", "mailadres", "e-mailadres", "emailadres", "adres", "postcode"})
 _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|jullie))\s+(me\s+)?((het|de|jullie|hun|een|uw)\s+)?"
                               r"(" + "|".join(sorted(CONTACT_WORDS, key=len, reverse=True)) + r")\b", re.I)
+# ... and so does one about getting an identity or account number: "hoe krijg ik een bsn?" is not
+# "hoe krijg ik …?" about anything the documents say. Only where the user does not give their own:
+# "mijn bsn is …", "bsn 123456782".
+_IDENTITY_WORDS = frozenset({"bsn", "burgerservicenummer", "sofinummer", "iban", "rekeningnummer", "bankrekening",
+                             "digid"})
+_OWN = {"mijn", "m'n", "mn", "ons", "onze", "je", "jouw", "uw", "zijn", "haar", "hun"}
+
+
+def _told_own(tokens: List[str], i: int) -> bool:
+    before = tokens[i - 1] if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before in _OWN or after in ("is", "zijn", "ben") or after.isdigit()
+
+
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
@@ -456,7 +470,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         elif len(token) < 2 or is_stop_word(token) or (token in lexicon.typed_terms and not (
                 token in _PROCEDURE_TERMS and kind != "procedure")) \
                 or (token in _MEANING_VERBS and meaning_asked) \
-                or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)) \
+                or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)
+                    and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
             continue

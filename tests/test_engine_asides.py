@@ -93,3 +93,15 @@ def test_a_self_description_with_a_problem_is_still_answered():
                           sector="po", role="schoolleider")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question=None, new_details=True))[0]
     assert "personeel" in reply and "Bron:" in reply
+
+
+@pytest.mark.parametrize("question", ["hoe krijg ik een bsn?", "waar vraag ik een bsn aan?"])
+def test_getting_an_identity_number_is_what_is_asked_and_the_documents_say_nothing_of_it(engine, question):
+    # (before: "bsn" carried no topic and "hoe krijg ik …?" was answered with a sentence about a handreiking)
+    assert engine.answer(question).kind == "unknown"
+
+
+def test_an_identity_number_the_user_gives_is_still_no_topic():
+    from knowledge.question import analyse
+    for told in ("mijn bsn is 123456782, wanneer krijg ik de tegemoetkoming?", "bsn 123456782 krijg ik korting?"):
+        assert "bsn" not in {c.word for c in analyse(told).concepts}
