@@ -837,7 +837,10 @@ class Engine:
             # that opens with it ("Het Nationaal Programma Onderwijs is in februari … gepresenteerd"),
             # not one that names it on the side ("… de komende twee jaar een arbeidsmarkttoelage …
             # tijdens het NP Onderwijs").
-            if not type_missing and self._only_the_programme(question) and not self._opens_with_programme(best.unit):
+            # (nor one that opens with it but counts what some sectors get: "In het kader van het NP
+            # Onderwijs ontvangen hogeronderwijsinstellingen en mbo-scholen … € 516 miljoen" is no total budget)
+            if not type_missing and self._only_the_programme(question) and (
+                    not self._opens_with_programme(best.unit) or (best.unit.sectors and not question.sectors)):
                 type_missing = True
             # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
             # something else ("op de meeste scholen") is no count of them
@@ -879,9 +882,11 @@ class Engine:
             silent, focal = True, [missing_year]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
         # sentence that dates the scheme but not the paying is not the answer.
-        missing_event = [c for c in heaviest if c.kind == "topic" and (verb_like(c) or c.word in DATED_EVENTS)
+        # (a translated verb is a guess, except applying: "claim", "apply for" are "aanvragen")
+        missing_event = [c for c in heaviest if c.kind == "topic"
+                         and ((verb_like(c) and question.typed is None) or c.word in DATED_EVENTS)
                          and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS] \
-            if question.answer_type == "date" and question.typed is None else []  # (a translated verb is a guess)
+            if question.answer_type == "date" else []
         if missing_event and not silent:
             silent, focal = True, missing_event[:1]
         # "Hoeveel krijgt een school per leerling?": only a rate answers a question about one.

@@ -105,3 +105,18 @@ def test_an_identity_number_the_user_gives_is_still_no_topic():
     from knowledge.question import analyse
     for told in ("mijn bsn is 123456782, wanneer krijg ik de tegemoetkoming?", "bsn 123456782 krijg ik korting?"):
         assert "bsn" not in {c.word for c in analyse(told).concepts}
+
+
+@pytest.mark.parametrize("question", ["wat is het budget van het nationaal programma onderwijs?",
+                                      "What is the total budget of the Nationaal Programma Onderwijs in euros?"])
+def test_the_budget_some_sectors_get_is_no_total_budget_of_the_programme(question):
+    # ("In het kader van het NP Onderwijs ontvangen hogeronderwijsinstellingen en mbo-scholen … € 516 miljoen")
+    from bot.measure.question_eval import ask_engine
+    reply = ask_engine(question)
+    assert reply.startswith(("De documenten noemen hier geen bedrag bij.", "The documents do not give an amount"))
+
+
+def test_a_deadline_to_claim_in_english_needs_a_sentence_that_dates_the_claim():
+    from bot.measure.question_eval import ask_engine
+    reply = ask_engine("deadline to claim the extra 12 months reisrecht?")
+    assert reply.startswith("The documents do not")
