@@ -80,6 +80,7 @@ AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the quest
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 PARTS = "+"                   # joins the two KB parts of a compound question word
+COMPOUND_TAIL_UNITS = 20      # a compound's plural tail in more units than this is too common to count by its lemma
 MORE_LIMIT = 4
 FOCUS_SENTENCES = 2           # an action longer than this is shown as its name and the sentence that answers
 # A sentence that starts with one of these continues the one before it.
@@ -294,7 +295,10 @@ class Engine:
                          and is_compound_part(word, v.replace("-", "")))
         if not found and len(word) >= 8:
             for head, tails in compound_cuts(word, 5):
-                tail = next((t for t in tails if t in self._postings), None)
+                # (a plural tail counts by its lemma, "onderzoekerscontracten" is "contract", unless
+                # the lemma is a word of many units: "zomerscholen" is no "zomer" with any "school")
+                tail = next((x for t in tails for x in (t, lemma(t)) if x in self._postings
+                             and (x == t or len(self._postings[x]) <= COMPOUND_TAIL_UNITS)), None)
                 if head in self._postings and tail:
                     found.add(f"{head}{PARTS}{tail}")
                     break
