@@ -23,3 +23,13 @@ def test_a_compound_whose_tail_is_a_common_word_is_not_any_sentence_with_both(en
     result = engine.answer("wanneer beginnen de zomerscholen?")
     assert result.kind != "answer"
 
+
+def test_two_sentences_each_holding_half_of_the_question_make_it_unsure(engine):
+    # one sentence has the plans for doorstroom, another one something 'aangesloten': neither answers
+    result = engine.answer("moeten die doorstroomplannen aansluiten bij dingen die al bestaan?")
+    assert result.kind != "answer"
+
+
+def test_a_month_the_best_lacks_is_corrected_not_unsure(engine):
+    result = engine.answer("het nationaal programma onderwijs is toch in maart gepresenteerd?")
+    assert result.kind == "answer" and "februari" in shown(result)
