@@ -464,8 +464,11 @@ _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door
                              r"|ze|zij|hen|hun|hij|hem|zulke|dan"
                              r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
 # ... of which these never introduce a clause ("dat" and "die" may: "hoe weet ik dat ik recht heb?")
+# (nor "dat" as the subject right after a verb: "waar mag *dat* aan besteed worden?", "hoe lang duurt dat?")
 _STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
-                                r"|tegen|uit|van|voor)|hen|hem|zulke)\b", re.IGNORECASE)
+                                r"|tegen|uit|van|voor)|hen|hem|zulke"
+                                r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
+                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
 STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
@@ -516,6 +519,12 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
             size += 1
         end = min(start + size, len(tokens))
+    elif phrase.split()[0].lower() in _ARTICLES and len(phrase.split()) > 1:
+        # "en een blokstage?" after "wat is een lintstage?": the noun after the same article
+        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == phrase.split()[0].lower()]
+        if not places:
+            return None
+        start, end = places[-1], min(places[-1] + len(phrase.split()), len(tokens))
     else:
         new = analyse(phrase)
         if not new.topics or not all(_is_people(c) for c in new.topics):
@@ -528,6 +537,7 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
     return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
 
 
+_ARTICLES = {"de", "het", "een", "the", "a", "an"}
 _DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
                 "the", "a", "an", "my", "your", "their", "our"}
 def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
@@ -752,14 +762,22 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                            theme=theme)
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
+    if not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role) \
+            and (result.kind == "unknown" or (_SELF_DESCRIPTION_RE.match(dutch) and len(question.topics) <= 1)):
+        # ("hoi, ik ben docent in het mbo" tells who asks; one shared word with an action about
+        # "docenturen" in the mbo is no question)
+        return profile_noted(ctx)
     if ctx.intent == "nlu_fallback" and not (follow_up or question.is_question) and result.kind == "answer" \
             and not engine.clearly_about(result):
         # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one
         # shared word is no evidence that the documents answer it.
         return dont_know(language)
-    if result.kind == "unknown" and not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role):
-        return profile_noted(ctx)
     return from_result(kb, result, text, language)
+
+
+_SELF_DESCRIPTION_RE = re.compile(r"^\W*((hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"
+                                  r"(ik|wij|we)\s+(ben|zijn|zit|zitten|studeer|studeren|werk|werken|doe|doen|geef|geven)\b",
+                                  re.IGNORECASE)
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.

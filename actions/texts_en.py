@@ -260,7 +260,8 @@ DATE_WORDS = {
 }
 FIGURE_UNITS = {
     "maanden": "months", "weken": "weeks", "%": "%", "leerlingen": "pupils", "plekken": "places",
-    "onderzoekers": "researchers", "studenten": "students", "fte": "FTE",
+    "onderzoekers": "researchers", "studenten": "students", "fte": "FTE", "interventies": "interventions",
+    "scholen": "schools", "plannen": "plans", "pilotregio’s": "pilot regions", "pilotregio's": "pilot regions",
 }
 # A share the documents say in words, not digits ("ruim driekwart", "gehalveerd"), with its qualifier.
 SHARE_WORDS = {"driekwart": "three quarters", "de helft": "half", "een kwart": "a quarter", "tweederde": "two thirds",

@@ -48,6 +48,8 @@ from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 ANSWER_THRESHOLD = 0.50      # coverage the best unit needs to count as the answer
 STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
+UNNAMED_OUT_OF_SCOPE = 2      # a question with this many words the documents never use ...
+OUT_OF_SCOPE_COVERAGE = 0.50  # ... whose best unit holds less than this is about nothing in them
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
@@ -940,6 +942,11 @@ class Engine:
         if other_time and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(other_time,))
+        # ("how do I open a Dutch bank account?": two of its words the documents never use, and the
+        # best unit holds little else: nothing in them is about it, whatever shares 'student')
+        unnamed = [c for c in question.concepts if c.kind == "topic" and not any(self._concept_units(c))]
+        if silent and len(unnamed) >= UNNAMED_OUT_OF_SCOPE and best.coverage < OUT_OF_SCOPE_COVERAGE and not other_sector:
+            return Result("unknown", question, ranked=ranked, sector=asked_sector)
         if silent and best.coverage < RELATED_THRESHOLD and not other_sector:
             # Not the answer, and only the embedding found it related ("hoe laat begint de les morgen?"
             # -> weeks of learning delay): nothing in the documents is about the question.
@@ -969,10 +976,15 @@ class Engine:
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
         # (where the best was chosen for the sector the question names, a unit about another sector
-        # is no rival: it does not answer it)
+        # is no rival: it does not answer it; nor, where the question names one sector, is a unit
+        # for another one a rival of one for it)
+        def for_asked(unit: Unit) -> bool:
+            return len(set(question.sectors)) != 1 or not unit.sectors or applies_to(unit.sectors, question.sectors[0])
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link and not (chosen_for_sector and s.unit.sectors and not any(
-                          applies_to(s.unit.sectors, x) for x in question.sectors))), None)
+                          applies_to(s.unit.sectors, x) for x in question.sectors))
+                      and (for_asked(s.unit) or not for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
@@ -1120,7 +1132,9 @@ class Engine:
     def _only_the_programme(self, question: Question) -> bool:
         """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
         named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
-        rest = [c for c in question.topics if c.kind == "topic" and c.word not in self.lexicon.programme_names
+        # ("het nationaal programma onderwijs" is read as "nationaal", whose synonyms are the programme's names)
+        rest = [c for c in question.topics if c.kind == "topic"
+                and not ({c.word} | set(c.alternatives)) & self.lexicon.programme_names
                 and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
         return bool(named) and not rest
 

@@ -316,11 +316,14 @@ def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet
 # knows ("master", "hogeschool", "mbo") still count.
 _SELF_DESCRIPTION_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
-    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|from|currently|studying|enrolled|doing|working|teaching)\b"
-    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b)[^?.;:!,]*[,.;:!]\s*", re.I)
+    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b"
+    # (a parent: "My daughter is in group 6. How big is the delay …?")
+    r"|my\s+(?:son|daughter|child|kid|boy|girl|children|kids)\s+(?:is|are|goes|go|attends|attend|started)\b)"
+    r"[^?.;:!,]*[,.;:!]\s*", re.I)
 
 
-_SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren"})
+_SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren", "kind", "kinderen"})
 _SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
 
 
@@ -386,6 +389,10 @@ def translate(text: str) -> Translation:
     rate = _rate_articles(surfaces, kind)
     dutch: List[str] = []
     where: Dict[str, str] = {}
+    # "catch-up classes or crash courses": two terms joined by "or" are one topic that either word
+    # names (the reply holds one of them, not both); the second is the first's alternative
+    either: Dict[str, Tuple[str, ...]] = {}
+    spans: List[Tuple[int, int]] = []   # the words each Dutch entry stands for
     i = 0
     while i < len(lemmas):
         # "launched which month?": "which" before a noun that the glossary's question words name
@@ -427,7 +434,16 @@ def translate(text: str) -> Translation:
                 i += 1
                 continue
             found = surfaces[i]
+        if found and spans and _joined_by_or(surfaces, spans[-1], i) and i + size not in {
+                start for start, _ in spans} and not (i + size < len(surfaces) and _is_term(surfaces, lemmas, i + size, glossary)) \
+                and not (spans[-1][0] and spans[-1][0] - 1 == (spans[-2][1] if len(spans) > 1 else -2)) \
+                and _one_term(dutch[-1]) and _one_term(found) and dutch[-1] != found:
+            either[dutch[-1]] = either.get(dutch[-1], ()) + (found,)
+            where.setdefault(found, typed)
+            i += size
+            continue
         if found:
+            spans.append((i, i + size - 1))
             dutch.append(found)
             where.setdefault(found, typed)
             for word in found.split():
@@ -437,15 +453,46 @@ def translate(text: str) -> Translation:
     # compounds ("basisschoolleerlingen", "mbo-studenten" read as the sector alone); a separate
     # 'leerling' would ask for sentences that name pupils over the sector's own sentences
     sectors = _sector_words()
+    # (also before it: "children in primary school", "pupils at secondary schools")
+    def names_sector(k: int, side: int) -> bool:
+        return 0 <= k < len(dutch) and (dutch[k].split()[side] in sectors or bool(analyse(dutch[k]).sectors))
+
     dutch = [word for k, word in enumerate(dutch)
-             if not (k and word in _SECTOR_PEOPLE and (dutch[k - 1].split()[-1] in sectors or analyse(dutch[k - 1]).sectors))]
+             if not (word in _SECTOR_PEOPLE and (names_sector(k - 1, -1) or names_sector(k + 1, 0)))]
     # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
         word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
     others = dict(glossary.others)
+    for word, alternatives in either.items():
+        if word in dutch:
+            others[word] = others.get(word, ()) + alternatives
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
+
+
+def _joined_by_or(surfaces: List[str], before: Tuple[int, int], start: int) -> bool:
+    """Whether the words between an entry (its span) and the word at `start` are "or" and articles."""
+    between = surfaces[before[1] + 1:start]
+    return "or" in between and all(w in ("or", "a", "an", "the", "other") for w in between)
+
+
+def _is_term(surfaces: List[str], lemmas: List[str], k: int, glossary: Glossary) -> bool:
+    """Whether the word at k is part of a term (not a stop word): "an extra exam" goes on after "extra"."""
+    from .normalize import is_stop_word
+
+    if lemmas[k] in glossary.stop_words or surfaces[k] in glossary.stop_words or not surfaces[k].isalpha():
+        return False
+    dutch = glossary.phrases.get((lemmas[k],))
+    return not (dutch is not None and all(is_stop_word(w) for w in dutch.split()))  # ("for": 'voor')
+
+
+def _one_term(dutch: str) -> bool:
+    """One Dutch content word that is no sector ("is the delay worse in mbo or in hbo?" compares two)."""
+    from .normalize import is_stop_word
+
+    return " " not in dutch and dutch.isalpha() and len(dutch) > 2 and not is_stop_word(dutch) \
+        and dutch not in _sector_words() and not analyse(dutch).sectors
 
 
 def _dutch_function_word(surface: str, lemma: str) -> bool:

@@ -98,10 +98,14 @@ def dates(text: str) -> Iterator[Tuple[int, str, str]]:
 
 _FIG_NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
 _WORD_NUMBERS = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|honderdelf)"
+# A count said in a word ("gemiddeld acht interventies"); not "een", which is mostly the article.
+NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+                "elf": 11, "twaalf": 12}
+_COUNT_WORDS = "|".join(NUMBER_WORDS)
 _FIGURE_RE = re.compile(
     r"(?<![\w€.,/-])"
     r"(?P<num>(?:" + _FIG_NUMBER + r")(?:\s+(?:en|tot)\s+(?:" + _FIG_NUMBER + r"))?"
-    r"|" + _WORD_NUMBERS + r"\s+tot\s+" + _WORD_NUMBERS + r")"
+    r"|" + _WORD_NUMBERS + r"\s+tot\s+" + _WORD_NUMBERS + r"|(?P<word>" + _COUNT_WORDS + r"))"
     r"\s?(?P<unit>%|(?:procent|weken|week|maanden|maand|studenten|onderzoekers|leerlingen|scholen|plekken|"
     r"plannen|interventies|fte|pilotregio[’']s)\b)",
     re.IGNORECASE,
@@ -128,7 +132,7 @@ def figures(text: str) -> Iterator[Tuple[int, str, str, Optional[float], str]]:
     for m in _FIGURE_RE.finditer(text):
         unit = m.group("unit").lower()
         first = re.match(_FIG_NUMBER, m.group("num"))
-        value = parse_number(first.group(0)) if first else None
+        value = parse_number(first.group(0)) if first else NUMBER_WORDS.get((m.group("word") or "").lower())
         kind = _FIGURE_KIND.get(unit, "aantal")
         yield m.start(), m.group(0), kind, value, "%" if unit == "procent" else unit
     for m in _SHARE_RE.finditer(text):

@@ -868,6 +868,9 @@ def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whate
     ("en naar stages?", "hoeveel geld gaat naar de lerarenopleidingen in het mbo",
      "hoeveel geld gaat naar stages in het mbo"),
     ("en docenten?", "wat vinden studenten van de npo plannen?", "wat vinden docenten van de npo plannen?"),
+    # (the noun after the same article: before, "en een blokstage?" was a new question, "not found" over REST)
+    ("en een blokstage?", "wat is een lintstage", "wat is een blokstage"),
+    ("and a block internship?", "what is a ribbon internship?", "what is a block internship?"),
 ])
 def test_a_follow_up_phrase_takes_the_place_of_its_parallel_in_the_last_question(message, last, expected):
     # (before: "en naar welzijn?" after a question about the share for stages got a sentence about SBB)
@@ -875,7 +878,7 @@ def test_a_follow_up_phrase_takes_the_place_of_its_parallel_in_the_last_question
 
 
 @pytest.mark.parametrize("message", ["en wanneer?", "en voor het mbo?", "en voor masterstudenten?", "en mijn reisrecht?",
-                                     "en naar de bioscoop?"])
+                                     "en naar de bioscoop?", "en een reisproduct?"])
 def test_no_parallel_phrase_leaves_the_follow_up_to_the_other_rules(message):
     assert answers.substituted(message, "krijg ik korting op mijn collegegeld?") is None
 

@@ -50,6 +50,9 @@ def test_a_pointer_that_can_only_point_back_asks_about_the_last_question():
     # (six words and a word of its own; before, a new question that got the sentence about "leerbanen")
     assert answers.is_elliptical("krijg ik daar iets voor terug?", last)
     assert "tegemoetkoming voor het wegvallen van de beurs" in _reply(kb, "krijg ik daar iets voor terug?", last)
+    # ("dat" as the subject right after a verb points back too)
+    assert answers.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    assert "bedoeld voor" in _reply(kb, "waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
     # ("dat" may open a clause: a long question with it and its own words is a new question)
     assert not answers.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
 
@@ -60,3 +63,33 @@ def test_a_number_for_too_little_of_the_question_shows_the_fact_about_it_as_rela
     # (no amount is given for the halving; before, the grants' € 47 miljoen was shown beside that)
     assert reply.startswith("Dat staat niet precies in de documenten")
     assert "gehalveerd" in reply and "47 miljoen" not in reply
+
+
+@pytest.mark.parametrize("question", ["hoe lang duurt het nationaal programma onderwijs?", "hoe lang loopt het npo?"])
+def test_a_duration_of_the_programme_is_not_one_named_on_the_side(engine, question):
+    # ("het nationaal programma onderwijs" is read as "nationaal"; before, it counted as another
+    # subject and "de komende twee jaar … een arbeidsmarkttoelage … tijdens het NP Onderwijs" answered)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and "arbeidsmarkttoelage" not in shown(result)
+
+
+@pytest.mark.parametrize("message, sector, role", [
+    ("hoi, ik ben docent in het mbo", "mbo", "docent"),
+    ("ik studeer geneeskunde", "wo", None),
+])
+def test_a_self_description_is_noted_not_answered_with_a_sentence_that_shares_a_word(message, sector, role):
+    # (before: "hoi, ik ben docent in het mbo" with no NLU act got theme 3's "Meer stages … docenturen …")
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text=message, sector=sector, role=role)
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=None, new_details=True))[0]
+    assert reply.startswith("Fijn, dat onthoud ik")
+
+
+def test_a_self_description_with_a_problem_is_still_answered():
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text="ik ben schoolleider po, we kunnen geen personeel vinden",
+                          sector="po", role="schoolleider")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question=None, new_details=True))[0]
+    assert "personeel" in reply and "Bron:" in reply

@@ -187,3 +187,10 @@ def test_a_fact_for_the_sector_asked_beats_a_close_one_for_another_sector(engine
     # rekenen, were second)
     result = engine.answer("hoeveel weken leervertraging hebben basisschoolleerlingen bij rekenen?")
     assert result.kind == "answer" and "10 weken" in shown(result) and "vmbo" not in shown(result)
+
+
+def test_a_unit_for_another_sector_is_no_rival_of_one_for_the_sector_asked(engine):
+    # (before: "Leraren vonden de beperkingen voor stages en praktijklessen een risico" ((v)so) was
+    # "unsure" beside a close sentence about another sector)
+    result = engine.answer("Wat zagen leraren in het (v)so als risico tijdens de coronaperiode?")
+    assert result.kind == "answer" and "praktijklessen" in shown(result)
