@@ -82,6 +82,10 @@ AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the quest
 SEMANTIC_FULL_TOPICS = 3      # shorter questions: the words and NLU's prior decide alone
 SEMANTIC_CANDIDATES = 12      # units the embedding adds to the lexical candidates
 PARTS = "+"                   # joins the two KB parts of a compound question word
+SPLIT_COVERAGE = 0.55         # a best this weak, and a rival holding the word it lacks: unsure (no embedding)
+_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"}
+COMPOUND_TAIL_UNITS = 20      # a compound's plural tail in more units than this is too common to count by its lemma
 MORE_LIMIT = 4
 FOCUS_SENTENCES = 2           # an action longer than this is shown as its name and the sentence that answers
 # A sentence that starts with one of these continues the one before it.
@@ -296,7 +300,10 @@ class Engine:
                          and is_compound_part(word, v.replace("-", "")))
         if not found and len(word) >= 8:
             for head, tails in compound_cuts(word, 5):
-                tail = next((t for t in tails if t in self._postings), None)
+                # (a plural tail counts by its lemma, "onderzoekerscontracten" is "contract", unless
+                # the lemma is a word of many units: "zomerscholen" is no "zomer" with any "school")
+                tail = next((x for t in tails for x in (t, lemma(t)) if x in self._postings
+                             and (x == t or len(self._postings[x]) <= COMPOUND_TAIL_UNITS)), None)
                 if head in self._postings and tail:
                     found.add(f"{head}{PARTS}{tail}")
                     break
@@ -984,8 +991,15 @@ class Engine:
                           applies_to(s.unit.sectors, x) for x in question.sectors))
                       and (for_asked(s.unit) or not for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
-        if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and best.similarity \
-                and best.similarity < AMBIGUOUS_SIMILARITY:
+        # (Without the embedding, two units that each hold a question word the other lacks are as
+        # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
+        # where the best holds no more than about half the question, and not for a month it lacks: a
+        # sentence with another date corrects "toch in maart?".)
+        split = rival is not None and not best.similarity and best.missing and rival.missing \
+            and best.coverage <= SPLIT_COVERAGE and not any(c.word in _MONTHS for c in best.missing) \
+            and {c.word for c in best.missing}.isdisjoint(c.word for c in rival.missing)
+        if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and (split or best.similarity \
+                and best.similarity < AMBIGUOUS_SIMILARITY):
             # Two places in the documents fit equally well: NLU's topic decides, else say so rather
             # than pick one as the answer.
             prior = self._prior_units(prior_topics)

@@ -1,0 +1,35 @@
+"""Answer-layer tests on real questions of users (probe round nl8): compounds the documents never use
+whose parts they do, and two sentences that each hold half of the question."""
+from __future__ import annotations
+
+import pytest
+
+from tests.answer_layer import shown
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a plural tail counts by its lemma: "contracten" is the documents' "contract"
+    ("hoeveel onderzoekerscontracten zijn er verlengd?", "1.500"),
+    ("wat doen universiteiten met de coschapwachttijden?", "wachttijd"),
+    ("mogen hogescholen de stagecontacten van het mbo gebruiken?", "contacten uit het mbo"),
+])
+def test_a_compound_with_a_plural_tail_is_its_parts(engine, question, expected):
+    result = engine.answer(question)
+    assert result.kind in ("answer", "actions") and expected in shown(result)
+
+
+def test_a_compound_whose_tail_is_a_common_word_is_not_any_sentence_with_both(engine):
+    # "scholen" is in too many sentences: "Voor de zomer is aan scholen gevraagd" is no summer school
+    result = engine.answer("wanneer beginnen de zomerscholen?")
+    assert result.kind != "answer"
+
+
+def test_two_sentences_each_holding_half_of_the_question_make_it_unsure(engine):
+    # one sentence has the plans for doorstroom, another one something 'aangesloten': neither answers
+    result = engine.answer("moeten die doorstroomplannen aansluiten bij dingen die al bestaan?")
+    assert result.kind != "answer"
+
+
+def test_a_month_the_best_lacks_is_corrected_not_unsure(engine):
+    result = engine.answer("het nationaal programma onderwijs is toch in maart gepresenteerd?")
+    assert result.kind == "answer" and "februari" in shown(result)
