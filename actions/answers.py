@@ -594,11 +594,16 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return True
     if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
+    if _ALSO_FOR_RE.match(text) and len(own) <= 2:
+        return True  # "ook voor de master?" after "is het collegegeld gehalveerd?": the same, for the master
     if len(own) == 1 and names_a_field(text, typed):
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
         # another field, not a new question about "rekenen" alone
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
+
+
+_ALSO_FOR_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
 
 
 # "en bij rekenen?", "and in maths?", "en in de zorg?": a field named after "in"/"bij", asking

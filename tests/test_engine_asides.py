@@ -135,3 +135,17 @@ def test_another_year_after_a_fact_of_one_year_is_not_answered_by_that_year():
 def _kb():
     from knowledge import open_kb
     return open_kb()
+
+
+def test_ook_voor_x_asks_the_last_question_for_x():
+    # (before: "ook voor de master?" after the halving was a new question and got the sentence about the
+    # "zachte knip tussen bachelor en master")
+    from actions import answers
+    assert answers.is_elliptical("ook voor de master?", "is het collegegeld echt gehalveerd?")
+    assert "gehalveerd" in _reply(_kb(), "ook voor de master?", "is het collegegeld echt gehalveerd?")
+    assert not answers.is_elliptical("en voor welzijn?", "hoeveel procent van het geld gaat naar stages?")
+
+
+def test_a_primary_school_group_names_the_primary_school():
+    from knowledge.question import analyse
+    assert analyse("mijn dochter zit in groep 6, hoe ver lopen kinderen achter met rekenen?").sectors == ("po",)
