@@ -1,0 +1,23 @@
+"""Answer-layer tests on real questions from probe round nlw: where the question names the group one
+annex theme is for alone (thema 5 lerarenopleidingen, thema 4 geneeskunde), a general action of
+thema 1 that does not name that group is not the answer; the actions of the group's own theme are."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("hoe kunnen lerarenopleidingen studenten met vertraging extra onderwijs geven?", 5),
+    ("welk extra onderwijs kan een pabo bieden als studenten achterlopen", 5),
+    ("welke extra stages kunnen medische faculteiten aanbieden om vertraging in te halen", 4),
+])
+def test_the_groups_own_theme_answers(engine, question, theme):
+    result = engine.answer(question)
+    assert result.kind == "actions"
+    assert result.theme == theme
+
+
+def test_a_theme_named_in_the_question_is_not_replaced(engine):
+    result = engine.answer("ik zit op de ulo (universitaire lerarenopleiding), mag mijn opleiding "
+                           "de stagebegeleiding uit thema 3 ook gebruiken?")
+    assert result.theme != 5
