@@ -1217,6 +1217,15 @@ class Engine:
             if other is not None and SIGNATURE_RE.match(best.unit.text) and SIGNATURE_RE.match(other.text):
                 return [other]
         following = self._neighbour(best.unit, 1)
+        while after is not None and after.kind == "footnote" and best.unit.kind != "footnote":
+            after = self.units[after.id + 1] if after.id + 1 < len(self.units) else None  # (a footnote between)
+        if following is None and after is not None and after.kind == best.unit.kind \
+                and after.heading == best.unit.heading and after.passage_id != best.unit.passage_id \
+                and any(w.strip(",.:;") in BACK_REFERENCES for w in after.text.lower().split()[:4]):
+            # "De motie roept op om scholen … extra geld te geven …" ends its paragraph; the next one
+            # opens "Het doel van deze motie ondersteun ik, maar …": a paragraph that points back
+            # at the answer's sentence is its sequel.
+            return [after]
         if following is None or following.text == best.unit.text:
             return []
         first_words = following.text.lower().split(" ", 2)
