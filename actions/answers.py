@@ -649,7 +649,9 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         # message names its subject again; the rest of the last question is its context, and the
         # documents not saying "duo" beside an amount does not make them silent about it
         kept = tuple(c if c.word in renamed or c.kind != "topic" else replace(c, situation=True) for c in kept)
-    concepts = kept + tuple(c for c in own.concepts if c.word not in known)
+    # ("ook volgend jaar?": the time is judged by its frame, which the combined text names; as words
+    # "volgend" and "jaar" would outweigh the last question's subject)
+    concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
