@@ -782,6 +782,15 @@ class Engine:
         # opens a theme's list of actions ("Om de studievertraging ten aanzien van coschappen te
         # beperken …, kunnen instellingen kiezen uit … de volgende aanvullende acties:") fits as well as
         # the best, what can be done is that list.
+        # "welke vormen van extra onderwijs kunnen lerarenopleidingen bieden?": an action of a theme for
+        # every sector that does not name the group asked about is not what the list holds for that
+        # group, where one theme is for it alone (thema 5 lerarenopleidingen, thema 4 geneeskunde) and
+        # one of its units is among the ranked: that theme's actions are the answer.
+        # (not when the question names a theme itself: "mag mijn lerarenopleiding thema 3 gebruiken?")
+        if not wanted and not explicit_theme and best.unit.kind == "action":
+            own_theme = self._group_theme(best, ranked)
+            if own_theme is not None:
+                return Result("actions", question, ranked=ranked, theme=own_theme, sector=asked_sector)
         if not wanted and _MEASURE_QUESTION_RE.search(question.text):
             lead = next((s for s in ranked if best.score - s.score <= LIST_LEAD_MARGIN and s.unit.theme is not None
                          and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
@@ -1189,6 +1198,17 @@ class Engine:
             return unit
         return replace(unit, text=f"{before.text} {unit.text}")
 
+    def _group_theme(self, best, ranked) -> Optional[int]:
+        """The theme that is for the group the question names (a sector only that theme names) when
+        `best` does not name it and a unit of that theme is among `ranked`; else None."""
+        groups = {c.word for c in best.missing if c.kind == "sector"} - set(best.unit.sectors or ())
+        for group in groups:
+            themes = [t for t, u in self._theme_units.items() if group in (u.sectors or ())]
+            if len(themes) == 1 and themes[0] != best.unit.theme \
+                    and any(s.unit.theme == themes[0] for s in ranked):
+                return themes[0]
+        return None
+
     def _only_about(self, theme_unit: Unit, question: Question, concept_words: Set[str]) -> bool:
         """Does the question name nothing but the theme: list words, theme words and words of its
         title, as written or matched ("studentenwelzijn" for "Welzijn studenten")?"""
@@ -1212,6 +1232,15 @@ class Engine:
             if other is not None and SIGNATURE_RE.match(best.unit.text) and SIGNATURE_RE.match(other.text):
                 return [other]
         following = self._neighbour(best.unit, 1)
+        while after is not None and after.kind == "footnote" and best.unit.kind != "footnote":
+            after = self.units[after.id + 1] if after.id + 1 < len(self.units) else None  # (a footnote between)
+        if following is None and after is not None and after.kind == best.unit.kind \
+                and after.heading == best.unit.heading and after.passage_id != best.unit.passage_id \
+                and any(w.strip(",.:;") in BACK_REFERENCES for w in after.text.lower().split()[:4]):
+            # "De motie roept op om scholen … extra geld te geven …" ends its paragraph; the next one
+            # opens "Het doel van deze motie ondersteun ik, maar …": a paragraph that points back
+            # at the answer's sentence is its sequel.
+            return [after]
         if following is None or following.text == best.unit.text:
             return []
         first_words = following.text.lower().split(" ", 2)
