@@ -597,3 +597,13 @@ def test_who_the_asker_is_before_or_after_the_question_is_no_topic(kb, question)
     from knowledge.english import self_description
     assert self_description(question)[0]
     answered_with(kb, question, "gehalveerd")
+
+
+def test_how_much_of_a_money_noun_asks_an_amount(kb):
+    # (before: "how much compensation" asked a number, so "one student" was no rate: the € 50 miljoen
+    # for 130.000 students was given as what one student gets)
+    from knowledge.english import english_answer_type
+    assert english_answer_type("How much compensation does one student get for study delay?") == "amount"
+    text = reply(kb, "How much compensation does one student get for study delay?")
+    assert text.startswith("The documents do not give an amount per student"), text
+    answered_with(kb, "How much compensation did students get in total for study delay?", "50 miljoen")
