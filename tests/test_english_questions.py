@@ -578,6 +578,8 @@ def test_a_course_unit_and_an_extra_exam_are_the_lists_words(kb):
     ("Do part-time students get the halved tuition fee too?", "part-time students"),
     ("Are exchange students entitled to the compensation for study delay?", "exchange students"),
     ("do international students get the extra travel product?", "international students"),
+    ("Can international staff get their temporary contract extended too?", "international staff"),
+    ("Did international researchers also get their contracts extended?", "international researchers"),
 ])
 def test_a_group_of_students_the_documents_never_name_is_a_near_miss(kb, question, group):
     # (before: the glossary made "international/exchange student" plain 'student', and the Dutch
