@@ -609,3 +609,10 @@ def test_how_much_of_a_money_noun_asks_an_amount(kb):
     text = reply(kb, "How much compensation does one student get for study delay?")
     assert text.startswith("The documents do not give an amount per student"), text
     answered_with(kb, "How much compensation did students get in total for study delay?", "50 miljoen")
+
+
+def test_due_asks_a_date_and_due_to_a_cause(kb):
+    # (before: 'due' stayed a topic: "The documents do not give a date or deadline for ‘due’")
+    from knowledge.english import translate
+    assert translate("Is the delay due to corona?").dutch == "vertraging door corona?"
+    answered_with(kb, "When is the next progress report due?", "voorjaar van 2022")
