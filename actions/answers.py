@@ -594,11 +594,16 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return True
     if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
+    if _ALSO_FOR_RE.match(text) and len(own) <= 2:
+        return True  # "ook voor de master?" after "is het collegegeld gehalveerd?": the same, for the master
     if len(own) == 1 and names_a_field(text, typed):
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
         # another field, not a new question about "rekenen" alone
         return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
+
+
+_ALSO_FOR_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
 
 
 # "en bij rekenen?", "and in maths?", "en in de zorg?": a field named after "in"/"bij", asking
@@ -649,7 +654,9 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         # message names its subject again; the rest of the last question is its context, and the
         # documents not saying "duo" beside an amount does not make them silent about it
         kept = tuple(c if c.word in renamed or c.kind != "topic" else replace(c, situation=True) for c in kept)
-    concepts = kept + tuple(c for c in own.concepts if c.word not in known)
+    # ("ook volgend jaar?": the time is judged by its frame, which the combined text names; as words
+    # "volgend" and "jaar" would outweigh the last question's subject)
+    concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")

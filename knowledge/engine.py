@@ -170,6 +170,10 @@ _RELATIVE_FRAMES = {"dit": "this", "deze": "this", "volgend": "next", "volgende"
                     "komende": "next", "vorig": "last", "vorige": "last", "afgelopen": "last"}
 
 
+_FRAME_YEARS = {"next": 1, "last": -1}
+_YEAR_IN_TEXT_RE = re.compile(r"\b(20\d\d)\b")
+
+
 def relative_times(text: str) -> Dict[str, str]:
     """The relative times a text names, by frame: {"next": "volgend studiejaar"}."""
     return {_RELATIVE_FRAMES[m.group(1).lower()]: m.group(0) for m in _RELATIVE_TIME_RE.finditer(text)}
@@ -943,7 +947,18 @@ class Engine:
         # nothing about the time asked. (A sentence that names no such time is judged as before.)
         asked_times = relative_times(question.text)
         given_times = relative_times(best.unit.text)
-        other_time = next((phrase for frame, phrase in asked_times.items() if given_times and frame not in given_times), None)
+        # (nor does a sentence about another year than the one meant: "ook volgend jaar?" after the pass
+        # rate of 2021, in a letter of 2021)
+        # (the time the question asks about, not one in the clause that tells who asks; an English
+        # question's Dutch gloss keeps no clauses: "I lost my grant last year. Is there money for 2022/23?")
+        meant_years = {frame: int(document_year or (best.unit.cite.date or "0")[:4]) + _FRAME_YEARS[frame]
+                       for frame in relative_times(asked_part(question.text)) if frame in _FRAME_YEARS} \
+            if question.typed is None else {}
+        given_years = {int(y) for y in _YEAR_IN_TEXT_RE.findall(best.unit.text)}
+        other_time = next((phrase for frame, phrase in asked_times.items()
+                           if (given_times and frame not in given_times)
+                           or (not given_times and frame in meant_years and given_years
+                               and meant_years[frame] not in given_years)), None)
         if other_time and not other_sector:
             return Result("near_miss", question, ranked=ranked, shown=[best.unit], sector=asked_sector,
                           missing=(other_time,))

@@ -120,3 +120,32 @@ def test_a_deadline_to_claim_in_english_needs_a_sentence_that_dates_the_claim():
     from bot.measure.question_eval import ask_engine
     reply = ask_engine("deadline to claim the extra 12 months reisrecht?")
     assert reply.startswith("The documents do not")
+
+
+def test_another_year_after_a_fact_of_one_year_is_not_answered_by_that_year():
+    # (before: "ook volgend jaar?" after the pass rate of 2021 repeated the 2021 figure; after a tuition
+    # question it was "not found")
+    reply = _reply(_kb(), "ook volgend jaar?", "hoeveel leerlingen zijn in 2021 geslaagd?")
+    assert reply.startswith("De documenten noemen niets over ‘volgend jaar’") and "94,8%" in reply
+    # (the annex of February 2021 speaks of "de jaren 2021 en 2022": next year is covered)
+    reply = _reply(_kb(), "ook volgend jaar?", "hoeveel geld krijgen mbo-scholen?")
+    assert "516 miljoen" in reply and not reply.startswith("De documenten noemen")
+
+
+def _kb():
+    from knowledge import open_kb
+    return open_kb()
+
+
+def test_ook_voor_x_asks_the_last_question_for_x():
+    # (before: "ook voor de master?" after the halving was a new question and got the sentence about the
+    # "zachte knip tussen bachelor en master")
+    from actions import answers
+    assert answers.is_elliptical("ook voor de master?", "is het collegegeld echt gehalveerd?")
+    assert "gehalveerd" in _reply(_kb(), "ook voor de master?", "is het collegegeld echt gehalveerd?")
+    assert not answers.is_elliptical("en voor welzijn?", "hoeveel procent van het geld gaat naar stages?")
+
+
+def test_a_primary_school_group_names_the_primary_school():
+    from knowledge.question import analyse
+    assert analyse("mijn dochter zit in groep 6, hoe ver lopen kinderen achter met rekenen?").sectors == ("po",)
