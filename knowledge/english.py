@@ -327,11 +327,21 @@ _SECTOR_PEOPLE = frozenset({"leerling", "leerlingen", "scholier", "scholieren", 
 _SELF_VERBS = frozenset("study studying work working teach teaching live living enrolled".split())
 
 
+# The same description after the question: "…? I'm an exchange student at a uni in Utrecht".
+_SELF_DESCRIPTION_AFTER_RE = re.compile(
+    r"[?!.]\s*((?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"[^?]*)$", re.I)
+
+
 def self_description(text: str) -> Tuple[str, str]:
     """(the clause in which the asker describes themselves, the rest) when the rest is a question;
     else ("", text)."""
     found = _SELF_DESCRIPTION_RE.match((text or "").replace("’", "'"))
     rest = text[found.end():] if found else ""
+    after = _SELF_DESCRIPTION_AFTER_RE.search((text or "").replace("’", "'")) if not found else None
+    if after and after.start() > 0 and "?" in text[:after.start(1)]:
+        # ("is collegegeld halved this year?? im an international student at a uni in utrecht")
+        return text[after.start(1):], text[:after.start(1)].rstrip()
     if not found or not rest.strip() or not ("?" in rest or _QUESTION_START_RE.match(rest)):
         return "", text
     return text[:found.end()], rest
@@ -375,7 +385,8 @@ def translate(text: str) -> Translation:
         # for salaries?" asked for an amount for 'teacher'; the school, sector or programme still
         # count, also before the person: "an mbo student")
         words = about_me.dutch.split()
-        person = [lemma(w).endswith(PERSON_WORDS) for w in words]
+        # (a plural the lemmatiser does not know, "deeltijdstudenten", by its plural ending)
+        person = [lemma(w).endswith(PERSON_WORDS) or re.sub(r"(?:en|s)$", "", w).endswith(PERSON_WORDS) for w in words]
         kept = [w for i, w in enumerate(words) if w in _dutch_words() and not is_stop_word(w) and not person[i]
                 and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
                 and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
