@@ -540,6 +540,8 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
 _ARTICLES = {"de", "het", "een", "the", "a", "an"}
 _DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
                 "the", "a", "an", "my", "your", "their", "our"}
+
+
 def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
     """"en wat is dat?" after "hoeveel scholen hebben een schoolscan gebruikt?" asks "wat is een
     schoolscan?": the last question's rarest word (the engine's weighing), asked as a definition."""
@@ -594,7 +596,7 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return True
     if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
         return True
-    if _ALSO_FOR_RE.match(text) and len(own) <= 2:
+    if _ALSO_FOR_FOLLOW_UP_RE.match(text) and len(own) <= 2:
         return True  # "ook voor de master?" after "is het collegegeld gehalveerd?": the same, for the master
     if len(own) == 1 and names_a_field(text, typed):
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
@@ -603,7 +605,7 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 
-_ALSO_FOR_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
+_ALSO_FOR_FOLLOW_UP_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
 
 
 # "en bij rekenen?", "and in maths?", "en in de zorg?": a field named after "in"/"bij", asking

@@ -174,6 +174,12 @@ _FRAME_YEARS = {"next": 1, "last": -1}
 _YEAR_IN_TEXT_RE = re.compile(r"\b(20\d\d)\b")
 
 
+def _refers_back(unit: Unit) -> bool:
+    """Does one of the unit's first words point back ("Meestal moeten ze *daarvoor* …", "Het doel van
+    *deze* motie …")?"""
+    return any(w.strip(",.:;") in BACK_REFERENCES for w in unit.text.lower().split()[:4])
+
+
 def relative_times(text: str) -> Dict[str, str]:
     """The relative times a text names, by frame: {"next": "volgend studiejaar"}."""
     return {_RELATIVE_FRAMES[m.group(1).lower()]: m.group(0) for m in _RELATIVE_TIME_RE.finditer(text)}
@@ -962,7 +968,7 @@ class Engine:
         # question's Dutch gloss keeps no clauses: "I lost my grant last year. Is there money for 2022/23?")
         meant_years = {frame: int(document_year or (best.unit.cite.date or "0")[:4]) + _FRAME_YEARS[frame]
                        for frame in relative_times(asked_part(question.text)) if frame in _FRAME_YEARS} \
-            if question.typed is None else {}
+            if asked_times and question.typed is None else {}
         given_years = {int(y) for y in _YEAR_IN_TEXT_RE.findall(best.unit.text)}
         other_time = next((phrase for frame, phrase in asked_times.items()
                            if (given_times and frame not in given_times)
@@ -1004,16 +1010,15 @@ class Engine:
                           missing_rate=missing_rate[0].surface if missing_rate else None,
                           missing_type=question.answer_type if typed_gap else None, sector=asked_sector,
                           other_sector=asking[0] if other_sector else None)
-        # (where the best was chosen for the sector the question names, a unit about another sector
-        # is no rival: it does not answer it; nor, where the question names one sector, is a unit
-        # for another one a rival of one for it)
+        # (a unit for none of the sectors the question names is no rival of one for them: it does not
+        # answer it - where the question names one sector, or the best was chosen for the one named)
         def for_asked(unit: Unit) -> bool:
-            return len(set(question.sectors)) != 1 or not unit.sectors or applies_to(unit.sectors, question.sectors[0])
+            return not unit.sectors or any(applies_to(unit.sectors, x) for x in question.sectors)
 
+        judge_sectors = len(set(question.sectors)) == 1 or chosen_for_sector
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
-                      and s.unit is not link and not (chosen_for_sector and s.unit.sectors and not any(
-                          applies_to(s.unit.sectors, x) for x in question.sectors))
-                      and (for_asked(s.unit) or not for_asked(best.unit))), None)
+                      and s.unit is not link
+                      and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
@@ -1236,7 +1241,7 @@ class Engine:
             after = self.units[after.id + 1] if after.id + 1 < len(self.units) else None  # (a footnote between)
         if following is None and after is not None and after.kind == best.unit.kind \
                 and after.heading == best.unit.heading and after.passage_id != best.unit.passage_id \
-                and any(w.strip(",.:;") in BACK_REFERENCES for w in after.text.lower().split()[:4]):
+                and _refers_back(after):
             # "De motie roept op om scholen … extra geld te geven …" ends its paragraph; the next one
             # opens "Het doel van deze motie ondersteun ik, maar …": a paragraph that points back
             # at the answer's sentence is its sequel.
@@ -1248,7 +1253,7 @@ class Engine:
         if first_word in CONTINUATION_WORDS or " ".join(first_words[:2]) in CONTINUATION_PHRASES:
             return [following]
         # "Meestal moeten ze daarvoor ...", "Naar aanleiding daarvan ...": it points back
-        if any(w.strip(",.:;") in BACK_REFERENCES for w in following.text.lower().split()[:4]):
+        if _refers_back(following):
             return [following]
         # (a word the answer holds only through its neighbours counts as lacking: "Eind 2021 volgen
         # de nieuwe cijfers" after the sentence about pabostudenten that answered "wanneer komen de

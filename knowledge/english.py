@@ -21,7 +21,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 
 from .lexicon import read_data_file
-from .normalize import is_dutch_word
+from .normalize import is_dutch_word, is_stop_word
 from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
@@ -314,9 +314,10 @@ def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet
 # how long …": a first clause in which the asker says who they are, before the question. Its
 # names of places and schools are no topic the documents fail to name; its words the Dutch side
 # knows ("master", "hogeschool", "mbo") still count.
+_I_AM = r"(?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
 _SELF_DESCRIPTION_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
-    r"(?:(?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"(?:" + _I_AM +
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b"
     # (a parent: "My daughter is in group 6. How big is the delay …?")
     r"|my\s+(?:son|daughter|child|kid|boy|girl|children|kids)\s+(?:is|are|goes|go|attends|attend|started)\b)"
@@ -329,7 +330,7 @@ _SELF_VERBS = frozenset("study studying work working teach teaching live living 
 
 # The same description after the question: "…? I'm an exchange student at a uni in Utrecht".
 _SELF_DESCRIPTION_AFTER_RE = re.compile(
-    r"[?!.]\s*((?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrolled|doing|working|teaching)\b"
+    r"[?!.]\s*(" + _I_AM +
     r"[^?]*)$", re.I)
 
 
@@ -378,7 +379,7 @@ def translate(text: str) -> Translation:
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
-        from .normalize import is_stop_word, lemma
+        from .normalize import lemma
 
         # (who they are, "a (master) student", "a teacher", and how, "I work / study / teach", is no
         # topic of the question: "I'm a teacher at a primary school, how much extra money is there
@@ -490,8 +491,6 @@ def _joined_by_or(surfaces: List[str], before: Tuple[int, int], start: int) -> b
 
 def _is_term(surfaces: List[str], lemmas: List[str], k: int, glossary: Glossary) -> bool:
     """Whether the word at k is part of a term (not a stop word): "an extra exam" goes on after "extra"."""
-    from .normalize import is_stop_word
-
     if lemmas[k] in glossary.stop_words or surfaces[k] in glossary.stop_words or not surfaces[k].isalpha():
         return False
     dutch = glossary.phrases.get((lemmas[k],))
@@ -500,8 +499,6 @@ def _is_term(surfaces: List[str], lemmas: List[str], k: int, glossary: Glossary)
 
 def _one_term(dutch: str) -> bool:
     """One Dutch content word that is no sector ("is the delay worse in mbo or in hbo?" compares two)."""
-    from .normalize import is_stop_word
-
     return " " not in dutch and dutch.isalpha() and len(dutch) > 2 and not is_stop_word(dutch) \
         and dutch not in _sector_words() and not analyse(dutch).sectors
 
@@ -509,8 +506,6 @@ def _one_term(dutch: str) -> bool:
 def _dutch_function_word(surface: str, lemma: str) -> bool:
     """A Dutch function word in an English question ("keuzelijst met acties") that the English
     lemmatizer turns into an English word ("met" -> "meet"): kept as typed, not translated."""
-    from .normalize import is_stop_word
-
     return surface != lemma and is_stop_word(surface)
 
 
@@ -518,7 +513,7 @@ def is_document_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     """A content word of the documents ("arbeidsmarkttoelage", "keuzelijst", "coaching"): people
     write these in questions of either language, so they say nothing about the language a message
     is in. Function words of either language ("ik", "mijn", "the", "what") are not such terms."""
-    from .normalize import is_stop_word, lemma
+    from .normalize import lemma
 
     word = word.lower()
     if len(word) < 3 or not word.isalpha() or english_lemma(word) in load_glossary().stop_words:

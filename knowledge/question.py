@@ -178,7 +178,7 @@ def _counts_other_than_money(before: List[str]) -> bool:
     een …"), not "hoeveel (geld) krijgt een …"?"""
     if "hoeveel" not in before:
         return False
-    counted = before[len(before) - 1 - before[::-1].index("hoeveel") + 1:]
+    counted = before[len(before) - before[::-1].index("hoeveel"):]  # (the words after the last "hoeveel")
     money = _money()
     return any(not is_stop_word(w) and w not in money and w not in ("extra", "meer", "geld", "euro") for w in counted)
 
@@ -238,8 +238,7 @@ _ASKS_CONTACT_RE = re.compile(r"\b(wat( (is|zijn))?|welk|welke|geef|heb (je|jij|
 # ... and so does one about getting an identity or account number: "hoe krijg ik een bsn?" is not
 # "hoe krijg ik …?" about anything the documents say. Only where the user does not give their own:
 # "mijn bsn is …", "bsn 123456782".
-_IDENTITY_WORDS = frozenset({"bsn", "burgerservicenummer", "sofinummer", "iban", "rekeningnummer", "bankrekening",
-                             "digid"})
+_IDENTITY_WORDS = frozenset({"bsn", "burgerservicenummer", "sofinummer", "iban", "rekeningnummer", "bankrekening"})
 _OWN = {"mijn", "m'n", "mn", "ons", "onze", "je", "jouw", "uw", "zijn", "haar", "hun"}
 
 
