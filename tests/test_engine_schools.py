@@ -124,7 +124,7 @@ def test_a_hyphenated_word_after_a_sector_names_that_sector(engine):
 
 
 def test_the_users_words_for_school_types_are_the_documents_types(engine):
-    from knowledge.engine import school_types
+    from knowledge.ranking import school_types
     assert school_types("hebben havisten meer achterstand dan vwo'ers?") == {"havo", "vwo"}
     assert school_types("ik geef les op een praktijkschool") == {"praktijkonderwijs"}
     result = engine.answer("hebben havisten in de onderbouw meer leervertraging dan vwo'ers?")
