@@ -10,18 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import facts_en, record, texts, texts_en
-from knowledge import SECTORS, Citation, Result, analyse, format_citations, versions
+from actions.follow_ups import read_in_context
+from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
-from knowledge.question import PERSON_WORDS
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
-from knowledge.question_forms import LIST_WORDS, YEAR_RE, subject_words, theme_number
+from knowledge.question_forms import LIST_WORDS, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
-from knowledge.lexicon import load_lexicon
-from knowledge.question import het_points_back, is_about_money
 
 PAGE_SIZE = 5
 MAX_SENTENCE_CHARS = 400
@@ -429,251 +427,6 @@ def from_result(kb, result: Result, question_text: str, language: str = "nl") ->
 
 # --------------------------------------------------------------------------- the dialogue
 
-# "geldt dat ook voor het mbo?", "is dat ook zo voor masterstudenten?": the last question, for another
-_APPLIES_TOO_RE = re.compile(r"^\W*((en|maar)\s+)?(geldt|gelden|telt|tellen|is|zijn)\s+(dat|dit|het|die|deze)\s+(ook|dan ook)\b",
-                             re.IGNORECASE)
-_FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b|" + _APPLIES_TOO_RE.pattern, re.IGNORECASE)
-_FRAME_VERBS = {"gelden", "tellen", "zo"}
-FOLLOW_UP_MAX_TOPICS = 2
-_TOO_RE = re.compile(r"\b(ook|too|also)\b", re.IGNORECASE)
-
-
-def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "",
-                 theme: Optional[int] = None, typed: str = "") -> bool:
-    """"en als ik naar het hbo ga?", "en de vwo-leerlingen?", "thema 6": a short message that starts
-    like a follow-up (or that NLU read as giving a detail) and names a new detail (sector, theme)
-    repeats the last question with it. So does one that points back and says "ook" ("krijgen
-    mbo-studenten dat ook?", "do mbo students get it too?"; `typed`: as the user wrote it)."""
-    points_back_too = bool(_TOO_RE.search(text or "")) and bool(_POINTS_BACK_RE.search(f"{text} {typed}")) \
-        and len((text or "").split()) <= ELLIPSIS_MAX_WORDS
-    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform" or points_back_too):
-        return False
-    question = analyse(text)
-    new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
-    if not new_sector_or_theme and _names_another_topic(question, analyse(last_question)):
-        return False  # "and what about my travel product?" after a tuition question asks anew
-    named = new_details or new_sector_or_theme
-    return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
-
-
-# "en wanneer?", "per student?", "hoeveel kost dat?", "waarom?": a short question that names no
-# subject of its own, or one word and a pointer back ("dat", "dit", "daarvan"), asks about the last
-# question's subject. (English arrives here in the glossary's Dutch: "and when?" is "en wanneer?".)
-# A question to the bot itself ("wie ben jij?", "hoe gaat het met je?") is none.
-_POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor)"
-                             r"|ze|zij|hen|hun|hij|hem|zulke|dan"
-                             r"|that|this|it|about it|they|them|their|those|these|ones)\b", re.IGNORECASE)
-# ... of which these never introduce a clause ("dat" and "die" may: "hoe weet ik dat ik recht heb?")
-# (nor "dat" as the subject right after a verb: "waar mag *dat* aan besteed worden?", "hoe lang duurt dat?")
-_STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
-                                r"|tegen|uit|van|voor)|hen|hem|zulke"
-                                r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
-                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
-STRONG_POINTER_MAX_WORDS = 8
-_ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
-_TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
-_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
-                                     r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
-ELLIPSIS_MAX_WORDS = 5
-# "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
-_WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"
-                               r"(welke?|which)(\s+[\w'’-]+)?(\s+(dan|precies|vooral|allemaal|especially|mostly|exactly|then"
-                               r"|(het\s+)?(meest|vaakst)|the\s+most))?\W*$",
-                               re.IGNORECASE)
-# "ook volgend jaar?", "en vorig schooljaar?", "and next year?" (in the glossary's Dutch): the last
-# question for another time
-_OTHER_TIME_RE = re.compile(r"^\W*((en|maar|ook|of)\s+)*(ook\s+)?((voor|in)\s+)?(het\s+)?(volgend|volgende|komend|komende|"
-                            r"vorig|vorige|afgelopen)\s+(studie|school|college)?jaar(\s+ook)?\W*$", re.IGNORECASE)
-# "en wat is dat?", "what does that mean?": what the last question's rarest word means
-_WHAT_IS_THAT_RE = re.compile(r"^\W*((en|maar|oké?|ok|and|but)\W+)?(wat\s+(is|betekent|houdt)\s+(dat|dit|die|het)(\s+(precies|eigenlijk))?"
-                              r"(\s+in)?|what\s+(is|does)\s+(that|this|it)(\s+mean)?)\W*$", re.IGNORECASE)
-# "en voor masterstudenten?", "and for international students?": the last question, for someone else
-_FOR_WHOM_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?((ook|also)\s+)?(voor|for)\s+"
-                          r"(?!(wie|wat|wanneer|hoe|hoelang|welke?|waar|who|whom|what|when|how|which|where)\b)", re.IGNORECASE)
-
-
-# "en naar welzijn?" after "hoeveel procent van het geld gaat naar stages?", "en met lezen?" after "…
-# achterstand met rekenen?", "en docenten?" after "wat vinden studenten van de plannen?": the new
-# phrase takes the place of the one after the same preposition, or of the same kind of person.
-_SUBSTITUTE_RE = re.compile(r"^\W*(en|maar|and|but)\s+(?:(?P<preposition>naar|voor|over|met|bij|op|in|van|aan|uit|tegen"
-                            r"|onder|tijdens|na)\s+)?(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,2})\W*$", re.IGNORECASE)
-
-
-def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
-    """The last question with this follow-up's phrase in the place of its parallel one, or None."""
-    match = _SUBSTITUTE_RE.match(text or "")
-    if not match or not last_question:
-        return None
-    phrase, preposition = match.group("phrase"), (match.group("preposition") or "").lower()
-    if _ONLY_QUESTION_WORDS_RE.match(phrase) or phrase.lower() in _QUESTION_WORDS or analyse(phrase).sectors:
-        return None  # (a new sector is is_follow_up's: "mbo en hoger onderwijs" gives way as a whole)
-    tokens = last_question.split()
-    if preposition:
-        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == preposition]
-        if not places:
-            return None
-        # as many words as the new phrase, and the old one's article when the new has none ("naar de
-        # lerarenopleidingen" -> "naar stages"); a Dutch verb may follow ("in 2021 geslaagd")
-        start = places[-1] + 1
-        size = len(phrase.split())
-        if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
-            size += 1
-        end = min(start + size, len(tokens))
-    elif phrase.split()[0].lower() in _ARTICLES and len(phrase.split()) > 1:
-        # "en een blokstage?" after "wat is een lintstage?": the noun after the same article
-        places = [i for i, token in enumerate(tokens[:-1]) if token.lower() == phrase.split()[0].lower()]
-        if not places:
-            return None
-        start, end = places[-1], min(places[-1] + len(phrase.split()), len(tokens))
-    else:
-        new = analyse(phrase)
-        if not new.topics or not all(_is_people(c) for c in new.topics):
-            return None
-        people = [i for i, token in enumerate(tokens) if any(_is_people(c) for c in analyse(token).topics)]
-        if len(people) != 1:
-            return None
-        start, end = people[0], people[0] + 1
-    trailing = re.search(r"[,.;:?!]*$", tokens[end - 1]).group(0)
-    return " ".join(tokens[:start] + [phrase + trailing] + tokens[end:])
-
-
-_ARTICLES = {"de", "het", "een", "the", "a", "an"}
-_DETERMINERS = {"de", "het", "een", "mijn", "m'n", "je", "jouw", "hun", "haar", "zijn", "ons", "onze", "die", "deze", "dat", "dit",
-                "the", "a", "an", "my", "your", "their", "our"}
-
-
-def _defined(text: str, typed: str, last_question: Optional[str], engine) -> Optional[str]:
-    """"en wat is dat?" after "hoeveel scholen hebben een schoolscan gebruikt?" asks "wat is een
-    schoolscan?": the last question's rarest word (the engine's weighing), asked as a definition."""
-    if not last_question or not (_WHAT_IS_THAT_RE.match(text or "") or _WHAT_IS_THAT_RE.match(typed or "")):
-        return None
-    rarest = engine.rarest_topic(analyse(last_question))
-    return f"wat is {rarest.surface}?" if rarest is not None else None
-
-
-_QUESTION_WORDS = {"waarom", "hoe", "wanneer", "waar", "wie", "wat", "hoeveel", "welke", "welk", "why", "how", "when",
-                   "where", "who", "what", "which", "dan", "zo", "nu", "verder", "ook", "daarna", "toen"}
-
-
-def _is_people(concept) -> bool:
-    """"masterstudenten", "internationale studenten", "ouders": a group of people (or a compound
-    ending in one)."""
-    return any(word.endswith(PERSON_WORDS) for word in concept.alternatives | {concept.word})
-
-
-def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> bool:
-    """`text` in Dutch; `typed` as the user wrote it (the glossary drops "that" from "how much
-    does that cost?")."""
-    text = text or ""
-    either = f"{text} {typed or ''}"
-    # ("blijft ie bestaan na het npo?": "ie" always points back, whatever the message's length)
-    if not last_question or _TO_THE_BOT_RE.search(either):
-        return False
-    question = analyse(text)
-    if question.sectors:
-        return False  # another sector: is_follow_up's
-    # (the programme is the subject only when nothing else is: "wat doet het npo voor ze?" names none)
-    # ("hoeveel krijg ik dan?": receiving is no subject either, lexicon `light:`)
-    lexicon = load_lexicon()
-    own = [c for c in question.topics if c.kind == "topic" and c.word not in lexicon.programme_names | lexicon.light]
-    rate = any(c.kind == "rate" for c in question.concepts)
-    asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
-        or bool(_ONLY_QUESTION_WORDS_RE.match(text))
-    pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
-    # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
-    # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
-    strong = bool(_STRONG_POINTER_RE.search(either)) and len(own) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
-    if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
-            and not (pointer and not own and question.is_question) and not (strong and question.is_question):
-        return False
-    if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
-        return True
-    if not own:
-        return asks or (pointer and question.is_question)
-    if (_FOR_WHOM_RE.match(text) or _FOLLOW_UP_RE.match(text)) and len(own) <= 2 and any(_is_people(c) for c in own):
-        # "en (voor) masterstudenten?", "what about master students?": the last question for someone
-        # else; "en voor welzijn?", "and what about my travel product?" ask about another subject
-        return True
-    if _APPLIES_TOO_RE.match(text) and len([c for c in own if c.word not in _FRAME_VERBS]) <= 2:
-        return True
-    if _ALSO_FOR_FOLLOW_UP_RE.match(text) and len(own) <= 2:
-        return True  # "ook voor de master?" after "is het collegegeld gehalveerd?": the same, for the master
-    if len(own) == 1 and names_a_field(text, typed):
-        # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
-        # another field, not a new question about "rekenen" alone
-        return True
-    return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
-
-
-_ALSO_FOR_FOLLOW_UP_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
-
-
-# "en bij rekenen?", "and in maths?", "en in de zorg?": a field named after "in"/"bij", asking
-# nothing of its own
-_AND_IN_RE = re.compile(r"^\W*(en|maar|and|but)\s+((ook|also)\s+)?(in|bij|at|within)\s+", re.IGNORECASE)
-_ASKS_RE = re.compile(r"\b(wat|welke?|wie|hoe|hoeveel|waar\w*|wanneer|waarom|what|which|who|how|where|when|why)\b",
-                      re.IGNORECASE)
-
-
-def names_a_field(text: str, typed: str = "") -> bool:
-    """`text` in Dutch; `typed` as the user wrote it (the glossary drops English "in")."""
-    said = typed or text or ""
-    return bool(_AND_IN_RE.match(said)) and not _ASKS_RE.search(said)
-
-
-# "en het jaar daarna?", "what about the year after?" (glossary: "jaar daarna") after a question about
-# 2020: the year counted from the last question's one year
-_RELATIVE_YEAR_RE = re.compile(r"\b(?:het\s+)?jaar\s+(daarna|erna|erop|daarop|daarvoor|ervoor)\b", re.IGNORECASE)
-
-
-def _counted_year(text: str, last_question: str) -> str:
-    found = _RELATIVE_YEAR_RE.search(text or "")
-    years = {m.group(0) for m in re.finditer(r"\b(?:19|20)\d\d\b(?!\s*[/-])", last_question or "")}
-    if not found or len(years) != 1:
-        return text
-    shift = -1 if found.group(1).lower() in ("daarvoor", "ervoor") else 1
-    return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
-
-
-def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
-    """The last question's concepts and sectors, asked the way this message asks (its answer type,
-    its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
-    kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
-    text = _counted_year(text, last_question)
-    last, own = analyse(last_question), analyse(text)
-    kept = last.concepts
-    if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):
-        # "en in 2020?" after "… geslaagd in 2021?": the new year replaces the old one
-        kept = tuple(c for c in kept if not YEAR_RE.fullmatch(c.word))
-    if own.answer_type and own.answer_type != last.answer_type:
-        kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
-    known = {c.word for c in kept}
-    if _APPLIES_TOO_RE.match(text):
-        known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
-    renamed = {c.word for c in own.topics if c.kind == "topic"} & known
-    if renamed:
-        # "hoeveel is die tegemoetkoming?" after "kan ik bij duo een tegemoetkoming aanvragen?": the
-        # message names its subject again; the rest of the last question is its context, and the
-        # documents not saying "duo" beside an amount does not make them silent about it
-        kept = tuple(c if c.word in renamed or c.kind != "topic" else replace(c, situation=True) for c in kept)
-    # ("ook volgend jaar?": the time is judged by its frame, which the combined text names; as words
-    # "volgend" and "jaar" would outweigh the last question's subject)
-    concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
-    combined = f"{last_question.rstrip(' ?.!')}, {text}"
-    # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
-    # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
-    # keeps the last question's kind of answer.
-    kind = own.answer_type or (None if _ASKS_ITS_OWN_WAY_RE.match(text) else last.answer_type)
-    light = load_lexicon().light
-    if kind == "number" and last.answer_type != "number" and is_about_money(last) \
-            and not [c for c in own.topics if c.word not in light]:  # ("hoeveel krijg ik dan?")
-        kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
-    return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
-
-
-_ASKS_ITS_OWN_WAY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wat|welke?|wie|waar\w*|why|how|what|which|who|where)\b",
-                                  re.IGNORECASE)
-
 
 # The words of a request for the next page ("laat de rest zien", "volgende pagina", "show more").
 # A message with any other word asks a question, whatever NLU called it: "and next year?" is no
@@ -697,11 +450,6 @@ def asks_for_more(text: str, language: str = "nl") -> bool:
         and all(c.word in MORE_WORDS for c in analyse_in(text or "", language).concepts)
 
 
-def _names_another_topic(question, last) -> bool:
-    """Does the message name a topic the last question did not have (NLU's scheme entity for it
-    is a new subject, not a detail that repeats the last question)?"""
-    known = {word for concept in last.topics for word in concept.alternatives | {concept.word}}
-    return any(not (concept.alternatives | {concept.word}) & known for concept in question.topics)
 
 
 def prior_topics(ctx: Context) -> List[str]:
@@ -729,28 +477,12 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # question kept for follow-ups is that text, so a follow-up works across a language switch.
     # ("bedankt, en wat doen mbo scholen?": the thanks is said; what follows is the message)
     dutch = _SOCIAL_OPENING_RE.sub("", dutch_text(ctx.text, language), count=1)
-    theme = parse_theme(ctx.theme) or theme_number(dutch)
-    # A follow-up repeats a question, so it is one, whatever NLU called it and however the last
-    # question was worded ("ik zit op het mbo, krijg ik ook extra reisrecht" has no question form).
-    substitute = substituted(dutch, last_question) or _defined(dutch, ctx.text, last_question, engine)
-    follow_up = substitute is not None or is_follow_up(dutch, last_question, new_details, ctx.intent, theme, ctx.text)
-    if substitute is not None:
-        strict = False
-        text, question = substitute, analyse(substitute)
-        theme = theme_number(substitute) or parse_theme(ctx.theme)
-    elif follow_up:
-        strict = False
-        new_sector = analyse(dutch).sectors[:1] or ((ctx.sector,) if ctx.sector else ())
-        question = analyse(last_question).with_sector(new_sector[0] if new_sector else None)
-        text = last_question
-    elif is_elliptical(dutch, last_question, ctx.text):
-        follow_up = True  # NLU's act still has its say through `strict` ("wie ben jij?" is excluded)
-        text, question = with_last_question(dutch, last_question)
-        if analyse(dutch).answer_type:
-            strict = False  # "how long does it run?" asks a duration, however much it reads like "how does it work?"
-    else:
-        question = analyse_in(ctx.text, language)
-        text = dutch
+    reading = read_in_context(dutch, ctx.text, last_question, language=language, intent=ctx.intent,
+                              new_details=new_details, sector=ctx.sector,
+                              theme=parse_theme(ctx.theme) or theme_number(dutch), dialogue_theme=parse_theme(ctx.theme),
+                              engine=engine)
+    text, question, theme, follow_up = reading.text, reading.question, reading.theme, reading.follow_up
+    strict = strict and not reading.certain
     if ctx.intent == "ask_themes" and not question.topics:
         named = question.sectors
         answer = answer_themes(kb, named[0] if len(named) == 1 else None if named else ctx.sector, language)

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as act
-from actions import answers, texts, texts_en
+from actions import answers, follow_ups, texts, texts_en
 from knowledge import Citation, format_citations, open_kb
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -210,7 +210,7 @@ def test_a_new_year_replaces_the_last_questions_year():
                                      "welke acties zijn er voor stages in het mbo?", "voor wie is thema 5?",
                                      "wat is een thuiszitter?", "welke thema's zijn er voor het mbo?"])
 def test_a_question_of_its_own_or_to_the_bot_is_no_ellipsis(message):
-    assert not answers.is_elliptical(message, "hoeveel geld krijgen scholen?")
+    assert not follow_ups.is_elliptical(message, "hoeveel geld krijgen scholen?")
 
 
 @pytest.mark.parametrize("message", ["voor welke jaren?", "in welke sectoren vooral?", "which ones?",
@@ -219,13 +219,13 @@ def test_which_of_them_and_a_pronoun_without_a_subject_ask_about_the_last_questi
     # (before: "voor welke jaren?" after the € 516 miljoen got a sentence about last year's internships,
     # "wat doet het npo voor ze?" after a question about thuiszitters the tuition discount)
     language = "en" if message.startswith("which") else "nl"
-    assert answers.is_elliptical(answers.dutch_text(message, language),
+    assert follow_ups.is_elliptical(answers.dutch_text(message, language),
                                  "hoeveel geld krijgen mbo-scholen en hogescholen uit het npo?", message)
 
 
 def test_a_follow_up_that_names_the_subject_again_keeps_the_rest_as_context():
     # (before: "De documenten noemen geen aantal over 'duo'": the last question's "duo" was asked for)
-    _, question = answers.with_last_question("hoeveel is die tegemoetkoming?",
+    _, question = follow_ups.with_last_question("hoeveel is die tegemoetkoming?",
                                              "kan ik bij duo een tegemoetkoming aanvragen als ik vertraging heb?")
     situation = {c.word: c.situation for c in question.concepts}
     assert situation["duo"] and not situation["tegemoetkoming"]
@@ -756,7 +756,7 @@ def test_a_message_that_is_no_question_is_not_answered_on_one_shared_word(domain
 def test_it_and_a_verb_asks_about_the_last_subject():
     """"wanneer wordt het uitbetaald?" after a question about the compensation: "het" is the
     compensation (before: a new question about any payment)."""
-    assert answers.is_elliptical("wanneer wordt het uitbetaald?", "krijgen studenten een tegemoetkoming als hun beurs stopt?")
+    assert follow_ups.is_elliptical("wanneer wordt het uitbetaald?", "krijgen studenten een tegemoetkoming als hun beurs stopt?")
     ctx = answers.Context(intent="nlu_fallback", text="wanneer wordt het uitbetaald?", language="nl")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question="krijgen studenten een tegemoetkoming als hun beurs stopt?"))[0]
     assert reply.startswith("De documenten noemen") and "tegemoetkoming" in reply
@@ -780,7 +780,7 @@ def test_how_much_after_a_question_about_a_grant_asks_what_it_is_worth():
     ctx = answers.Context(intent="nlu_fallback", text="en hoeveel?", language="nl")
     reply = answers.render(answers.respond(kb, ctx, last_question="krijgen studenten compensatie als hun beurs stopt?"))[0]
     assert "€ 47 miljoen" in reply and "geen aantal" not in reply
-    _, question = answers.with_last_question("hoeveel?", "hoeveel studenten kregen een tegemoetkoming?")
+    _, question = follow_ups.with_last_question("hoeveel?", "hoeveel studenten kregen een tegemoetkoming?")
     assert question.answer_type == "number"
 
 
@@ -796,8 +796,8 @@ def test_does_that_apply_too_repeats_the_last_question(last, message, expected):
 
 def test_for_a_subject_that_is_no_group_of_people_is_a_new_question():
     """"en voor welzijn?" after a question about stages asks about welzijn, not stages for welzijn."""
-    assert not answers.is_elliptical("en voor welzijn?", "wat kunnen we doen aan stages?")
-    assert answers.is_elliptical("en voor de ouders?", "wat kunnen we doen aan stages?")
+    assert not follow_ups.is_elliptical("en voor welzijn?", "wat kunnen we doen aan stages?")
+    assert follow_ups.is_elliptical("en voor de ouders?", "wat kunnen we doen aan stages?")
 
 
 def test_which_theme_fits_us_lists_the_themes():
@@ -810,7 +810,7 @@ def test_ie_points_back_in_a_longer_follow_up():
     never a relative pronoun, so the message asks about the menukaart although it has six words
     (before: a new question, answered with "De voortgang … blijft nauwgezet gemonitord worden")."""
     last = "wat is die menukaart?"
-    assert answers.is_elliptical("blijft ie bestaan na het npo?", last)
+    assert follow_ups.is_elliptical("blijft ie bestaan na het npo?", last)
     ctx = answers.Context(intent="nlu_fallback", text="blijft ie bestaan na het npo?", language="nl")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
     assert "ook daarna beschikbaar blijven" in reply
@@ -820,8 +820,8 @@ def test_a_follow_up_that_asks_its_own_way_drops_the_last_kind_of_answer():
     """"wat komt daarin?" after "wanneer komt de volgende voortgangsrapportage?" asks what, not when:
     the date of the report again was no answer."""
     last = "wanneer komt de volgende voortgangsrapportage"
-    assert answers.with_last_question("wat komt daarin?", last)[1].answer_type is None
-    assert answers.with_last_question("en in 2020?", "hoeveel procent slaagde er in 2021?")[1].answer_type == "percentage"
+    assert follow_ups.with_last_question("wat komt daarin?", last)[1].answer_type is None
+    assert follow_ups.with_last_question("en in 2020?", "hoeveel procent slaagde er in 2021?")[1].answer_type == "percentage"
     ctx = answers.Context(intent="nlu_fallback", text="wat komt daarin?", language="nl")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
     assert "verdiepend onderzoek" in reply
@@ -843,10 +843,10 @@ def test_and_in_a_field_asks_the_last_question_for_that_field():
     another field (before: a new question, answered with "Uit
     Cito-onderzoek … vooral vertragingen … bij rekenen en Nederlandse leesvaardigheid")."""
     last = "hoeveel weken achterstand hebben vmbo-leerlingen bij lezen?"
-    assert answers.is_elliptical("en bij rekenen?", last)
+    assert follow_ups.is_elliptical("en bij rekenen?", last)
     # (English reaches it in the glossary's Dutch, which drops "in"; what was typed decides)
-    assert answers.is_elliptical("en rekenen?", "hoeveel weken vmbo leerling lezen?", "and in maths?")
-    assert not answers.names_a_field("en bij welk vak?")   # asks its own way
+    assert follow_ups.is_elliptical("en rekenen?", "hoeveel weken vmbo leerling lezen?", "and in maths?")
+    assert not follow_ups.names_a_field("en bij welk vak?")   # asks its own way
     ctx = answers.Context(intent="nlu_fallback", text="en bij rekenen?", language="nl")
     assert "16 weken bij rekenen" in answers.render(answers.respond(open_kb(), ctx, last_question=last))[0]
 
@@ -874,13 +874,13 @@ def test_an_elliptical_question_that_asks_for_a_kind_of_answer_is_answered_whate
 ])
 def test_a_follow_up_phrase_takes_the_place_of_its_parallel_in_the_last_question(message, last, expected):
     # (before: "en naar welzijn?" after a question about the share for stages got a sentence about SBB)
-    assert answers.substituted(message, last) == expected
+    assert follow_ups.substituted(message, last) == expected
 
 
 @pytest.mark.parametrize("message", ["en wanneer?", "en voor het mbo?", "en voor masterstudenten?", "en mijn reisrecht?",
                                      "en naar de bioscoop?", "en een reisproduct?"])
 def test_no_parallel_phrase_leaves_the_follow_up_to_the_other_rules(message):
-    assert answers.substituted(message, "krijg ik korting op mijn collegegeld?") is None
+    assert follow_ups.substituted(message, "krijg ik korting op mijn collegegeld?") is None
 
 
 def test_a_substituted_follow_up_is_answered_as_the_whole_question():
@@ -896,7 +896,7 @@ def test_then_points_back_and_receiving_is_no_subject_of_its_own():
     # € 12 miljoen not yet assigned to themes, as if it answered)
     kb = open_kb()
     last = "mijn basisbeurs stopt maar ik heb vertraging, wat nu?"
-    assert answers.is_elliptical("hoeveel krijg ik dan?", last)
+    assert follow_ups.is_elliptical("hoeveel krijg ik dan?", last)
     reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="hoeveel krijg ik dan?"),
                                            last_question=last))[0]
     assert reply.startswith("De documenten noemen hier geen bedrag") and "12 miljoen" not in reply
@@ -914,8 +914,8 @@ def test_a_message_that_points_back_and_says_too_with_a_new_sector_is_a_follow_u
     # (before: "do mbo students get it too?" after the extra travel rights got a Theme 3 internship
     # action; "krijgen mbo-studenten dat ook?" was no follow-up either)
     last = "voor wie 12 maanden extra reisrecht?"
-    assert answers.is_follow_up("krijgen mbo-studenten dat ook?", last, False)
-    assert not answers.is_follow_up("krijgen mbo-studenten ook een laptop?", last, False)  # no pointer: a question
+    assert follow_ups.is_follow_up("krijgen mbo-studenten dat ook?", last, False)
+    assert not follow_ups.is_follow_up("krijgen mbo-studenten ook een laptop?", last, False)  # no pointer: a question
     kb = open_kb()
     ctx = answers.Context(intent="nlu_fallback", text="do mbo students get it too?", language="en")
     reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
@@ -937,7 +937,7 @@ def test_does_it_apply_to_asks_the_last_question_for_the_new_thing():
     ("en het jaar daarna?", "hoeveel geld is er in 2021 en 2022?", "hoeveel geld is er in 2021 en 2022, en het jaar daarna?"),  # two years: which?
 ])
 def test_the_year_after_is_counted_from_the_last_questions_year(message, last, expected):
-    assert answers.with_last_question(message, last)[0] == expected
+    assert follow_ups.with_last_question(message, last)[0] == expected
 
 
 def test_what_about_the_year_after_does_not_repeat_the_last_years_answer():
@@ -964,8 +964,8 @@ def test_another_year_which_of_them_and_what_that_is_ask_about_the_last_question
     # about the annual report; "welke het meest?" got "not found"; "en wat is dat?" repeated the
     # last answer instead of saying what a schoolscan is)
     kb = open_kb()
-    assert answers.is_elliptical("ook volgend jaar?", "krijg ik als pabo student minder collegegeld?")
-    assert answers.is_elliptical("welke het meest?", "hoeveel interventies kiezen scholen gemiddeld?")
+    assert follow_ups.is_elliptical("ook volgend jaar?", "krijg ik als pabo student minder collegegeld?")
+    assert follow_ups.is_elliptical("welke het meest?", "hoeveel interventies kiezen scholen gemiddeld?")
     reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="ook volgend jaar?"),
                                            last_question="krijg ik als pabo student minder collegegeld?"))[0]
     # (the documents say nothing about next year; this year's halving is the related fact)

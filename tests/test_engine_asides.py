@@ -43,18 +43,18 @@ def _reply(kb, text, last_question):
 
 
 def test_a_pointer_that_can_only_point_back_asks_about_the_last_question():
-    from actions import answers
+    from actions import follow_ups
     from knowledge import open_kb
     kb = open_kb()
     last = "wat gebeurt er als ik mijn aanvullende beurs kwijtraak?"
     # (six words and a word of its own; before, a new question that got the sentence about "leerbanen")
-    assert answers.is_elliptical("krijg ik daar iets voor terug?", last)
+    assert follow_ups.is_elliptical("krijg ik daar iets voor terug?", last)
     assert "tegemoetkoming voor het wegvallen van de beurs" in _reply(kb, "krijg ik daar iets voor terug?", last)
     # ("dat" as the subject right after a verb points back too)
-    assert answers.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    assert follow_ups.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
     assert "bedoeld voor" in _reply(kb, "waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
     # ("dat" may open a clause: a long question with it and its own words is a new question)
-    assert not answers.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
+    assert not follow_ups.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
 
 
 def test_a_number_for_too_little_of_the_question_shows_the_fact_about_it_as_related():
@@ -140,10 +140,10 @@ def _kb():
 def test_ook_voor_x_asks_the_last_question_for_x():
     # (before: "ook voor de master?" after the halving was a new question and got the sentence about the
     # "zachte knip tussen bachelor en master")
-    from actions import answers
-    assert answers.is_elliptical("ook voor de master?", "is het collegegeld echt gehalveerd?")
+    from actions import follow_ups
+    assert follow_ups.is_elliptical("ook voor de master?", "is het collegegeld echt gehalveerd?")
     assert "gehalveerd" in _reply(_kb(), "ook voor de master?", "is het collegegeld echt gehalveerd?")
-    assert not answers.is_elliptical("en voor welzijn?", "hoeveel procent van het geld gaat naar stages?")
+    assert not follow_ups.is_elliptical("en voor welzijn?", "hoeveel procent van het geld gaat naar stages?")
 
 
 def test_a_primary_school_group_names_the_primary_school():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from actions import answers, texts, texts_en
+from actions import answers, follow_ups, texts, texts_en
 from actions.facts_en import date_in_english, euros, figure_in_english
 from actions.language import conversation_language, detect
 from bot.measure.language_eval import load_messages
@@ -110,13 +110,13 @@ def test_a_singular_question_is_not_read_as_asking_for_a_list():
                                      "does that apply to mbo too?", "and vocational students?"])
 def test_english_follow_ups_that_name_a_sector_repeat_the_last_question(message):
     last = dutch_text("Is the tuition fee halved for hbo students?", "en")
-    assert answers.is_follow_up(dutch_text(message, "en"), last, new_details=False)
+    assert follow_ups.is_follow_up(dutch_text(message, "en"), last, new_details=False)
 
 
 def test_an_english_follow_up_that_names_another_topic_is_a_new_question():
     last = dutch_text("Is my tuition fee halved this year?", "en")
-    assert not answers.is_follow_up(dutch_text("and what about my travel product?", "en"), last, new_details=True)
-    assert not answers.is_follow_up(dutch_text("what about the supplementary grant?", "en"), last, new_details=True)
+    assert not follow_ups.is_follow_up(dutch_text("and what about my travel product?", "en"), last, new_details=True)
+    assert not follow_ups.is_follow_up(dutch_text("what about the supplementary grant?", "en"), last, new_details=True)
 
 
 def test_sector_names_are_not_lemmatized_as_english():
