@@ -460,10 +460,11 @@ def prior_topics(ctx: Context) -> List[str]:
     return topics
 
 
-_SOCIAL_OPENING_RE = re.compile(r"^\W*(bedankt|dank je( wel)?|dankjewel|dank u( wel)?|thanks|thank you|oké|oke|ok|okay|top|"
-                                r"super|fijn|prima|helder|duidelijk|cool|great|nice|perfect)"
+# (one or more: "top, dank je. en hoe zit het met …?")
+_SOCIAL_OPENING_RE = re.compile(r"^\W*(?:(bedankt|dank je( wel)?|dankjewel|dank u( wel)?|thanks|thank you|oké|oke|ok|okay|"
+                                r"top|super|fijn|prima|helder|duidelijk|cool|great|nice|perfect)"
                                 # ("bedankt en hoe lang?", "ok and when?": typed without a comma before "en/and")
-                                r"(\s*[,.!]+\s+(?=\S)|\s+(?=(en|and|maar|but)\s+\S))", re.IGNORECASE)
+                                r"(\s*[,.!]+\s+(?=\S)|\s+(?=(en|and|maar|but)\s+\S)))+", re.IGNORECASE)
 
 
 def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = False,
@@ -477,7 +478,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # question kept for follow-ups is that text, so a follow-up works across a language switch.
     # ("bedankt, en wat doen mbo scholen?": the thanks is said; what follows is the message)
     dutch = _SOCIAL_OPENING_RE.sub("", dutch_text(ctx.text, language), count=1)
-    reading = read_in_context(dutch, ctx.text, last_question, language=language, intent=ctx.intent,
+    typed = _SOCIAL_OPENING_RE.sub("", ctx.text, count=1)
+    reading = read_in_context(dutch, typed, last_question, language=language, intent=ctx.intent,
                               new_details=new_details, sector=ctx.sector,
                               theme=parse_theme(ctx.theme) or theme_number(dutch), dialogue_theme=parse_theme(ctx.theme),
                               engine=engine)

@@ -910,6 +910,13 @@ def test_a_thanks_before_a_follow_up_leaves_the_follow_up():
     assert answer is not None and "mbo" in answers.render(answer)[0]
 
 
+def test_several_thanks_before_a_question_leave_the_question():
+    # (before: "top, dank je. en hoe zit het met het reisproduct?" got only "Graag gedaan!")
+    ctx = answers.Context(intent="thank", text="top, dank je. en hoe zit het met het reisproduct?")
+    answer = answers.respond(open_kb(), ctx, last_question="wordt mijn collegegeld gehalveerd?", strict=True)
+    assert answer is not None and "reisproduct" in answers.render(answer)[0]
+
+
 def test_a_message_that_points_back_and_says_too_with_a_new_sector_is_a_follow_up():
     # (before: "do mbo students get it too?" after the extra travel rights got a Theme 3 internship
     # action; "krijgen mbo-studenten dat ook?" was no follow-up either)
