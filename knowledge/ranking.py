@@ -27,7 +27,7 @@ import numpy as np
 from . import semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import PREAMBLE, Concept, Question, asked_part
+from .question import PERSON_WORDS, PREAMBLE, Concept, Question, asked_part
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, PERSONAL_RE, YEAR_RE, superlative_asked)
 from .schema import applies_to
 from .units import COMPARATIVES, NUMBER_RE, Unit, build_units
@@ -37,6 +37,8 @@ from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
 CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
+SITUATION_WEIGHT = 0.5       # a thing named in a clause that tells the user's situation
+_PERSONS = frozenset(PERSON_WORDS)
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
@@ -356,10 +358,16 @@ class Ranker:
         """The question as typed, followed by the documents' word for each of its words they
         lack: "korting op mijn lesgeld? halvering collegegeld" (the lexicon's synonym the documents
         use most). The embedding then reads the documents' words too; replacing the user's words
-        instead lost their sense ("krijg ik halveren op …")."""
+        instead lost their sense ("krijg ik halveren op …").
+        (Only for the words of the part that asks: "ik heb een vraag over de stufi, wordt mijn
+        collegegeld nog gehalveerd?" is read without its preamble, and "basisbeurs" for "stufi" would
+        bring it back.)"""
+        asked = asked_part(question.text)
+        asked_words = {w.lower() for w in words(asked)}
         added = []
         for c in question.topics:
-            if c.kind != "topic" or c.word in self._postings:
+            if c.kind != "topic" or c.word in self._postings \
+                    or (asked != question.text and not {w.lower() for w in words(c.surface)} <= asked_words):
                 continue
             others = [o for o in question.topics if o is not c]
             used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings),
@@ -367,7 +375,7 @@ class Ranker:
             if used:
                 beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
                 added += [used[0]] if beside == used[0] else [used[0], beside]
-        return " ".join([asked_part(question.text)] + added)
+        return " ".join([asked] + added)
 
     def _beside(self, word: str, others: Sequence[Concept]) -> float:
         """How much of the rest of the question the documents say in one sentence with `word`: the
@@ -416,6 +424,11 @@ class Ranker:
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
                 if c.situation:
                     weight = 0.0  # ("mijn *dochter* zit in groep 6, …": it tells who asks, not what)
+            elif c.situation and not set(c.alternatives) & _PERSONS:
+                # ("ik heb een vraag over de stufi, wordt mijn collegegeld nog gehalveerd?": a thing the
+                # clause that tells the situation names helps find the answer; what is asked is the
+                # rest. Not a person: "ik ben leraar, moet ons team …" asks about the teachers.)
+                weight *= SITUATION_WEIGHT
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
             weights[c.word] = weight
@@ -454,6 +467,9 @@ class Ranker:
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
+        # the question's own topic words, where a clause before it tells the user's situation
+        asked_topics = [c for c in concepts if c.kind == "topic" and not c.situation and weights[c.word]] \
+            if any(c.situation for c in concepts) else []
         scored: List[Scored] = []
         for uid, matched in candidates.items():
             unit = self.units[uid]
@@ -500,6 +516,11 @@ class Ranker:
                                                      if c.kind == "topic" and weights[c.word]):
                 # ("Dat komt bovenop … de halvering van collegegeld …" is about the € 500 miljoen before
                 # it; the question's subject is a side mention, and the answer would open with the other)
+                score -= ASIDE_PENALTY
+            if asked_topics and any(uid in matches[c.word][0] for c in concepts if c.situation) \
+                    and not any(uid in matches[c.word][0] for c in asked_topics):
+                # ("mijn aanvullende beurs loopt af, wordt het collegegeld gehalveerd?": the grant that
+                # ends is what the user tells; a sentence about it alone does not answer what is asked)
                 score -= ASIDE_PENALTY
             if defined and unit.kind != "theme":
                 score += self._defines(unit, defined)

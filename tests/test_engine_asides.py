@@ -1,6 +1,6 @@
 """Answer-layer tests on real questions: a sentence whose subject is the sentence before it
 ("Dat komt bovenop … de halvering van collegegeld …") names the question's subject only on the
-side, and a clause that tells who asks is no part of what the embedding reads."""
+side, and a clause that tells who asks is no part of what the embedding reads and weighs less."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +21,25 @@ def test_the_halving_comes_first_not_the_salaries_that_mention_it_on_the_side(en
     assert "gehalveerd" in result.shown[0].text
     assert "Algemene Politieke Beschouwingen" not in shown(result)
     assert "gecompenseerd" not in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", [
+    # (before: the grant that stops, whose passage names the halving too; "stufi" at full weight, and
+    # the embedding read "basisbeurs", the documents' word for it, though the clause was dropped)
+    "goedemiddag! ik heb een vraag over de stufi, wordt mijn collegegeld nog gehalveerd?",
+    # (before: the grant that stops; the user tells about it, and asks about the halving)
+    "mijn aanvullende beurs loopt af, wordt het collegegeld gehalveerd?",
+])
+def test_what_the_user_tells_before_the_question_is_not_what_is_answered(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "answer", result.kind
+    assert "collegegeld voor studenten gehalveerd" in result.shown[0].text
+
+
+def test_a_person_the_user_tells_about_still_counts_for_the_question(engine):
+    # ("ik ben leraar, moet ons team …" asks about the teachers: a person told counts in full)
+    result = engine.answer("ik ben leraar, moet ons team betrokken worden bij het npo schoolplan?")
+    assert result.kind == "answer" and "docententeams betrokken" in result.shown[0].text
 
 
 def test_a_side_mention_still_answers_when_its_own_subject_is_asked(engine):
