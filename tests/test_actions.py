@@ -1030,3 +1030,32 @@ def test_a_sector_and_a_pointer_back_ask_the_last_question_for_that_sector():
     assert follow_ups.is_elliptical("wat doen de universiteiten daaraan?", last)
     assert not follow_ups.is_elliptical("wat doen de universiteiten tegen eenzaamheid?", last)
     assert not follow_ups.is_elliptical("wat doen de universiteiten?", last)
+
+
+def test_how_much_it_saves_is_no_subject_and_keeps_no_word_for_the_next_follow_up():
+    # (before: "en hoeveel scheelt dat?" after the halving repeated the halving as if it were an
+    # amount, and a following "sinds wanneer?" said no date was given for 'scheelt')
+    kb = open_kb()
+    last = "klopt het dat het collegegeld gehalveerd is?"
+    ctx = answers.Context(intent="nlu_fallback", text="en hoeveel scheelt dat?")
+    answer = answers.respond(kb, ctx, last_question=last)
+    assert answers.render(answer)[0].startswith("De documenten noemen hier geen bedrag")
+    ctx = answers.Context(intent="nlu_fallback", text="sinds wanneer?")
+    reply = answers.render(answers.respond(kb, ctx, last_question=answer.question))[0]
+    assert "2021/2022" in reply and "scheelt" not in reply
+
+
+def test_a_parent_and_their_child_say_who_asks_not_what():
+    # (before: "loopt mijn dochter achter?" was not found; "ik ben moeder van …" was answered
+    # with "De documenten noemen niets over ‘moeder’")
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="loopt mijn dochter achter?",
+                                                               sector="po")))[0]
+    assert "kernvakken" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(
+        intent="nlu_fallback", text="ik ben moeder van een kind in groep 7, loopt zij achter?")))[0]
+    assert "moeder" not in reply and reply.splitlines()[-1].startswith("Bron:")
+    # (a group of people the documents never name stays the near miss it was)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="ik ben promovendus, krijg ik korting?")))[0]
+    assert reply.startswith("Dat staat niet precies in de documenten")
