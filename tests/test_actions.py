@@ -1059,3 +1059,12 @@ def test_a_parent_and_their_child_say_who_asks_not_what():
     reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
                                                                text="ik ben promovendus, krijg ik korting?")))[0]
     assert reply.startswith("Dat staat niet precies in de documenten")
+
+
+def test_the_users_own_sector_picks_its_fact_over_a_near_miss_for_another():
+    # (before: "hoeveel weken is dat?" of a parent of a child in groep 7 got the 27 weeks of the vo,
+    # "not for the po", though the po's 10 weeks are next to the sentence on maths)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="hoeveel weken is dat?", sector="po")
+    reply = answers.render(answers.respond(kb, ctx, last_question="loopt mijn dochter achter?, bij welk vak het meest?"))[0]
+    assert "10 weken" in reply and "27 weken" not in reply
