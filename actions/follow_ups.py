@@ -57,6 +57,9 @@ _FOLLOW_UP_RE = re.compile(r"^\s*(en|maar|ook|of|dus)\b|" + _APPLIES_TOO_RE.patt
 _FRAME_VERBS = {"gelden", "tellen", "zo"}
 FOLLOW_UP_MAX_TOPICS = 2
 _TOO_RE = re.compile(r"\b(ook|too|also)\b", re.IGNORECASE)
+# "nee, ik bedoel het mbo", "no, I mean for hbo students": the last question again, for what the user meant
+_CORRECTION_RE = re.compile(r"^\W*((nee|neen|nope|no|sorry|oh|oeps|oops)\W+)*(ik\s+bedoel(de)?|bedoel(de)?\s+ik|i\s+mean(t)?"
+                            r"|ik\s+had\s+het\s+over|i\s+was\s+asking\s+about)\b", re.IGNORECASE)
 
 
 def is_follow_up(text: str, last_question: Optional[str], new_details: bool, intent: str = "",
@@ -67,7 +70,9 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
     mbo-studenten dat ook?", "do mbo students get it too?"; `typed`: as the user wrote it)."""
     points_back_too = bool(_TOO_RE.search(text or "")) and bool(_POINTS_BACK_RE.search(f"{text} {typed}")) \
         and len((text or "").split()) <= ELLIPSIS_MAX_WORDS
-    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform" or points_back_too):
+    # ("no, I mean mbo" reaches here as "mbo": the correction is read as typed)
+    corrects = bool(_CORRECTION_RE.match(text or "") or _CORRECTION_RE.match(typed or ""))
+    if not last_question or not (_FOLLOW_UP_RE.match(text or "") or intent == "inform" or points_back_too or corrects):
         return False
     question = analyse(text)
     new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
@@ -94,7 +99,7 @@ STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
-                                     r"(\s+(dan|precies|lang|vaak|dan precies))?\W*$", re.IGNORECASE)
+                                     r"(\s+(dan|precies|lang|vaak|dan precies|niet|dan niet|eigenlijk))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
 # "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
 _WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"
@@ -191,12 +196,14 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     if not last_question or _TO_THE_BOT_RE.search(either):
         return False
     question = analyse(text)
-    if question.sectors:
-        return False  # another sector: is_follow_up's
     # (the programme is the subject only when nothing else is: "wat doet het npo voor ze?" names none)
     # ("hoeveel krijg ik dan?": receiving is no subject either, lexicon `light:`)
     lexicon = load_lexicon()
     own = [c for c in question.topics if c.kind == "topic" and c.word not in lexicon.programme_names | lexicon.light]
+    if question.sectors:
+        # another sector is is_follow_up's; but "wat doen de universiteiten daaraan?" (a pointer that can
+        # only point back, and nothing but a sector of its own) is the last question's subject, for it
+        return not own and question.is_question and bool(_STRONG_POINTER_RE.search(either))
     rate = any(c.kind == "rate" for c in question.concepts)
     asks = bool(question.answer_type) or rate or any(c.kind == "number" for c in question.concepts) \
         or bool(_ONLY_QUESTION_WORDS_RE.match(text))
@@ -209,8 +216,12 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return False
     if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
         return True
+    if asks and own and all(c.word in _UNIT_WORDS for c in own):
+        own = []  # "met hoeveel jaar?", "hoeveel procent?": the unit of the answer, not a subject
     if not own:
         return asks or (pointer and question.is_question)
+    if _AND_ASKS_RE.match(typed or text) and len(own) == 1 and len(text.split()) <= 4:
+        return True  # "and who paid?", "en wie betaalt?": the last question's event, asked another way
     if (_FOR_WHOM_RE.match(text) or _FOLLOW_UP_RE.match(text)) and len(own) <= 2 and any(_is_people(c) for c in own):
         # "en (voor) masterstudenten?", "what about master students?": the last question for someone
         # else; "en voor welzijn?", "and what about my travel product?" ask about another subject
@@ -226,6 +237,12 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 
+_UNIT_WORDS = {"jaar", "maand", "week", "dag", "uur", "keer", "procent", "percentage", "euro", "schooljaar", "studiejaar"}
+# "and who paid?", "en wanneer begint het?": a conjunction and a question word that asks about the last
+# question's event (not "en wie is Kim Putters?", "and what is the NRO?": a new thing named; nor "en
+# hoeveel X?", whose X may be a new subject)
+_AND_ASKS_RE = re.compile(r"^\W*(en|maar|and|but)\s+(wie|wanneer|waar|waarom|who|when|where|why)\b"
+                          r"(?!\s+(is|zijn|was|waren|are|were)\b)", re.IGNORECASE)
 _ALSO_FOR_FOLLOW_UP_RE = re.compile(r"^\W*((en|maar)\s+)?ook\s+(voor|bij|in|op|aan)\s+", re.IGNORECASE)
 
 

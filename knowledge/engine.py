@@ -333,13 +333,16 @@ class Engine(Ranker):
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
-        if question.sectors and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in question.sectors):
+        # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
+        # groep 7" … "hoeveel weken is dat?")
+        asked = question.sectors or ((case.sector,) if case.sector else ())
+        if asked and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in asked):
             # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
             # word, but the 10 weeks of primary education, next to the sentence that names maths, is
             # almost as close: the fact for the sector asked for wins over a near miss for another
             own_sector = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
                                and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
-                               and any(s.unit.sectors == (x,) for x in question.sectors)
+                               and any(s.unit.sectors == (x,) for x in asked)
                                and (not wanted or self._gives(s.unit, question, wanted))), None)
             if own_sector is not None:
                 return own_sector, True

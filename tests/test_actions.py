@@ -982,3 +982,96 @@ def test_another_year_which_of_them_and_what_that_is_ask_about_the_last_question
     reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel procent van de scholen heeft een "
                                                                   "schoolscan gebruikt"))[0]
     assert "door middel van een schoolscan" in reply
+
+
+# --------------------------------------------------------------------------- conversations (conv-r8)
+@pytest.mark.parametrize("message,typed", [("nee, ik bedoel het mbo", ""), ("ik bedoelde het mbo", ""),
+                                           ("mbo", "no, I mean mbo")])
+def test_a_correction_asks_the_last_question_again_for_the_sector_meant(message, typed):
+    last = "hoe groot is het tekort aan stageplekken?"
+    assert follow_ups.is_follow_up(message, last, False, "nlu_fallback", typed=typed)
+    assert not follow_ups.is_follow_up("nee, ik bedoel het anders", last, False, "nlu_fallback")  # nothing new named
+
+
+def test_a_correction_is_answered_as_the_last_question_for_that_sector():
+    # (before: "Dat kan ik niet vinden" for "nee, ik bedoel het mbo" after a question about internships)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="nee, ik bedoel het mbo", sector="mbo")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoe groot is het tekort aan stageplekken?"))[0]
+    assert "7.800" in reply
+
+
+def test_and_who_asks_about_the_last_questions_event():
+    # (before: "and who paid?" after the researchers' extension showed the Rotterdam tutors, paid
+    # from the NPO, as the related sentence)
+    kb = open_kb()
+    last = "hoeveel onderzoekers kregen verlenging van hun contract?"
+    assert follow_ups.is_elliptical(answers.dutch_text("and who paid?", "en"), last, "and who paid?")
+    assert follow_ups.is_elliptical("en wanneer dan?", last) and follow_ups.is_elliptical("en wie betaalt?", last)
+    assert not follow_ups.is_elliptical("en wie is Kim Putters?", last)  # a new name, asked about
+    ctx = answers.Context(intent="nlu_fallback", text="and who paid?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question=last))[0]
+    assert "12 miljoen" in reply and "tutors" not in reply
+
+
+def test_why_not_asks_the_reason_of_the_last_question():
+    assert follow_ups.is_elliptical("waarom niet?", "krijgt de school extra geld als een thuiszitter zich inschrijft?")
+    assert follow_ups.is_elliptical("waarom dan niet?", "krijgt de school extra geld als een thuiszitter zich inschrijft?")
+
+
+def test_the_unit_of_the_answer_is_no_subject_of_its_own():
+    # (before: "met hoeveel jaar?" after "wordt het programma verlengd?" got the DUO monitoring of
+    # "de afgelopen twee jaar")
+    kb = open_kb()
+    last = "wordt het programma verlengd?"
+    assert follow_ups.is_elliptical("met hoeveel jaar?", last) and follow_ups.is_elliptical("hoeveel procent?", last)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="met hoeveel jaar?"),
+                                           last_question=last))[0]
+    assert "één of twee schooljaren" in " ".join(reply.split())
+
+
+def test_a_sector_and_a_pointer_back_ask_the_last_question_for_that_sector():
+    # (before: "wat doen de universiteiten daaraan?" was asked anew and got the travel right of
+    # students at "een hogeschool of universiteit")
+    last = "hoeveel vertraging is er bij geneeskunde?"
+    assert follow_ups.is_elliptical("wat doen de universiteiten daaraan?", last)
+    assert not follow_ups.is_elliptical("wat doen de universiteiten tegen eenzaamheid?", last)
+    assert not follow_ups.is_elliptical("wat doen de universiteiten?", last)
+
+
+def test_how_much_it_saves_is_no_subject_and_keeps_no_word_for_the_next_follow_up():
+    # (before: "en hoeveel scheelt dat?" after the halving repeated the halving as if it were an
+    # amount, and a following "sinds wanneer?" said no date was given for 'scheelt')
+    kb = open_kb()
+    last = "klopt het dat het collegegeld gehalveerd is?"
+    ctx = answers.Context(intent="nlu_fallback", text="en hoeveel scheelt dat?")
+    answer = answers.respond(kb, ctx, last_question=last)
+    assert answers.render(answer)[0].startswith("De documenten noemen hier geen bedrag")
+    ctx = answers.Context(intent="nlu_fallback", text="sinds wanneer?")
+    reply = answers.render(answers.respond(kb, ctx, last_question=answer.question))[0]
+    assert "2021/2022" in reply and "scheelt" not in reply
+
+
+def test_a_parent_and_their_child_say_who_asks_not_what():
+    # (before: "loopt mijn dochter achter?" was not found; "ik ben moeder van …" was answered
+    # with "De documenten noemen niets over ‘moeder’")
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="loopt mijn dochter achter?",
+                                                               sector="po")))[0]
+    assert "kernvakken" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(
+        intent="nlu_fallback", text="ik ben moeder van een kind in groep 7, loopt zij achter?")))[0]
+    assert "moeder" not in reply and reply.splitlines()[-1].startswith("Bron:")
+    # (a group of people the documents never name stays the near miss it was)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="ik ben promovendus, krijg ik korting?")))[0]
+    assert reply.startswith("Dat staat niet precies in de documenten")
+
+
+def test_the_users_own_sector_picks_its_fact_over_a_near_miss_for_another():
+    # (before: "hoeveel weken is dat?" of a parent of a child in groep 7 got the 27 weeks of the vo,
+    # "not for the po", though the po's 10 weeks are next to the sentence on maths)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="hoeveel weken is dat?", sector="po")
+    reply = answers.render(answers.respond(kb, ctx, last_question="loopt mijn dochter achter?, bij welk vak het meest?"))[0]
+    assert "10 weken" in reply and "27 weken" not in reply

@@ -1314,9 +1314,10 @@ def test_words_of_the_users_situation_clause_are_marked_and_never_make_the_docum
     stagediscriminatie?": "achternaam" tells the user's situation; before, the documents not naming it
     made the bot say it could not find anything (dev)."""
     from knowledge.question import analyse
-    question = analyse("mijn dochter zit in groep 6, hoe ver zijn kinderen achter met rekenen?")
+    # ("dochter" itself is a generic word of the lexicon now: "loopt mijn dochter achter?", conv-r8)
+    question = analyse("mijn nichtje zit in groep 6, hoe ver zijn kinderen achter met rekenen?")
     situation = {c.word: c.situation for c in question.concepts}
-    assert situation["dochter"] and not situation["rekenen"]
+    assert situation["nicht"] and not situation["rekenen"]
     # a word named again where the question asks is not only the situation
     again = analyse("ik zoek een stage, is er een tekort aan stages?")
     assert not {c.word: c.situation for c in again.concepts}["stage"]
