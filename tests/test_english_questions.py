@@ -616,3 +616,30 @@ def test_due_asks_a_date_and_due_to_a_cause(kb):
     from knowledge.english import translate
     assert translate("Is the delay due to corona?").dutch == "vertraging door corona?"
     answered_with(kb, "When is the next progress report due?", "voorjaar van 2022")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (before: 'missen', "Studenten missen vooral het contact", and the documents gave no number)
+    ("how many internship places are still missing in mbo?", "7.800"),
+    # (before: "matter" read as 'mat' and "educated" unknown: nothing in the documents)
+    ("does it matter how educated the parents are?", "opleidingsniveau"),
+    # (before: 'grades' unknown: "The documents do not say anything about ‘grades’")
+    ("were pupils themselves worried about their grades?", "leerprestaties"),
+])
+def test_shortages_parents_education_and_grades_are_the_documents_words(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_right_now_asks_nothing_of_its_own():
+    from knowledge.english import translate
+    assert "recht" not in translate("How many teachers are missing in primary schools right now?").dutch.rstrip("?").split()
+
+
+def test_how_much_goes_to_asks_an_amount(kb):
+    # (before: a number, and "12 maanden extra reisrecht" for ho students was given as what
+    # teacher training gets; the € 38 miljoen does not say 'extra', so the documents are honest)
+    from knowledge.english import english_answer_type
+    assert english_answer_type("how much extra goes to teacher training colleges?") == "amount"
+    assert "reisrecht" not in reply(kb, "how much extra goes to teacher training colleges?")
+    answered_with(kb, "how much goes to teacher training?", "38 miljoen")
+
