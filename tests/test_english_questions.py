@@ -643,3 +643,20 @@ def test_how_much_goes_to_asks_an_amount(kb):
     assert "reisrecht" not in reply(kb, "how much extra goes to teacher training colleges?")
     answered_with(kb, "how much goes to teacher training?", "38 miljoen")
 
+
+@pytest.mark.parametrize("question", [
+    "Has tuition for teacher training programmes been halved previously?",
+    "was the tuition fee for teacher training cut in half before?",   # "before" at the end: previously
+])
+def test_a_question_about_before_gets_the_earlier_measures(kb, question):
+    # (before: this year's halving for all students, and the sentence that names the earlier halving
+    # for teacher training lost to the rule that demotes a sentence continuing the one before)
+    from knowledge.english import translate
+    assert "eerder" in translate(question).dutch.rstrip("?").split()
+    answered_with(kb, question, "halvering van collegegeld voor de lerarenopleidingen")
+
+
+def test_before_a_noun_is_no_earlier_time():
+    from knowledge.english import translate
+    assert "eerder" not in translate("what was the pass rate before corona?").dutch.rstrip("?").split()
+
