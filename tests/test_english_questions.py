@@ -660,3 +660,12 @@ def test_before_a_noun_is_no_earlier_time():
     from knowledge.english import translate
     assert "eerder" not in translate("what was the pass rate before corona?").dutch.rstrip("?").split()
 
+
+def test_words_of_the_last_question_and_a_pointer_ask_about_its_subject(kb):
+    # (before: "do all schools use it?" was a new question about schools using something: Rotterdam's tutors)
+    last = answers.respond(kb, answers.Context(intent="nlu_fallback", language="en",
+                                               text="What share of primary schools uses the NCO school report?")).question
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text="do all schools use it?", language="en"),
+                             last_question=last)
+    text = answers.render(answer)[0]
+    assert "20 procent" in text and "Rotterdam" not in text, text
