@@ -669,3 +669,12 @@ def test_words_of_the_last_question_and_a_pointer_ask_about_its_subject(kb):
                              last_question=last)
     text = answers.render(answer)[0]
     assert "20 procent" in text and "Rotterdam" not in text, text
+
+
+def test_international_master_students_are_the_group_the_documents_never_name(kb):
+    # (before: "international master students" were 'international' + 'master' + 'student', and the
+    # halving for all students was given as if it held for them)
+    text = reply(kb, "Did the government halve tuition for international master's students from outside the EU again this year?")
+    assert text.startswith(SILENT), text
+    from knowledge.english import translate
+    assert "internationalestudenten" in translate("is tuition halved for international master students?").dutch
