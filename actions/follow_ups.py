@@ -234,6 +234,10 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         # "en bij rekenen?", "and in maths?" after a question about reading: the last question in
         # another field, not a new question about "rekenen" alone
         return True
+    if pointer and question.is_question and len(own) <= 2 and not _names_another_topic(question, analyse(last_question)):
+        # "do all schools use it?" after "what share of primary schools uses the NCO school report?":
+        # only words the last question had, and a pointer: its subject asked again, no new question
+        return True
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 

@@ -442,10 +442,14 @@ def translate(text: str) -> Translation:
             elif all((glossary_lemma(part, glossary),) in glossary.phrases or part in glossary.stop_words for part in parts):
                 found = translate(" ".join(parts)).dutch
         if found is None:
-            if lemmas[i] in glossary.stop_words:
+            if surfaces[i] == "before" and i == len(surfaces) - 1:
+                # "was it halved before?": an earlier time, as "previously" (not "before corona")
+                found = "eerder"
+            elif lemmas[i] in glossary.stop_words:
                 i += 1
                 continue
-            found = surfaces[i]
+            else:
+                found = surfaces[i]
         if found and spans and _joined_by_or(surfaces, spans[-1], i) and i + size not in {
                 start for start, _ in spans} and not (i + size < len(surfaces) and _is_term(surfaces, lemmas, i + size, glossary)) \
                 and not (spans[-1][0] and spans[-1][0] - 1 == (spans[-2][1] if len(spans) > 1 else -2)) \

@@ -48,7 +48,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")|\b(door|met) wie\b"
                 r"|\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 # ("welk" before a neuter noun: "welk bureau heeft de plannen geanalyseerd?")
-                r"|\bwelke? (organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
+                # (a count between them too: "welke drie regio's zijn de pilotregio's?")
+                r"|\bwelke? ((twee|drie|vier|vijf|zes|\d+) )?(organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
                 r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven|"
                 r"ministerie|instituut)\b"),
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"

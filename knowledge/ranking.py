@@ -51,6 +51,8 @@ FOOTNOTE_PENALTY = 0.03
 _PREDICATE_ON_BEFORE_RE = re.compile(
     r"(?:Dat|Dit|Deze|Die)\s+(?:is|was|zijn|waren|komt|kwam|komen|heeft|had|hebben|wordt|werd|worden|gaat|ging|"
     r"betekent|geldt|staat|kost|kostte)\b")
+# "is het collegegeld eerder gehalveerd?", "previously": what was done before (not "eerder dan")
+_EARLIER_QUESTION_RE = re.compile(r"\b(eerder|voorheen|vroeger)\b(?!\s+dan\b)", re.I)
 ASIDE_PENALTY = 0.2           # a sentence that goes on about the one before, which the question's words miss
 TYPO_CUTOFF = 0.84
 UNKNOWN_WORD_UNITS = 5        # a word found nowhere weighs as one found in this many units
@@ -460,6 +462,7 @@ class Ranker:
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
         measures = bool(MEASURE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
+        earlier = bool(_EARLIER_QUESTION_RE.search(question.text))
         # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
         own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
                             for part in re.split(r"[-\s]+", c.surface.lower())} & self._narrow_sector_words \
@@ -497,6 +500,11 @@ class Ranker:
                 score += TYPE_BONUS / 2  # ("vooral in het mbo" answers which of the two too)
             if measures and unit.kind == "action":
                 score += TYPE_BONUS  # "wat doet de uni tegen eenzaamheid?" asks for what is done: an action
+            # ("Dat komt bovenop eerdere investeringen in …": for a question about what was done before,
+            # the earlier measures are the sentence's own content, no side mention of the one before)
+            before = earlier and "earlier" in unit.types
+            if before:
+                score += TYPE_BONUS
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
             if uid in prior:
@@ -512,7 +520,7 @@ class Ranker:
             score += HEADING_BONUS * in_heading / total
             if unit.kind == "footnote":
                 score -= FOOTNOTE_PENALTY
-            if uid in self._predicates and not any(uid - 1 in matches[c.word][0] for c in concepts
+            if uid in self._predicates and not before and not any(uid - 1 in matches[c.word][0] for c in concepts
                                                      if c.kind == "topic" and weights[c.word]):
                 # ("Dat komt bovenop … de halvering van collegegeld …" is about the € 500 miljoen before
                 # it; the question's subject is a side mention, and the answer would open with the other)

@@ -155,6 +155,11 @@ _LABEL_NUMBER_RE = re.compile(r"\b(paragraaf|paragrafen|thema|thema['’]s|hoofd
                               r"\s+\d+(\s*(-|en|t/m|tot en met)\s*\d+)?\*?", re.I)
 
 
+# A sentence about what was done before: "eerdere investeringen", "de eerder opgezette regeling"
+# (not "eerder de ondergrens": rather).
+EARLIER_RE = re.compile(r"\beerdere\b|\beerder\s+\w+(?:de|te|den|ten)\b", re.I)
+
+
 def unit_types(text: str) -> FrozenSet[str]:
     found: Set[str] = set()
     text = _LABEL_NUMBER_RE.sub(" ", text)
@@ -178,6 +183,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("superlative")
     if _COMPARATIVE_RE.search(text):
         found.add("comparative")
+    if EARLIER_RE.search(text):
+        found.add("earlier")
     if _REASON_RE.search(text):
         found.add("reason")
     if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):

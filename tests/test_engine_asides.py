@@ -168,3 +168,19 @@ def test_ook_voor_x_asks_the_last_question_for_x():
 def test_a_primary_school_group_names_the_primary_school():
     from knowledge.question import analyse
     assert analyse("mijn dochter zit in groep 6, hoe ver lopen kinderen achter met rekenen?").sectors == ("po",)
+
+
+def test_a_question_about_before_is_answered_by_the_sentence_about_earlier_measures(engine):
+    # ("eerdere investeringen in … de halvering van collegegeld voor de lerarenopleidingen": for
+    # "eerder", what was done before is that sentence's own subject, no side mention)
+    result = engine.answer("is het collegegeld voor lerarenopleidingen eerder gehalveerd?")
+    assert result.shown and "eerdere investeringen" in shown(result), result.kind
+    # (without "eerder" the halving of this year comes first, as before)
+    result = engine.answer("is het collegegeld voor lerarenopleidingen gehalveerd?")
+    assert result.shown and "gehalveerd" in result.shown[0].text
+
+
+def test_eerder_dan_and_eerder_as_rather_are_no_earlier_measures():
+    from knowledge.units import unit_types
+    assert "earlier" in unit_types("Dit is een verlenging van de eerder opgezette tegemoetkomingsregeling.")
+    assert "earlier" not in unit_types("Niet alle instellingen hebben gerapporteerd, zodat deze cijfers eerder de ondergrens aangeven.")

@@ -55,3 +55,18 @@ def test_zich_eenzaam_voelen_asks_about_the_loneliness_not_the_feeling(engine):
     # "voelen" is a perception verb like "vinden" and "merken": the state it names is the subject
     result = engine.answer("wat moet een student doen die zich eenzaam voelt?")
     assert result.kind == "answer" and "melden" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    "welke drie regio's zijn de pilotregio's voor thuiszitters?",
+    "Which three regions are the pilot regions for thuiszitters?",
+])
+def test_which_and_a_count_before_a_place_asks_its_names(engine, question):
+    # ("welke drie regio's": a count between "welke" and the noun still asks which ones; before, the
+    # sentence that only counts them, "de eerste drie pilotregio's", was given as the answer)
+    from knowledge.english import analyse_in
+    language = "en" if question.startswith("Which") else "nl"
+    parsed = analyse_in(question, language)
+    assert parsed.answer_type == "who"
+    result = engine.answer(question, question=parsed)
+    assert result.kind == "near_miss", result.kind
