@@ -1,0 +1,42 @@
+"""Answer-layer tests on real questions from probe round nl9: askers who name their own child
+("loopt mijn dochter achter met rekenen?") and a misspelt question word ("hoevel scholen …")."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.question import analyse, asked_part, fix_question_words
+from tests.answer_layer import shown
+
+
+def test_a_child_named_after_mijn_tells_who_is_asked_about_not_what():
+    question = analyse("loopt mijn dochter achter met rekenen? ze zit op de basisschool")
+    dochter = next(c for c in question.concepts if c.word == "dochter")
+    assert dochter.situation
+    assert not next(c for c in question.concepts if c.word == "rekenen").situation
+    # (what the embedding reads leaves the child out too)
+    assert "dochter" not in asked_part("loopt mijn dochter achter met rekenen?")
+    # (a thing of one's own is what is asked about: "mijn uni", "mijn mbo school")
+    assert not any(c.situation for c in analyse("mag mijn mbo school npo geld uitgeven aan stagebegeleiding?").concepts)
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("loopt mijn dochter achter met rekenen? ze zit op de basisschool", "10 weken"),
+    ("mijn zoon zit in de brugklas van het vmbo, hoeveel vertraging heeft hij gemiddeld met lezen?", "heel schooljaar"),
+])
+def test_a_question_about_ones_child_is_answered(engine, question, wanted):
+    result = engine.answer(question)
+    assert result.kind == "answer" and wanted in shown(result)
+
+
+def test_a_misspelt_question_word_at_a_clause_start_is_read_as_meant():
+    assert fix_question_words("hoevel scholen verwachten problemen") == "hoeveel scholen verwachten problemen"
+    assert fix_question_words("Wanner komt de rapportage?") == "wanneer komt de rapportage?"
+    assert fix_question_words("ok, waarm is dat?") == "ok, waarom is dat?"
+    # (one letter replaced makes another word: "waarop", "waarin" stay)
+    assert fix_question_words("waarop is dat gebaseerd?") == "waarop is dat gebaseerd?"
+    assert fix_question_words("Hoeveel scholen") == "Hoeveel scholen"
+
+
+def test_a_question_with_a_misspelt_hoeveel_is_answered(engine):
+    result = engine.answer("hoevel scholen verwachten problemen bij het uitvoeren van het npo")
+    assert result.kind == "answer" and "helft van de scholen" in shown(result)
