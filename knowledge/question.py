@@ -359,6 +359,19 @@ def _own_people_positions(tokens: List[str]) -> Set[int]:
             if word in _POSSESSIVES and after in _OWN_PEOPLE for step in (0, 1)}
 
 
+def _source_positions(tokens: List[str]) -> Set[int]:
+    """The position of who said it, after "volgens" ("hoe ver achter zijn vmbo-leerlingen met lezen
+    volgens *cito*?", "volgens de *inspectie*"): it may help find the sentence, but a sentence
+    without it still answers what is asked."""
+    found: Set[int] = set()
+    for i, word in enumerate(tokens[:-1]):
+        if word == "volgens":
+            at = i + 2 if tokens[i + 1] in ("de", "het", "een") else i + 1
+            if at < len(tokens):
+                found.add(at)
+    return found
+
+
 def asked_part(text: str) -> str:
     """The question without the clauses that tell the user's situation ("mijn bsn is … en mijn mail
     is …, krijg ik korting op collegegeld?" -> "krijg ik korting op collegegeld?")."""
@@ -434,7 +447,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     programme: List[Concept] = []
 
     situation = _situation_positions(text, [w.lower() for w in surfaces]) \
-        | _own_people_positions([w.lower() for w in surfaces])
+        | _own_people_positions([w.lower() for w in surfaces]) | _source_positions([w.lower() for w in surfaces])
 
     def add(concept: Concept) -> None:
         told = start in situation

@@ -40,3 +40,25 @@ def test_a_misspelt_question_word_at_a_clause_start_is_read_as_meant():
 def test_a_question_with_a_misspelt_hoeveel_is_answered(engine):
     result = engine.answer("hoevel scholen verwachten problemen bij het uitvoeren van het npo")
     assert result.kind == "answer" and "helft van de scholen" in shown(result)
+
+
+def test_who_said_it_after_volgens_is_no_topic_the_answer_must_hold():
+    concepts = analyse("hoeveel weken achter zijn vmbo leerlingen met lezen volgens cito?").concepts
+    assert next(c for c in concepts if c.word == "cito").situation
+    assert not next(c for c in concepts if c.word == "lezen").situation
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("lopen brugklassers veel achter met lezen?", "27 weken"),   # the documents say "leesvaardigheid"
+    ("mijn kind zit in de brugklas op het vwo, hoe groot is de vertraging bij lezen?", "leesvaardigheid"),
+])
+def test_lezen_is_the_documents_leesvaardigheid(engine, question, wanted):
+    result = engine.answer(question)
+    assert result.kind == "answer" and wanted in shown(result)
+
+
+def test_an_english_reading_question_according_to_cito_is_answered():
+    from knowledge import open_kb
+    from tests.test_english_questions import SILENT, reply
+    text = reply(open_kb(), "how far behind are vmbo students in dutch reading according to cito")
+    assert not text.startswith(SILENT) and "heel schooljaar" in text, text
