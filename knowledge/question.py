@@ -469,7 +469,13 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 add(Concept(separable[i], surfaces[i], lexicon.alternatives(separable[i])))
             i += 1
             continue
+        # "leerlingen *na de basisschool*": the school left behind, not the sector asked about
+        after_a_stage = (i >= 1 and tokens[i - 1] == "na") or (i >= 2 and tokens[i - 1] in ("de", "het")
+                                                               and tokens[i - 2] == "na")
         size, sector = _match_phrase(tokens, i, lexicon.sector_phrases)
+        if sector and after_a_stage:
+            i += size
+            continue
         if sector:
             sectors.append(sector)
             add(_sector_concept(sector, " ".join(surfaces[i:i + size])))
@@ -512,6 +518,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         if token in _YEARLY and kind in ("amount", "number"):
             # "welk bedrag is er jaarlijks?" asks for a rate, like "per jaar"
             add(Concept("per jaar", surface, frozenset({"per jaar"}), "rate"))
+        elif token in lexicon.sector_words and after_a_stage:
+            continue
         elif token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
             sectors.append(sector)

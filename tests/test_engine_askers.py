@@ -62,3 +62,28 @@ def test_an_english_reading_question_according_to_cito_is_answered():
     from tests.test_english_questions import SILENT, reply
     text = reply(open_kb(), "how far behind are vmbo students in dutch reading according to cito")
     assert not text.startswith(SILENT) and "heel schooljaar" in text, text
+
+
+def test_keeping_track_is_the_verb_monitoren_not_the_report():
+    concepts = analyse("wordt er in de gaten gehouden hoe het gaat met kinderen op de middelbare school?").concepts
+    group = next(c for c in concepts if "monitoren" in c.alternatives).alternatives
+    assert {"bijhouden", "volgen"} <= group
+    assert "monitor" not in group and "voortgangsrapportage" not in group  # (the report is another word)
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("hoe worden de plannen van gemeentes gevolgd?", "verdiepend onderzoek"),
+    ("wordt gevolgd hoe gemeenten scholen helpen met vertragingen?", "verdiepend onderzoek"),
+    ("wordt er in de gaten gehouden hoe het gaat met kinderen die naar de middelbare school zijn gegaan?", "overstap"),
+])
+def test_questions_about_keeping_track_find_monitoren(engine, question, wanted):
+    result = engine.answer(question)
+    assert result.kind == "answer" and wanted in shown(result)
+
+
+def test_the_school_left_behind_after_na_is_no_sector_asked_about(engine):
+    question = "hoe wordt gevolgd of leerlingen na de basisschool op de goede plek terecht komen?"
+    assert not analyse(question).sectors
+    assert analyse("hoeveel vertraging is er in de basisschool?").sectors == ("po",)
+    result = engine.answer(question)
+    assert result.kind == "answer" and "eerste drie jaar van het vo" in shown(result)
