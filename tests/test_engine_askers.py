@@ -87,3 +87,10 @@ def test_the_school_left_behind_after_na_is_no_sector_asked_about(engine):
     assert analyse("hoeveel vertraging is er in de basisschool?").sectors == ("po",)
     result = engine.answer(question)
     assert result.kind == "answer" and "eerste drie jaar van het vo" in shown(result)
+
+
+def test_vertraging_opgelopen_asks_for_the_delay_not_for_oplopen(engine):
+    question = "wij zijn laagopgeleide ouders, hebben onze kinderen meer vertraging opgelopen?"
+    assert "oplopen" not in {c.word for c in analyse(question).concepts}
+    result = engine.answer(question)
+    assert result.kind == "answer" and "laagopgeleide ouders" in shown(result)
