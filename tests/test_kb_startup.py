@@ -59,3 +59,15 @@ def test_action_server_runs_numpy_on_one_thread():
             "print(max(p['num_threads'] for p in threadpool_info()))")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "1", out.stderr[-500:]
+
+
+def test_action_server_loads_what_the_first_questions_need_before_it_serves():
+    # (the language detector's models loaded on the first message took 4 s on an idle machine; on a
+    # busy one the first user's turn overran the 10 s turn budget and got "even niet beschikbaar")
+    code = ("import bot.ops.action_server as server; from actions.language import _detector; "
+            "from knowledge import semantic; "
+            "assert server.check_knowledge_base() is None; "
+            "print(_detector.cache_info().currsize, semantic.embed_query.cache_info().currsize > 0)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=base_env(), capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "1 True", out.stderr[-500:]
