@@ -215,14 +215,43 @@ def _match_phrase(tokens: List[str], start: int, table) -> Tuple[int, Optional[s
     return 0, None
 
 
+# Question words a misspelling of which opens a clause ("hoevel scholen …", "wanner komt …"). A
+# letter left out, doubled or two swapped; not one replaced: "waarop", "waarin" are words.
+_LONG_QUESTION_WORDS = ("hoeveel", "wanneer", "waarom", "hoelang")
+_CLAUSE_OPENING_WORD_RE = re.compile(r"(^\s*|[,.?!;:]\s*)([^\W\d_]{4,9})\b")
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Is `typed` `word` with one letter left out or added, or two neighbours swapped?"""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        differ = [i for i in range(len(word)) if typed[i] != word[i]]
+        return len(differ) == 2 and differ[1] == differ[0] + 1 \
+            and typed[differ[0]] == word[differ[1]] and typed[differ[1]] == word[differ[0]]
+    short, long_ = (typed, word) if len(typed) < len(word) else (word, typed)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def fix_question_words(text: str) -> str:
+    """The text with a misspelt question word at a clause's start written right: "hoevel scholen
+    verwachten problemen?" asks "hoeveel"; read as a topic word, the typo outweighed the rest."""
+    def fixed(match: "re.Match") -> str:
+        typed = match.group(2).lower()
+        right = next((w for w in _LONG_QUESTION_WORDS if _one_slip(typed, w)), None)
+        return match.group(1) + right if right else match.group(0)
+    return _CLAUSE_OPENING_WORD_RE.sub(fixed, text)
+
+
 def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
     """Concepts, sectors and answer type of a question (at most MAX_CONCEPTS concepts).
 
     With the project's lexicon the result is cached: one message is analysed by several steps
     (follow-up check, the answer, the act check) and a Question is immutable."""
+    text = fix_question_words((text or "")[:5000])
     if lexicon is None:
-        return _analyse_cached((text or "")[:5000])
-    return _analyse((text or "")[:5000], lexicon)
+        return _analyse_cached(text)
+    return _analyse(text, lexicon)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -298,6 +327,14 @@ def _clauses(text: str, tokens: List[str]):
 _SITUATION_OPENERS = {"ik", "mijn", "m'n", "mn", "wij", "we", "ons", "onze"}
 
 
+# The people of the user's own life, named after "mijn"/"onze" ("loopt *mijn dochter* achter met
+# rekenen?"): they tell who is asked about, wherever the clause; what is asked is the rest.
+_OWN_PEOPLE = {"zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "kinderen", "moeder", "vader", "man",
+               "vrouw", "partner", "broer", "broertje", "zus", "zusje", "oma", "opa", "kleinkind", "kleinzoon",
+               "kleindochter", "neef", "nicht", "vriend", "vriendin"}
+_POSSESSIVES = {"mijn", "m'n", "mn", "onze", "ons"}
+
+
 _POINTERS = {"die", "dat", "dit", "deze", "hem", "hij", "ze", "zij", "ie", "'m", "eraan", "ervoor", "ermee", "erbij",
              "erover", "erop", "ervan", "erin"}
 
@@ -316,11 +353,32 @@ def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
     return found
 
 
+def _own_people_positions(tokens: List[str]) -> Set[int]:
+    """Positions of the people of the user's life and their "mijn"/"onze" ("loopt *mijn dochter*
+    achter met rekenen?", "*mijn zoon* zit in de brugklas, hoeveel vertraging heeft hij …?")."""
+    return {i + step for i, (word, after) in enumerate(zip(tokens, tokens[1:]))
+            if word in _POSSESSIVES and after in _OWN_PEOPLE for step in (0, 1)}
+
+
+def _source_positions(tokens: List[str]) -> Set[int]:
+    """The position of who said it, after "volgens" ("hoe ver achter zijn vmbo-leerlingen met lezen
+    volgens *cito*?", "volgens de *inspectie*"): it may help find the sentence, but a sentence
+    without it still answers what is asked."""
+    found: Set[int] = set()
+    for i, word in enumerate(tokens[:-1]):
+        if word == "volgens":
+            at = i + 2 if tokens[i + 1] in ("de", "het", "een") else i + 1
+            if at < len(tokens):
+                found.add(at)
+    return found
+
+
 def asked_part(text: str) -> str:
     """The question without the clauses that tell the user's situation ("mijn bsn is … en mijn mail
     is …, krijg ik korting op collegegeld?" -> "krijg ik korting op collegegeld?")."""
     surfaces = words(text)
-    told = _situation_positions(text, [w.lower() for w in surfaces])
+    lowered = [w.lower() for w in surfaces]
+    told = _situation_positions(text, lowered) | _own_people_positions(lowered)
     if not told:
         return text
     return " ".join(w for i, w in enumerate(surfaces) if i not in told) + ("?" if text.rstrip().endswith("?") else "")
@@ -389,7 +447,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     seen = set()
     programme: List[Concept] = []
 
-    situation = _situation_positions(text, [w.lower() for w in surfaces])
+    situation = _situation_positions(text, [w.lower() for w in surfaces]) \
+        | _own_people_positions([w.lower() for w in surfaces]) | _source_positions([w.lower() for w in surfaces])
 
     def add(concept: Concept) -> None:
         told = start in situation
@@ -411,7 +470,13 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 add(Concept(separable[i], surfaces[i], lexicon.alternatives(separable[i])))
             i += 1
             continue
+        # "leerlingen *na de basisschool*": the school left behind, not the sector asked about
+        after_a_stage = (i >= 1 and tokens[i - 1] == "na") or (i >= 2 and tokens[i - 1] in ("de", "het")
+                                                               and tokens[i - 2] == "na")
         size, sector = _match_phrase(tokens, i, lexicon.sector_phrases)
+        if sector and after_a_stage:
+            i += size
+            continue
         if sector:
             sectors.append(sector)
             add(_sector_concept(sector, " ".join(surfaces[i:i + size])))
@@ -454,6 +519,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         if token in _YEARLY and kind in ("amount", "number"):
             # "welk bedrag is er jaarlijks?" asks for a rate, like "per jaar"
             add(Concept("per jaar", surface, frozenset({"per jaar"}), "rate"))
+        elif token in lexicon.sector_words and after_a_stage:
+            continue
         elif token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
