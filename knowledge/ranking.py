@@ -27,7 +27,7 @@ import numpy as np
 from . import semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
-from .question import PERSON_WORDS, PREAMBLE, Concept, Question, asked_part
+from .question import PREAMBLE, Concept, Question, asked_part
 from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, PERSONAL_RE, YEAR_RE, superlative_asked)
 from .schema import applies_to
 from .units import COMPARATIVES, NUMBER_RE, Unit, build_units
@@ -38,7 +38,9 @@ from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 SITUATION_WEIGHT = 0.5       # a thing named in a clause that tells the user's situation
-_PERSONS = frozenset(PERSON_WORDS)
+# "ik ben leraar, …", "wij zijn laagopgeleide ouders, …": who the user is, which the question is about
+_IDENTITY_RE = re.compile(r"^\W*(?:(?:hoi|hallo|hey|dag|goedemorgen|goedemiddag|goedenavond)\W+)?(?:ik ben|wij zijn|we zijn)\b",
+                          re.I)
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
@@ -417,6 +419,7 @@ class Ranker:
         weights: Dict[str, float] = {}
         # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
         light = self._light_words if PERSONAL_RE.search(question.text) else self.lexicon.background
+        identity = bool(_IDENTITY_RE.match(question.text))
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
@@ -426,10 +429,11 @@ class Ranker:
                 weight = min(weight, self._idf(UNKNOWN_WORD_UNITS))
                 if c.situation:
                     weight = 0.0  # ("mijn *dochter* zit in groep 6, …": it tells who asks, not what)
-            elif c.situation and not set(c.alternatives) & _PERSONS:
-                # ("ik heb een vraag over de stufi, wordt mijn collegegeld nog gehalveerd?": a thing the
+            elif c.situation and not identity:
+                # ("ik heb een vraag over de stufi, wordt mijn collegegeld nog gehalveerd?": what the
                 # clause that tells the situation names helps find the answer; what is asked is the
-                # rest. Not a person: "ik ben leraar, moet ons team …" asks about the teachers.)
+                # rest. Not where it says who the user is: "wij zijn laagopgeleide ouders, hebben onze
+                # kinderen meer vertraging?" asks about that group.)
                 weight *= SITUATION_WEIGHT
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
