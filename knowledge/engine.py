@@ -819,7 +819,8 @@ class Engine(Ranker):
         # question whose every word the answer holds itself is often answered by the next sentence; the
         # one that holds them names the subject ("Het betrof o.a. een motie van Kwint en Westerveld …")
         if question.answer_type is None and question.topics and not any(
-                best.unit.id not in self._concept_units(c)[0] for c in question.topics if c.kind == "topic"):
+                best.unit.id not in self._concept_units(c)[0] for c in question.topics
+                if c.kind == "topic" and not c.situation):
             return [following]
         question_words = {c.word for c in best.missing} | {c.word for c in ranked[0].missing} \
             | {c.word for c in question.concepts if best.unit.id not in self._concept_units(c)[0]}

@@ -94,3 +94,14 @@ def test_vertraging_opgelopen_asks_for_the_delay_not_for_oplopen(engine):
     assert "oplopen" not in {c.word for c in analyse(question).concepts}
     result = engine.answer(question)
     assert result.kind == "answer" and "laagopgeleide ouders" in shown(result)
+
+
+def test_a_child_named_in_the_question_does_not_block_the_sentence_that_goes_on():
+    # (an open question whose every asked word the answer holds also gets the next sentence; the
+    # daughter is who is asked about, which no sentence names: before, "bij welk vak het meest?"
+    # after "loopt mijn dochter achter?" lost "Bij rekenen was de vertraging … het grootst")
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text="bij welk vak het meest?")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question="loopt mijn dochter achter?"))[0]
+    assert "Bij rekenen was de vertraging" in reply
