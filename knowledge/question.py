@@ -447,8 +447,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     seen = set()
     programme: List[Concept] = []
 
-    situation = _situation_positions(text, [w.lower() for w in surfaces]) \
-        | _own_people_positions([w.lower() for w in surfaces]) | _source_positions([w.lower() for w in surfaces])
+    lowered = [w.lower() for w in surfaces]
+    situation = _situation_positions(text, lowered) | _own_people_positions(lowered) | _source_positions(lowered)
 
     def add(concept: Concept) -> None:
         told = start in situation
