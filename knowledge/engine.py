@@ -150,6 +150,11 @@ class _Case:
     weights: Dict[str, float] = field(default_factory=dict)
     wanted: Set[str] = field(default_factory=set)   # the unit types that give the kind of answer asked
 
+    @property
+    def sectors_asked(self) -> Tuple[str, ...]:
+        """The sectors the question names, else the user's own."""
+        return tuple(self.question.sectors) or ((self.sector,) if self.sector else ())
+
     def result(self, kind: str, **details) -> Result:
         return Result(kind, self.question, **{"ranked": self.ranked, "sector": self.asked_sector, **details})
 
@@ -269,7 +274,7 @@ class Engine(Ranker):
         gap = self._gap(case, best)
         # A fact for other sectors than the one asked about, or (nothing named) the user's own:
         # a po school leader asking "hoeveel geld krijgen we?" is not answered with the mbo/ho budget.
-        asking = question.sectors or ((sector,) if sector else ())
+        asking = case.sectors_asked
         other_sector = bool(asking) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in asking)
         if not other_sector:
@@ -335,7 +340,7 @@ class Engine(Ranker):
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
-        asked = question.sectors or ((case.sector,) if case.sector else ())
+        asked = case.sectors_asked
         if asked and best.unit.sectors and not any(applies_to(best.unit.sectors, s) for s in asked):
             # "how many weeks behind are primary school pupils in maths?": the vmbo sentence holds every
             # word, but the 10 weeks of primary education, next to the sentence that names maths, is
