@@ -93,6 +93,8 @@ _EXCEPTION_QUESTION_RE = re.compile(
     r"^\W*(?:(?:en|maar|dus)\s+)?(?:voor wie|wie|wat|welke?\s+\w+)\b"
     r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
 # ... which only a sentence that denies or excludes something answers
+# "een nog te publiceren regeling": what is still to happen, so a date beside it is not its date
+_STILL_TO_COME_RE = re.compile(r"\bnog te (\w+)", re.I)
 _NOT_YET_RE = re.compile(r"\bnog (niet|geen)\b", re.I)
 _EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
 # A time relative to the document ("dit studiejaar", "volgend jaar", "vorig schooljaar"): which one.
@@ -519,6 +521,13 @@ class Engine(Ranker):
         if self._only_the_programme(question) and (
                 not self._opens_with_programme(unit) or (unit.sectors and not question.sectors)):
             return True
+        # "when will the aftercare regulation be published?": "… tot en met 24 december … op basis van
+        # een nog te publiceren regeling" says the asked event is still to come; its date is another's
+        if question.answer_type == "date":
+            pending = {lemma(m.group(1)) for m in _STILL_TO_COME_RE.finditer(unit.text)}
+            if pending and any(pending & (self._concept_words(c) | {c.word}) for c in question.concepts
+                               if c.kind == "topic"):
+                return True
         # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
         # something else ("op de meeste scholen") is no count of them
         counted = self._counted_words(question)

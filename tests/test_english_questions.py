@@ -678,3 +678,45 @@ def test_international_master_students_are_the_group_the_documents_never_name(kb
     assert text.startswith(SILENT), text
     from knowledge.english import translate
     assert "internationalestudenten" in translate("is tuition halved for international master students?").dutch
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # informal fillers ("stuff") ask nothing; "go for" is to choose
+    ("do most schools go for wellbeing stuff?", "driekwart"),
+    ("do institutions pick stuff that isn't on the list?", "keuzelijst"),
+    # "unconscious bias": the documents' "onbewuste vooroordelen"
+    ("does the ministry say anything about teachers' unconscious bias in school advice?", "onbewuste vooroordelen"),
+])
+def test_informal_wording_reaches_the_sentence(kb, question, fragment):
+    # (before: 'stuff' was a word the documents never use, named as missing; "go for" was 'voor')
+    answered_with(kb, question, fragment)
+
+
+def test_to_sign_off_is_to_approve():
+    from knowledge.english import translate
+    dutch = translate("did the MR sign off on the school plans?").dutch.rstrip("?").split()
+    assert "instemmen" in dutch and "ondertekenen" not in dutch
+
+
+def test_hard_to_find_internships_are_a_shortage(kb):
+    # (before: 'hard' was 'zwaar', and Theme 3's "extra zwaar" sentence was given as the answer)
+    from knowledge.english import translate
+    assert "tekort" in translate("in which sector are internships hardest to find?").dutch.rstrip("?").split()
+    assert "extra zwaar" not in reply(kb, "in which sector are internships hardest to find?")
+
+
+@pytest.mark.parametrize("question", [
+    "how big are the delays for refugee children?",
+    "are refugee students eligible for the halved tuition?",
+])
+def test_refugees_are_a_group_the_documents_never_name(kb, question):
+    # (before: 'refugee' stayed English and two delay sentences tied: "I don't know for sure")
+    assert reply(kb, question).startswith("The documents do not")
+
+
+def test_a_date_beside_an_event_still_to_come_is_not_its_date(kb):
+    # "… tot en met 24 december subsidie aanvragen … op basis van een nog te publiceren regeling":
+    # the regulation is still to be published; 24 December is the date to apply by
+    text = reply(kb, "when will the aftercare subsidy regulation for mbo schools be published?")
+    assert text.startswith("The documents do not"), text
+    answered_with(kb, "until when can mbo schools apply for the aftercare subsidy?", "24 december")
