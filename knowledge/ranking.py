@@ -305,7 +305,10 @@ class Ranker:
         # (one subject, or an adjective and its noun: "wat zijn executieve vaardigheden?")
         surfaces = [w.lower() for w in words(question.text)]
         if len(topics) == 2:
-            at = [surfaces.index(c.surface.lower()) if c.surface.lower() in surfaces else -9 for c in topics]
+            # (an English question's surfaces are English, "executive skills": its Dutch by lemma)
+            lemmas = [lemma(w) for w in surfaces]
+            at = [surfaces.index(c.surface.lower()) if c.surface.lower() in surfaces
+                  else lemmas.index(c.word) if c.word in lemmas else -9 for c in topics]
             if at[1] - at[0] != 1:
                 return set()
         elif len(topics) != 1:

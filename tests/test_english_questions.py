@@ -720,3 +720,9 @@ def test_a_date_beside_an_event_still_to_come_is_not_its_date(kb):
     text = reply(kb, "when will the aftercare subsidy regulation for mbo schools be published?")
     assert text.startswith("The documents do not"), text
     answered_with(kb, "until when can mbo schools apply for the aftercare subsidy?", "24 december")
+
+
+def test_what_are_two_words_asks_their_definition(kb):
+    # (before: the English surfaces "executive skills" were not found in the Dutch question, so it
+    # was no definition question, and a sentence naming the skills on the side was the answer)
+    answered_with(kb, "what are executive skills exactly?", "Voorbeelden van executieve vaardigheden")
