@@ -199,7 +199,10 @@ class Ranker:
         ("verdienen" is not "verdiepen")."""
         if len(word) < 5 or word.isdigit() or is_dutch_word(word):
             return None
-        close = difflib.get_close_matches(word, self._long_vocabulary, n=1, cutoff=TYPO_CUTOFF)
+        # (a typo rarely changes the first letter; a name does not look like a word: "utrecht" is
+        # no "terecht" - English questions reach here in lower case, so a capital cannot tell)
+        close = [w for w in difflib.get_close_matches(word, self._long_vocabulary, n=3, cutoff=TYPO_CUTOFF)
+                 if w[0] == word[0]]
         return close[0] if close else None
 
     @functools.lru_cache(maxsize=8192)

@@ -726,3 +726,19 @@ def test_what_are_two_words_asks_their_definition(kb):
     # (before: the English surfaces "executive skills" were not found in the Dutch question, so it
     # was no definition question, and a sentence naming the skills on the side was the answer)
     answered_with(kb, "what are executive skills exactly?", "Voorbeelden van executieve vaardigheden")
+
+
+@pytest.mark.parametrize("question", [
+    "Can you recommend a good student room in Utrecht?",
+    "kun je een goede studentenkamer in Utrecht aanraden?",
+])
+def test_a_place_name_is_no_typo_of_a_word_with_another_first_letter(kb, question):
+    # (before: 'utrecht' was spell-corrected to 'terecht', and "… op de goede plek terecht zijn
+    # gekomen" was cited; English words reach the engine in lower case, so a capital cannot tell)
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=question,
+                                                 language="nl" if "kun je" in question else "en"))
+    assert "terecht" not in answers.render(answer)[0]
+
+
+def test_a_typo_inside_a_word_is_still_fixed(kb):
+    answered_with(kb, "is my tution fee halved this year?", "gehalveerd")
