@@ -22,3 +22,14 @@ def test_appeared_is_published(engine):
     # lexicon: "verschenen" is the documents' "gepubliceerd"
     result = engine.answer("wanneer is de handreiking schooladvisering van de SLO verschenen?")
     assert result.kind == "answer" and "vorig najaar" in shown(result)
+
+
+def test_poor_families_are_families_with_a_low_income(engine):
+    result = engine.answer("hebben kinderen uit arme gezinnen meer vertraging?")
+    assert result.kind == "answer" and "laag inkomen" in shown(result)
+
+
+def test_poverty_itself_is_not_what_the_documents_speak_of(engine):
+    # (not "armoede" in the group: the income sentences do not say what the NPO does against poverty)
+    result = engine.answer("wat doet het npo tegen armoede?")
+    assert result.kind != "answer"
