@@ -282,10 +282,13 @@ class Ranker:
         context_ids: Set[int] = set()
         for w in self._concept_words(concept):
             if PARTS in w:
-                head, tail = w.split(PARTS)
-                text_ids |= self._postings.get(head, set()) & self._postings.get(tail, set())
-                anywhere = [self._postings.get(part, set()) | self._context_postings.get(part, set())
-                            for part in (head, tail)]
+                # each part as itself or a word of its lexicon group: "studievertragingsvergoeding"
+                # is a "tegemoetkoming … studievertraging"
+                parts = [self._part_words(part) for part in w.split(PARTS)]
+                in_text = [set().union(*(self._postings.get(x, set()) for x in ws)) for ws in parts]
+                text_ids |= in_text[0] & in_text[1]
+                anywhere = [in_text[i].union(*(self._context_postings.get(x, set()) for x in ws))
+                            for i, ws in enumerate(parts)]
                 context_ids |= anywhere[0] & anywhere[1]
                 continue
             text_ids |= self._postings.get(w, set())
@@ -297,6 +300,11 @@ class Ranker:
                     text_ids |= self._stem_postings.get(stem(alt), set())
                     context_ids |= self._stem_context_postings.get(stem(alt), set())
         return frozenset(text_ids), frozenset(context_ids)
+
+    @functools.lru_cache(maxsize=8192)
+    def _part_words(self, part: str) -> FrozenSet[str]:
+        """A compound part of a question word and the words of its lexicon group."""
+        return frozenset({part} | set(self.lexicon.alternatives(part)))
 
     @staticmethod
     def _defined_words(question: Question) -> Set[str]:

@@ -33,3 +33,14 @@ def test_two_sentences_each_holding_half_of_the_question_make_it_unsure(engine):
 def test_a_month_the_best_lacks_is_corrected_not_unsure(engine):
     result = engine.answer("het nationaal programma onderwijs is toch in maart gepresenteerd?")
     assert result.kind == "answer" and "februari" in shown(result)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # probe round nl10: the tail "vergoeding" is the documents' "tegemoetkoming" (one lexicon group)
+    ("hoeveel studenten kregen een studievertragingsvergoeding?", "130.000"),
+    ("hoeveel is er in studievertragingsvergoedingen uitgekeerd aan studenten?", "130.000"),
+])
+def test_a_compound_part_counts_through_its_lexicon_group(engine, question, expected):
+    result = engine.answer(question)
+    assert result.kind == "answer" and expected in shown(result)
+
