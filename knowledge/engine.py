@@ -31,6 +31,7 @@ from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
 ANSWER_THRESHOLD = 0.50      # coverage the best unit needs to count as the answer
 STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
+STRICT_TYPED_WORDS = 2        # ... unless the answer gives the kind asked for and holds this many of its words
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
 UNNAMED_OUT_OF_SCOPE = 2      # a question with this many words the documents never use ...
 OUT_OF_SCOPE_COVERAGE = 0.50  # ... whose best unit holds less than this is about nothing in them
@@ -766,9 +767,15 @@ class Engine(Ranker):
         unranked = result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")
         best = next((s for s in result.ranked if result.shown and s.unit is result.shown[0]), None) \
             or (result.ranked[0] if result.ranked and unranked else None)
-        if best is None or best.coverage < STRICT_THRESHOLD:
+        if best is None:
             return False
         found = [c for c in result.question.topics if c not in best.missing]
+        # (a question after a name, number or date that the answer gives, with three of its words in it,
+        # needs less: "wie levert de cijfers over inschrijvingen?" -> "… 1 oktober-cijfers van DUO …")
+        typed = len(found) >= STRICT_TYPED_WORDS \
+            and bool(SATISFIES.get(result.question.answer_type or "", set()) & best.unit.types)
+        if best.coverage < (TYPED_THRESHOLD if typed else STRICT_THRESHOLD):
+            return False
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
 

@@ -151,13 +151,19 @@ _EMBEDDED_RE = re.compile(
     re.IGNORECASE)
 
 
+_PREAMBLE_ONLY_RE = re.compile(PREAMBLE, re.I)
+
+
 def answer_type(text: str) -> Optional[str]:
-    if _EMBEDDED_RE.match(text or ""):
+    # (after a greeting or "en" too: "hallo, wie levert de cijfers …?" asks who)
+    text = _PREAMBLE_ONLY_RE.sub("", text or "", count=1)
+    if _EMBEDDED_RE.match(text):
         return None
     for kind, pattern in ANSWER_TYPES:
-        if pattern.search(text or ""):
+        if pattern.search(text):
             return kind
     return None
+
 
 
 def looks_like_question(text: str) -> bool:

@@ -70,3 +70,14 @@ def test_which_and_a_count_before_a_place_asks_its_names(engine, question):
     assert parsed.answer_type == "who"
     result = engine.answer(question, question=parsed)
     assert result.kind == "near_miss", result.kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hallo, wie levert de cijfers over inschrijvingen?", "who"),
+    ("hoi! hoeveel geld krijgt een school?", "amount"),
+    ("ok, wanneer komt de volgende rapportage?", "date"),
+])
+def test_a_greeting_before_the_question_word_keeps_the_kind_of_answer(text, kind):
+    # (before: "hallo, wie …" asked no "who": the question word had to open the message)
+    from knowledge.question import answer_type
+    assert answer_type(text) == kind
