@@ -276,9 +276,14 @@ _RELATIVE_YEAR_RE = re.compile(r"\b(?:het\s+)?jaar\s+(daarna|erna|erop|daarop|da
 def _counted_year(text: str, last_question: str) -> str:
     found = _RELATIVE_YEAR_RE.search(text or "")
     years = {m.group(0) for m in re.finditer(r"\b(?:19|20)\d\d\b(?!\s*[/-])", last_question or "")}
-    if not found or len(years) != 1:
+    if not found:
         return text
     shift = -1 if found.group(1).lower() in ("daarvoor", "ervoor") else 1
+    if not years:
+        # ("en het jaar daarna?" after "is mijn lesgeld gehalveerd?", a fact of this year: the next one)
+        return text[:found.start()] + ("volgend jaar" if shift > 0 else "vorig jaar") + text[found.end():]
+    if len(years) != 1:
+        return text
     return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
 
 

@@ -1152,3 +1152,11 @@ def test_a_typed_question_nlu_took_for_out_of_scope_is_answered_when_the_answer_
     # (an untyped chat message with a shared word still gets NLU's reply)
     ctx = answers.Context(intent="out_of_scope", text="wat voor weer wordt het dit weekend in utrecht?")
     assert answers.respond(open_kb(), ctx, strict=True) is None
+
+
+def test_the_year_after_a_fact_of_this_year_is_next_year():
+    # (before: "en het jaar daarna?" after "is mijn lesgeld gehalveerd?" repeated this year's halving
+    # as if it held for the next year too)
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="en het jaar daarna?"),
+                                           last_question="is mijn lesgeld gehalveerd?"))[0]
+    assert reply.startswith("De documenten noemen niets over ‘volgend jaar’") and "gehalveerd" in reply
