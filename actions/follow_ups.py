@@ -15,7 +15,8 @@ from knowledge import Question, analyse
 from knowledge.english import analyse_in
 from knowledge.lexicon import load_lexicon
 from knowledge.question import PERSON_WORDS, het_points_back, is_about_money
-from knowledge.question_forms import YEAR_RE, theme_number
+from knowledge.question_forms import YEAR_RE, theme_number, verb_like
+from knowledge.units import COMPARATIVES
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     pointer = bool(_POINTS_BACK_RE.search(either)) or het_points_back(text)
     # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
     # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
-    strong = bool(_STRONG_POINTER_RE.search(either)) and len(own) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
+    # ("hoeveel geld zetten ze daarvoor in?": the money asked for is the answer's unit, no subject)
+    subject = [c for c in own if not (question.answer_type == "amount" and c.word in _MONEY_UNIT_WORDS)]
+    strong = bool(_STRONG_POINTER_RE.search(either)) and len(subject) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
             and not (pointer and not own and question.is_question) and not (strong and question.is_question):
         return False
@@ -218,6 +221,7 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return True
     if asks and own and all(c.word in _UNIT_WORDS for c in own):
         own = []  # "met hoeveel jaar?", "hoeveel procent?": the unit of the answer, not a subject
+    own = [c for c in own if c in subject]
     if not own:
         return asks or (pointer and question.is_question)
     if _AND_ASKS_RE.match(typed or text) and len(own) == 1 and len(text.split()) <= 4:
@@ -241,6 +245,7 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     return len(own) == 1 and ((rate and asks) or (pointer and question.is_question))
 
 
+_MONEY_UNIT_WORDS = {"geld", "euro", "bedrag"}
 _UNIT_WORDS = {"jaar", "maand", "week", "dag", "uur", "keer", "procent", "percentage", "euro", "schooljaar", "studiejaar"}
 # "and who paid?", "en wanneer begint het?": a conjunction and a question word that asks about the last
 # question's event (not "en wie is Kim Putters?", "and what is the NRO?": a new thing named; nor "en
@@ -271,9 +276,14 @@ _RELATIVE_YEAR_RE = re.compile(r"\b(?:het\s+)?jaar\s+(daarna|erna|erop|daarop|da
 def _counted_year(text: str, last_question: str) -> str:
     found = _RELATIVE_YEAR_RE.search(text or "")
     years = {m.group(0) for m in re.finditer(r"\b(?:19|20)\d\d\b(?!\s*[/-])", last_question or "")}
-    if not found or len(years) != 1:
+    if not found:
         return text
     shift = -1 if found.group(1).lower() in ("daarvoor", "ervoor") else 1
+    if not years:
+        # ("en het jaar daarna?" after "is mijn lesgeld gehalveerd?", a fact of this year: the next one)
+        return text[:found.start()] + ("volgend jaar" if shift > 0 else "vorig jaar") + text[found.end():]
+    if len(years) != 1:
+        return text
     return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
 
 
@@ -302,17 +312,33 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     # "volgend" and "jaar" would outweigh the last question's subject)
     concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
     combined = f"{last_question.rstrip(' ?.!')}, {text}"
+    light = load_lexicon().light
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
     # keeps the last question's kind of answer.
     kind = own.answer_type or (None if _ASKS_ITS_OWN_WAY_RE.match(text) else last.answer_type)
-    light = load_lexicon().light
+    if kind is None and _WHY_RE.match(text) and not _COMPARED_RE.search(text) and all(
+            c.word in known or (c.kind == "topic" and (verb_like(c) or verb_like(replace(c, word=c.surface.lower()))
+                                                       or c.word in light or c.word in _SIZE_WORDS))
+            for c in own.concepts):
+        # "waarom?", "waarom is die zo groot?", "waarvoor is die bedoeld?" after "hoeveel weken …?": a
+        # cause or a purpose of the last question's subject, not its number again; where no sentence
+        # about it gives one, the documents give no reason (not "waarom lager dan in 2020?", which
+        # names a year of its own, nor "waarom was dat hoger?": both compare)
+        kind = "reason"
+        # (the size said again, "zo groot", "hoe groot", is no subject: the reason of what is asked)
+        concepts = tuple(c for c in concepts if c.word not in _SIZE_WORDS)
     if kind == "number" and last.answer_type != "number" and is_about_money(last) \
             and not [c for c in own.topics if c.word not in light]:  # ("hoeveel krijg ik dan?")
         kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
     return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
 
 
+# ("waarom is die zo groot?": the size the last question asked about, said again)
+_SIZE_WORDS = {"groot", "hoog", "laag", "klein", "veel", "weinig", "lang", "kort", "zoveel", "zo"}
+# ("waarom was dat hoger?" compares: the sentence that compares may give its cause in a clause)
+_COMPARED_RE = re.compile(r"\b" + COMPARATIVES + r"\b", re.IGNORECASE)
+_WHY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|waarvoor|waartoe|why|what\s+for)\b", re.IGNORECASE)
 _ASKS_ITS_OWN_WAY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wat|welke?|wie|waar\w*|why|how|what|which|who|where)\b",
                                   re.IGNORECASE)
 

@@ -351,7 +351,10 @@ class Engine(Ranker):
             own_sector = next((s for s in ranked if s.unit.sectors and best.score - s.score <= SECTOR_SWAP_MARGIN
                                and s.coverage >= (TYPED_THRESHOLD if wanted else ANSWER_THRESHOLD)
                                and any(s.unit.sectors == (x,) for x in asked)
-                               and (not wanted or self._gives(s.unit, question, wanted))), None)
+                               and (not wanted or self._gives(s.unit, question, wanted)
+                                    # (where the best gives no such answer either, the own sector's fact is the
+                                    # related one: "waarom?" after the po's 10 weeks is no near miss for the po)
+                                    or not self._gives(best.unit, question, wanted))), None)
             if own_sector is not None:
                 return own_sector, True
         return best, False
@@ -616,7 +619,7 @@ class Engine(Ranker):
             # says when ("in de jaren 2021 en 2022") corrects it; another one does not
             related = next((s.unit for s in ranked if "date" in s.unit.types
                             and s.coverage >= best.coverage - YEAR_RELATED_MARGIN), related)
-        return case.result("near_miss", shown=[related], missing=tuple(c.surface for c in named[:1]),
+        return case.result("near_miss", shown=[self._with_antecedent(related)], missing=tuple(c.surface for c in named[:1]),
                            missing_rate=gap.missing_rate, missing_type=question.answer_type if typed_gap else None,
                            other_sector=other_sector)
 
@@ -669,7 +672,14 @@ class Engine(Ranker):
         name none of them gives, the unit most about its subject ("hoeveel kost de halvering?": the
         halving, not another sentence with an amount)."""
         about, _ = self._rank(replace(question, answer_type=None), sector, (), 1, theme)
-        return about[0].unit if about and about[0].coverage >= best.coverage else best.unit
+        if not about or about[0].coverage < best.coverage:
+            return best.unit
+        # (nor one of another sector than the best, which is for the sector asked: "waarom?" after the
+        # po's 10 weeks shows those, not the vmbo's weeks)
+        if sector and best.unit.sectors and applies_to(best.unit.sectors, sector) \
+                and about[0].unit.sectors and not applies_to(about[0].unit.sectors, sector):
+            return best.unit
+        return about[0].unit
 
     def _theme_named(self, question: Question) -> Optional[int]:
         """The theme a question names by its subject instead of its number: "het thema over stages",

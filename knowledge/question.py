@@ -21,6 +21,8 @@ PERSON_WORDS = ("student", "leerling", "scholier", "docent", "leraar", "leerkrac
                 "instromer", "promovendus", "stagiair", "deeltijder", "jongere", "kind", "ouder", "werkgever",
                 "medewerker", "deelnemer", "cursist")
 # "in welke maand", "welk deel": the noun names the kind of answer asked for, not what it is about
+# ... as does "groot" in "hoe groot is het tekort?" (a figure asked, not something large)
+_SIZE_WORDS = {"groot", "omvangrijk"}
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
@@ -44,7 +46,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
                  r"|\bwelke maand\b"),
-        ("number", r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
+        # ("hoe groot is het tekort aan stageplaatsen?": the size of a shortfall is a figure; not that of
+        # a delay, which the documents give as weeks for some school types and in words for others)
+        ("number", r"\bhoe (groot|omvangrijk) (is|zijn|was|waren|wordt|worden) (het|de|die|dat|dit|deze) \w*(tekort|tekorten)\b|"
+                   r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")|\b(door|met) wie\b"
                 r"|\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 # ("welk" before a neuter noun: "welk bureau heeft de plannen geanalyseerd?")
@@ -546,6 +551,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)
                     and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
+                or (kind == "number" and token in _SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe") \
                 or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
             continue
         elif re.fullmatch(r"\d+(e|ste|de)", token):

@@ -72,6 +72,8 @@ SATISFIES = {
     "date": {"date"},
     "who": {"who"},
     "procedure": {"procedure"},
+    # (asked only by a bare "waarom?" / "waarvoor?" after another question: `actions.follow_ups`)
+    "reason": {"reason", "purpose"},
 }
 _TIME_UNIT_AFTER_RE = re.compile(r"\s*(?:tot\s+\w+\s+)?(?:maand|maanden|week|weken|jaar|jaren|dag|dagen|uur|schooljaren|studiejaren)\b", re.I)
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
@@ -80,7 +82,9 @@ MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wor
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
 _REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
-_HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)", re.I)
+# ("hoe groot is het tekort aan stageplekken?" counts the stageplekken short)
+_HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)|\bhoe (?:groot|omvangrijk) (?:is|zijn|was|waren|wordt) (?:het|de) \w*tekort(?:en)?"
+                          r"\s+(?:aan|van)\s+(.*)", re.I)
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
 _COUNT_MODIFIERS = {"extra", "ruim", "circa", "bijna", "zeker", "nieuw", "ander"}   # "1.500 extra plekken"
@@ -578,7 +582,7 @@ class Ranker:
         match = _HOW_MANY_RE.search(question.text)
         if not match:
             return frozenset()
-        following = [lemma(w) for w in words(match.group(1))[:3]]
+        following = [lemma(w) for w in words(match.group(1) or match.group(2))[:3]]
         for concept in question.concepts:
             if concept.kind == "topic" and concept.word in following:
                 return self._concept_words(concept)

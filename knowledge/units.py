@@ -83,6 +83,9 @@ _REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierd
 # ... or a purpose, "om … te"; not "het is lastig om … te" ("om" after such a word says what is lastig).
 _PURPOSE_RE = re.compile(r"(\w+)?[\s,]*\bom\b[^.;:]{0,80}\bte\b", re.I)
 
+# ... or what something is meant or used for: "die is bedoeld om …", "willen het geld gebruiken voor …"
+_MEANT_FOR_RE = re.compile(r"\b(bedoeld|bestemd)\s+(om|voor)\b|\b(gebruiken|gebruikt|inzetten|ingezet|besteden|besteed)\s+voor\b", re.I)
+
 _NOT_PURPOSE = {"lastig", "moeilijk", "makkelijk", "gemakkelijk", "mogelijk", "onmogelijk", "nodig", "belangrijk", "zwaar",
                 "kans", "tijd", "ruimte", "moeite", "goed", "beter", "lastiger", "moeilijker", "makkelijker", "nodig", "erom",
                 "gaat", "gaan", "ging", "vragen", "vraagt", "verzoek", "besluit", "besloten", "geprobeerd", "poging"}
@@ -189,7 +192,7 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("earlier")
     if _REASON_RE.search(text):
         found.add("reason")
-    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)):
+    if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)) or _MEANT_FOR_RE.search(text):
         found.add("purpose")
     return frozenset(found)
 

@@ -1077,6 +1077,72 @@ def test_the_users_own_sector_picks_its_fact_over_a_near_miss_for_another():
     assert "10 weken" in reply and "27 weken" not in reply
 
 
+def test_a_bare_why_after_a_number_asks_a_reason_not_the_number_again():
+    # (before: "waarom?" after "hoeveel weken leervertraging hebben basisschoolleerlingen?" repeated
+    # the 10 weeks as if they were the reason; "waarom?" after the halving repeated the halving)
+    kb = open_kb()
+    last = "hoeveel weken leervertraging hebben basisschoolleerlingen?"
+    assert follow_ups.with_last_question("waarom?", last)[1].answer_type == "reason"
+    assert follow_ups.with_last_question("waarom is die zo groot?", "hoe groot is de leesachterstand?")[1].answer_type == "reason"
+    # (a year or a comparison of its own asks about that: the clause with "toen …" answers it)
+    assert follow_ups.with_last_question("waarom lager dan in 2020?", "hoeveel procent slaagde in 2021?")[1].answer_type is None
+    assert follow_ups.with_last_question("waarom was dat hoger?", "hoeveel procent slaagde in 2020?")[1].answer_type is None
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="waarom?"), last_question=last))[0]
+    assert reply.startswith("De documenten noemen hier geen reden") and "10 weken" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="waarom?"),
+                                           last_question="is mijn lesgeld gehalveerd?"))[0]
+    assert reply.startswith("De documenten noemen hier geen reden") and "gehalveerd" in reply
+    # what a thing is meant for is a purpose: "waarvoor is die bedoeld?" after the allowance is answered
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="waarvoor is die bedoeld?"),
+                                           last_question="wat is de arbeidsmarkttoelage?"))[0]
+    assert reply.startswith("Ook wordt de komende twee jaar") and "bedoeld om" in reply
+
+
+def test_the_size_of_a_shortfall_is_a_figure_so_another_sector_gets_none():
+    # (before: "hoe groot is het tekort …" asked no kind of answer, and "en voor het hbo?" got a
+    # theme 3 action about "(tekort) sectoren" as if it were the hbo's shortfall)
+    from knowledge import analyse
+    question = analyse("hoe groot is het tekort aan stageplekken?")
+    assert question.answer_type == "number" and "groot" not in {c.word for c in question.concepts}
+    assert analyse("hoe groot is de kans op een stage?").answer_type is None
+    kb = open_kb()
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text="hoe groot is het tekort aan stageplekken?"))
+    assert "21.000" in answers.render(answer)[0]
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="en voor het hbo?"),
+                                           last_question=answer.question))[0]
+    assert reply.startswith("De documenten noemen dit niet voor het hbo") and "21.000" in reply
+
+
+def test_a_why_for_the_users_sector_keeps_that_sectors_fact_beside_no_reason():
+    # (before: "waarom?" after the po's 10 weeks of arithmetic said "niet voor het primair onderwijs"
+    # with the vmbo's weeks: the po fact gave no reason either, so the other sector's was kept; then
+    # the related fact was the vmbo sentence again, and "Het gaat gemiddeld om …" came without the
+    # sentence it points back to)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="waarom?")
+    reply = answers.render(answers.respond(
+        kb, ctx, last_question="hoeveel weken achterstand hebben basisschoolleerlingen bij rekenen?"))[0]
+    assert reply.startswith("De documenten noemen hier geen reden")
+    assert "Bij rekenen was de vertraging" in reply and "10 weken" in reply and "vmbo" not in reply
+
+
+def test_what_the_money_is_used_for_continues_the_last_question():
+    # (before: "hoeveel geld zetten ze daarvoor in?" after "wat doen mbo-scholen tegen
+    # jeugdwerkloosheid?" was a new question, so "waarvoor gebruiken ze dat geld?" got the money of
+    # "extra hulp voor de klas"; "waarvoor gebruiken ze het?" after the lerarenopleidingen' budget
+    # repeated the € 38 miljoen)
+    kb = open_kb()
+    last = "wat doen mbo-scholen tegen jeugdwerkloosheid?"
+    assert follow_ups.is_elliptical("hoeveel geld zetten ze daarvoor in?", last)
+    text, question = follow_ups.with_last_question("hoeveel geld zetten ze daarvoor in?", last)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="waarvoor gebruiken ze dat geld?"),
+                                           last_question=text))[0]
+    assert "loopbaanoriëntatie" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="waarvoor gebruiken ze het?"),
+                                           last_question="hoeveel geld krijgen de lerarenopleidingen?"))[0]
+    assert "extra begeleiding van studenten en zij-instromers" in reply
+
+
 def test_a_typed_question_nlu_took_for_out_of_scope_is_answered_when_the_answer_gives_what_it_asks():
     # (before: "wie levert de cijfers over inschrijvingen?" got the out-of-scope reply: the DUO sentence
     # holds three of its four words, under the 75 % that out of scope needs; it names who, as asked)
@@ -1086,3 +1152,11 @@ def test_a_typed_question_nlu_took_for_out_of_scope_is_answered_when_the_answer_
     # (an untyped chat message with a shared word still gets NLU's reply)
     ctx = answers.Context(intent="out_of_scope", text="wat voor weer wordt het dit weekend in utrecht?")
     assert answers.respond(open_kb(), ctx, strict=True) is None
+
+
+def test_the_year_after_a_fact_of_this_year_is_next_year():
+    # (before: "en het jaar daarna?" after "is mijn lesgeld gehalveerd?" repeated this year's halving
+    # as if it held for the next year too)
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="en het jaar daarna?"),
+                                           last_question="is mijn lesgeld gehalveerd?"))[0]
+    assert reply.startswith("De documenten noemen niets over ‘volgend jaar’") and "gehalveerd" in reply
