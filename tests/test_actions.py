@@ -1160,3 +1160,11 @@ def test_the_year_after_a_fact_of_this_year_is_next_year():
     reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="en het jaar daarna?"),
                                            last_question="is mijn lesgeld gehalveerd?"))[0]
     assert reply.startswith("De documenten noemen niets over ‘volgend jaar’") and "gehalveerd" in reply
+
+
+def test_who_paid_after_a_count_is_answered_with_what_it_cost_whom():
+    # ("and who paid for that?" asks no organisation's name here: "Dit heeft de instellingen circa
+    # € 12 miljoen gekost" answers it; a greeting before "wie" is read, "en" is not)
+    ctx = answers.Context(intent="nlu_fallback", text="and who paid for that?", language="en")
+    reply = answers.render(answers.respond(open_kb(), ctx, last_question="hoeveel onderzoekers kregen verlenging?"))[0]
+    assert "12 miljoen" in reply
