@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions import facts_en, record, texts, texts_en
@@ -515,7 +515,17 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one
         # shared word is no evidence that the documents answer it.
         return dont_know(language)
-    return from_result(kb, result, text, language)
+    return from_result(kb, _missing_as_typed(result, typed, language), text, language)
+
+
+def _missing_as_typed(result: Result, typed: str, language: str) -> Result:
+    """A follow-up in English is read in the glossary's Dutch; what a near miss says is missing is
+    named as the user typed it ("who pays for that?" lacks 'pays for', not 'betalen')."""
+    if language == "nl" or not result.missing:
+        return result
+    as_typed = {c.word: c.surface for c in analyse_in(typed, language).concepts}
+    word_of = {c.surface: c.word for c in result.question.concepts}
+    return replace(result, missing=tuple(as_typed.get(word_of.get(m, ""), m) for m in result.missing))
 
 
 _SELF_DESCRIPTION_RE = re.compile(r"^\W*((hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"

@@ -429,3 +429,12 @@ def test_a_short_dutch_question_in_an_english_conversation_switches_to_dutch():
     from actions.language import conversation_language
     assert conversation_language("wat is de menukaart?", "en") == "nl"
     assert conversation_language("is the lesgeld for mbo halved?", "en") == "en"
+
+
+def test_an_english_follow_up_names_what_is_missing_in_english():
+    # (before: "The documents do not give the name of a person or organisation for ‘betalen’": the
+    # follow-up is read in the glossary's Dutch, and the near miss named the Dutch word)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="who pays for that?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question="wordt mijn collegegeld gehalveerd?"))[0]
+    assert "‘pays for’" in reply and "betalen" not in reply
