@@ -18,7 +18,7 @@ from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
-from knowledge.question_forms import LIST_WORDS, subject_words, theme_number
+from knowledge.question_forms import LIST_WORDS, SELF_DESCRIPTION_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 
 PAGE_SIZE = 5
@@ -506,7 +506,7 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     if strict and not _holds_a_question(ctx, question, result, engine):
         return None
     if not (follow_up or question.is_question) and new_details and (ctx.sector or ctx.role) \
-            and (result.kind == "unknown" or (_SELF_DESCRIPTION_RE.match(dutch) and len(question.topics) <= 1)):
+            and (result.kind == "unknown" or (SELF_DESCRIPTION_RE.match(dutch) and len(question.topics) <= 1)):
         # ("hoi, ik ben docent in het mbo" tells who asks; one shared word with an action about
         # "docenturen" in the mbo is no question)
         return profile_noted(ctx)
@@ -526,11 +526,6 @@ def _missing_as_typed(result: Result, typed: str, language: str) -> Result:
     as_typed = {c.word: c.surface for c in analyse_in(typed, language).concepts}
     word_of = {c.surface: c.word for c in result.question.concepts}
     return replace(result, missing=tuple(as_typed.get(word_of.get(m, ""), m) for m in result.missing))
-
-
-_SELF_DESCRIPTION_RE = re.compile(r"^\W*((hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"
-                                  r"(ik|wij|we)\s+(ben|zijn|zit|zitten|studeer|studeren|werk|werken|doe|doen|geef|geven)\b",
-                                  re.IGNORECASE)
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.

@@ -779,7 +779,7 @@ class Engine(Ranker):
         if best is None:
             return False
         found = [c for c in result.question.topics if c not in best.missing]
-        # (a question after a name, number or date that the answer gives, with three of its words in it,
+        # (a question after a name, number or date that the answer gives, with two of its words in it,
         # needs less: "wie levert de cijfers over inschrijvingen?" -> "… 1 oktober-cijfers van DUO …")
         typed = len(found) >= STRICT_TYPED_WORDS \
             and bool(SATISFIES.get(result.question.answer_type or "", set()) & best.unit.types)

@@ -9,6 +9,13 @@ from typing import FrozenSet, Optional, Set
 from .question import PREAMBLE, Concept, Question
 from .units import SUPERLATIVE_RE
 
+# "hoi, ik ben docent in het mbo", "wij zijn laagopgeleide ouders, …": the user tells about themselves
+_GREETING = r"^\W*(?:(?:hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"
+SELF_DESCRIPTION_RE = re.compile(_GREETING + r"(?:ik|wij|we)\s+(?:ben|zijn|zit|zitten|studeer|studeren|werk|werken"
+                                 r"|doe|doen|geef|geven)\b", re.I)
+# ... and says who they are, which a question after it is then about
+IDENTITY_RE = re.compile(_GREETING + r"(?:ik ben|wij zijn|we zijn)\b", re.I)
+
 
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
                  "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8}

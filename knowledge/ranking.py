@@ -28,7 +28,8 @@ from . import semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
 from .question import PREAMBLE, Concept, Question, asked_part
-from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, PERSONAL_RE, YEAR_RE, superlative_asked)
+from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, YEAR_RE,
+                             superlative_asked)
 from .schema import applies_to
 from .units import COMPARATIVES, NUMBER_RE, Unit, build_units
 from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
@@ -38,9 +39,6 @@ from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
 SITUATION_WEIGHT = 0.5       # a thing named in a clause that tells the user's situation
-# "ik ben leraar, …", "wij zijn laagopgeleide ouders, …": who the user is, which the question is about
-_IDENTITY_RE = re.compile(r"^\W*(?:(?:hoi|hallo|hey|dag|goedemorgen|goedemiddag|goedenavond)\W+)?(?:ik ben|wij zijn|we zijn)\b",
-                          re.I)
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
@@ -437,7 +435,7 @@ class Ranker:
         weights: Dict[str, float] = {}
         # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
         light = self._light_words if PERSONAL_RE.search(question.text) else self.lexicon.background
-        identity = bool(_IDENTITY_RE.match(question.text))
+        identity = bool(IDENTITY_RE.match(question.text))
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
