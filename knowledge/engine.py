@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from . import extract
 from .normalize import lemma, normalize_tokens, words
-from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, Concept, Question, analyse, asked_part,
+from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        is_about_money)
 from .question_forms import (LIST_WORDS, YEAR_RE, asks_for_actions, asks_for_themes, asks_own_future,
                              subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
@@ -36,6 +36,7 @@ TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, dat
 UNNAMED_OUT_OF_SCOPE = 2      # a question with this many words the documents never use ...
 OUT_OF_SCOPE_COVERAGE = 0.50  # ... whose best unit holds less than this is about nothing in them
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
+RELATED_CANDIDATES = 8       # units ranked for the related fact beside a near miss
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
@@ -612,7 +613,7 @@ class Engine(Ranker):
         # (so is a typed unit that holds too little of the question: "hoeveel?" after "krijg ik korting
         # op collegegeld?" is no amount of the grants, the halving is what the documents say)
         weak = wanted and best.coverage < TYPED_THRESHOLD
-        related = self._related(best, question, case.asked_sector, case.theme) \
+        related = self._related(best, question, case.asked_sector, case.theme, named) \
             if (typed_gap or weak) and other_sector is None else best.unit
         if gap.missing_year is not None and other_sector is None and "date" not in related.types:
             # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
@@ -667,11 +668,26 @@ class Engine(Ranker):
                 more.append(s.unit)
         return case.result("answer", shown=shown, more=more)
 
-    def _related(self, best: Scored, question: Question, sector: Optional[str], theme: Optional[int]) -> Unit:
+    def _related(self, best: Scored, question: Question, sector: Optional[str], theme: Optional[int],
+                 named: Sequence[Concept] = ()) -> Unit:
         """What to show beside "the documents do not give it": for a question after a number, date or
         name none of them gives, the unit most about its subject ("hoeveel kost de halvering?": the
         halving, not another sentence with an amount)."""
-        about, _ = self._rank(replace(question, answer_type=None), sector, (), 1, theme)
+        about, _ = self._rank(replace(question, answer_type=None), sector, (), RELATED_CANDIDATES, theme)
+        # (the subject the documents do write about, without the number asked: "hoeveel zij-instromers
+        # zijn er in 2021 op de pabo begonnen?" shows a sentence about zij-instromers, not one that only
+        # shares the year and "beginnen")
+        # (a thing, not what is done or how much: "gerealiseerd", "betaal" or "hoe groot" name no subject)
+        subject = [c for c in named if c.kind == "topic" and any(self._concept_units(c))
+                   and not c.word.endswith("en") and c.word not in SIZE_WORDS]
+        if subject and any(c in best.missing for c in subject):
+            # (and something else the question asks about: "nederland" alone is no subject's fact)
+            holding = next((s for s in about if not any(c in s.missing for c in subject)
+                            and s.coverage >= RELATED_THRESHOLD
+                            and len(question.concepts) - len(s.missing) > len(subject)), None)
+            if holding is not None:
+                return holding.unit
+        about = about[:1]
         if not about or about[0].coverage < best.coverage:
             return best.unit
         # (nor one of another sector than the best, which is for the sector asked: "waarom?" after the

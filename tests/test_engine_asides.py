@@ -189,3 +189,27 @@ def test_eerder_dan_and_eerder_as_rather_are_no_earlier_measures():
     from knowledge.units import unit_types
     assert "earlier" in unit_types("Dit is een verlenging van de eerder opgezette tegemoetkomingsregeling.")
     assert "earlier" not in unit_types("Niet alle instellingen hebben gerapporteerd, zodat deze cijfers eerder de ondergrens aangeven.")
+
+
+@pytest.mark.parametrize("question, about, not_shown", [
+    # (before: "In het najaar van 2021 wordt gestart met de eerste drie pilotregio's", which shares
+    # only the year and "beginnen")
+    ("hoeveel zij-instromers zijn er in 2021 op de pabo begonnen?", "zij-instromers", "pilotregio"),
+    # (before: the vmbo's weeks of reading and arithmetic)
+    ("hoeveel weken achterstand hebben leerlingen bij engels?", "Engelse", "16 weken"),
+])
+def test_the_related_fact_beside_a_missing_number_is_about_the_subject_asked(engine, question, about, not_shown):
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert about in result.shown[0].text and not_shown not in result.shown[0].text
+
+
+def test_a_related_fact_needs_more_of_the_question_than_a_place_it_names():
+    # ("nederland" alone is no subject's fact: the NRO's "onderwijskennis.nl" sentence is not shown)
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="nlu_fallback", text="whats the youth unemployment rate in the netherlands right now",
+                          language="en")
+    reply = answers.render(answers.respond(open_kb(), ctx))[0]
+    assert reply.startswith("The documents do not") and "jeugdwerkloosheid" in reply
+    assert "onderwijskennis" not in reply
