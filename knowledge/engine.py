@@ -613,8 +613,15 @@ class Engine(Ranker):
         # (so is a typed unit that holds too little of the question: "hoeveel?" after "krijg ik korting
         # op collegegeld?" is no amount of the grants, the halving is what the documents say)
         weak = wanted and best.coverage < TYPED_THRESHOLD
-        related = self._related(best, question, case.asked_sector, case.theme, named) \
-            if (typed_gap or weak) and other_sector is None else best.unit
+        # (a rate no unit gives: the total that is given, for what is asked - "hoeveel krijgt een
+        # mbo-instelling per student?" shows the € 516 miljoen for mbo and ho, not an action for students)
+        total = next((s.unit for s in ranked if wanted & s.unit.types and s.coverage >= RELATED_THRESHOLD
+                      and all(c.kind == "rate" for c in s.missing)), None) if gap.missing_rate else None
+        if total is not None and other_sector is None:
+            related = total
+        else:
+            related = self._related(best, question, case.asked_sector, case.theme, named) \
+                if (typed_gap or weak) and other_sector is None else best.unit
         if gap.missing_year is not None and other_sector is None and "date" not in related.types:
             # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
             # says when ("in de jaren 2021 en 2022") corrects it; another one does not

@@ -213,3 +213,14 @@ def test_a_related_fact_needs_more_of_the_question_than_a_place_it_names():
     reply = answers.render(answers.respond(open_kb(), ctx))[0]
     assert reply.startswith("The documents do not") and "jeugdwerkloosheid" in reply
     assert "onderwijskennis" not in reply
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel krijgt een mbo-instelling per student?",
+    "hoeveel geld krijgt een hogeschool per student uit het npo?",
+])
+def test_beside_a_rate_no_unit_gives_the_total_given_is_the_related_fact(engine, question):
+    # (before: theme 3's "Meer stages …", which holds "student" and "krijgen" but no amount)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing_rate
+    assert "516 miljoen" in result.shown[0].text
