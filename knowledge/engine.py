@@ -20,12 +20,12 @@ from . import extract
 from .normalize import lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        is_about_money)
-from .question_forms import (LIST_WORDS, YEAR_RE, asks_for_actions, asks_for_themes, asks_own_future,
+from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_for_actions, asks_for_themes, asks_own_future,
                              subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back
+from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -61,6 +61,9 @@ CONTINUATION_WORDS = {
 BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daarin", "daarop", "daarover",
                    "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
+# A question for a day or a deadline, which a vague time ("op korte termijn") does not give.
+_EXACT_DATE_QUESTION_RE = re.compile(r"\b(welke|uiterste) datum\b|\bop welke dag\b|\bdeadline|\buiterlijk\b|\btot wanneer\b", re.I)
+_VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
 _TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
 _AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
@@ -281,6 +284,11 @@ class Engine(Ranker):
         asking = case.sectors_asked
         other_sector = bool(asking) and bool(best.unit.sectors) and not any(
             applies_to(best.unit.sectors, s) for s in asking)
+        if asking and case.wanted and len(best.unit.sectors) > 1 and not other_sector:
+            # ("hoeveel procent van de middelbare scholen is aangemeld bij het nco?": the 40 procent is
+            # the po's; the same sentence's vo clause gives no percentage)
+            given_for = value_sectors(best.unit.text, case.wanted, self.lexicon)
+            other_sector = bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
         if not other_sector:
             mismatch = self._mismatch(case, best)
             if mismatch is not None:
@@ -335,7 +343,11 @@ class Engine(Ranker):
             typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
             # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
             # extra krijgen de lerarenopleidingen?" is not the € 50 miljoen of the students' grants)
-            typed.sort(key=lambda s: any(c.kind == "sector" for c in s.missing))
+            # (for "tot wanneer", an end date first: "de uitloop voor de rest van het studiejaar 2022-2023",
+            # under the heading of mbo and ho, not the "€ 516 miljoen … in de jaren 2021 en 2022" that names them)
+            deadline = question.answer_type == "date" and bool(DEADLINE_QUESTION_RE.search(question.text))
+            typed.sort(key=lambda s: (deadline and "deadline" not in s.unit.types,
+                                      any(c.kind == "sector" for c in s.missing)))
             if typed:
                 best = typed[0]
             else:
@@ -488,6 +500,19 @@ class Engine(Ranker):
             if question.answer_type == "date" else []
         if missing_event and not silent:
             silent, focal = True, missing_event[:1]
+        if question.answer_type == "date" and not silent:
+            # ("tot wanneer mogen basisscholen hun npo-geld uitgeven?": "Voor de zomer is aan scholen
+            # gevraagd … een schoolscan" dates the scan; the spending is only in the sentences around it.
+            # A date answers for the event its own sentence names.)
+            around = [c for c in question.concepts if c.kind == "topic" and not c.situation and verb_like(c)
+                      and c not in best.missing and best.unit.id not in self._concept_units(c)[0]
+                      and weights.get(c.word, 0.0) / total >= FOCAL_SHARE]
+            if around:
+                silent, focal = True, around[:1]
+        if question.answer_type == "date" and _EXACT_DATE_QUESTION_RE.search(question.text) \
+                and _VAGUE_TIME_RE.search(best.unit.text) and not list(extract.dates(best.unit.text)):
+            # "voor welke datum moeten scholen hun plan klaar hebben?": "op korte termijn" is no date
+            silent, type_missing = True, True
         # "Hoeveel krijgt een school per leerling?": only a rate answers a question about one.
         missing_rate = [c for c in best.missing if c.kind == "rate"]
         if missing_rate:
@@ -506,6 +531,11 @@ class Engine(Ranker):
         if wanted and _TOTAL_RE.search(question.text) and _AVERAGE_RE.search(best.unit.text) \
                 and not _TOTAL_RE.search(best.unit.text):
             silent = True
+        # "Hoeveel geld krijgen de scholen in totaal?" asks for the whole: a value the sentence gives
+        # for some sectors only ("hogeronderwijsinstellingen en mbo-scholen … € 516 miljoen") is a part.
+        if wanted and _TOTAL_RE.search(question.text) and not case.sectors_asked \
+                and value_sectors(best.unit.text, wanted, self.lexicon):
+            silent, type_missing = True, True
         # "Wat was de uitkomst van de evaluatie?": a sentence that says it will be done is no outcome.
         if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \
                 and not _OUTCOME_QUESTION_RE.search(best.unit.text):

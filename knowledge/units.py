@@ -48,7 +48,9 @@ _NAME_RE = re.compile(r"(?<=[a-z,;:(] )((?:[A-Z][\w'’-]+ )+(?:(?:van|de|der|de
 COMMON_NAME_UNITS = 5
 
 # A last day: "tot en met 24 december", "uiterlijk 1 maart", "vóór 1 oktober", "deadline".
-_DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + MONTHS + r")\b|\bdeadline|\bsluit\b", re.I)
+_DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + MONTHS + r")\b|\bdeadline|\bsluit\b"
+                          # ("de uitloop voor de rest van het studiejaar 2022-2023": the last year it may be used)
+                          r"|\bde rest van het (studie|school|college)jaar\b", re.I)
 
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
 _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
@@ -269,6 +271,26 @@ def sectors_in(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
                 found.append(lexicon.sector_words[tokens[i].split("-", 1)[0]])  # "po-scholen", "vo-wo"
             i += 1
     return list(dict.fromkeys(found))
+
+
+# Where a sentence speaks of several sectors, the clause that gives a value says whom it is for.
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]\s+|\s+[–-]\s+")
+
+
+def value_sectors(text: str, wanted: Set[str], lexicon: Lexicon) -> Set[str]:
+    """The sectors named in the clauses of `text` that give a value of a kind in `wanted`; empty
+    where such a clause names no sector (then the sentence's own sectors hold): "Inmiddels is 40
+    procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot eind dit jaar" gives
+    a percentage for the po only."""
+    found: Set[str] = set()
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        if not unit_types(clause) & wanted:
+            continue
+        named = sectors_in(normalize_tokens(clause), lexicon)
+        if not named:
+            return set()
+        found.update(named)
+    return found
 
 
 def build_units(kb) -> List[Unit]:

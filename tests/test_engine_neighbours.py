@@ -1,0 +1,74 @@
+"""Answer-layer tests on questions right next to a fact that holds for one sector, year, step or
+group only (probe round nl11): the fact for another sector, year or step is no answer."""
+from __future__ import annotations
+
+import pytest
+
+from tests.answer_layer import shown
+
+
+def test_a_value_in_the_clause_of_another_sector_is_no_answer_for_the_sector_asked(engine):
+    # "Inmiddels is 40 procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot eind
+    # dit jaar": the percentage is the po's
+    result = engine.answer("hoeveel procent van de middelbare scholen is aangemeld bij het nco?")
+    assert result.kind == "near_miss" and "40 procent" in shown(result)
+    assert engine.answer("hoeveel procent van de basisscholen is aangemeld bij het nco?").kind == "answer"
+
+
+def test_value_sectors_reads_the_clause_that_gives_the_value():
+    from knowledge.lexicon import load_lexicon
+    from knowledge.units import value_sectors
+    text = "Inmiddels is 40 procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot eind dit jaar."
+    assert value_sectors(text, {"percentage"}, load_lexicon()) == {"po"}
+    # (a value in a clause that names no sector: the sentence's own sectors hold)
+    assert value_sectors("Ongeveer de helft van de scholen verwacht knelpunten.", {"percentage"}, load_lexicon()) == set()
+
+
+def test_kleine_scholen_are_the_schools_with_fewer_than_140_pupils(engine):
+    result = engine.answer("is de vertraging op kleine scholen groter?")
+    assert result.kind == "answer" and "140 leerlingen" in shown(result)
+
+
+def test_hoeveel_extra_geld_asks_for_an_amount(engine):
+    from knowledge.question import answer_type
+    assert answer_type("hoeveel extra geld is er voor de lerarenopleidingen?") == "amount"
+    result = engine.answer("hoeveel extra geld is er voor de lerarenopleidingen?")
+    assert result.kind == "answer" and "38 miljoen" in shown(result)
+
+
+def test_a_total_asked_is_not_the_part_of_some_sectors(engine):
+    # "hogeronderwijsinstellingen en mbo-scholen … in totaal € 516 miljoen" is not what all schools get
+    assert engine.answer("hoeveel geld krijgen de scholen in totaal?").kind == "near_miss"
+    result = engine.answer("hoeveel geld krijgen hogescholen en mbo-scholen in totaal?")
+    assert result.kind == "answer" and "516 miljoen" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    # "Voor de zomer is aan scholen gevraagd … een schoolscan": the spending is in the sentences around it
+    "tot wanneer mogen basisscholen hun npo-geld uitgeven?",
+    # "Deze plannen zullen op korte termijn alsnog worden opgeleverd": no date
+    "voor welke datum moeten scholen hun schoolprogramma klaar hebben?",
+])
+def test_a_date_for_another_step_or_no_date_at_all_is_no_deadline(engine, question):
+    assert engine.answer(question).kind == "near_miss"
+
+
+def test_the_rest_of_a_school_year_is_a_deadline_for_the_sectors_its_heading_names(engine):
+    from knowledge.units import unit_types
+    assert "deadline" in unit_types("de uitloop voor de rest van het studiejaar 2022-2023 te benutten")
+    result = engine.answer("tot wanneer mogen hogescholen en mbo's hun npo-geld uitgeven?")
+    assert result.kind == "answer" and "2022-2023" in shown(result)
+
+
+def test_a_date_whose_event_is_in_its_own_sentence_still_answers_a_follow_up(engine):
+    # (the event is what must be in the dated sentence; the subject may be in the sentences around it)
+    result = engine.answer("wanneer hadden de meeste medezeggenschapsraden ingestemd met het schoolprogramma?")
+    assert result.kind == "answer" and "In september van dit jaar" in shown(result)
+    # ("wanneer was dat?" after "moeten wij instemmen met het schoolprogramma?": the plan is named only
+    # around the sentence that dates the consent)
+    from actions import answers
+    from knowledge import open_kb
+    context = answers.Context(intent="nlu_fallback", text="wanneer was dat?", language="nl")
+    reply = answers.render(answers.respond(open_kb(), context,
+                                           last_question="moeten wij instemmen met het schoolprogramma?"))[0]
+    assert reply.startswith("In september van dit jaar")
