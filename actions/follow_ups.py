@@ -328,12 +328,26 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         kind = "reason"
         # (the size said again, "zo groot", "hoe groot", is no subject: the reason of what is asked)
         concepts = tuple(c for c in concepts if c.word not in _SIZE_WORDS)
+    if kind is None and _REMEDY_RE.match(text):
+        # "wat doet het kabinet daaraan?", "wat kunnen scholen eraan doen?" after "waarom is het lastig
+        # om personeel te werven?" / "in welke sector is het tekort het grootst?": what is done about
+        # the last question's subject, not its frame - neither its size nor its way of asking (a
+        # reason, a superlative) - so the sentence that answered it is not given again
+        concepts = tuple(c for c in concepts if c.word not in _SIZE_WORDS | _FRAME_WORDS)
+        subject = " ".join(c.surface for c in concepts if c.kind in ("topic", "sector") and c.word in known)
+        combined = f"{subject}, {text}" if subject else text
     if kind == "number" and last.answer_type != "number" and is_about_money(last) \
             and not [c for c in own.topics if c.word not in light]:  # ("hoeveel krijg ik dan?")
         kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
     return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
 
 
+# "wat doet het kabinet daaraan?", "wat kunnen we eraan doen?", "what can schools do about it?" (in the
+# glossary's Dutch): what is done about what the last question was about
+_REMEDY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?wat\s+(doe|doet|doen|kan|kun|kunnen|gaat|gaan|wordt|worden|zou|zouden)\b"
+                        r".*\b(daar|er|hier)(aan|tegen)\b", re.IGNORECASE)
+# ("in welke sector is het tekort het grootst?", "waarom is het lastig …?": how the last question asked)
+_FRAME_WORDS = {"sector", "lastig", "moeilijk", "meest", "vaak"}
 # ("waarom is die zo groot?": the size the last question asked about, said again)
 _SIZE_WORDS = {"groot", "hoog", "laag", "klein", "veel", "weinig", "lang", "kort", "zoveel", "zo"}
 # ("waarom was dat hoger?" compares: the sentence that compares may give its cause in a clause)

@@ -1168,3 +1168,37 @@ def test_who_paid_after_a_count_is_answered_with_what_it_cost_whom():
     ctx = answers.Context(intent="nlu_fallback", text="and who paid for that?", language="en")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question="hoeveel onderzoekers kregen verlenging?"))[0]
     assert "12 miljoen" in reply
+
+
+def test_a_council_and_its_consent_are_two_words_and_mrs_is_their_plural():
+    # (before: "mr's" was left unread, so "hadden de meeste mr's al ingestemd?" was answered as not
+    # known; and with "ingestemd" in the council's own group, "heeft de mr ingestemd met de plannen?"
+    # got the mbo/ho sentence about the medezeggenschap, which says nothing about consent)
+    from knowledge.normalize import lemma
+    assert lemma("mr's") == "mr" and lemma("thema's") == "thema"
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="hadden de meeste mr's al ingestemd?")))[0]
+    assert "medezeggenschapsraden al ingestemd" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="heeft de mr ingestemd met de plannen?")))[0]
+    assert "instemming van de medezeggenschap" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="moet de mr instemmen met ons npo plan?")))[0]
+    assert "voorgelegd zijn aan de medezeggenschapsraad" in reply
+
+
+def test_what_is_done_about_it_asks_about_the_last_subject_not_its_frame():
+    # (before: "wat doet de overheid daaraan?" after "in welke sector is het stagetekort het grootst?"
+    # kept "sector" and "grootst" and got an action about stages in other sectors; "wat doen de
+    # universiteiten eraan?" was no measure question, so theme 4's list was not given)
+    text, question = follow_ups.with_last_question("wat doet de overheid daaraan?",
+                                                   "in welke sector is het stagetekort het grootst?")
+    assert {c.word for c in question.concepts} == {"stagetekort", "overheid"} and "grootst" not in text
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wat doet de overheid daaraan?"),
+                                           last_question="in welke sector is het stagetekort het grootst?"))[0]
+    assert "stagefonds zorg" in reply
+    text, question = follow_ups.with_last_question("wat doen de universiteiten eraan?", "is er vertraging bij de coschappen?")
+    result = kb.engine().answer(text, question=question)
+    assert result.kind == "actions" and result.theme == 4
