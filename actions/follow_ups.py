@@ -95,12 +95,14 @@ _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door
 _STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
                                 r"|tegen|uit|van|voor)|hen|hem|zulke"
                                 r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
-                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
+                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt|blijft|blijven)\s+(dat|dit|die))\b", re.IGNORECASE)
 STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
-_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
-                                     r"(\s+(dan|precies|lang|vaak|dan precies|niet|dan niet|eigenlijk))?\W*$", re.IGNORECASE)
+# ("waarover vooral?", "waarvoor dan?": a pronominal adverb asks what the last question's verb is about or for)
+_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what"
+                                     r"|waar(over|voor|mee|in|op|aan|door|van))"
+                                     r"(\s+(dan|precies|lang|vaak|dan precies|niet|dan niet|eigenlijk|vooral))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
 # "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
 _WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"

@@ -1202,3 +1202,37 @@ def test_what_is_done_about_it_asks_about_the_last_subject_not_its_frame():
     text, question = follow_ups.with_last_question("wat doen de universiteiten eraan?", "is er vertraging bij de coschappen?")
     result = kb.engine().answer(text, question=question)
     assert result.kind == "actions" and result.theme == 4
+
+
+def test_a_pronominal_question_word_alone_asks_about_the_last_question():
+    # (before: "waarover vooral?" after "maken schoolleiders zich zorgen over zijn school?" was read as
+    # a question of its own and answered "Dat kan ik niet vinden")
+    last = "maken schoolleiders zich zorgen over het praktijkonderwijs?"
+    for text in ("waarover vooral?", "waarover?", "waarmee precies?", "waarvoor?"):
+        assert follow_ups.is_elliptical(text, last), text
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="waarover vooral?"),
+                                           last_question="maken schoolleiders zich zorgen over zijn school?"))[0]
+    assert "welbevinden en de executieve vaardigheden" in reply
+
+
+def test_complete_figures_are_full_ones():
+    # (before: "zijn die cijfers compleet?" after the researchers' extensions was not known: the letter
+    # says "Niet alle instellingen hebben echter (volledig) gerapporteerd")
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="zijn die cijfers compleet?"),
+                                           last_question="hoeveel onderzoekers met een tijdelijk contract kregen verlenging?"))[0]
+    assert "volledig" in reply and "cijfers" in reply
+
+
+def test_a_separable_verb_in_the_lexicon_and_blijft_die_point_back():
+    # (before: "wie vult die aan?" read "vullen" and missed "Het NRO zal de menukaart ... aanvullen";
+    # "blijft die bestaan na het programma?" was a question of its own about "blijven", answered
+    # with "De voortgang ... blijft nauwgezet gemonitord worden")
+    kb = open_kb()
+    last = "wat is de menukaart?"
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wie vult die aan?"),
+                                           last_question=last))[0]
+    assert reply.startswith("Het NRO zal de menukaart")
+    assert follow_ups.is_elliptical("blijft die bestaan na het programma?", last)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="blijft die bestaan na het programma?"),
+                                           last_question=last))[0]
+    assert "ook daarna beschikbaar blijven" in reply
