@@ -301,6 +301,15 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         kept = tuple(c for c in kept if not YEAR_RE.fullmatch(c.word))
     if own.answer_type and own.answer_type != last.answer_type:
         kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
+    # "wie vult die aan?", "blijft die bestaan?" after "wat is de menukaart?" and "waar is die op
+    # gebaseerd?": the last follow-up's own verb ("baseren") asked something else of the subject; the
+    # new verb takes its place, in the concepts and in the question kept for the next follow-up
+    earlier, _, asked = last_question.rpartition(", ")
+    replaces_asked = bool(earlier) and bool(_ASKS_ITS_OWN_WAY_RE.match(asked)) and any(
+        c.kind == "topic" and verb_like(c) and c.word not in {k.word for k in kept} for c in own.topics)
+    if replaces_asked:
+        dropped = {c.word for c in analyse(asked).topics if verb_like(c)} - {c.word for c in analyse(earlier).concepts}
+        kept = tuple(c for c in kept if c.word not in dropped)
     known = {c.word for c in kept}
     if _APPLIES_TOO_RE.match(text):
         known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
@@ -313,7 +322,7 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     # ("ook volgend jaar?": the time is judged by its frame, which the combined text names; as words
     # "volgend" and "jaar" would outweigh the last question's subject)
     concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
-    combined = f"{last_question.rstrip(' ?.!')}, {text}"
+    combined = f"{(earlier if replaces_asked else last_question).rstrip(' ?.!')}, {text}"
     light = load_lexicon().light
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")

@@ -1236,3 +1236,20 @@ def test_a_separable_verb_in_the_lexicon_and_blijft_die_point_back():
     reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="blijft die bestaan na het programma?"),
                                            last_question=last))[0]
     assert "ook daarna beschikbaar blijven" in reply
+
+
+def test_a_new_verb_replaces_the_last_follow_ups_verb_not_the_subject():
+    # (before: after "wat is de menukaart?" and "waar is die op gebaseerd?", "wie vult die aan?" and
+    # "blijft die bestaan na het programma?" kept "gebaseerd" and got the EEF sentence again)
+    kb = open_kb()
+    last = "wat is de menukaart, waar is die op gebaseerd"
+    text, question = follow_ups.with_last_question("wie vult die aan?", last)
+    assert text == "wat is de menukaart, wie vult die aan?" and "baseren" not in {c.word for c in question.concepts}
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wie vult die aan?"),
+                                           last_question=last))[0]
+    assert reply.startswith("Het NRO zal de menukaart")
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="blijft die bestaan na het programma?"),
+                                           last_question="wat is de menukaart, wie vult die aan"))[0]
+    assert reply.startswith("De menukaart zal gedurende het NP Onderwijs")
+    # (a follow-up without a verb of its own keeps the whole last question: "sinds wanneer?")
+    assert follow_ups.with_last_question("wanneer?", last)[0] == "wat is de menukaart, waar is die op gebaseerd, wanneer?"
