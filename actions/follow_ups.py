@@ -95,12 +95,14 @@ _POINTS_BACK_RE = re.compile(r"\b(dat|dit|die|ie|daar\w*|hier\w*|er(aan|bij|door
 _STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|uit|van|voor|om)?|er(aan|bij|door|in|mee|na|op|over"
                                 r"|tegen|uit|van|voor)|hen|hem|zulke"
                                 r"|(mag|mogen|moet|moeten|kan|kunnen|kun|zou|zouden|wordt|worden|werd|is|was|zijn|gaat|gaan"
-                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt)\s+(dat|dit|die))\b", re.IGNORECASE)
+                                r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt|blijft|blijven)\s+(dat|dit|die))\b", re.IGNORECASE)
 STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
 _TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
-_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what)"
-                                     r"(\s+(dan|precies|lang|vaak|dan precies|niet|dan niet|eigenlijk))?\W*$", re.IGNORECASE)
+# ("waarover vooral?", "waarvoor dan?": a pronominal adverb asks what the last question's verb is about or for)
+_ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what"
+                                     r"|waar(over|voor|mee|in|op|aan|door|van))"
+                                     r"(\s+(dan|precies|lang|vaak|dan precies|niet|dan niet|eigenlijk|vooral))?\W*$", re.IGNORECASE)
 ELLIPSIS_MAX_WORDS = 5
 # "in welke sectoren vooral?", "voor welke jaren?", "which ones?": which of what the last question was about
 _WHICH_OF_THEM_RE = re.compile(r"^\W*((en|maar|and|but)\s+)?((in|voor|bij|op|van|uit|aan|naar|for|in|at|of)\s+)?"
@@ -299,6 +301,15 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         kept = tuple(c for c in kept if not YEAR_RE.fullmatch(c.word))
     if own.answer_type and own.answer_type != last.answer_type:
         kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
+    # "wie vult die aan?", "blijft die bestaan?" after "wat is de menukaart?" and "waar is die op
+    # gebaseerd?": the last follow-up's own verb ("baseren") asked something else of the subject; the
+    # new verb takes its place, in the concepts and in the question kept for the next follow-up
+    earlier, _, asked = last_question.rpartition(", ")
+    replaces_asked = bool(earlier) and bool(_ASKS_ITS_OWN_WAY_RE.match(asked)) and any(
+        c.kind == "topic" and verb_like(c) and c.word not in {k.word for k in kept} for c in own.topics)
+    if replaces_asked:
+        dropped = {c.word for c in analyse(asked).topics if verb_like(c)} - {c.word for c in analyse(earlier).concepts}
+        kept = tuple(c for c in kept if c.word not in dropped)
     known = {c.word for c in kept}
     if _APPLIES_TOO_RE.match(text):
         known |= _FRAME_VERBS  # ("geldt dat ook voor scholen?" asks nothing about "gelden")
@@ -311,7 +322,7 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     # ("ook volgend jaar?": the time is judged by its frame, which the combined text names; as words
     # "volgend" and "jaar" would outweigh the last question's subject)
     concepts = kept + (() if _OTHER_TIME_RE.match(text) else tuple(c for c in own.concepts if c.word not in known))
-    combined = f"{last_question.rstrip(' ?.!')}, {text}"
+    combined = f"{(earlier if replaces_asked else last_question).rstrip(' ?.!')}, {text}"
     light = load_lexicon().light
     # "welke vooral?", "waarom?", "wat doen ze eraan?" after "hoeveel …?" ask another kind of thing
     # than a number: only a message that asks no way of its own ("en in 2020?", "per student?")
@@ -328,12 +339,26 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
         kind = "reason"
         # (the size said again, "zo groot", "hoe groot", is no subject: the reason of what is asked)
         concepts = tuple(c for c in concepts if c.word not in _SIZE_WORDS)
+    if kind is None and _REMEDY_RE.match(text):
+        # "wat doet het kabinet daaraan?", "wat kunnen scholen eraan doen?" after "waarom is het lastig
+        # om personeel te werven?" / "in welke sector is het tekort het grootst?": what is done about
+        # the last question's subject, not its frame - neither its size nor its way of asking (a
+        # reason, a superlative) - so the sentence that answered it is not given again
+        concepts = tuple(c for c in concepts if c.word not in _SIZE_WORDS | _FRAME_WORDS)
+        subject = " ".join(c.surface for c in concepts if c.kind in ("topic", "sector") and c.word in known)
+        combined = f"{subject}, {text}" if subject else text
     if kind == "number" and last.answer_type != "number" and is_about_money(last) \
             and not [c for c in own.topics if c.word not in light]:  # ("hoeveel krijg ik dan?")
         kind = "amount"  # "hoeveel?" / "how much?" after a question about the grant asks what it is worth
     return combined, replace(last, text=combined, concepts=concepts, is_question=True, answer_type=kind)
 
 
+# "wat doet het kabinet daaraan?", "wat kunnen we eraan doen?", "what can schools do about it?" (in the
+# glossary's Dutch): what is done about what the last question was about
+_REMEDY_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?wat\s+(doe|doet|doen|kan|kun|kunnen|gaat|gaan|wordt|worden|zou|zouden)\b"
+                        r".*\b(daar|er|hier)(aan|tegen)\b", re.IGNORECASE)
+# ("in welke sector is het tekort het grootst?", "waarom is het lastig …?": how the last question asked)
+_FRAME_WORDS = {"sector", "lastig", "moeilijk", "meest", "vaak"}
 # ("waarom is die zo groot?": the size the last question asked about, said again)
 _SIZE_WORDS = {"groot", "hoog", "laag", "klein", "veel", "weinig", "lang", "kort", "zoveel", "zo"}
 # ("waarom was dat hoger?" compares: the sentence that compares may give its cause in a clause)

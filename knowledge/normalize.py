@@ -151,7 +151,7 @@ def lemma(word: str) -> str:
         _load()
     lower = word.lower().replace("’", "'")
     found = _lemma_fixes.get(lower) or _lemma_table.get(lower)  # type: ignore[union-attr]
-    if found == lower and lower.endswith("'s") and len(lower) > 4:
+    if found == lower and lower.endswith("'s") and len(lower) >= 4:
         # The plural of a word on a vowel or an abbreviation: "pabo's", "mbo's", "thema's".
         found = _lemma_table.get(lower[:-2])  # type: ignore[union-attr]
     if found == lower and len(lower) > 6:

@@ -1168,3 +1168,88 @@ def test_who_paid_after_a_count_is_answered_with_what_it_cost_whom():
     ctx = answers.Context(intent="nlu_fallback", text="and who paid for that?", language="en")
     reply = answers.render(answers.respond(open_kb(), ctx, last_question="hoeveel onderzoekers kregen verlenging?"))[0]
     assert "12 miljoen" in reply
+
+
+def test_a_council_and_its_consent_are_two_words_and_mrs_is_their_plural():
+    # (before: "mr's" was left unread, so "hadden de meeste mr's al ingestemd?" was answered as not
+    # known; and with "ingestemd" in the council's own group, "heeft de mr ingestemd met de plannen?"
+    # got the mbo/ho sentence about the medezeggenschap, which says nothing about consent)
+    from knowledge.normalize import lemma
+    assert lemma("mr's") == "mr" and lemma("thema's") == "thema"
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="hadden de meeste mr's al ingestemd?")))[0]
+    assert "medezeggenschapsraden al ingestemd" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="heeft de mr ingestemd met de plannen?")))[0]
+    assert "instemming van de medezeggenschap" in reply
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback",
+                                                               text="moet de mr instemmen met ons npo plan?")))[0]
+    assert "voorgelegd zijn aan de medezeggenschapsraad" in reply
+
+
+def test_what_is_done_about_it_asks_about_the_last_subject_not_its_frame():
+    # (before: "wat doet de overheid daaraan?" after "in welke sector is het stagetekort het grootst?"
+    # kept "sector" and "grootst" and got an action about stages in other sectors; "wat doen de
+    # universiteiten eraan?" was no measure question, so theme 4's list was not given)
+    text, question = follow_ups.with_last_question("wat doet de overheid daaraan?",
+                                                   "in welke sector is het stagetekort het grootst?")
+    assert {c.word for c in question.concepts} == {"stagetekort", "overheid"} and "grootst" not in text
+    kb = open_kb()
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wat doet de overheid daaraan?"),
+                                           last_question="in welke sector is het stagetekort het grootst?"))[0]
+    assert "stagefonds zorg" in reply
+    text, question = follow_ups.with_last_question("wat doen de universiteiten eraan?", "is er vertraging bij de coschappen?")
+    result = kb.engine().answer(text, question=question)
+    assert result.kind == "actions" and result.theme == 4
+
+
+def test_a_pronominal_question_word_alone_asks_about_the_last_question():
+    # (before: "waarover vooral?" after "maken schoolleiders zich zorgen over zijn school?" was read as
+    # a question of its own and answered "Dat kan ik niet vinden")
+    last = "maken schoolleiders zich zorgen over het praktijkonderwijs?"
+    for text in ("waarover vooral?", "waarover?", "waarmee precies?", "waarvoor?"):
+        assert follow_ups.is_elliptical(text, last), text
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="waarover vooral?"),
+                                           last_question="maken schoolleiders zich zorgen over zijn school?"))[0]
+    assert "welbevinden en de executieve vaardigheden" in reply
+
+
+def test_complete_figures_are_full_ones():
+    # (before: "zijn die cijfers compleet?" after the researchers' extensions was not known: the letter
+    # says "Niet alle instellingen hebben echter (volledig) gerapporteerd")
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text="zijn die cijfers compleet?"),
+                                           last_question="hoeveel onderzoekers met een tijdelijk contract kregen verlenging?"))[0]
+    assert "volledig" in reply and "cijfers" in reply
+
+
+def test_a_separable_verb_in_the_lexicon_and_blijft_die_point_back():
+    # (before: "wie vult die aan?" read "vullen" and missed "Het NRO zal de menukaart ... aanvullen";
+    # "blijft die bestaan na het programma?" was a question of its own about "blijven", answered
+    # with "De voortgang ... blijft nauwgezet gemonitord worden")
+    kb = open_kb()
+    last = "wat is de menukaart?"
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wie vult die aan?"),
+                                           last_question=last))[0]
+    assert reply.startswith("Het NRO zal de menukaart")
+    assert follow_ups.is_elliptical("blijft die bestaan na het programma?", last)
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="blijft die bestaan na het programma?"),
+                                           last_question=last))[0]
+    assert "ook daarna beschikbaar blijven" in reply
+
+
+def test_a_new_verb_replaces_the_last_follow_ups_verb_not_the_subject():
+    # (before: after "wat is de menukaart?" and "waar is die op gebaseerd?", "wie vult die aan?" and
+    # "blijft die bestaan na het programma?" kept "gebaseerd" and got the EEF sentence again)
+    kb = open_kb()
+    last = "wat is de menukaart, waar is die op gebaseerd"
+    text, question = follow_ups.with_last_question("wie vult die aan?", last)
+    assert text == "wat is de menukaart, wie vult die aan?" and "baseren" not in {c.word for c in question.concepts}
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="wie vult die aan?"),
+                                           last_question=last))[0]
+    assert reply.startswith("Het NRO zal de menukaart")
+    reply = answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text="blijft die bestaan na het programma?"),
+                                           last_question="wat is de menukaart, wie vult die aan"))[0]
+    assert reply.startswith("De menukaart zal gedurende het NP Onderwijs")
+    # (a follow-up without a verb of its own keeps the whole last question: "sinds wanneer?")
+    assert follow_ups.with_last_question("wanneer?", last)[0] == "wat is de menukaart, waar is die op gebaseerd, wanneer?"
