@@ -438,3 +438,11 @@ def test_an_english_follow_up_names_what_is_missing_in_english():
     ctx = answers.Context(intent="nlu_fallback", text="who pays for that?", language="en")
     reply = answers.render(answers.respond(kb, ctx, last_question="wordt mijn collegegeld gehalveerd?"))[0]
     assert "‘pays for’" in reply and "betalen" not in reply
+
+
+def test_a_semicolon_between_clauses_is_no_code():
+    # (before: "…; do I get …" was read as code, and the first message was answered in Dutch)
+    assert conversation_language("I'm an international student at a Dutch uni; do I get extra travel rights?",
+                                 None) == "en"
+    assert conversation_language("SELECT * FROM users;", None) == "nl"
+
