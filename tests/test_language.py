@@ -446,3 +446,11 @@ def test_a_semicolon_between_clauses_is_no_code():
                                  None) == "en"
     assert conversation_language("SELECT * FROM users;", None) == "nl"
 
+
+def test_an_english_follow_up_names_a_missing_rate_in_english():
+    # (before: "and per pupil?" said "… a number per leerling": the rate in the gloss's Dutch)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="and per pupil?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel krijgen gemeenten"))[0]
+    assert reply.startswith("The documents do not") and "per pupil" in reply and "leerling" not in reply.split("\n")[0]
+
