@@ -454,3 +454,10 @@ def test_an_english_follow_up_names_a_missing_rate_in_english():
     reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel krijgen gemeenten"))[0]
     assert reply.startswith("The documents do not") and "per pupil" in reply and "leerling" not in reply.split("\n")[0]
 
+
+def test_each_of_them_is_a_rate_of_the_noun_it_stands_for_not_of_the_verb():
+    # (before: "per krijgen", "per university get")
+    rates = lambda q: [c.surface for c in analyse_english(q).concepts if c.kind == "rate"]
+    assert rates("how much do each of them get, the teacher training colleges?") == ["per teacher training colleges"]
+    assert rates("How much does each university get?") == ["per university"]
+    assert rates("how much do they each get?") == []
