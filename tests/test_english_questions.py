@@ -757,6 +757,9 @@ def test_a_typo_inside_a_word_is_still_fixed(kb):
     ("why is the transition from school to work harder now?", "lastiger geworden"),
     # student unions speak through the students' representatives
     ("what do student unions think about the plans?", "minder optimaal"),
+    # dev: "the right place" is no right ('recht'), pupils "end up" there
+    ("did the pupils end up in the right place?", "goede plek"),
+    ("is the economy recovering?", "economisch herstel"),
 ])
 def test_probe_en10_wordings_reach_the_sentence(kb, question, fragment):
     answered_with(kb, question, fragment)
