@@ -521,11 +521,14 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
 def _missing_as_typed(result: Result, typed: str, language: str) -> Result:
     """A follow-up in English is read in the glossary's Dutch; what a near miss says is missing is
     named as the user typed it ("who pays for that?" lacks 'pays for', not 'betalen')."""
-    if language == "nl" or not result.missing:
+    if language == "nl" or not (result.missing or result.missing_rate):
         return result
     as_typed = {c.word: c.surface for c in analyse_in(typed, language).concepts}
     word_of = {c.surface: c.word for c in result.question.concepts}
-    return replace(result, missing=tuple(as_typed.get(word_of.get(m, ""), m) for m in result.missing))
+    # (the rate too: "and per pupil?" lacks 'per pupil', not 'per leerling')
+    rate = result.missing_rate and as_typed.get(word_of.get(result.missing_rate, ""), result.missing_rate)
+    return replace(result, missing=tuple(as_typed.get(word_of.get(m, ""), m) for m in result.missing),
+                   missing_rate=rate)
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.

@@ -24,7 +24,8 @@ MIN_WORDS = 2
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Characters of code, markup or queries ("SELECT * FROM users;", "<script>"), not of a chat message:
 # such a message says nothing about the user's language.
-_CODE_RE = re.compile(r"[;=*{}<>\[\]|\\`]|--")
+# (A semicolon between clauses, "… at a Dutch uni; do I get …", is a writer's, not code's.)
+_CODE_RE = re.compile(r"[=*{}<>\[\]|\\`]|--|;(?!\s+[^\W\d_])")
 # English contractions as words ("I'm" -> "I am"); Dutch "'s" (thema's) is left alone.
 _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": "not"}
 _CONTRACTION_RE = re.compile(r"('m|'re|'ve|'ll|n't)\b", re.IGNORECASE)

@@ -306,6 +306,7 @@ def _rate_articles(surfaces: List[str], answer_type: Optional[str]) -> FrozenSet
     return frozenset(
         i for i, word in enumerate(surfaces)
         if word in _ONE and 0 < i < len(surfaces) - 1 and not surfaces[i + 1].isdigit()
+        and surfaces[i + 1] != "single"  # ("a single school": the glossary's 'elke' makes the rate)
         and (surfaces[i - 1] in _AUXILIARIES
              or (i > 1 and surfaces[i - 1] in ("of", "for") and surfaces[i - 2] in _AMOUNT_NOUNS)))
 
@@ -319,6 +320,8 @@ _SELF_DESCRIPTION_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
     r"(?:" + _I_AM +
     r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b"
+    # ("As a teacher in special education I wonder, what …", "as a parent, how …": the asker's role)
+    r"|as\s+an?\s+(?!(?:result|rule|whole|matter|consequence|example|reminder|start|first|follow)\b)"
     # (a parent: "My daughter is in group 6. How big is the delay …?")
     r"|my\s+(?:son|daughter|child|kid|boy|girl|children|kids)\s+(?:is|are|goes|go|attends|attend|started)\b)"
     r"[^?.;:!,]*[,.;:!]\s*", re.I)
@@ -405,8 +408,16 @@ def translate(text: str) -> Translation:
     # names (the reply holds one of them, not both); the second is the first's alternative
     either: Dict[str, Tuple[str, ...]] = {}
     spans: List[Tuple[int, int]] = []   # the words each Dutch entry stands for
+    determined: List[int] = []           # entries after "the"/"these"/"those"/"all": nouns
+    each_at: Optional[int] = None
     i = 0
     while i < len(lemmas):
+        if surfaces[i] in _EACH and _each_alone(surfaces, lemmas, i, glossary):
+            # "how much do each of them get, the teacher training colleges?": 'elke' goes before
+            # the noun it stands for, not before the verb ("per krijgen")
+            each_at = len(dutch)
+            i += 3 if i + 1 < len(surfaces) and surfaces[i + 1] == "of" else 1
+            continue
         # "launched which month?": "which" before a noun that the glossary's question words name
         # asks, even after a verb ("who" before a verb never does: "students who get a grant")
         if i in relative and not (surfaces[i] == "which" and any(
@@ -459,12 +470,24 @@ def translate(text: str) -> Translation:
             i += size
             continue
         if found:
+            if i and surfaces[i - 1] in _DETERMINERS and found not in _NO_RATE_NOUNS:
+                determined.append(len(dutch))
             spans.append((i, i + size - 1))
             dutch.append(found)
             where.setdefault(found, typed)
             for word in found.split():
                 where.setdefault(word, typed)
         i += size
+    if each_at is not None and determined:
+        # (the noun named after "each of them", else the one before it; none: "each" asks no rate,
+        # as "hoeveel krijgt elk van hen?" does not)
+        noun = next((k for k in determined if k >= each_at), determined[-1])
+        dutch.insert(noun, "elke")
+    for k in range(len(dutch) - 2):
+        # "how much does each university get": the verb goes before 'elke', as in "hoeveel krijgt elke
+        # universiteit" (after a sector word it would be read as the noun: "elke mbo school")
+        if dutch[k] == "elke" and dutch[k + 2] in _RECEIVING_DUTCH:
+            dutch[k:k + 3] = [dutch[k + 2], "elke", dutch[k + 1]]
     # "primary school pupils", "mbo students": the people of a sector are the sector, as in the Dutch
     # compounds ("basisschoolleerlingen", "mbo-studenten" read as the sector alone); a separate
     # 'leerling' would ask for sentences that name pupils over the sector's own sentences
@@ -485,6 +508,24 @@ def translate(text: str) -> Translation:
             others[word] = others.get(word, ()) + alternatives
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
+
+
+# "each"/"every" as a pronoun ("each of them", "they each get", "how much does each receive?"):
+# the noun it stands for is named elsewhere, or not at all.
+_EACH = frozenset({"each", "every"})
+_EACH_OF = frozenset("them these those you us".split())
+_DETERMINERS = frozenset({"the", "these", "those", "all"})
+_NO_RATE_NOUNS = frozenset({"geld", "bedrag", "budget"})
+_RECEIVING = frozenset("get receive pay cost earn spend have".split())
+_RECEIVING_DUTCH = frozenset("krijgen ontvangen betalen kosten verdienen besteden".split())
+
+
+def _each_alone(surfaces: List[str], lemmas: List[str], i: int, glossary: Glossary) -> bool:
+    if i + 1 >= len(surfaces):
+        return True
+    if surfaces[i + 1] == "of":
+        return i + 2 < len(surfaces) and surfaces[i + 2] in _EACH_OF
+    return lemmas[i + 1] in _RECEIVING or lemmas[i + 1] in glossary.stop_words
 
 
 def _joined_by_or(surfaces: List[str], before: Tuple[int, int], start: int) -> bool:

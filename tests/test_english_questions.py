@@ -742,3 +742,31 @@ def test_a_place_name_is_no_typo_of_a_word_with_another_first_letter(kb, questio
 
 def test_a_typo_inside_a_word_is_still_fixed(kb):
     answered_with(kb, "is my tution fee halved this year?", "gehalveerd")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # probe-en10: "freed up" is 'vrijgemaakt' (not "free": 'gratis'), "set aside" 'ter beschikking',
+    # "contract size" the 'aanstelling', "concerned about" worried; "As a teacher …, " is who asks
+    ("how much extra money was freed up for salaries in primary education during the political debates?",
+     "500 miljoen"),
+    ("how much is set aside specifically for teacher training programmes?", "38 miljoen"),
+    ("what's the average contract size of pabo students working in schools?", "0,6 fte"),
+    ("as a teacher in special needs education I wonder, what are special schools most concerned about?",
+     "welbevinden"),
+    # "harder" is also the letter's 'lastiger'; "from school to work" its "van school naar werk"
+    ("why is the transition from school to work harder now?", "lastiger geworden"),
+    # student unions speak through the students' representatives
+    ("what do student unions think about the plans?", "minder optimaal"),
+    # dev: "the right place" is no right ('recht'), pupils "end up" there
+    ("did the pupils end up in the right place?", "goede plek"),
+    ("is the economy recovering?", "economisch herstel"),
+])
+def test_probe_en10_wordings_reach_the_sentence(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_a_single_one_asks_a_rate(kb):
+    # (before: "a single university" was a word the documents lack, or, dropped, the €516 million
+    # for all institutions answered an amount per university)
+    text = reply(kb, "How much NPO funding does a single university receive?")
+    assert text.startswith("The documents do not") and "per university" in text.split("\n")[0], text

@@ -438,3 +438,26 @@ def test_an_english_follow_up_names_what_is_missing_in_english():
     ctx = answers.Context(intent="nlu_fallback", text="who pays for that?", language="en")
     reply = answers.render(answers.respond(kb, ctx, last_question="wordt mijn collegegeld gehalveerd?"))[0]
     assert "‘pays for’" in reply and "betalen" not in reply
+
+
+def test_a_semicolon_between_clauses_is_no_code():
+    # (before: "…; do I get …" was read as code, and the first message was answered in Dutch)
+    assert conversation_language("I'm an international student at a Dutch uni; do I get extra travel rights?",
+                                 None) == "en"
+    assert conversation_language("SELECT * FROM users;", None) == "nl"
+
+
+def test_an_english_follow_up_names_a_missing_rate_in_english():
+    # (before: "and per pupil?" said "… a number per leerling": the rate in the gloss's Dutch)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text="and per pupil?", language="en")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel krijgen gemeenten"))[0]
+    assert reply.startswith("The documents do not") and "per pupil" in reply and "leerling" not in reply.split("\n")[0]
+
+
+def test_each_of_them_is_a_rate_of_the_noun_it_stands_for_not_of_the_verb():
+    # (before: "per krijgen", "per university get")
+    rates = lambda q: [c.surface for c in analyse_english(q).concepts if c.kind == "rate"]
+    assert rates("how much do each of them get, the teacher training colleges?") == ["per teacher training colleges"]
+    assert rates("How much does each university get?") == ["per university"]
+    assert rates("how much do they each get?") == []
