@@ -672,8 +672,13 @@ class Engine(Ranker):
             return not unit.sectors or any(applies_to(unit.sectors, x) for x in question.sectors)
 
         judge_sectors = len(set(question.sectors)) == 1 or chosen_for_sector
+        # (nor is a unit without the end a "tot wanneer" question asks, beside one that gives it: "tot
+        # wanneer mogen instellingen de npo-middelen uitgeven?" - the uitloop to 2022-2023, not the
+        # annual report "voor de volgende jaren")
+        deadline_given = "deadline" in best.unit.types and bool(DEADLINE_QUESTION_RE.search(question.text))
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
+                      and not (deadline_given and "deadline" not in s.unit.types)
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as

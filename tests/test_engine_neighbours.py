@@ -72,3 +72,11 @@ def test_a_date_whose_event_is_in_its_own_sentence_still_answers_a_follow_up(eng
     reply = answers.render(answers.respond(open_kb(), context,
                                            last_question="moeten wij instemmen met het schoolprogramma?"))[0]
     assert reply.startswith("In september van dit jaar")
+
+
+def test_a_unit_without_an_end_is_no_rival_of_the_one_that_gives_it(engine):
+    # (before: unsure between the uitloop and "Voor de volgende jaren … jaarverslag", and over REST
+    # NLU's topic picked the annual report)
+    result = engine.answer("tot wanneer mogen instellingen de npo middelen uitgeven")
+    assert result.kind == "answer" and not result.unsure
+    assert "2022-2023" in result.shown[0].text
