@@ -214,10 +214,15 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
     # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
     # ("hoeveel geld zetten ze daarvoor in?": the money asked for is the answer's unit, no subject)
-    subject = [c for c in own if not (question.answer_type == "amount" and c.word in _MONEY_UNIT_WORDS)]
-    strong = bool(_STRONG_POINTER_RE.search(either)) and len(subject) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
+    # ("waarvoor is dat geld bedoeld?" after "hoeveel subsidie is er …?": the money is the last one's)
+    money_before = question.answer_type == "amount" or is_about_money(analyse(last_question))
+    subject = [c for c in own if not (money_before and c.word in _MONEY_UNIT_WORDS)]
+    short = len(text.split()) <= STRONG_POINTER_MAX_WORDS
+    strong = bool(_STRONG_POINTER_RE.search(either)) and len(subject) <= 1 and short
+    # ("waarvoor willen ze het vooral gebruiken?": someone pointed back to and only a verb of its own)
+    they_do = bool(_PERSON_POINTER_RE.search(either)) and short and all(_verb(c) for c in subject)
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
-            and not (pointer and not own and question.is_question) and not (strong and question.is_question):
+            and not (pointer and not own and question.is_question) and not ((strong or they_do) and question.is_question):
         return False
     if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
         return True
@@ -248,6 +253,12 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
 
 
 _MONEY_UNIT_WORDS = {"geld", "euro", "bedrag"}
+# ("waarvoor willen ze het gebruiken?": a personal pronoun, the subject or object of the last question)
+_PERSON_POINTER_RE = re.compile(r"(?<![\w'])(ze|zij|hij|hem|hen|they|them)\b", re.IGNORECASE)
+
+
+def _verb(concept) -> bool:
+    return verb_like(concept) or verb_like(replace(concept, word=concept.surface.lower()))
 _UNIT_WORDS = {"jaar", "maand", "week", "dag", "uur", "keer", "procent", "percentage", "euro", "schooljaar", "studiejaar"}
 # "and who paid?", "en wanneer begint het?": a conjunction and a question word that asks about the last
 # question's event (not "en wie is Kim Putters?", "and what is the NRO?": a new thing named; nor "en
