@@ -144,6 +144,10 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         # as many words as the new phrase, and the old one's article when the new has none ("naar de
         # lerarenopleidingen" -> "naar stages"); a Dutch verb may follow ("in 2021 geslaagd")
         start = places[-1] + 1
+        if YEAR_RE.fullmatch(phrase) and not YEAR_RE.fullmatch(tokens[start].strip(",.;:?!")):
+            # ("en in 2015?" after "… werken al in het onderwijs?": a time, not another place; the year
+            # is added to the last question, or replaces its year, by with_last_question)
+            return None
         size = len(phrase.split())
         if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
             size += 1
@@ -300,11 +304,21 @@ def _counted_year(text: str, last_question: str) -> str:
     return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
 
 
+# ", en in 2015?", ", and in 2020?" (the glossary's Dutch): a follow-up that only named a year, as merged
+_YEAR_ONLY_FOLLOW_UP_RE = re.compile(r",\s*((en|maar|ook|of)\s+)?((in|voor|rond)\s+)?(19|20)\d\d\s*\??(?=,|$)", re.IGNORECASE)
+
+
 def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     """The last question's concepts and sectors, asked the way this message asks (its answer type,
     its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
     text = _counted_year(text, last_question)
+    if _ASKS_RE.search(text) and not YEAR_RE.search(text) and not _COMPARED_RE.search(text):
+        # "als wat werken ze?" after "…?, en in 2015?": the year that follow-up asked about was its
+        # own detail; a question of another kind is about the subject, not about that year (kept, a
+        # sentence naming the subject but not the year would read as silence). ("waarom was dat
+        # hoger?" compares: the year stays.)
+        last_question = _YEAR_ONLY_FOLLOW_UP_RE.sub("", last_question)
     last, own = analyse(last_question), analyse(text)
     kept = last.concepts
     if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):

@@ -1277,3 +1277,26 @@ def test_a_pointer_with_only_the_last_money_or_a_verb_of_its_own_continues_the_l
 ])
 def test_a_pronoun_with_a_subject_of_its_own_asks_anew(last, message):
     assert not follow_ups.is_elliptical(message, last)
+
+
+def test_a_year_substitutes_a_year_not_a_place():
+    # (before: "en in 2015?" made "hoeveel pabostudenten werken al in 2015?", losing "het onderwijs")
+    assert follow_ups.substituted("en in 2015?", "hoeveel pabostudenten werken al in het onderwijs?") is None
+    assert follow_ups.substituted("en in 2020?", "hoeveel kandidaten zijn er in 2021 geslaagd?") \
+        == "hoeveel kandidaten zijn er in 2020 geslaagd?"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # (before: "Dat staat niet precies in de documenten": the 2021 of "en in 2021?" stayed in the chain)
+    (["hoeveel onderzoekers met een tijdelijk contract kregen verlenging?", "en in 2021?", "wat heeft dat gekost?"],
+     "circa € 12 miljoen"),
+    (["hoeveel pabostudenten werken al in het onderwijs?", "en in 2015?", "als wat werken ze?"], "onderwijsondersteunend"),
+])
+def test_a_year_asked_in_a_follow_up_is_not_kept_for_a_question_of_another_kind(turns, expected):
+    kb = open_kb()
+    last = None
+    for turn in turns:
+        answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=turn, language="nl"), last_question=last)
+        last = answer.question
+    reply = answers.render(answer)[0]
+    assert expected in reply and not reply.startswith("Dat staat niet precies")
