@@ -144,6 +144,10 @@ def substituted(text: str, last_question: Optional[str]) -> Optional[str]:
         # as many words as the new phrase, and the old one's article when the new has none ("naar de
         # lerarenopleidingen" -> "naar stages"); a Dutch verb may follow ("in 2021 geslaagd")
         start = places[-1] + 1
+        if YEAR_RE.fullmatch(phrase) and not YEAR_RE.fullmatch(tokens[start].strip(",.;:?!")):
+            # ("en in 2015?" after "… werken al in het onderwijs?": a time, not another place; the year
+            # is added to the last question, or replaces its year, by with_last_question)
+            return None
         size = len(phrase.split())
         if tokens[start].lower() in _DETERMINERS and phrase.split()[0].lower() not in _DETERMINERS:
             size += 1
@@ -214,10 +218,15 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
     # ("wat doet het npo nou eigenlijk voor ze?": a pointer and no subject of its own, at any length)
     # ("krijg ik daar iets voor terug?": a pointer that can only point back and one word of its own)
     # ("hoeveel geld zetten ze daarvoor in?": the money asked for is the answer's unit, no subject)
-    subject = [c for c in own if not (question.answer_type == "amount" and c.word in _MONEY_UNIT_WORDS)]
-    strong = bool(_STRONG_POINTER_RE.search(either)) and len(subject) <= 1 and len(text.split()) <= STRONG_POINTER_MAX_WORDS
+    # ("waarvoor is dat geld bedoeld?" after "hoeveel subsidie is er …?": the money is the last one's)
+    money_before = question.answer_type == "amount" or is_about_money(analyse(last_question))
+    subject = [c for c in own if not (money_before and c.word in _MONEY_UNIT_WORDS)]
+    short = len(text.split()) <= STRONG_POINTER_MAX_WORDS
+    strong = bool(_STRONG_POINTER_RE.search(either)) and len(subject) <= 1 and short
+    # ("waarvoor willen ze het vooral gebruiken?": someone pointed back to and only a verb of its own)
+    they_do = bool(_PERSON_POINTER_RE.search(either)) and short and all(_verb(c) for c in subject)
     if len(text.split()) > ELLIPSIS_MAX_WORDS and not _ALWAYS_BACK_RE.search(either) \
-            and not (pointer and not own and question.is_question) and not (strong and question.is_question):
+            and not (pointer and not own and question.is_question) and not ((strong or they_do) and question.is_question):
         return False
     if (_WHICH_OF_THEM_RE.match(text) and len(own) <= 1) or _OTHER_TIME_RE.match(text):
         return True
@@ -248,6 +257,12 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
 
 
 _MONEY_UNIT_WORDS = {"geld", "euro", "bedrag"}
+# ("waarvoor willen ze het gebruiken?": a personal pronoun, the subject or object of the last question)
+_PERSON_POINTER_RE = re.compile(r"(?<![\w'])(ze|zij|hij|hem|hen|they|them)\b", re.IGNORECASE)
+
+
+def _verb(concept) -> bool:
+    return verb_like(concept) or verb_like(replace(concept, word=concept.surface.lower()))
 _UNIT_WORDS = {"jaar", "maand", "week", "dag", "uur", "keer", "procent", "percentage", "euro", "schooljaar", "studiejaar"}
 # "and who paid?", "en wanneer begint het?": a conjunction and a question word that asks about the last
 # question's event (not "en wie is Kim Putters?", "and what is the NRO?": a new thing named; nor "en
@@ -289,11 +304,21 @@ def _counted_year(text: str, last_question: str) -> str:
     return text[:found.start()] + str(int(years.pop()) + shift) + text[found.end():]
 
 
+# ", en in 2015?", ", and in 2020?" (the glossary's Dutch): a follow-up that only named a year, as merged
+_YEAR_ONLY_FOLLOW_UP_RE = re.compile(r",\s*((en|maar|ook|of)\s+)?((in|voor|rond)\s+)?(19|20)\d\d\s*\??(?=,|$)", re.IGNORECASE)
+
+
 def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     """The last question's concepts and sectors, asked the way this message asks (its answer type,
     its rate, its year). Merged as concepts, not as one text: read as one text, "hoeveel studenten
     kregen een tegemoetkoming" + "hoeveel geld was dat?" would ask what *one* receiver gets."""
     text = _counted_year(text, last_question)
+    if _ASKS_RE.search(text) and not YEAR_RE.search(text) and not _COMPARED_RE.search(text):
+        # "als wat werken ze?" after "…?, en in 2015?": the year that follow-up asked about was its
+        # own detail; a question of another kind is about the subject, not about that year (kept, a
+        # sentence naming the subject but not the year would read as silence). ("waarom was dat
+        # hoger?" compares: the year stays.)
+        last_question = _YEAR_ONLY_FOLLOW_UP_RE.sub("", last_question)
     last, own = analyse(last_question), analyse(text)
     kept = last.concepts
     if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):

@@ -1253,3 +1253,50 @@ def test_a_new_verb_replaces_the_last_follow_ups_verb_not_the_subject():
     assert reply.startswith("De menukaart zal gedurende het NP Onderwijs")
     # (a follow-up without a verb of its own keeps the whole last question: "sinds wanneer?")
     assert follow_ups.with_last_question("wanneer?", last)[0] == "wat is de menukaart, waar is die op gebaseerd, wanneer?"
+
+
+@pytest.mark.parametrize("last, message, expected", [
+    # "dat geld" after a question about a subsidy is that subsidy, no new subject (before: the
+    # keuzelijst's "Deze middelen zijn bedoeld voor ...", about another budget)
+    ("hoeveel subsidie is er in 2022 voor zorginstellingen?", "waarvoor is dat geld bedoeld?", "innovatieve vormen van stagebegeleiding"),
+    # "ze" and only a verb of its own: what the last question's subject does (before: the regio's 7%
+    # "voor de inzet van studenten", a sentence about another "gebruiken")
+    ("waarvoor krijgen lerarenopleidingen extra geld?", "waarvoor willen ze het vooral gebruiken?", "extra begeleiding van studenten en zij-instromers"),
+])
+def test_a_pointer_with_only_the_last_money_or_a_verb_of_its_own_continues_the_last_question(last, message, expected):
+    assert follow_ups.is_elliptical(message, last)
+    kb = open_kb()
+    ctx = answers.Context(intent="nlu_fallback", text=message, language="nl")
+    answer = answers.respond(kb, ctx, last_question=last)
+    assert expected in answers.render(answer)[0]
+
+
+@pytest.mark.parametrize("last, message", [
+    ("waarvoor krijgen lerarenopleidingen extra geld?", "wat vinden ze van online onderwijs?"),
+    ("hoeveel geld krijgen scholen?", "waarvoor gebruiken ze de schoolscan?"),
+])
+def test_a_pronoun_with_a_subject_of_its_own_asks_anew(last, message):
+    assert not follow_ups.is_elliptical(message, last)
+
+
+def test_a_year_substitutes_a_year_not_a_place():
+    # (before: "en in 2015?" made "hoeveel pabostudenten werken al in 2015?", losing "het onderwijs")
+    assert follow_ups.substituted("en in 2015?", "hoeveel pabostudenten werken al in het onderwijs?") is None
+    assert follow_ups.substituted("en in 2020?", "hoeveel kandidaten zijn er in 2021 geslaagd?") \
+        == "hoeveel kandidaten zijn er in 2020 geslaagd?"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # (before: "Dat staat niet precies in de documenten": the 2021 of "en in 2021?" stayed in the chain)
+    (["hoeveel onderzoekers met een tijdelijk contract kregen verlenging?", "en in 2021?", "wat heeft dat gekost?"],
+     "circa € 12 miljoen"),
+    (["hoeveel pabostudenten werken al in het onderwijs?", "en in 2015?", "als wat werken ze?"], "onderwijsondersteunend"),
+])
+def test_a_year_asked_in_a_follow_up_is_not_kept_for_a_question_of_another_kind(turns, expected):
+    kb = open_kb()
+    last = None
+    for turn in turns:
+        answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=turn, language="nl"), last_question=last)
+        last = answer.question
+    reply = answers.render(answer)[0]
+    assert expected in reply and not reply.startswith("Dat staat niet precies")
