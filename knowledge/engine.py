@@ -12,6 +12,7 @@ Pure functions over data loaded once per knowledge base; no Rasa, no I/O per que
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -38,6 +39,8 @@ OUT_OF_SCOPE_COVERAGE = 0.50  # ... whose best unit holds less than this is abou
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
 RELATED_CANDIDATES = 8       # units ranked for the related fact beside a near miss
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
+TYPED_NEVER_USED_SHARE = 0.30  # ... or this heavy, for a number, date or name, where the documents never use it
+LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their words than this
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
@@ -425,8 +428,18 @@ class Engine(Ranker):
         total = sum(weights.values()) or 1.0
         # "Krijgen mbo-docenten ook een salarisverhoging?": what it is mostly about is a word the
         # documents never use (nor two of their words joined); what they say about the rest is not the answer.
-        never_used = [c for c in heaviest if weights.get(c.word, 0.0) / total >= FOCAL_SHARE
-                      and c.kind == "topic" and not any(self._concept_units(c))
+        # (for a number, date or name a third of the question is enough: "how many weeks of delay do
+        # pupils have in geography?" - the weeks given are for Dutch and arithmetic, a subject the
+        # documents never name has none)
+        # (a thing, not a verb the documents word otherwise - "hoeveel geld steken instellingen …" -
+        # nor a Dutch typo the ranking could not correct: "hoeveel scholn kiezen …")
+        def lighter_focal(c: Concept) -> bool:
+            return bool(SATISFIES.get(question.answer_type or "")) and not verb_like(c) \
+                and not c.surface.lower().endswith("en") \
+                and not self._spelled_like_a_kb_word(c.word)
+        never_used = [c for c in heaviest if c.kind == "topic" and not any(self._concept_units(c))
+                      and (weights.get(c.word, 0.0) / total >= FOCAL_SHARE
+                           or (weights.get(c.word, 0.0) / total >= TYPED_NEVER_USED_SHARE and lighter_focal(c)))
                       and not self._compound_of_known_words(c.word)]
         # "mag ik het reisrecht ook in België gebruiken?": the case the question adds ("ook in/voor X")
         # is what it asks about; where the documents never name X, they do not say.
@@ -455,6 +468,12 @@ class Engine(Ranker):
         never_used += [replace(c, surface=group) for c, group in self._unnamed_groups(question, heaviest)
                        if c not in never_used]
         return never_used
+
+    def _spelled_like_a_kb_word(self, word: str) -> bool:
+        """Could `word` be a misspelling of a word the documents use, too far off for the ranking to
+        correct ("scholn" for "scholen")?"""
+        return any(w[0] == word[0] for w in
+                   difflib.get_close_matches(word, self._long_vocabulary, n=3, cutoff=LOOSE_TYPO_CUTOFF))
 
     def _gap(self, case: _Case, best: Scored) -> _Gap:
         """What the best unit lacks of what the question asks: a word, a kind of answer, a year,
