@@ -1,0 +1,20 @@
+"""Answer-layer tests on real questions of users (probe round nl12): the everyday word for what the
+documents say in their own words (lexicon groups)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.answer_layer import shown
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "spaarpot" is the documents' "eigen reserves"
+    ("hoeveel geld leggen instellingen zelf bij uit hun spaarpot?", "5 miljoen"),
+    # "proefregio's" are the documents' "pilotregio's"
+    ("wanneer beginnen ze met de proefregio's voor thuiszitters?", "najaar van 2021"),
+    # "hulp bij het organiseren" is the documents' "organisatorische ondersteuning"
+    ("hoeveel scholen willen hulp bij het organiseren?", "10%"),
+])
+def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fragment in shown(result)
