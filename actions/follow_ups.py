@@ -263,6 +263,8 @@ _PERSON_POINTER_RE = re.compile(r"(?<![\w'])(ze|zij|hij|hem|hen|they|them)\b", r
 
 def _verb(concept) -> bool:
     return verb_like(concept) or verb_like(replace(concept, word=concept.surface.lower()))
+
+
 _UNIT_WORDS = {"jaar", "maand", "week", "dag", "uur", "keer", "procent", "percentage", "euro", "schooljaar", "studiejaar"}
 # "and who paid?", "en wanneer begint het?": a conjunction and a question word that asks about the last
 # question's event (not "en wie is Kim Putters?", "and what is the NRO?": a new thing named; nor "en
