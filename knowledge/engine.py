@@ -666,6 +666,10 @@ class Engine(Ranker):
         # mbo-instelling per student?" shows the € 516 miljoen for mbo and ho, not an action for students)
         total = next((s.unit for s in ranked if wanted & s.unit.types and s.coverage >= RELATED_THRESHOLD
                       and all(c.kind == "rate" for c in s.missing)), None) if gap.missing_rate else None
+        if total is None and gap.type_missing and other_sector is None and self._only_the_programme(question):
+            # ("hoeveel kost het npo in totaal?": no total is given; what is, is what the programme
+            # gives some sectors - "In het kader van het NP Onderwijs ontvangen … € 516 miljoen")
+            total = next((u for u in self.units if wanted & u.types and self._opens_with_programme(u)), None)
         if total is not None and other_sector is None:
             related = total
         else:

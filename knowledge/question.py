@@ -184,7 +184,8 @@ _MONEY_WORDS = ("geld", "tegemoetkoming", "collegegeld", "basisbeurs", "subsidie
 @functools.lru_cache(maxsize=1)
 def _money() -> FrozenSet[str]:
     lexicon = load_lexicon()
-    return frozenset(w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word)))
+    # (the word as listed too: "kost" is read as the verb "kosten", whose lemma table entry is "kost")
+    return frozenset(w for word in _MONEY_WORDS for w in lexicon.alternatives(lemma(word)) | {word})
 
 
 def _counts_other_than_money(before: List[str]) -> bool:

@@ -80,3 +80,11 @@ def test_a_unit_without_an_end_is_no_rival_of_the_one_that_gives_it(engine):
     result = engine.answer("tot wanneer mogen instellingen de npo middelen uitgeven")
     assert result.kind == "answer" and not result.unsure
     assert "2022-2023" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", ["hoeveel kost het npo in totaal?", "wat kost het nationaal programma onderwijs?"])
+def test_what_the_programme_costs_is_not_a_cost_named_inside_it(engine, question):
+    # (before: "kost" was no money word, so the € 12 miljoen of the researchers' contracts answered)
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert "12 miljoen" not in result.shown[0].text and "516 miljoen" in result.shown[0].text
