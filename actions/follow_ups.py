@@ -326,8 +326,10 @@ def with_last_question(text: str, last_question: str) -> Tuple[str, Any]:
     if any(YEAR_RE.fullmatch(c.word) for c in own.concepts):
         # "en in 2020?" after "… geslaagd in 2021?": the new year replaces the old one
         kept = tuple(c for c in kept if not YEAR_RE.fullmatch(c.word))
-    if own.answer_type and own.answer_type != last.answer_type:
-        kept = tuple(c for c in kept if c.kind != "rate")  # "per leerling" asked for the amount, not the date
+    if (own.answer_type and own.answer_type != last.answer_type) or any(c.kind == "rate" for c in own.concepts):
+        # "per leerling" asked for the amount, not the date; "en per student?" after "hoeveel krijgt
+        # elke universiteit?" asks another rate instead of that one
+        kept = tuple(c for c in kept if c.kind != "rate")
     # "wie vult die aan?", "blijft die bestaan?" after "wat is de menukaart?" and "waar is die op
     # gebaseerd?": the last follow-up's own verb ("baseren") asked something else of the subject; the
     # new verb takes its place, in the concepts and in the question kept for the next follow-up

@@ -524,8 +524,10 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             nouns = set(lexicon.alternatives(noun))
             if "-" in noun and noun in lexicon.sector_words:
                 nouns |= lexicon.alternatives(noun.rsplit("-", 1)[1])  # "per mbo-student" is also "per student"
-            elif noun in lexicon.sector_words and unit + 1 < len(tokens) and not is_stop_word(tokens[unit + 1]):
+            elif noun in lexicon.sector_words and unit + 1 < len(tokens) and not is_stop_word(tokens[unit + 1]) \
+                    and tokens[unit + 1] not in lexicon.programme_names:
                 # "elke mbo school": per school (of the mbo), not "per mbo"
+                # (not "elke universiteit npo", the gloss of "each university get from the NPO": per university)
                 noun, surface_noun = tokens[unit + 1], f"{surfaces[unit]} {surfaces[unit + 1]}"
                 nouns = set(lexicon.alternatives(noun))
             add(Concept(f"per {noun}", f"per {surface_noun}", frozenset(f"per {alt}" for alt in nouns), "rate"))

@@ -461,3 +461,24 @@ def test_each_of_them_is_a_rate_of_the_noun_it_stands_for_not_of_the_verb():
     assert rates("how much do each of them get, the teacher training colleges?") == ["per teacher training colleges"]
     assert rates("How much does each university get?") == ["per university"]
     assert rates("how much do they each get?") == []
+
+
+def test_each_university_from_the_programme_is_a_rate_per_university():
+    # (before: "per university npo": the gloss drops "from the", and the programme was read as the
+    # noun after a sector word, as "school" in "each mbo school")
+    rates = [c.surface for c in analyse_english("How much does each university get from the NPO?").concepts
+             if c.kind == "rate"]
+    assert rates == ["per university"]
+
+
+@pytest.mark.parametrize("language, first, then, rate", [
+    ("en", "How much does each university get from the NPO?", "and per student?", "per student"),
+    ("nl", "hoeveel krijgt elke universiteit uit het npo?", "en per student?", "per student"),
+])
+def test_a_follow_up_rate_replaces_the_last_questions_rate(language, first, then, rate):
+    # (before: "and per student?" said "… per universiteit", the last question's rate in Dutch)
+    kb = open_kb()
+    asked = answers.respond(kb, answers.Context(intent="nlu_fallback", text=first, language=language))
+    ctx = answers.Context(intent="nlu_fallback", text=then, language=language)
+    reply = answers.render(answers.respond(kb, ctx, last_question=asked.question))[0]
+    assert rate in reply.split("\n")[0] and "universit" not in reply.split("\n")[0]
