@@ -13,6 +13,7 @@ Pure functions over data loaded once per knowledge base; no Rasa, no I/O per que
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -669,7 +670,7 @@ class Engine(Ranker):
         if total is None and gap.type_missing and other_sector is None and self._only_the_programme(question):
             # ("hoeveel kost het npo in totaal?": no total is given; what is, is what the programme
             # gives some sectors - "In het kader van het NP Onderwijs ontvangen … € 516 miljoen")
-            total = next((u for u in self.units if wanted & u.types and self._opens_with_programme(u)), None)
+            total = next((u for u in self._programme_units if wanted & u.types), None)
         if total is not None and other_sector is None:
             related = total
         else:
@@ -839,6 +840,11 @@ class Engine(Ranker):
                 and not ({c.word} | set(c.alternatives)) & self.lexicon.programme_names
                 and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
         return bool(named) and not rest
+
+    @functools.cached_property
+    def _programme_units(self) -> List[Unit]:
+        """The units that open with the programme itself, in document order (read once)."""
+        return [u for u in self.units if self._opens_with_programme(u)]
 
     def _opens_with_programme(self, unit: Unit) -> bool:
         """Does the unit name the programme as itself in its opening: "Het Nationaal Programma

@@ -4,3 +4,12 @@
 def shown(result) -> str:
     """The text of the units a result shows, as one string."""
     return " ".join(u.text for u in result.shown)
+
+
+def reply_to(text: str, language: str = "nl", last_question=None) -> str:
+    """The bot's first reply text to `text` through the answer layer, as a message NLU did not
+    route (the dialogue act `nlu_fallback`), after `last_question` (the slot) where given."""
+    from actions import answers
+    from knowledge import open_kb
+    context = answers.Context(intent="nlu_fallback", text=text, language=language)
+    return answers.render(answers.respond(open_kb(), context, last_question=last_question))[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.question import asked_part
-from tests.answer_layer import shown
+from tests.answer_layer import reply_to, shown
 
 
 @pytest.mark.parametrize("question", [
@@ -60,30 +60,21 @@ def test_the_asked_part_drops_the_clauses_that_tell_who_asks():
     assert asked_part("mijn paspoort verloopt, hoe verleng ik die?") == "mijn paspoort verloopt, hoe verleng ik die?"
 
 
-def _reply(kb, text, last_question):
-    from actions import answers
-    return answers.render(answers.respond(kb, answers.Context(intent="nlu_fallback", text=text),
-                                          last_question=last_question))[0]
-
-
 def test_a_pointer_that_can_only_point_back_asks_about_the_last_question():
     from actions import follow_ups
-    from knowledge import open_kb
-    kb = open_kb()
     last = "wat gebeurt er als ik mijn aanvullende beurs kwijtraak?"
     # (six words and a word of its own; before, a new question that got the sentence about "leerbanen")
     assert follow_ups.is_elliptical("krijg ik daar iets voor terug?", last)
-    assert "tegemoetkoming voor het wegvallen van de beurs" in _reply(kb, "krijg ik daar iets voor terug?", last)
+    assert "tegemoetkoming voor het wegvallen van de beurs" in reply_to("krijg ik daar iets voor terug?", last_question=last)
     # ("dat" as the subject right after a verb points back too)
     assert follow_ups.is_elliptical("waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
-    assert "bedoeld voor" in _reply(kb, "waar mag dat aan besteed worden?", "hoeveel geld krijgen mbo-scholen van het npo?")
+    assert "bedoeld voor" in reply_to("waar mag dat aan besteed worden?", last_question="hoeveel geld krijgen mbo-scholen van het npo?")
     # ("dat" may open a clause: a long question with it and its own words is a new question)
     assert not follow_ups.is_elliptical("hoe weet ik dat mijn opleiding meedoet aan het programma?", last)
 
 
 def test_a_number_for_too_little_of_the_question_shows_the_fact_about_it_as_related():
-    from knowledge import open_kb
-    reply = _reply(open_kb(), "hoeveel?", "krijg ik korting op collegegeld?")
+    reply = reply_to("hoeveel?", last_question="krijg ik korting op collegegeld?")
     # (no amount is given for the halving; before, the grants' € 47 miljoen was shown beside that)
     assert reply.startswith("Dat staat niet precies in de documenten")
     assert "gehalveerd" in reply and "47 miljoen" not in reply
@@ -149,16 +140,11 @@ def test_a_deadline_to_claim_in_english_needs_a_sentence_that_dates_the_claim():
 def test_another_year_after_a_fact_of_one_year_is_not_answered_by_that_year():
     # (before: "ook volgend jaar?" after the pass rate of 2021 repeated the 2021 figure; after a tuition
     # question it was "not found")
-    reply = _reply(_kb(), "ook volgend jaar?", "hoeveel leerlingen zijn in 2021 geslaagd?")
+    reply = reply_to("ook volgend jaar?", last_question="hoeveel leerlingen zijn in 2021 geslaagd?")
     assert reply.startswith("De documenten noemen niets over ‘volgend jaar’") and "94,8%" in reply
     # (the annex of February 2021 speaks of "de jaren 2021 en 2022": next year is covered)
-    reply = _reply(_kb(), "ook volgend jaar?", "hoeveel geld krijgen mbo-scholen?")
+    reply = reply_to("ook volgend jaar?", last_question="hoeveel geld krijgen mbo-scholen?")
     assert "516 miljoen" in reply and not reply.startswith("De documenten noemen")
-
-
-def _kb():
-    from knowledge import open_kb
-    return open_kb()
 
 
 def test_ook_voor_x_asks_the_last_question_for_x():
@@ -166,7 +152,7 @@ def test_ook_voor_x_asks_the_last_question_for_x():
     # "zachte knip tussen bachelor en master")
     from actions import follow_ups
     assert follow_ups.is_elliptical("ook voor de master?", "is het collegegeld echt gehalveerd?")
-    assert "gehalveerd" in _reply(_kb(), "ook voor de master?", "is het collegegeld echt gehalveerd?")
+    assert "gehalveerd" in reply_to("ook voor de master?", last_question="is het collegegeld echt gehalveerd?")
     assert not follow_ups.is_elliptical("en voor welzijn?", "hoeveel procent van het geld gaat naar stages?")
 
 
@@ -206,11 +192,7 @@ def test_the_related_fact_beside_a_missing_number_is_about_the_subject_asked(eng
 
 def test_a_related_fact_needs_more_of_the_question_than_a_place_it_names():
     # ("nederland" alone is no subject's fact: the NRO's "onderwijskennis.nl" sentence is not shown)
-    from actions import answers
-    from knowledge import open_kb
-    ctx = answers.Context(intent="nlu_fallback", text="whats the youth unemployment rate in the netherlands right now",
-                          language="en")
-    reply = answers.render(answers.respond(open_kb(), ctx))[0]
+    reply = reply_to("whats the youth unemployment rate in the netherlands right now", "en")
     assert reply.startswith("The documents do not") and "jeugdwerkloosheid" in reply
     assert "onderwijskennis" not in reply
 

@@ -13,6 +13,7 @@ from bot.measure.language_eval import load_messages
 from knowledge import format_citations, open_kb
 from knowledge.citation import Citation
 from knowledge.english import analyse_english, dutch_text, translate
+from tests.answer_layer import reply_to
 
 
 @pytest.fixture(scope="module")
@@ -434,9 +435,7 @@ def test_a_short_dutch_question_in_an_english_conversation_switches_to_dutch():
 def test_an_english_follow_up_names_what_is_missing_in_english():
     # (before: "The documents do not give the name of a person or organisation for ‘betalen’": the
     # follow-up is read in the glossary's Dutch, and the near miss named the Dutch word)
-    kb = open_kb()
-    ctx = answers.Context(intent="nlu_fallback", text="who pays for that?", language="en")
-    reply = answers.render(answers.respond(kb, ctx, last_question="wordt mijn collegegeld gehalveerd?"))[0]
+    reply = reply_to("who pays for that?", "en", last_question="wordt mijn collegegeld gehalveerd?")
     assert "‘pays for’" in reply and "betalen" not in reply
 
 
@@ -449,9 +448,7 @@ def test_a_semicolon_between_clauses_is_no_code():
 
 def test_an_english_follow_up_names_a_missing_rate_in_english():
     # (before: "and per pupil?" said "… a number per leerling": the rate in the gloss's Dutch)
-    kb = open_kb()
-    ctx = answers.Context(intent="nlu_fallback", text="and per pupil?", language="en")
-    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel krijgen gemeenten"))[0]
+    reply = reply_to("and per pupil?", "en", last_question="hoeveel krijgen gemeenten")
     assert reply.startswith("The documents do not") and "per pupil" in reply and "leerling" not in reply.split("\n")[0]
 
 
@@ -477,8 +474,6 @@ def test_each_university_from_the_programme_is_a_rate_per_university():
 ])
 def test_a_follow_up_rate_replaces_the_last_questions_rate(language, first, then, rate):
     # (before: "and per student?" said "… per universiteit", the last question's rate in Dutch)
-    kb = open_kb()
-    asked = answers.respond(kb, answers.Context(intent="nlu_fallback", text=first, language=language))
-    ctx = answers.Context(intent="nlu_fallback", text=then, language=language)
-    reply = answers.render(answers.respond(kb, ctx, last_question=asked.question))[0]
+    asked = answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text=first, language=language))
+    reply = reply_to(then, language, last_question=asked.question)
     assert rate in reply.split("\n")[0] and "universit" not in reply.split("\n")[0]
