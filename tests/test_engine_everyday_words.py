@@ -14,6 +14,9 @@ from tests.answer_layer import shown
     ("wanneer beginnen ze met de proefregio's voor thuiszitters?", "najaar van 2021"),
     # "hulp bij het organiseren" is the documents' "organisatorische ondersteuning"
     ("hoeveel scholen willen hulp bij het organiseren?", "10%"),
+    # what "ontbreekt", or of which there is "te weinig", is the documents' "tekort"
+    ("hoeveel stageplekken ontbreken er in het mbo?", "7.800"),
+    ("zijn er nog steeds te weinig stageplaatsen?", "7.800"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
