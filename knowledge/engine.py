@@ -49,6 +49,7 @@ SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE
 CONFIDENT_COVERAGE = 0.3
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
 SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one for another sector
+TOTAL_MARGIN = 0.15           # a value that says it is a total this close beats a part, for "in totaal"
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
 SPLIT_COVERAGE = 0.55         # a best this weak, and a rival holding the word it lacks: unsure (no embedding)
@@ -358,6 +359,13 @@ class Engine(Ranker):
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
+        if wanted and _TOTAL_RE.search(question.text) and "purpose" in best.unit.types \
+                and not _TOTAL_RE.search(best.unit.text):
+            # "hoeveel geld is er in totaal voor het mbo?": the value the documents call a total ("in
+            # totaal € 516 miljoen"), not one set aside for a purpose ("€ 7,3 miljoen … voor de aanpak
+            # van de jeugdwerkloosheid"; but "€ 38 miljoen … specifiek voor de lerarenopleidingen" is theirs)
+            best = next((s for s in ranked if _TOTAL_RE.search(s.unit.text) and s.coverage >= best.coverage
+                         and best.score - s.score <= TOTAL_MARGIN and self._gives(s.unit, question, wanted)), best)
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
         asked = case.sectors_asked

@@ -22,7 +22,7 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
 
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
-DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
+DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\b(voor|wanneer)\s+(wanneer|moet|moeten)\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
 
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)

@@ -43,6 +43,12 @@ def test_a_total_asked_is_not_the_part_of_some_sectors(engine):
     assert result.kind == "answer" and "516 miljoen" in shown(result)
 
 
+def test_a_total_asked_for_one_sector_is_the_value_called_a_total_not_one_added_to_it(engine):
+    # "daarnaast € 7,3 miljoen van de corona-enveloppe" is spent besides; "in totaal € 516 miljoen" is the total
+    result = engine.answer("hoeveel geld is er in totaal voor het mbo?")
+    assert result.kind == "answer" and "516 miljoen" in shown(result) and "7,3" not in shown(result)
+
+
 @pytest.mark.parametrize("question", [
     # "Voor de zomer is aan scholen gevraagd … een schoolscan": the spending is in the sentences around it
     "tot wanneer mogen basisscholen hun npo-geld uitgeven?",
@@ -80,6 +86,14 @@ def test_a_unit_without_an_end_is_no_rival_of_the_one_that_gives_it(engine):
     result = engine.answer("tot wanneer mogen instellingen de npo middelen uitgeven")
     assert result.kind == "answer" and not result.unsure
     assert "2022-2023" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", ["wanneer moet het npo geld op zijn?",
+                                      "wanneer moeten de instellingen het geld uitgegeven hebben?"])
+def test_when_something_must_be_done_asks_for_a_deadline(engine, question):
+    # (before: "tot en met september 2021 … 32.000 studenten", a date of something else)
+    result = engine.answer(question)
+    assert result.kind == "answer" and "2022-2023" in result.shown[0].text
 
 
 @pytest.mark.parametrize("question", ["hoeveel kost het npo in totaal?", "wat kost het nationaal programma onderwijs?"])
