@@ -62,6 +62,11 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
                       r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"
                       r"|\b(moet|hoef) (ik|je|jij|we|wij) \b.*\b(aanvragen|aan te vragen|aanmelden|indienen)\b"),
+        # ("wat vinden ouders van het npo?", "hoe kijken studenten aan tegen het tempo?": what someone thinks)
+        ("opinion", r"\bwat (vind|vindt|vinden|vond|vonden|denkt|denken|dacht|dachten) ([\w'-]+ ){1,4}?"
+                    r"(van|over|ervan|erover|daarvan|daarover|hiervan|hierover)\b"
+                    r"|\bhoe (denkt|denken|kijkt|kijken|staat|staan|reageert|reageren|oordeelt|oordelen) ([\w'-]+ ){1,5}?"
+                    r"(over|tegen|tegenover|aan|op)\b|\bwat is (de|hun|zijn|haar) (mening|reactie|oordeel)\b"),
     )
 )
 

@@ -78,6 +78,11 @@ COMPARATIVES = r"(meer|minder|groter|kleiner|hoger|lager|erger|sterker|zwakker|b
 
 _COMPARATIVE_RE = re.compile(r"\b" + COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b", re.I)
 
+# "De vertegenwoordigers van de studenten vinden dat …", "schoolleiders maken zich zorgen", "geven aan
+# dat hun achterban erg blij is": what someone thinks of something
+_OPINION_RE = re.compile(r"\b(vind|vindt|vinden|vond|vonden)\s+(dat|het)\b|\b(geven|geeft|gaven|gaf)\s+aan\b|\bzorgen\b"
+                         r"|\b(positief|kritisch|kritische|tevreden|ontevreden|blij|bezorgd)\b|\bvoorzien\s+problemen\b"
+                         r"|\bschatten\s+in\b|\broep\s+om\b|\bvan\s+mening\b", re.I)
 _REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
                         r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
 
@@ -194,6 +199,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("earlier")
     if _REASON_RE.search(text):
         found.add("reason")
+    if _OPINION_RE.search(text):
+        found.add("opinion")
     if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)) or _MEANT_FOR_RE.search(text):
         found.add("purpose")
     return frozenset(found)
