@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import reply_to, shown
+from tests.answer_layer import reply_to
 
 
 @pytest.mark.parametrize("question, kind", [
