@@ -17,6 +17,9 @@ from tests.answer_layer import shown
     # what "ontbreekt", or of which there is "te weinig", is the documents' "tekort"
     ("hoeveel stageplekken ontbreken er in het mbo?", "7.800"),
     ("zijn er nog steeds te weinig stageplaatsen?", "7.800"),
+    # whether it is "een succes" is what the documents say of its "effectiviteit" (before: "bewezen
+    # succesvolle interventies op het gebied van studentenwelzijn", another thing's success)
+    ("is het npo een succes?", "te vroeg om uitspraken"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)

@@ -57,6 +57,7 @@ def answered_with(kb, question: str, fragment: str) -> None:
     ("how much did institutions choose outside the fixed themes and actions", "3 procent"),  # fixed = vastgesteld
     ("how many candidates passed in 2021", "94,8%"),                             # candidate = kandidaat
     ("till when did the travel right period run", "maart tot en met december 2020"),  # "till", a period's "run"
+    ("is the programme a success?", "te vroeg om uitspraken"),                  # success = effectiviteit
 ])
 def test_english_question_is_answered_from_the_dutch_sentence(kb, question, fragment):
     text = reply(kb, question)
