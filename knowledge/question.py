@@ -365,8 +365,13 @@ def _situation_positions(text: str, tokens: List[str]) -> Set[int]:
     clauses = [(position, clause) for position, clause in _clauses(text, tokens) if clause]
     if clauses and any(w in _POINTERS or w.startswith("daar") for w in clauses[-1][1]):
         return set()  # "mijn paspoort verloopt, hoe verleng ik *die*?": what it asks about is told before
+    # ("ik ben uitwisselingsstudent, krijg ik *ook* korting?": whether it holds for the group the user
+    # names is what is asked; the documents not naming that group is the answer's first line)
+    asks_also = "ook" in clauses[-1][1] if clauses else False
     found: Set[int] = set()
     for position, clause in clauses[:-1]:
+        if asks_also and any(w.endswith(PERSON_WORDS) for w in clause):
+            continue
         if clause[0] in _SITUATION_OPENERS and not _QUESTION_WORD_RE.search(" ".join(clause)):
             found.update(range(position, position + len(clause)))
     return found

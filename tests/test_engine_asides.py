@@ -47,6 +47,18 @@ def test_who_the_user_says_they_are_still_counts_in_full(engine, question, expec
     assert result.kind == "answer" and expected in result.shown[0].text
 
 
+@pytest.mark.parametrize("question, group", [
+    ("ik ben uitwisselingsstudent, krijg ik ook korting op collegegeld?", "uitwisselingsstudent"),
+    ("ik ben internationale student, krijg ik ook korting op collegegeld?", "internationale student"),
+])
+def test_whether_it_also_holds_for_the_group_the_user_names_is_what_is_asked(question, group):
+    # (before: the halving as the answer; the documents do not say whether it holds for that group)
+    reply = reply_to(question)
+    assert reply.startswith(f"De documenten noemen niets over ‘{group}’") and "gehalveerd" in reply
+    # (a group the documents do cover still gets the fact)
+    assert reply_to("ik ben hbo-student, krijg ik ook korting op collegegeld?").startswith("Onder het NP Onderwijs")
+
+
 def test_a_side_mention_still_answers_when_its_own_subject_is_asked(engine):
     result = engine.answer("hoeveel geld is er bij de algemene politieke beschouwingen vrijgemaakt voor salarissen?")
     assert result.kind == "answer" and "500 miljoen" in shown(result)
