@@ -405,6 +405,10 @@ class Engine(Ranker):
                          and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
             if lead is not None:
                 return case.result("actions", theme=lead.unit.theme)
+            if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD:
+                # "ik wacht al maanden op mijn coschap, wat wordt daaraan gedaan?": the sentence of the
+                # annex that tells the problem is not what is done about it; its theme's actions are
+                return case.result("actions", theme=best.unit.theme)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, case.concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
             return case.result("actions", theme=best.unit.theme)

@@ -30,3 +30,9 @@ def test_a_next_paragraph_that_points_back_is_shown(engine):
     texts = [u.text for u in result.shown]
     assert any(t.startswith("De motie roept op") for t in texts)
     assert any("andere weg" in t for t in texts)
+
+
+def test_what_is_done_about_a_problem_the_annex_tells_is_its_themes_actions(engine):
+    # (before: the sentence that gives the reasons for the wait, "een toename van de wachttijd vóór de coschappen")
+    result = engine.answer("Ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?")
+    assert result.kind == "actions" and result.theme == 4
