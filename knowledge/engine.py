@@ -699,11 +699,16 @@ class Engine(Ranker):
         # (nor is a unit without the end a "tot wanneer" question asks, beside one that gives it: "tot
         # wanneer mogen instellingen de npo-middelen uitgeven?" - the uitloop to 2022-2023, not the
         # annual report "voor de volgende jaren")
+        # (nor, for a number, date or name, a unit ranked below the best that gives no such answer: "welk
+        # deel van het geld … gaat naar inzet van studenten?" - the 7%, not the teacher training's plans
+        # for the money)
+        typed_best = bool(case.wanted) and self._gives(best.unit, question, case.wanted)
         deadline_given = "deadline" in best.unit.types and bool(DEADLINE_QUESTION_RE.search(question.text))
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not (deadline_given and "deadline" not in s.unit.types)
-                      and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))), None)
+                      and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
+                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
