@@ -42,7 +42,9 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                    r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
                    # (the perfect tense: "wat heeft het verlengen van de contracten gekost?")
                    r"|\b(wat|hoe ?veel)\b[^?.]{0,120}\bgekost\b"),
-        ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
+        # ("hoe ver zijn kinderen achter met rekenen?": how far behind is a span, "10 weken")
+        ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"
+                     r"|\bhoe ?ver (\w+ ){0,6}(achter|achterlopen|achterlop\w*)\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
                  r"|\bwelke maand\b"),

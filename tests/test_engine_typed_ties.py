@@ -36,3 +36,15 @@ def test_everyday_words_for_the_documents_own(engine, question, fragment):
 
 def test_basisschoolkinderen_are_pupils_of_the_po(engine):
     assert engine.answer("hoeveel weken lopen basisschoolkinderen achter met rekenen?").question.sectors == ("po",)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (before: "Dat weet ik niet zeker", the 10 weeks shown only as the best fit)
+    ("mijn dochter zit in groep 6, hoe ver zijn kinderen gemiddeld achter met rekenen door corona", "10 weken"),
+    ("hoe ver is mijn zoon op het vmbo achter met rekenen", "16 weken"),
+])
+def test_how_far_behind_asks_for_a_span(engine, question, fragment):
+    result = engine.answer(question)
+    assert result.question.answer_type == "duration"
+    assert result.kind == "answer", result.kind
+    assert any(fragment in unit.text for unit in result.shown)
