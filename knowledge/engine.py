@@ -544,7 +544,10 @@ class Engine(Ranker):
             silent, focal = True, missing_contact
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
-        if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
+        # (the sentence an answer points back to says it too: "Bij rekenen was de vertraging … het
+        # grootst. Het gaat gemiddeld om 10 weken leervertraging.")
+        if wanted and superlative_asked(question) and "superlative" not in best.unit.types \
+                and not self._antecedent_says_most(best.unit):
             silent = True
         # "Hoeveel interventies staan er in totaal op de menukaart?" asks for a total: an average
         # ("een mix van gemiddeld acht interventies") is not one.
@@ -879,6 +882,11 @@ class Engine(Ranker):
             return False
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
+
+    def _antecedent_says_most(self, unit: Unit) -> bool:
+        """Is the sentence `unit` points back to a superlative ("… het grootst")?"""
+        before = self._neighbour(unit, -1) if unit.kind == "sentence" and unit.index > 0 else None
+        return before is not None and "superlative" in before.types and points_back(unit.text, before.text)
 
     def _with_antecedent(self, unit: Unit) -> Unit:
         """A sentence whose subject is a pronoun ("Deze lopen nog eens extra risico …") is shown after

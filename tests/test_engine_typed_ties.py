@@ -48,3 +48,11 @@ def test_how_far_behind_asks_for_a_span(engine, question, fragment):
     assert result.question.answer_type == "duration"
     assert result.kind == "answer", result.kind
     assert any(fragment in unit.text for unit in result.shown)
+
+
+def test_the_most_is_said_by_the_sentence_the_answer_points_back_to(engine):
+    # (before: "Dat staat niet precies in de documenten": "Het gaat gemiddeld om 10 weken" has no
+    # superlative of its own; "Bij rekenen was de vertraging … het grootst" before it has)
+    result = engine.answer("klopt het dat basisschoolkinderen het meest achterlopen met rekenen? hoeveel weken is dat")
+    assert result.kind == "answer", result.kind
+    assert "10 weken" in result.shown[0].text
