@@ -559,7 +559,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                     and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (kind == "number" and token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe") \
-                or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
+                or (token in _RUN_VERBS and kind in ("date", "duration")) \
+                or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
         elif re.fullmatch(r"\d+(e|ste|de)", token):
             continue  # ordinals ("mijn 2e jaar") say when, not what

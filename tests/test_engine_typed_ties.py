@@ -56,3 +56,11 @@ def test_the_most_is_said_by_the_sentence_the_answer_points_back_to(engine):
     result = engine.answer("klopt het dat basisschoolkinderen het meest achterlopen met rekenen? hoeveel weken is dat")
     assert result.kind == "answer", result.kind
     assert "10 weken" in result.shown[0].text
+
+
+def test_the_time_to_spend_it_is_the_date_asked(engine):
+    # (before: "De documenten noemen geen datum of termijn over ‘tijd’": in a "tot wanneer" question,
+    # "de tijd hebben om" says what kind of answer is asked, like "welke datum")
+    result = engine.answer("tot wanneer hebben hogescholen en unis de tijd om het geld te besteden")
+    assert result.kind == "answer", result.kind
+    assert "2022-2023" in result.shown[0].text
