@@ -556,7 +556,10 @@ class Engine(Ranker):
             silent, focal = True, missing_contact
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
-        if wanted and superlative_asked(question) and "superlative" not in best.unit.types:
+        # (the sentence an answer points back to says it too: "Bij rekenen was de vertraging … het
+        # grootst. Het gaat gemiddeld om 10 weken leervertraging.")
+        if wanted and superlative_asked(question) and "superlative" not in best.unit.types \
+                and not self._antecedent_says_most(best.unit):
             silent = True
         # "Hoeveel interventies staan er in totaal op de menukaart?" asks for a total: an average
         # ("een mix van gemiddeld acht interventies") is not one.
@@ -711,11 +714,16 @@ class Engine(Ranker):
         # (nor is a unit without the end a "tot wanneer" question asks, beside one that gives it: "tot
         # wanneer mogen instellingen de npo-middelen uitgeven?" - the uitloop to 2022-2023, not the
         # annual report "voor de volgende jaren")
+        # (nor, for a number, date or name, a unit ranked below the best that gives no such answer: "welk
+        # deel van het geld … gaat naar inzet van studenten?" - the 7%, not the teacher training's plans
+        # for the money)
+        typed_best = bool(case.wanted) and self._gives(best.unit, question, case.wanted)
         deadline_given = "deadline" in best.unit.types and bool(DEADLINE_QUESTION_RE.search(question.text))
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not (deadline_given and "deadline" not in s.unit.types)
-                      and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))), None)
+                      and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
+                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
@@ -886,6 +894,11 @@ class Engine(Ranker):
             return False
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
+
+    def _antecedent_says_most(self, unit: Unit) -> bool:
+        """Is the sentence `unit` points back to a superlative ("… het grootst")?"""
+        before = self._neighbour(unit, -1) if unit.kind == "sentence" and unit.index > 0 else None
+        return before is not None and "superlative" in before.types and points_back(unit.text, before.text)
 
     def _with_antecedent(self, unit: Unit) -> Unit:
         """A sentence whose subject is a pronoun ("Deze lopen nog eens extra risico …") is shown after

@@ -42,7 +42,9 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                    r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
                    # (the perfect tense: "wat heeft het verlengen van de contracten gekost?")
                    r"|\b(wat|hoe ?veel)\b[^?.]{0,120}\bgekost\b"),
-        ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"),
+        # ("hoe ver zijn kinderen achter met rekenen?": how far behind is a span, "10 weken")
+        ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"
+                     r"|\bhoe ?ver (\w+ ){0,6}(achter|achterlopen|achterlop\w*)\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
                  r"|\bwelke maand\b"),
@@ -567,7 +569,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                     and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (kind == "number" and token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe") \
-                or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
+                or (token in _RUN_VERBS and kind in ("date", "duration")) \
+                or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
         elif re.fullmatch(r"\d+(e|ste|de)", token):
             continue  # ordinals ("mijn 2e jaar") say when, not what
