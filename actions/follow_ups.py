@@ -98,7 +98,12 @@ _STRONG_POINTER_RE = re.compile(r"\b(daar(aan|bij|door|in|mee|na|op|over|tegen|u
                                 r"|kost|kosten|kostte|geldt|gelden|duurt|betekent|werkt|helpt|komt|blijft|blijven)\s+(dat|dit|die))\b", re.IGNORECASE)
 STRONG_POINTER_MAX_WORDS = 8
 _ALWAYS_BACK_RE = re.compile(r"(?<![\w'])(ie|'ie|'m)\b", re.IGNORECASE)   # spoken "hij"/"hem": never a relative pronoun
-_TO_THE_BOT_RE = re.compile(r"\b(jij|je|jou|jouw|u|jullie|you|your)\b", re.IGNORECASE)
+# ("wie ben jij?", "hoe gaat het met je?", "are you a bot?"; not the generic "je"/"you" of "hoeveel krijg
+# je dan?", "how do you apply for it?")
+_TO_THE_BOT_RE = re.compile(r"\b(jij|jou|jouw|jullie|your|yourself)\b|\b(ben|bent|heet|heb|kun|kan|wil)\s+(je|u)(\s+zelf)?\W*$"
+                            r"|\b(kun|kan|wil)\s+(je|u)\s+(me|mij|ons)\b"
+                            r"|\b(ben|bent|heet)\s+(je|u)\b|\b(met|over|van|aan|bij|tegen|about|with|to|of)\s+(je|u|you)\W*$"
+                            r"|\b(are|were)\s+(you|u)\b|\byou\s+(called|a bot|real|human)\b", re.IGNORECASE)
 # ("waarover vooral?", "waarvoor dan?": a pronominal adverb asks what the last question's verb is about or for)
 _ONLY_QUESTION_WORDS_RE = re.compile(r"^\W*((en|maar|of|and|but)\s+)?(waarom|hoe|wanneer|waar|wie|wat|hoeveel|why|how|when|where|who|what"
                                      r"|waar(over|voor|mee|in|op|aan|door|van))"

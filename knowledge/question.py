@@ -38,6 +38,9 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                        r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
         ("amount", r"\bhoe ?veel (extra |meer )?(geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
+                   # ("hoeveel krijg ik?", "hoeveel tegemoetkoming krijg je dan?": what one gets)
+                   r"|\bhoe ?veel ((tegemoetkoming|toelage|subsidie|beurs|vergoeding|compensatie) )?(krijg|ontvang) (ik|je|jij)\b"
+                   r"|\bhoe ?veel (\w+ )?(moet|moeten|ga|gaan) (ik|je|jij|we|wij) .*\b(betalen|kwijt)\b"
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"
                    r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
                    # (the perfect tense: "wat heeft het verlengen van de contracten gekost?")
@@ -302,6 +305,9 @@ def _told_own(tokens: List[str], i: int) -> bool:
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
+_ONESELF = {"ik", "je", "jij"}
+_MODALS = {"moeten", "kunnen", "mogen", "gaan", "zullen"}
+_PER_PERSON = frozenset({"per persoon", "per student", "per leerling", "per deelnemer", "per docent"})
 _YEARLY = {"jaarlijks", "jaarlijkse"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
@@ -524,6 +530,13 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         one_receiver = token == "een" and kind == "amount" and i >= 2 and tokens[i - 2] in _RECEIVE \
             and "per" not in tokens \
             and not _counts_other_than_money(tokens[:i - 2])
+        if token in _ONESELF and kind == "amount" and i >= 2 and "per" not in tokens \
+                and (tokens[i - 2] in _RECEIVE or (tokens[i - 2] in _MODALS and _RECEIVE & set(tokens[i:]))) \
+                and not _counts_other_than_money(tokens[:i - 2]):
+            # "hoeveel tegemoetkoming krijg ik?", "hoeveel krijg je dan?": what one person gets, which a
+            # total for all of them ("130.000 studenten … in totaal circa € 50 miljoen") does not say
+            add(Concept("per persoon", "per persoon", _PER_PERSON, "rate"))
+            continue
         # ("hoeveel krijgt een gemeente per inwoner": the rate is named; "hoeveel studenten kregen een
         # tegemoetkoming": the students are counted, and "een tegemoetkoming" is what they got)
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver

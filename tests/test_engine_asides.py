@@ -218,3 +218,20 @@ def test_beside_a_rate_no_unit_gives_the_total_given_is_the_related_fact(engine,
     result = engine.answer(question)
     assert result.kind == "near_miss" and result.missing_rate
     assert "516 miljoen" in result.shown[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel tegemoetkoming krijg ik?",
+    "hoeveel collegegeld moet ik dit studiejaar precies betalen?",
+])
+def test_what_one_person_gets_or_pays_is_no_total_for_all(question):
+    # (before: "130.000 studenten … in totaal circa € 50 miljoen" as the answer; the halving as the amount)
+    assert reply_to(question).startswith("De documenten noemen geen bedrag per persoon")
+
+
+def test_a_generic_you_in_a_follow_up_asks_about_the_last_question():
+    # ("hoeveel krijg je dan?" is no question to the bot; before: the € 12 miljoen of unassigned envelope money)
+    reply = reply_to("hoeveel krijg je dan?", last_question="wie heeft recht op de tegemoetkoming?")
+    assert reply.startswith("De documenten noemen geen bedrag per persoon") and "tegemoetkoming" in reply
+    from actions import follow_ups
+    assert not follow_ups.is_elliptical("hoe gaat het met je?", "wie heeft recht op de tegemoetkoming?")
