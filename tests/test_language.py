@@ -41,7 +41,8 @@ def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
 
 
 @pytest.mark.parametrize("text", ["????", "SELECT * FROM users;", "DROP TABLE students;--",
-                                  "<script>alert('hi there')</script>", "!!! ???", "123 456"])
+                                  "<script>alert('hi there')</script>", "!!! ???", "123 456",
+                                  "asdfgh qwerty 12345 !!!", "jkl xcvb asdf"])
 def test_code_symbols_and_no_words_keep_the_default_or_current_language(text):
     assert conversation_language(text, None) == "nl"
     assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
