@@ -770,3 +770,17 @@ def test_a_single_one_asks_a_rate(kb):
     # for all institutions answered an amount per university)
     text = reply(kb, "How much NPO funding does a single university receive?")
     assert text.startswith("The documents do not") and "per university" in text.split("\n")[0], text
+
+
+def test_money_an_institution_lost_is_gederfd_not_a_grant_that_stops(kb):
+    # "lost" is "wegvallen" for a grant, "gederfd" for tuition money the institutions missed
+    answered_with(kb, "Did the universities get compensated for the tuition money they lost because of the halving?",
+                  "gecompenseerd voor de gederfde")
+    answered_with(kb, "my grant is lost next year, do I get compensation?", "wegvallen van de beurs")
+
+
+@pytest.mark.parametrize("question", ["When will the compensation for study delay costs be paid out?",
+                                      "when do they pay the compensation for losing my grant?"])
+def test_when_it_is_paid_is_a_near_miss_where_no_sentence_dates_the_paying(kb, question):
+    assert reply(kb, question).startswith("The documents do not give a date"), reply(kb, question)
+
