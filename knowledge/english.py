@@ -375,6 +375,13 @@ def claim_checked(text: str) -> str:
     return claim.rstrip(" ?.!") + "?"
 
 
+# "what can a uni do for students' wellbeing?", "what is being done about …", "what are unis doing
+# to …": what is done, an action of the annex, as "wat kan een universiteit doen voor …" asks in Dutch
+# (the English auxiliaries and "do" are stop words, so the Dutch side would not see the question).
+_MEASURE_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?what\s+(?:can|could|should|do|does|did|will|would|"
+                         r"is|are|was|were)\b(?:\s+[\w'-]+){1,6}?\s+(?:do|doing|done)\s+(?:about|for|against|to)\b", re.I)
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
@@ -498,6 +505,8 @@ def translate(text: str) -> Translation:
 
     dutch = [word for k, word in enumerate(dutch)
              if not (word in _SECTOR_PEOPLE and (names_sector(k - 1, -1) or names_sector(k + 1, 0)))]
+    if dutch and dutch[0].split()[0] == "wat" and _MEASURE_RE.match(text or ""):
+        dutch[0] = "wat kan doen"   # (not "wat zijn": "what are unis doing …" is no definition question)
     # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(

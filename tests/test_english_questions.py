@@ -784,3 +784,16 @@ def test_money_an_institution_lost_is_gederfd_not_a_grant_that_stops(kb):
 def test_when_it_is_paid_is_a_near_miss_where_no_sentence_dates_the_paying(kb, question):
     assert reply(kb, question).startswith("The documents do not give a date"), reply(kb, question)
 
+
+def test_what_is_being_done_is_asked_as_the_dutch_measure_question():
+    from knowledge.english import translate
+    from knowledge.ranking import MEASURE_QUESTION_RE
+
+    for question in ("what can a uni do for students' mental wellbeing?", "what are universities doing against loneliness?",
+                     "what is being done about the internship shortage?"):
+        assert MEASURE_QUESTION_RE.search(translate(question).dutch), translate(question).dutch
+    assert not MEASURE_QUESTION_RE.search(translate("what does the NRO do?").dutch)
+
+
+def test_what_are_unis_doing_against_loneliness_finds_their_measures(kb):
+    answered_with(kb, "what are universities doing against loneliness?", "sociale binding")
