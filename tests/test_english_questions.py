@@ -3,6 +3,8 @@ documents: informal student wording, word forms, typos and question words that t
 knowledge/english.py must carry to the right Dutch sentence, or to an honest near miss."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions import answers
@@ -797,3 +799,44 @@ def test_what_is_being_done_is_asked_as_the_dutch_measure_question():
 
 def test_what_are_unis_doing_against_loneliness_finds_their_measures(kb):
     answered_with(kb, "what are universities doing against loneliness?", "sociale binding")
+
+
+@pytest.mark.parametrize("question, dutch", [
+    ("which pupils are most behind in primary school?", "achterstand"),      # "behind" alone is a stop word
+    ("which pupils are behind the most?", "achterstand"),
+    ("how was the average delay measured?", "meten"),                         # the verb, not "maatregelen"
+    ("what measures do unis take?", "maatregelen"),
+    ("what measures were taken?", "nemen"),                                  # not the Dutch "taken" (tasks)
+    ("how long does it take?", "duren"),
+    ("who represents the students in the plans?", "vertegenwoordigers"),
+])
+def test_everyday_verbs_and_behind_find_the_documents_words(question, dutch):
+    from knowledge.english import translate
+
+    assert dutch in re.findall(r"[\w-]+", translate(question).dutch), translate(question).dutch
+
+
+def test_who_is_behind_is_no_delay():
+    from knowledge.english import translate
+
+    assert "achterstand" not in translate("who is behind the NPO?").dutch
+
+
+def test_pupils_most_behind_and_the_measured_delay_are_answered(kb):
+    answered_with(kb, "which pupils are most behind in primary school?", "achterstandsscore")
+    answered_with(kb, "how was the average delay measured?", "door Cito gemeten")
+    answered_with(kb, "who represents the students in the plans?", "vertegenwoordigers van de studenten")
+
+
+def test_study_spaces_carers_and_hearing_back_find_the_annex_and_letter(kb):
+    answered_with(kb, "are there extra study spaces for vulnerable students?", "extra studieplekken")
+    answered_with(kb, "when will parliament hear about the findings on the service documents?",
+                  "over de bevindingen geïnformeerd")
+    # (the carers' sentence, shown at least as the best fit)
+    assert "mantelzorger" in reply(kb, "is there help for students who care for a family member?")
+
+
+@pytest.mark.parametrize("question", ["what did the evaluation of the service documents conclude?",
+                                      "what were the findings of the evaluation of the service documents?"])
+def test_the_outcome_of_an_evaluation_the_letter_only_plans_is_a_near_miss(kb, question):
+    assert reply(kb, question).startswith("The documents do not"), reply(kb, question)
