@@ -840,3 +840,16 @@ def test_study_spaces_carers_and_hearing_back_find_the_annex_and_letter(kb):
                                       "what were the findings of the evaluation of the service documents?"])
 def test_the_outcome_of_an_evaluation_the_letter_only_plans_is_a_near_miss(kb, question):
     assert reply(kb, question).startswith("The documents do not"), reply(kb, question)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("how can students gain work experience?", "opdoen van werkervaring"),
+    ("how do schools identify the delays of their pupils?", "in kaart te brengen"),
+    ("how can institutions maintain assessment of competences in internships outside their sector?",
+     "met behoud van toetsing"),
+    ("is it hard for students to find a new balance?", "nieuwe balans"),
+    ("what is the duration of the programme?", "looptijd van het programma"),
+    ("do students with a migration background get less ambitious school advice?", "onderadvisering"),
+])
+def test_everyday_english_words_reach_the_documents_words(kb, question, fragment):
+    answered_with(kb, question, fragment)
