@@ -42,7 +42,7 @@ def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
 
 @pytest.mark.parametrize("text", ["????", "SELECT * FROM users;", "DROP TABLE students;--",
                                   "<script>alert('hi there')</script>", "!!! ???", "123 456",
-                                  "asdfgh qwerty 12345 !!!", "jkl xcvb asdf"])
+                                  "asdfgh qwerty 12345 !!!", "jkl xcvb asdf", "hallo hallo", "test test"])
 def test_code_symbols_and_no_words_keep_the_default_or_current_language(text):
     assert conversation_language(text, None) == "nl"
     assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
@@ -478,3 +478,10 @@ def test_a_follow_up_rate_replaces_the_last_questions_rate(language, first, then
     asked = answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text=first, language=language))
     reply = reply_to(then, language, last_question=asked.question)
     assert rate in reply.split("\n")[0] and "universit" not in reply.split("\n")[0]
+
+
+def test_a_word_said_twice_is_one_word():
+    # ("hallo hallo" read as English at 0.80 and switched a Dutch conversation)
+    assert conversation_language("hallo hallo", "nl") == "nl"
+    assert conversation_language("hello hello!", None) == "en"
+    assert conversation_language("hello hello, is my tuition fee halved?", "nl") == "en"
