@@ -382,6 +382,13 @@ _MEASURE_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?what\s+(?:can|co
                          r"is|are|was|were)\b(?:\s+[\w'-]+){1,6}?\s+(?:do|doing|done)\s+(?:about|for|against|to)\b", re.I)
 
 
+# A comparison ("worse in mbo or in hbo?", "more than last year?") keeps its "or"/"than" (stop words
+# elsewhere), so that the Dutch side reads it as a comparison.
+_COMPARISON_RE = re.compile(r"\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|harder|"
+                            r"heavier|stronger|weaker|more often)\b.*\b(or|than)\b", re.I)
+_COMPARING = {"or": "of", "than": "dan"}
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
@@ -417,6 +424,7 @@ def translate(text: str) -> Translation:
     spans: List[Tuple[int, int]] = []   # the words each Dutch entry stands for
     determined: List[int] = []           # entries after "the"/"these"/"those"/"all": nouns
     each_at: Optional[int] = None
+    comparison = bool(_COMPARISON_RE.search(text or ""))
     i = 0
     while i < len(lemmas):
         if surfaces[i] in _EACH and _each_alone(surfaces, lemmas, i, glossary):
@@ -463,6 +471,12 @@ def translate(text: str) -> Translation:
             if surfaces[i] == "before" and i == len(surfaces) - 1:
                 # "was it halved before?": an earlier time, as "previously" (not "before corona")
                 found = "eerder"
+            elif surfaces[i] in _COMPARING and comparison:
+                # "is the delay worse in mbo or in higher ed?", "bigger than": the Dutch side asks
+                # a comparison by "of"/"dan" after the comparative ("erger in het mbo of in het ho")
+                dutch.append(_COMPARING[surfaces[i]])
+                i += 1
+                continue
             elif lemmas[i] in glossary.stop_words:
                 i += 1
                 continue

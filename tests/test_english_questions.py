@@ -853,3 +853,19 @@ def test_the_outcome_of_an_evaluation_the_letter_only_plans_is_a_near_miss(kb, q
 ])
 def test_everyday_english_words_reach_the_documents_words(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+def test_an_english_comparison_is_read_as_a_dutch_one():
+    from knowledge.english import translate
+    from knowledge.ranking import _COMPARATIVE_QUESTION_RE
+
+    for question in ("is the delay worse in mbo or in hbo?", "are delays bigger for vmbo than for vwo pupils?"):
+        assert _COMPARATIVE_QUESTION_RE.search(translate(question).dutch), translate(question).dutch
+    # ("or" outside a comparison is still no word: two terms joined by it are one topic)
+    assert " of " not in translate("catch-up classes or crash courses?").dutch
+
+
+@pytest.mark.parametrize("question", ["is the study delay worse in mbo or in higher education?",
+                                      "is the study delay bigger in mbo or in higher ed?"])
+def test_worse_or_bigger_in_mbo_or_ho_finds_the_comparison(kb, question):
+    answered_with(kb, question, "meer dan in het ho")
