@@ -869,3 +869,11 @@ def test_an_english_comparison_is_read_as_a_dutch_one():
                                       "is the study delay bigger in mbo or in higher ed?"])
 def test_worse_or_bigger_in_mbo_or_ho_finds_the_comparison(kb, question):
     answered_with(kb, question, "meer dan in het ho")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("can unis hire a wellbeing officer?", "well being officer"),
+    ("what ICT tools are mentioned for teacher training?", "ICT-tools"),
+])
+def test_english_the_annex_writes_itself_is_found(kb, question, fragment):
+    answered_with(kb, question, fragment)
