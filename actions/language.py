@@ -128,14 +128,28 @@ def language_words(text: str, first: bool = False) -> List[str]:
     return words if first and len(kept) < MIN_WORDS else kept
 
 
+def _is_word(word: str) -> bool:
+    """Is `word` a word of Dutch or English at all (a function word, or one simplemma's dictionary
+    of either language knows)? Keyboard mashing ("asdfgh qwerty 12345 !!!") is letters, not words:
+    lingua still calls it a language, but it says nothing about the user's."""
+    import simplemma
+
+    word = word.lower()
+    return any(word in vocabulary for vocabulary in _FUNCTION_WORDS.values()) \
+        or any(simplemma.is_known(word, lang=language) for language in LANGUAGES)
+
+
 def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:
     """"nl" or "en" when the message clearly is in that language, else None (keep the current one).
     `first`: the conversation's first message (nothing to keep). Code or markup ("SELECT * FROM
-    users;") and messages without two words of letters ("????") never decide."""
+    users;") and messages without two words of letters ("????") or without two words either
+    language knows ("asdfgh qwerty 12345 !!!") never decide."""
     if _CODE_RE.search(text or ""):
         return None
     words = language_words(text, first)
-    if len(words) < MIN_WORDS:
+    # (a word said twice is one word of evidence: "hallo hallo" reads as English at 0.80)
+    distinct = {w.lower() for w in words}
+    if len(distinct) < MIN_WORDS or sum(map(_is_word, distinct)) < MIN_WORDS:
         return None
     language, probability = classify(" ".join(words))
     if probability >= min_probability:
@@ -149,12 +163,12 @@ def one_word_language(text: str) -> Optional[str]:
     "ok", "help" or "mbo" are either or neither (None). The detector cannot tell one word ("hallo"
     reads as English at 0.80), so this is asked only of a conversation's first message, which has
     no language to keep: an English greeting is then greeted in English."""
-    words = _WORD_RE.findall(text or "")
+    words = {w.lower() for w in _WORD_RE.findall(text or "")}   # ("hello hello!" is one word)
     if len(words) != 1 or _CODE_RE.search(text or ""):
         return None
     import simplemma
 
-    word = words[0].lower()
+    word = words.pop()
     known = [language for language in LANGUAGES if simplemma.is_known(word, lang=language)]
     return known[0] if len(known) == 1 else None
 

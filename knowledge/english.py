@@ -375,6 +375,20 @@ def claim_checked(text: str) -> str:
     return claim.rstrip(" ?.!") + "?"
 
 
+# "what can a uni do for students' wellbeing?", "what is being done about …", "what are unis doing
+# to …": what is done, an action of the annex, as "wat kan een universiteit doen voor …" asks in Dutch
+# (the English auxiliaries and "do" are stop words, so the Dutch side would not see the question).
+_MEASURE_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?what\s+(?:can|could|should|do|does|did|will|would|"
+                         r"is|are|was|were)\b(?:\s+[\w'-]+){1,6}?\s+(?:do|doing|done)\s+(?:about|for|against|to)\b", re.I)
+
+
+# A comparison ("worse in mbo or in hbo?", "more than last year?") keeps its "or"/"than" (stop words
+# elsewhere), so that the Dutch side reads it as a comparison.
+_COMPARISON_RE = re.compile(r"\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|harder|"
+                            r"heavier|stronger|weaker|more often)\b.*\b(or|than)\b", re.I)
+_COMPARING = {"or": "of", "than": "dan"}
+
+
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
@@ -410,6 +424,7 @@ def translate(text: str) -> Translation:
     spans: List[Tuple[int, int]] = []   # the words each Dutch entry stands for
     determined: List[int] = []           # entries after "the"/"these"/"those"/"all": nouns
     each_at: Optional[int] = None
+    comparison = bool(_COMPARISON_RE.search(text or ""))
     i = 0
     while i < len(lemmas):
         if surfaces[i] in _EACH and _each_alone(surfaces, lemmas, i, glossary):
@@ -456,6 +471,12 @@ def translate(text: str) -> Translation:
             if surfaces[i] == "before" and i == len(surfaces) - 1:
                 # "was it halved before?": an earlier time, as "previously" (not "before corona")
                 found = "eerder"
+            elif surfaces[i] in _COMPARING and comparison:
+                # "is the delay worse in mbo or in higher ed?", "bigger than": the Dutch side asks
+                # a comparison by "of"/"dan" after the comparative ("erger in het mbo of in het ho")
+                dutch.append(_COMPARING[surfaces[i]])
+                i += 1
+                continue
             elif lemmas[i] in glossary.stop_words:
                 i += 1
                 continue
@@ -498,6 +519,8 @@ def translate(text: str) -> Translation:
 
     dutch = [word for k, word in enumerate(dutch)
              if not (word in _SECTOR_PEOPLE and (names_sector(k - 1, -1) or names_sector(k + 1, 0)))]
+    if dutch and dutch[0].split()[0] == "wat" and _MEASURE_RE.match(text or ""):
+        dutch[0] = "wat kan doen"   # (not "wat zijn": "what are unis doing …" is no definition question)
     # ("travel rights extension how long", "subsidy healthcare 2022 how much": a question word
     # anywhere asks, as "hoeveel" does in Dutch, unless it joins a clause: "students who …")
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(

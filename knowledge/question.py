@@ -315,8 +315,9 @@ _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|
 # "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
 _PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}
 # ... and in "wanneer moet ik de tegemoetkoming aanvragen?" the request is the event whose date is
-# asked (the engine wants a sentence that dates it, as it does for a verb)
-DATED_EVENTS = _PROCEDURE_TERMS
+# asked (the engine wants a sentence that dates it, as it does for a verb); so is paying, also when an
+# English question's "paid out" / "pay" was translated ("when will the compensation be paid out?")
+DATED_EVENTS = _PROCEDURE_TERMS | {"uitbetalen", "betalen"}
 # How long something runs is asked by its answer type ("tot wanneer loopt …", "hoe lang duurt …").
 _RUN_VERBS = {"lopen", "duren"}
 

@@ -3,6 +3,8 @@ documents: informal student wording, word forms, typos and question words that t
 knowledge/english.py must carry to the right Dutch sentence, or to an honest near miss."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions import answers
@@ -771,3 +773,108 @@ def test_a_single_one_asks_a_rate(kb):
     # for all institutions answered an amount per university)
     text = reply(kb, "How much NPO funding does a single university receive?")
     assert text.startswith("The documents do not") and "per university" in text.split("\n")[0], text
+
+
+def test_money_an_institution_lost_is_gederfd_not_a_grant_that_stops(kb):
+    # "lost" is "wegvallen" for a grant, "gederfd" for tuition money the institutions missed
+    answered_with(kb, "Did the universities get compensated for the tuition money they lost because of the halving?",
+                  "gecompenseerd voor de gederfde")
+    answered_with(kb, "my grant is lost next year, do I get compensation?", "wegvallen van de beurs")
+
+
+@pytest.mark.parametrize("question", ["When will the compensation for study delay costs be paid out?",
+                                      "when do they pay the compensation for losing my grant?"])
+def test_when_it_is_paid_is_a_near_miss_where_no_sentence_dates_the_paying(kb, question):
+    assert reply(kb, question).startswith("The documents do not give a date"), reply(kb, question)
+
+
+def test_what_is_being_done_is_asked_as_the_dutch_measure_question():
+    from knowledge.english import translate
+    from knowledge.ranking import MEASURE_QUESTION_RE
+
+    for question in ("what can a uni do for students' mental wellbeing?", "what are universities doing against loneliness?",
+                     "what is being done about the internship shortage?"):
+        assert MEASURE_QUESTION_RE.search(translate(question).dutch), translate(question).dutch
+    assert not MEASURE_QUESTION_RE.search(translate("what does the NRO do?").dutch)
+
+
+def test_what_are_unis_doing_against_loneliness_finds_their_measures(kb):
+    answered_with(kb, "what are universities doing against loneliness?", "sociale binding")
+
+
+@pytest.mark.parametrize("question, dutch", [
+    ("which pupils are most behind in primary school?", "achterstand"),      # "behind" alone is a stop word
+    ("which pupils are behind the most?", "achterstand"),
+    ("how was the average delay measured?", "meten"),                         # the verb, not "maatregelen"
+    ("what measures do unis take?", "maatregelen"),
+    ("what measures were taken?", "nemen"),                                  # not the Dutch "taken" (tasks)
+    ("how long does it take?", "duren"),
+    ("who represents the students in the plans?", "vertegenwoordigers"),
+])
+def test_everyday_verbs_and_behind_find_the_documents_words(question, dutch):
+    from knowledge.english import translate
+
+    assert dutch in re.findall(r"[\w-]+", translate(question).dutch), translate(question).dutch
+
+
+def test_who_is_behind_is_no_delay():
+    from knowledge.english import translate
+
+    assert "achterstand" not in translate("who is behind the NPO?").dutch
+
+
+def test_pupils_most_behind_and_the_measured_delay_are_answered(kb):
+    answered_with(kb, "which pupils are most behind in primary school?", "achterstandsscore")
+    answered_with(kb, "how was the average delay measured?", "door Cito gemeten")
+    answered_with(kb, "who represents the students in the plans?", "vertegenwoordigers van de studenten")
+
+
+def test_study_spaces_carers_and_hearing_back_find_the_annex_and_letter(kb):
+    answered_with(kb, "are there extra study spaces for vulnerable students?", "extra studieplekken")
+    answered_with(kb, "when will parliament hear about the findings on the service documents?",
+                  "over de bevindingen geïnformeerd")
+    # (the carers' sentence, shown at least as the best fit)
+    assert "mantelzorger" in reply(kb, "is there help for students who care for a family member?")
+
+
+@pytest.mark.parametrize("question", ["what did the evaluation of the service documents conclude?",
+                                      "what were the findings of the evaluation of the service documents?"])
+def test_the_outcome_of_an_evaluation_the_letter_only_plans_is_a_near_miss(kb, question):
+    assert reply(kb, question).startswith("The documents do not"), reply(kb, question)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("how can students gain work experience?", "opdoen van werkervaring"),
+    ("how do schools identify the delays of their pupils?", "in kaart te brengen"),
+    ("how can institutions maintain assessment of competences in internships outside their sector?",
+     "met behoud van toetsing"),
+    ("is it hard for students to find a new balance?", "nieuwe balans"),
+    ("what is the duration of the programme?", "looptijd van het programma"),
+    ("do students with a migration background get less ambitious school advice?", "onderadvisering"),
+])
+def test_everyday_english_words_reach_the_documents_words(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_an_english_comparison_is_read_as_a_dutch_one():
+    from knowledge.english import translate
+    from knowledge.ranking import _COMPARATIVE_QUESTION_RE
+
+    for question in ("is the delay worse in mbo or in hbo?", "are delays bigger for vmbo than for vwo pupils?"):
+        assert _COMPARATIVE_QUESTION_RE.search(translate(question).dutch), translate(question).dutch
+    # ("or" outside a comparison is still no word: two terms joined by it are one topic)
+    assert " of " not in translate("catch-up classes or crash courses?").dutch
+
+
+@pytest.mark.parametrize("question", ["is the study delay worse in mbo or in higher education?",
+                                      "is the study delay bigger in mbo or in higher ed?"])
+def test_worse_or_bigger_in_mbo_or_ho_finds_the_comparison(kb, question):
+    answered_with(kb, question, "meer dan in het ho")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("can unis hire a wellbeing officer?", "well being officer"),
+    ("what ICT tools are mentioned for teacher training?", "ICT-tools"),
+])
+def test_english_the_annex_writes_itself_is_found(kb, question, fragment):
+    answered_with(kb, question, fragment)

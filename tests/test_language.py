@@ -41,7 +41,8 @@ def test_messages_of_the_documents_terms_or_payloads_keep_the_language(text):
 
 
 @pytest.mark.parametrize("text", ["????", "SELECT * FROM users;", "DROP TABLE students;--",
-                                  "<script>alert('hi there')</script>", "!!! ???", "123 456"])
+                                  "<script>alert('hi there')</script>", "!!! ???", "123 456",
+                                  "asdfgh qwerty 12345 !!!", "jkl xcvb asdf", "hallo hallo", "test test"])
 def test_code_symbols_and_no_words_keep_the_default_or_current_language(text):
     assert conversation_language(text, None) == "nl"
     assert conversation_language(text, "en") == "en" and conversation_language(text, "nl") == "nl"
@@ -246,7 +247,7 @@ def test_each_sector_school_is_a_rate_per_school():
     ("travelling", "reisrecht"),      # British doubled "l" before -ing
     ("refunded", "korting"),          # -ed that simplemma leaves on
     ("payments", "tegemoetkoming"),   # a plural simplemma leaves on
-    ("bigger", "groot"),              # a comparative with a doubled consonant
+    ("biggest", "groot"),             # a superlative with a doubled consonant ("bigger" has its own entry)
     ("counseling", "begeleiding"),    # American spelling of a British entry
     ("financially", "financieel"),    # an adverb of an adjective the glossary has
 ])
@@ -477,3 +478,10 @@ def test_a_follow_up_rate_replaces_the_last_questions_rate(language, first, then
     asked = answers.respond(open_kb(), answers.Context(intent="nlu_fallback", text=first, language=language))
     reply = reply_to(then, language, last_question=asked.question)
     assert rate in reply.split("\n")[0] and "universit" not in reply.split("\n")[0]
+
+
+def test_a_word_said_twice_is_one_word():
+    # ("hallo hallo" read as English at 0.80 and switched a Dutch conversation)
+    assert conversation_language("hallo hallo", "nl") == "nl"
+    assert conversation_language("hello hello!", None) == "en"
+    assert conversation_language("hello hello, is my tuition fee halved?", "nl") == "en"
