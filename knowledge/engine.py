@@ -41,6 +41,7 @@ RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the
 RELATED_CANDIDATES = 8       # units ranked for the related fact beside a near miss
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
 TYPED_NEVER_USED_SHARE = 0.30  # ... or this heavy, for a number, date or name, where the documents never use it
+NAMED_AFTER_SHARE = 0.30     # a word this heavy that only a later sentence of the answer's paragraph names is another case
 LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their words than this
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
@@ -70,6 +71,14 @@ _EXACT_DATE_QUESTION_RE = re.compile(r"\b(welke|uiterste) datum\b|\bop welke dag
 _VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
 _TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
 _AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
+_ARTICLES = r"(?:de|het|een|die|dat|deze|dit)"
+
+
+def _after_article(concept: Concept, text: str) -> bool:
+    """Is the question's word used as a noun: after an article, perhaps with one word between?"""
+    return bool(re.search(rf"\b{_ARTICLES}\s+(?:\w+\s+)?{re.escape(concept.surface)}\b", text, re.I))
+
+
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
@@ -493,14 +502,29 @@ class Engine(Ranker):
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
             if top is not None and (
-                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, []))
+                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
+                        if u.id <= best.unit.id)
+                    or top.word in best.unit.text.lower()
                     or not any(self.units[uid].heading == best.unit.heading for uid in self._concept_units(top)[0])):
-                # (named in the answer's paragraph, it may well be about it; named nowhere in its
-                # section, the question may use another word: "programme period" for "looptijd")
+                # (named in the answer's paragraph up to the answer, it may well be about it; named nowhere
+                # in its section, the question may use another word: "programme period" for "looptijd".
+                # Named only after the value, it is another case: "94,8% van de kandidaten slaagde" is no
+                # pass rate of the staatsexamens the paragraph names later as still to come)
                 top = None
+            # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
-                     and not verb_like(c)] or never_used
+                     and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
+            # "hoeveel stageplekken zijn er tekort in de zorg?": a heavy word the answer holds only
+            # through a later sentence ("De meeste tekorten spelen … in de sector zorg") is another case
+            # than the one the value counts (unless that sentence gives a value itself)
+            named_after = [c for c in question.topics if c.kind == "topic" and not c.situation
+                           and question.answer_type in ("number", "amount", "percentage", "duration")
+                           and weights.get(c.word, 0.0) / total >= NAMED_AFTER_SHARE
+                           and (not verb_like(c) or _after_article(c, question.text))
+                           and self._named_only_after(c, best.unit, question, wanted)]
+            if named_after and not silent:
+                silent, focal = True, named_after[:1]
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
@@ -562,6 +586,21 @@ class Engine(Ranker):
             silent = True
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    def _named_only_after(self, concept: Concept, unit: Unit, question: Question, wanted: Set[str]) -> bool:
+        """Does the unit's passage name `concept` only in sentences after the unit (not in it, before
+        it or in its heading), none of which gives the kind of answer asked for?"""
+        holding = self._concept_units(concept)[0]
+        if unit.id in holding or self._concept_words(concept) & unit.heading or concept.word in unit.text.lower():
+            return False
+        passage = self._by_passage.get(unit.passage_id, [])
+        if any(u.id in holding for u in passage if u.id < unit.id):
+            return False
+        later = [u for u in passage if u.id > unit.id and u.id in holding]
+        # (a vague quantity gives no value: "De meeste tekorten spelen … in de sector zorg")
+        return bool(later) and not any(self._gives(u, question, wanted) and (
+            u.types & {"amount", "percentage"}
+            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - _VAGUE_QUANTITIES) for u in later)
 
     def _no_answer_of_its_kind(self, question: Question, unit: Unit) -> bool:
         """Does a unit that gives the kind of answer asked for still not answer: a duration or amount

@@ -1,0 +1,34 @@
+"""Answer-layer tests on questions for one subgroup next to a value for a wider group (probe round
+nlhonest): a value counts what its own sentence (or one before it) names, not a case the paragraph
+names only after it."""
+from __future__ import annotations
+
+import pytest
+
+from tests.answer_layer import shown
+
+
+@pytest.mark.parametrize("question", [
+    # "… 94,8% van de kandidaten slaagde in 2021 …", and later "in afwachting van … de staatsexamenresultaten"
+    "wat was het slagingspercentage bij de staatsexamens in 2021?",
+    "hoeveel kandidaten haalden in 2021 het staatsexamen?",
+    # "Het tekort aan stage- en leerbanen in het mbo … 7.800 plekken", then "De meeste tekorten spelen
+    # onder … in de sector zorg"
+    "hoeveel stageplekken zijn er tekort in de zorg?",
+    # "Aan zeker 1.500 onderzoekers …", then "Vooral bij de academische ziekenhuizen ontbreken … de cijfers"
+    "hoeveel onderzoekers van academische ziekenhuizen kregen verlenging van hun contract?",
+])
+def test_a_case_named_only_after_the_value_is_not_what_it_counts(engine, question):
+    assert engine.answer(question).kind == "near_miss"
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("hoeveel procent van de kandidaten slaagde in 2021?", "94,8%"),
+    ("hoeveel stageplekken waren er eind september tekort in het mbo?", "7.800"),
+    ("hoeveel onderzoekers met een tijdelijk contract kregen verlenging?", "1.500"),
+    # a name question: the sentence after the name describes what was named
+    ("welke gemeente laat studenten rekenbijles geven op basisscholen?", "Rotterdam"),
+])
+def test_the_value_for_the_case_its_own_sentence_names_is_still_the_answer(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fact in shown(result)
