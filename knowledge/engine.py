@@ -27,7 +27,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_for
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, value_sectors
+from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, sectors_in, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -72,6 +72,17 @@ _VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
 _TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
 _AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
 _ARTICLES = r"(?:de|het|een|die|dat|deze|dit)"
+
+
+# "hoeveel wo-studenten …", "hoeveel procent van de hbo studenten …": a count of one sector's group
+_SECTOR_GROUP_COUNT_RE = re.compile(
+    r"\bhoe ?veel\s+(?:procent\s+(?:van\s+)?(?:de\s+)?)?([a-z]{2,4})(?:-|\s)?"
+    r"(?:studenten|leerlingen|scholen|instellingen|docenten|leraren)\b", re.I)
+
+
+def _sector_parts(sectors: Iterable[str]) -> Set[str]:
+    """Sectors with the ho read as its two parts, so that "wo" is only part of "mbo, ho"."""
+    return {part for s in sectors for part in (("hbo", "wo") if s == "ho" else (s,))}
 
 
 def _after_article(concept: Concept, text: str) -> bool:
@@ -302,6 +313,10 @@ class Engine(Ranker):
             # the po's; the same sentence's vo clause gives no percentage)
             given_for = value_sectors(best.unit.text, case.wanted, self.lexicon)
             other_sector = bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
+        if asking and not other_sector and not gap.silent and self._wider_count(question, best.unit, asking):
+            # ("hoeveel wo-studenten kregen een tegemoetkoming?": "130.000 studenten" of the mbo and ho
+            # together is no count of the wo's students)
+            other_sector = True
         if not other_sector:
             mismatch = self._mismatch(case, best)
             if mismatch is not None:
@@ -586,6 +601,16 @@ class Engine(Ranker):
             silent = True
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
+        """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts
+        only for more sectors together, without naming any in its own text?"""
+        group = _SECTOR_GROUP_COUNT_RE.search(question.text)
+        if question.answer_type not in ("number", "percentage") or not group \
+                or not sectors_in(normalize_tokens(group.group(1)), self.lexicon) \
+                or sectors_in(normalize_tokens(unit.text), self.lexicon):
+            return False
+        return bool(_sector_parts(unit.sectors) - _sector_parts(asking))
 
     def _named_only_after(self, concept: Concept, unit: Unit, question: Question, wanted: Set[str]) -> bool:
         """Does the unit's passage name `concept` only in sentences after the unit (not in it, before

@@ -32,3 +32,20 @@ def test_a_case_named_only_after_the_value_is_not_what_it_counts(engine, questio
 def test_the_value_for_the_case_its_own_sentence_names_is_still_the_answer(engine, question, fact):
     result = engine.answer(question)
     assert result.kind == "answer" and fact in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    # "omtrent 130.000 studenten" under the heading of the mbo and ho together
+    "hoeveel wo-studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?",
+    "hoeveel mbo studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?",
+    # "ongeveer 32.000 studenten" of the mbo and ho
+    "hoeveel hbo-studenten kregen een tegemoetkoming voor het wegvallen van hun beurs?",
+])
+def test_a_count_for_several_sectors_together_is_no_count_for_one(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.other_sector
+
+
+def test_the_count_for_all_sectors_together_still_answers_the_question_for_all(engine):
+    result = engine.answer("hoeveel studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?")
+    assert result.kind == "answer" and "130.000" in shown(result)
