@@ -23,6 +23,9 @@ PERSON_WORDS = ("student", "leerling", "scholier", "docent", "leraar", "leerkrac
 # "in welke maand", "welk deel": the noun names the kind of answer asked for, not what it is about
 # ... as does "groot" in "hoe groot is het tekort?" (a figure asked, not something large)
 SIZE_WORDS = {"groot", "omvangrijk"}
+# ... also where no figure is asked: "hoe groot *is* de leervertraging van vwo-leerlingen?" asks how much
+# delay, not for a sentence with "de grootste"
+_SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
@@ -556,7 +559,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)
                     and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
-                or (kind == "number" and token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe") \
+                or (token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe"
+                    and (kind == "number" or (i < len(surfaces) and surfaces[i].lower() in _SIZE_VERBS))) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?"
             continue
         elif re.fullmatch(r"\d+(e|ste|de)", token):

@@ -49,3 +49,18 @@ def test_a_count_for_several_sectors_together_is_no_count_for_one(engine, questi
 def test_the_count_for_all_sectors_together_still_answers_the_question_for_all(engine):
     result = engine.answer("hoeveel studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?")
     assert result.kind == "answer" and "130.000" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    "hoe groot is de leervertraging van vwo-leerlingen?",
+    "hoe groot is de leesachterstand van vwo'ers?",
+])
+def test_hoe_groot_asks_a_size_not_for_a_sentence_with_de_grootste(engine, question):
+    # not "Leerlingen in het vmbo en de havo hebben gemiddeld de grootste leervertragingen opgelopen."
+    result = engine.answer(question)
+    assert result.kind == "answer" and "9 en 5 weken" in shown(result)
+
+
+def test_hoe_groot_is_no_topic_word():
+    from knowledge.question import analyse
+    assert "groot" not in {c.word for c in analyse("hoe groot is de leervertraging van vwo-leerlingen?").concepts}
