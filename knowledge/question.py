@@ -26,6 +26,7 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 # ... also where no figure is asked: "hoe groot *is* de leervertraging van vwo-leerlingen?" asks how much
 # delay, not for a sentence with "de grootste"
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
+_FIGURE_KINDS = ("number", "percentage", "amount")
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
@@ -500,6 +501,11 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             i += size
             continue
         size, head = _match_phrase(tokens, i, lexicon.phrases)
+        if head and kind in _FIGURE_KINDS and tokens[i:i + size] == ["dit", "jaar"]:
+            # "wat is het slagingspercentage dit jaar?": a figure of the letter's own year, not one about
+            # the study year ("dit jaar" is "dit studiejaar" where something holds for it: the halving)
+            i += size
+            continue
         if head:
             add(Concept(head, " ".join(surfaces[i:i + size]), lexicon.alternatives(head)))
             i += size

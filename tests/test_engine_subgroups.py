@@ -64,3 +64,14 @@ def test_hoe_groot_asks_a_size_not_for_a_sentence_with_de_grootste(engine, quest
 def test_hoe_groot_is_no_topic_word():
     from knowledge.question import analyse
     assert "groot" not in {c.word for c in analyse("hoe groot is de leervertraging van vwo-leerlingen?").concepts}
+
+
+@pytest.mark.parametrize("question, fact", [
+    # "dit jaar" is the letter's own year (2021), not the topic "studiejaar"
+    ("wat is het slagingspercentage dit jaar?", "94,8%"),
+    ("hoeveel leerlingen zijn dit jaar geslaagd?", "94,8%"),
+    ("wordt het collegegeld dit jaar gehalveerd?", "gehalveerd"),
+])
+def test_dit_jaar_is_the_letters_year_not_the_study_year_as_a_topic(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fact in shown(result)
