@@ -246,6 +246,21 @@ class Engine(Ranker):
                     return Scored(unit, near.score, coverage, missing, near.similarity)
         return None
 
+    def _dated_in_passage(self, best: Scored, question: Question, wanted: Set[str], years: List[Concept],
+                          weights: Dict[str, float]) -> Optional[Scored]:
+        """The sentence of the best unit's paragraph that names the years asked and gives the kind of
+        answer asked for, where together with the best unit it holds enough of the question."""
+        total = sum(weights.values()) or 1.0
+        for unit in self._by_passage.get(best.unit.passage_id, []):
+            if unit.id == best.unit.id or not self._gives(unit, question, wanted) \
+                    or not all(unit.id in self._concept_units(c)[0] for c in years):
+                continue
+            missing = tuple(c for c in question.concepts if not {best.unit.id, unit.id} & self._concept_units(c)[0])
+            coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
+            if coverage >= TYPED_THRESHOLD:
+                return Scored(unit, best.score, coverage, missing, best.similarity)
+        return None
+
     def _unnamed_groups(self, question: Question, concepts: List[Concept]) -> List[Tuple[Concept, str]]:
         """The question's words that name a group of people the documents never name: a person noun
         they never use ("promovendi", "deeltijdstudenten", "postdocs"), or a word they never use
@@ -382,6 +397,11 @@ class Engine(Ranker):
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
+        # "welk percentage pabostudenten werkte in 2015 in het onderwijs?": the year asked is answered by
+        # the sentence of the paragraph that names it ("In 2015 bleek 5% …"), not by the one next to it
+        years = [c for c in question.concepts if YEAR_RE.fullmatch(c.word)]
+        if wanted and years and not all(best.unit.id in self._concept_units(c)[0] for c in years):
+            best = self._dated_in_passage(best, question, wanted, years, case.weights) or best
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
         asked = case.sectors_asked

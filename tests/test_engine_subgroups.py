@@ -75,3 +75,14 @@ def test_hoe_groot_is_no_topic_word():
 def test_dit_jaar_is_the_letters_year_not_the_study_year_as_a_topic(engine, question, fact):
     result = engine.answer(question)
     assert result.kind == "answer" and fact in shown(result)
+
+
+@pytest.mark.parametrize("question, fact", [
+    # "In 2015 bleek 5% werkzaam te zijn in het primair onderwijs, dat aandeel is gestegen naar 17% in 2020.",
+    # not "Ruim driekwart van de pabostudenten die in het primair onderwijs werkt …" right after it
+    ("hoeveel procent van de pabostudenten werkte in 2015 in het basisonderwijs?", "5%"),
+    ("hoeveel procent van de pabostudenten werkte er in 2020 al in het basisonderwijs?", "17%"),
+])
+def test_a_year_asked_is_answered_by_the_sentence_of_the_paragraph_that_names_it(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fact in shown(result)
