@@ -86,3 +86,14 @@ def test_dit_jaar_is_the_letters_year_not_the_study_year_as_a_topic(engine, ques
 def test_a_year_asked_is_answered_by_the_sentence_of_the_paragraph_that_names_it(engine, question, fact):
     result = engine.answer(question)
     assert result.kind == "answer" and fact in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel collegegeld moet ik dit studiejaar nog betalen?",
+    "hoeveel lesgeld betaal ik nog in het mbo?",
+])
+def test_hoeveel_collegegeld_asks_an_amount_the_halving_does_not_give(engine, question):
+    from knowledge.question import answer_type
+    assert answer_type(question) == "amount"
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and "gehalveerd" in shown(result)
