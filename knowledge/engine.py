@@ -27,7 +27,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_for
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, value_sectors
+from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, sectors_in, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -41,6 +41,7 @@ RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the
 RELATED_CANDIDATES = 8       # units ranked for the related fact beside a near miss
 FOCAL_SHARE = 0.40           # a missing concept this heavy (share of weight) makes a near miss
 TYPED_NEVER_USED_SHARE = 0.30  # ... or this heavy, for a number, date or name, where the documents never use it
+NAMED_AFTER_SHARE = 0.30     # a word this heavy that only a later sentence of the answer's paragraph names is another case
 LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their words than this
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
@@ -69,8 +70,30 @@ CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als 
 # A question for a day or a deadline, which a vague time ("op korte termijn") does not give.
 _EXACT_DATE_QUESTION_RE = re.compile(r"\b(welke|uiterste) datum\b|\bop welke dag\b|\bdeadline|\buiterlijk\b|\btot wanneer\b", re.I)
 _VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
+# A sentence that says what is or can be done ("kansrijk als instellingen … extra begeleiding geven")
+_DOES_SOMETHING_RE = re.compile(r"\b(kansrijk|extra|inzetten|in te zetten|aanbieden|bieden|begeleiding|ondersteuning"
+                                r"|ondersteunen)\b", re.I)
 _TOTAL_RE = re.compile(r"\b(in )?totaal\b|\bbij elkaar\b|\balles samen\b", re.I)
 _AVERAGE_RE = re.compile(r"\bgemiddeld(e)?\b", re.I)
+_ARTICLES = r"(?:de|het|een|die|dat|deze|dit)"
+
+
+# "hoeveel wo-studenten …", "hoeveel procent van de hbo studenten …": a count of one sector's group
+_SECTOR_GROUP_COUNT_RE = re.compile(
+    r"\bhoe ?veel\s+(?:procent\s+(?:van\s+)?(?:de\s+)?)?([a-z]{2,4})(?:-|\s)?"
+    r"(?:studenten|leerlingen|scholen|instellingen|docenten|leraren)\b", re.I)
+
+
+def _sector_parts(sectors: Iterable[str]) -> Set[str]:
+    """Sectors with the ho read as its two parts, so that "wo" is only part of "mbo, ho"."""
+    return {part for s in sectors for part in (("hbo", "wo") if s == "ho" else (s,))}
+
+
+def _after_article(concept: Concept, text: str) -> bool:
+    """Is the question's word used as a noun: after an article, perhaps with one word between?"""
+    return bool(re.search(rf"\b{_ARTICLES}\s+(?:\w+\s+)?{re.escape(concept.surface)}\b", text, re.I))
+
+
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
@@ -227,6 +250,21 @@ class Engine(Ranker):
                     return Scored(unit, near.score, coverage, missing, near.similarity)
         return None
 
+    def _dated_in_passage(self, best: Scored, question: Question, wanted: Set[str], years: List[Concept],
+                          weights: Dict[str, float]) -> Optional[Scored]:
+        """The sentence of the best unit's paragraph that names the years asked and gives the kind of
+        answer asked for, where together with the best unit it holds enough of the question."""
+        total = sum(weights.values()) or 1.0
+        for unit in self._by_passage.get(best.unit.passage_id, []):
+            if unit.id == best.unit.id or not self._gives(unit, question, wanted) \
+                    or not all(unit.id in self._concept_units(c)[0] for c in years):
+                continue
+            missing = tuple(c for c in question.concepts if not {best.unit.id, unit.id} & self._concept_units(c)[0])
+            coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
+            if coverage >= TYPED_THRESHOLD:
+                return Scored(unit, best.score, coverage, missing, best.similarity)
+        return None
+
     def _unnamed_groups(self, question: Question, concepts: List[Concept]) -> List[Tuple[Concept, str]]:
         """The question's words that name a group of people the documents never name: a person noun
         they never use ("promovendi", "deeltijdstudenten", "postdocs"), or a word they never use
@@ -294,6 +332,10 @@ class Engine(Ranker):
             # the po's; the same sentence's vo clause gives no percentage)
             given_for = value_sectors(best.unit.text, case.wanted, self.lexicon)
             other_sector = bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
+        if asking and not other_sector and not gap.silent and self._wider_count(question, best.unit, asking):
+            # ("hoeveel wo-studenten kregen een tegemoetkoming?": "130.000 studenten" of the mbo and ho
+            # together is no count of the wo's students)
+            other_sector = True
         if not other_sector:
             mismatch = self._mismatch(case, best)
             if mismatch is not None:
@@ -366,6 +408,11 @@ class Engine(Ranker):
             # van de jeugdwerkloosheid"; but "€ 38 miljoen … specifiek voor de lerarenopleidingen" is theirs)
             best = next((s for s in ranked if _TOTAL_RE.search(s.unit.text) and s.coverage >= best.coverage
                          and best.score - s.score <= TOTAL_MARGIN and self._gives(s.unit, question, wanted)), best)
+        # "welk percentage pabostudenten werkte in 2015 in het onderwijs?": the year asked is answered by
+        # the sentence of the paragraph that names it ("In 2015 bleek 5% …"), not by the one next to it
+        years = [c for c in question.concepts if YEAR_RE.fullmatch(c.word)]
+        if wanted and years and not all(best.unit.id in self._concept_units(c)[0] for c in years):
+            best = self._dated_in_passage(best, question, wanted, years, case.weights) or best
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
         asked = case.sectors_asked
@@ -405,9 +452,12 @@ class Engine(Ranker):
                          and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
             if lead is not None:
                 return case.result("actions", theme=lead.unit.theme)
-            if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD:
+            if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD \
+                    and not _DOES_SOMETHING_RE.search(best.unit.text):
                 # "ik wacht al maanden op mijn coschap, wat wordt daaraan gedaan?": the sentence of the
                 # annex that tells the problem is not what is done about it; its theme's actions are
+                # (one that says what helps is: "… is het kansrijk als instellingen laatstejaars extra
+                # begeleiding geven")
                 return case.result("actions", theme=best.unit.theme)
         if best.unit.kind in ("theme", "action") and asks_for_actions(question, case.concept_words) \
                 and best.coverage >= ANSWER_THRESHOLD:
@@ -516,14 +566,29 @@ class Engine(Ranker):
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
             if top is not None and (
-                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, []))
+                    any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
+                        if u.id <= best.unit.id)
+                    or top.word in best.unit.text.lower()
                     or not any(self.units[uid].heading == best.unit.heading for uid in self._concept_units(top)[0])):
-                # (named in the answer's paragraph, it may well be about it; named nowhere in its
-                # section, the question may use another word: "programme period" for "looptijd")
+                # (named in the answer's paragraph up to the answer, it may well be about it; named nowhere
+                # in its section, the question may use another word: "programme period" for "looptijd".
+                # Named only after the value, it is another case: "94,8% van de kandidaten slaagde" is no
+                # pass rate of the staatsexamens the paragraph names later as still to come)
                 top = None
+            # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
-                     and not verb_like(c)] or never_used
+                     and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
+            # "hoeveel stageplekken zijn er tekort in de zorg?": a heavy word the answer holds only
+            # through a later sentence ("De meeste tekorten spelen … in de sector zorg") is another case
+            # than the one the value counts (unless that sentence gives a value itself)
+            named_after = [c for c in question.topics if c.kind == "topic" and not c.situation
+                           and question.answer_type in ("number", "amount", "percentage", "duration")
+                           and weights.get(c.word, 0.0) / total >= NAMED_AFTER_SHARE
+                           and (not verb_like(c) or _after_article(c, question.text))
+                           and self._named_only_after(c, best.unit, question, wanted)]
+            if named_after and not silent:
+                silent, focal = True, named_after[:1]
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
@@ -588,6 +653,31 @@ class Engine(Ranker):
             silent = True
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
+        """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts
+        only for more sectors together, without naming any in its own text?"""
+        group = _SECTOR_GROUP_COUNT_RE.search(question.text)
+        if question.answer_type not in ("number", "percentage") or not group \
+                or not sectors_in(normalize_tokens(group.group(1)), self.lexicon) \
+                or sectors_in(normalize_tokens(unit.text), self.lexicon):
+            return False
+        return bool(_sector_parts(unit.sectors) - _sector_parts(asking))
+
+    def _named_only_after(self, concept: Concept, unit: Unit, question: Question, wanted: Set[str]) -> bool:
+        """Does the unit's passage name `concept` only in sentences after the unit (not in it, before
+        it or in its heading), none of which gives the kind of answer asked for?"""
+        holding = self._concept_units(concept)[0]
+        if unit.id in holding or self._concept_words(concept) & unit.heading or concept.word in unit.text.lower():
+            return False
+        passage = self._by_passage.get(unit.passage_id, [])
+        if any(u.id in holding for u in passage if u.id < unit.id):
+            return False
+        later = [u for u in passage if u.id > unit.id and u.id in holding]
+        # (a vague quantity gives no value: "De meeste tekorten spelen … in de sector zorg")
+        return bool(later) and not any(self._gives(u, question, wanted) and (
+            u.types & {"amount", "percentage"}
+            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - _VAGUE_QUANTITIES) for u in later)
 
     def _no_answer_of_its_kind(self, question: Question, unit: Unit) -> bool:
         """Does a unit that gives the kind of answer asked for still not answer: a duration or amount

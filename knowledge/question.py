@@ -23,6 +23,10 @@ PERSON_WORDS = ("student", "leerling", "scholier", "docent", "leraar", "leerkrac
 # "in welke maand", "welk deel": the noun names the kind of answer asked for, not what it is about
 # ... as does "groot" in "hoe groot is het tekort?" (a figure asked, not something large)
 SIZE_WORDS = {"groot", "omvangrijk"}
+# ... also where no figure is asked: "hoe groot *is* de leervertraging van vwo-leerlingen?" asks how much
+# delay, not for a sentence with "de grootste"
+_SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
+_FIGURE_KINDS = ("number", "percentage", "amount")
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
@@ -36,7 +40,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
                        r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"   # ("wat was het slagingspercentage …?")
                        r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
-        ("amount", r"\bhoe ?veel (extra |meer )?(geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
+        ("amount", r"\bhoe ?veel (extra |meer )?(\w*geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    # ("hoeveel krijg ik?", "hoeveel tegemoetkoming krijg je dan?": what one gets)
                    r"|\bhoe ?veel ((tegemoetkoming|toelage|subsidie|beurs|vergoeding|compensatie) )?(krijg|ontvang) (ik|je|jij)\b"
@@ -516,6 +520,11 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             i += size
             continue
         size, head = _match_phrase(tokens, i, lexicon.phrases)
+        if head and kind in _FIGURE_KINDS and tokens[i:i + size] == ["dit", "jaar"]:
+            # "wat is het slagingspercentage dit jaar?": a figure of the letter's own year, not one about
+            # the study year ("dit jaar" is "dit studiejaar" where something holds for it: the halving)
+            i += size
+            continue
         if head:
             add(Concept(head, " ".join(surfaces[i:i + size]), lexicon.alternatives(head)))
             i += size
@@ -582,7 +591,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (token in lexicon.generic and not (asks_contact and surface.lower() == asks_contact)
                     and not (token in _IDENTITY_WORDS and not _told_own(tokens, i - 1))) \
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
-                or (kind == "number" and token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe") \
+                or (token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe"
+                    and (kind == "number" or (i < len(surfaces) and surfaces[i].lower() in _SIZE_VERBS))) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")) \
                 or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
