@@ -337,6 +337,9 @@ _SELF_DESCRIPTION_AFTER_RE = re.compile(
     r"[^?]*)$", re.I)
 
 
+_ALSO_RE = re.compile(r"\b(also|too|as well)\b", re.I)
+
+
 def self_description(text: str) -> Tuple[str, str]:
     """(the clause in which the asker describes themselves, the rest) when the rest is a question;
     else ("", text)."""
@@ -405,9 +408,13 @@ def translate(text: str) -> Translation:
         words = about_me.dutch.split()
         # (a plural the lemmatiser does not know, "deeltijdstudenten", by its plural ending)
         person = [lemma(w).endswith(PERSON_WORDS) or re.sub(r"(?:en|s)$", "", w).endswith(PERSON_WORDS) for w in words]
-        kept = [w for i, w in enumerate(words) if w in _dutch_words() and not is_stop_word(w) and not person[i]
-                and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
-                and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
+        # ("I'm an exchange student, do I *also* get the discount?": whether it holds for the group they
+        # name is what is asked, as in Dutch)
+        also = bool(_ALSO_RE.search(asked))
+        kept = [w for i, w in enumerate(words) if (also and (person[i] or (i + 1 < len(words) and person[i + 1])))
+                or (w in _dutch_words() and not is_stop_word(w) and not person[i]
+                    and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
+                    and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS)]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()

@@ -878,3 +878,14 @@ def test_worse_or_bigger_in_mbo_or_ho_finds_the_comparison(kb, question):
 ])
 def test_english_the_annex_writes_itself_is_found(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, group", [
+    ("I'm an international student, do I also get the tuition discount?", "international student"),
+    ("I'm an exchange student, is my tuition fee also halved?", "exchange student"),
+])
+def test_whether_it_also_holds_for_the_group_the_asker_names_is_asked(kb, question, group):
+    # (before: the halving as the answer; the documents do not say whether it holds for that group)
+    text = reply(kb, question)
+    assert text.startswith(f"The documents do not say anything about ‘{group}’") and "gehalveerd" in text
+    assert not reply(kb, "I'm a master student, do I also get the tuition discount?").startswith(SILENT)
