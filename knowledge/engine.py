@@ -481,19 +481,18 @@ class Engine(Ranker):
             absent = []
         if best.unit.id in self._prior_units(case.prior_topics):
             absent = []  # NLU named the topic and the best unit is about it
-        related = best.similarity >= SEMANTIC_CONFIDENT or self._holds_enough(case)
+        related = best.similarity >= SEMANTIC_CONFIDENT or self._holds_enough(case, best)
         return not related or bool(absent and best.coverage < ANSWER_THRESHOLD + 0.2)
 
     @staticmethod
-    def _holds_enough(case: _Case) -> bool:
+    def _holds_enough(case: _Case, best: Scored) -> bool:
         """Does a unit among the best ranked hold enough of the question to be related to it, a thing
         it names among it? (Where the kind of answer asked lifted the best above one that holds more:
         "mijn basisbeurs stopt, hoeveel krijg ik dan?" ranks "in totaal circa € 50 miljoen" first.)"""
-        best = case.ranked[0]
         return best.coverage >= RELATED_THRESHOLD or bool(case.wanted) and any(
             s.coverage >= RELATED_THRESHOLD and any(c.kind == "topic" and not verb_like(c) and c not in s.missing
                                                    for c in case.question.topics)
-            for s in case.ranked[1:RELATED_CANDIDATES])
+            for s in case.ranked[:RELATED_CANDIDATES])
 
     def _never_used(self, case: _Case, heaviest: List[Concept]) -> List[Concept]:
         """The words of the question that say what it is about (by weight, by place or as a group of
@@ -763,7 +762,7 @@ class Engine(Ranker):
             unnamed = [c for c in question.concepts if c.kind == "topic" and not any(self._concept_units(c))]
             if len(unnamed) >= UNNAMED_OUT_OF_SCOPE and best.coverage < OUT_OF_SCOPE_COVERAGE:
                 return case.result("unknown")
-            if not self._holds_enough(case):
+            if not self._holds_enough(case, best):
                 # Not the answer, and only the embedding found it related ("hoe laat begint de les morgen?"
                 # -> weeks of learning delay): nothing in the documents is about the question.
                 return case.result("unknown")
