@@ -114,7 +114,10 @@ def _names_people(word: str) -> bool:
 # What "hoeveel X" counts as a number of: people or institutions.
 _COUNTABLE_RE = re.compile(_GROUP_HEAD_RE.pattern.replace("(?:", "(?:school|instelling|gemeente|", 1))
 _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:de|het|een|mijn|m'n)\s+)?"
-                          r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)", re.I)
+                          r"(?!(?:aanmerking|staat|plaats|geval|kader|orde|principe|totaal|feite|praktijk)\b)([\w'-]+)"
+                          # ("ook voor studenten *in België*": where they are is part of whom it is asked for)
+                          # (and in the glossary's Dutch of English, without the "in": "ook voor student belgium")
+                          r"(?:\s+(?:in\s+(?:(?:de|het)\s+)?)?([\w'-]+))?", re.I)
 _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclusies?|bevindingen|opgeleverd|"
                                   r"wat (bleek|bleken|kwam|kwamen) (er )?uit)\b", re.I)
 # a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
@@ -516,7 +519,7 @@ class Engine(Ranker):
                       and not self._compound_of_known_words(c.word)]
         # "mag ik het reisrecht ook in België gebruiken?": the case the question adds ("ook in/voor X")
         # is what it asks about; where the documents never name X, they do not say.
-        also = {m.group(1).lower() for m in _ALSO_FOR_RE.finditer(question.text)}
+        also = {w.lower() for m in _ALSO_FOR_RE.finditer(question.text) for w in m.groups() if w}
         never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
         # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the

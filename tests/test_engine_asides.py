@@ -244,3 +244,13 @@ def test_the_unit_nlus_topic_names_still_counts_as_related():
     result = open_kb().engine().answer("krijgen universiteiten het gemiste collegegeld terug van de overheid",
                                        prior_topics=("halvering_collegegeld",))
     assert result.kind != "unknown" and "gecompenseerd" in shown(result)
+
+
+@pytest.mark.parametrize("question, language, opening", [
+    ("geldt de halvering van het collegegeld ook voor studenten in België?", "nl", "De documenten noemen niets over ‘België’"),
+    ("is the tuition halving also for students in Belgium?", "en", "The documents do not say anything about ‘belgium’"),
+])
+def test_where_the_group_asked_about_is_belongs_to_the_group(question, language, opening):
+    # ("ook voor studenten in België": before, the halving was the answer, as if it held there)
+    reply = reply_to(question, language)
+    assert reply.startswith(opening) and "gehalveerd" in reply
