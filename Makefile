@@ -84,6 +84,7 @@ test-scale: kb $(MODEL) sysdeps
 eval: kb $(MODEL)
 	$(PY) -m bot.measure.evaluate
 	$(PY) -m bot.measure.question_eval
+	$(PY) -m bot.measure.question_eval --engine --holdout --quiet
 
 bench: kb $(MODEL)
 	$(PY) -m bot.measure.bench

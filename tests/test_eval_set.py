@@ -77,12 +77,28 @@ def test_the_english_set_is_large_enough_and_well_formed(questions_en):
             assert q["source"] and q["contains"], q["id"]
 
 
-def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions, questions_en):
+@pytest.fixture(scope="module")
+def holdout():
+    return question_eval.load_holdout()
+
+
+def test_the_held_out_set_is_well_formed(holdout):
+    counts = Counter((q["lang"], q["category"]) for q in holdout)
+    assert counts[("nl", "factual")] >= 75 and counts[("en", "factual")] >= 30
+    assert counts[("nl", "near_miss")] >= 20 and counts[("en", "near_miss")] >= 10
+    assert len({q["id"] for q in holdout}) == len(holdout)
+    for q in holdout:
+        assert q["split"] == question_eval.HOLDOUT, q["id"]
+        if q["category"] == "factual":
+            assert q["source"] and q["contains"], q["id"]
+
+
+def test_no_test_question_or_close_paraphrase_is_in_the_nlu_data(questions, questions_en, holdout):
     examples = nlu_examples()
     assert len(examples) > 500
     leaked = []
-    for q in questions + questions_en:
-        if q["split"] != "test":
+    for q in questions + questions_en + holdout:
+        if q["split"] not in ("test", question_eval.HOLDOUT):
             continue
         text = _normal(q["q"])
         for example in examples:
