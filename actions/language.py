@@ -136,7 +136,17 @@ def _is_word(word: str) -> bool:
 
     word = word.lower()
     return any(word in vocabulary for vocabulary in _FUNCTION_WORDS.values()) \
-        or any(simplemma.is_known(word, lang=language) for language in LANGUAGES)
+        or any(simplemma.is_known(word, lang=language) for language in LANGUAGES) \
+        or word in _domain_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _domain_words() -> FrozenSet[str]:
+    """The programme's own terms, words in either language ("mbo please" is two words)."""
+    from knowledge.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return frozenset(lexicon.sector_words) | frozenset(lexicon.programme_names)
 
 
 def detect(text: str, min_probability: float = MIN_PROBABILITY, first: bool = False) -> Optional[str]:

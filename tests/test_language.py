@@ -485,3 +485,10 @@ def test_a_word_said_twice_is_one_word():
     assert conversation_language("hallo hallo", "nl") == "nl"
     assert conversation_language("hello hello!", None) == "en"
     assert conversation_language("hello hello, is my tuition fee halved?", "nl") == "en"
+
+
+def test_the_programmes_own_terms_are_words_of_either_language():
+    # ("mbo please" as a first message is English; keyboard mashing still decides nothing)
+    from actions.language import detect
+    assert detect("mbo please", first=True) == "en"
+    assert detect("asdfgh qwerty 12345 !!!", first=True) is None
