@@ -13,3 +13,13 @@ def reply_to(text: str, language: str = "nl", last_question=None) -> str:
     from knowledge import open_kb
     context = answers.Context(intent="nlu_fallback", text=text, language=language)
     return answers.render(answers.respond(open_kb(), context, last_question=last_question))[0]
+
+
+def assert_answers(engine, question: str, fragment: str, first: bool = False):
+    """Assert that the engine answers `question` (no near miss, not unsure) showing `fragment`:
+    in the first shown unit where `first`, else in any. Returns the result for further checks."""
+    result = engine.answer(question)
+    assert result.kind == "answer", (result.kind, shown(result))
+    text = result.shown[0].text if first else shown(result)
+    assert fragment in text, text
+    return result

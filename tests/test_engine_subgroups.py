@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import shown
+from tests.answer_layer import assert_answers, shown
 
 
 @pytest.mark.parametrize("question", [
@@ -30,8 +30,7 @@ def test_a_case_named_only_after_the_value_is_not_what_it_counts(engine, questio
     ("welke gemeente laat studenten rekenbijles geven op basisscholen?", "Rotterdam"),
 ])
 def test_the_value_for_the_case_its_own_sentence_names_is_still_the_answer(engine, question, fact):
-    result = engine.answer(question)
-    assert result.kind == "answer" and fact in shown(result)
+    assert_answers(engine, question, fact)
 
 
 @pytest.mark.parametrize("question", [
@@ -47,8 +46,8 @@ def test_a_count_for_several_sectors_together_is_no_count_for_one(engine, questi
 
 
 def test_the_count_for_all_sectors_together_still_answers_the_question_for_all(engine):
-    result = engine.answer("hoeveel studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?")
-    assert result.kind == "answer" and "130.000" in shown(result)
+    assert_answers(engine, "hoeveel studenten kregen een tegemoetkoming voor de extra kosten van studievertraging?",
+                   "130.000")
 
 
 @pytest.mark.parametrize("question", [
@@ -57,8 +56,7 @@ def test_the_count_for_all_sectors_together_still_answers_the_question_for_all(e
 ])
 def test_hoe_groot_asks_a_size_not_for_a_sentence_with_de_grootste(engine, question):
     # not "Leerlingen in het vmbo en de havo hebben gemiddeld de grootste leervertragingen opgelopen."
-    result = engine.answer(question)
-    assert result.kind == "answer" and "9 en 5 weken" in shown(result)
+    assert_answers(engine, question, "9 en 5 weken")
 
 
 def test_hoe_groot_is_no_topic_word():
@@ -73,8 +71,7 @@ def test_hoe_groot_is_no_topic_word():
     ("wordt het collegegeld dit jaar gehalveerd?", "gehalveerd"),
 ])
 def test_dit_jaar_is_the_letters_year_not_the_study_year_as_a_topic(engine, question, fact):
-    result = engine.answer(question)
-    assert result.kind == "answer" and fact in shown(result)
+    assert_answers(engine, question, fact)
 
 
 @pytest.mark.parametrize("question, fact", [
@@ -84,8 +81,7 @@ def test_dit_jaar_is_the_letters_year_not_the_study_year_as_a_topic(engine, ques
     ("hoeveel procent van de pabostudenten werkte er in 2020 al in het basisonderwijs?", "17%"),
 ])
 def test_a_year_asked_is_answered_by_the_sentence_of_the_paragraph_that_names_it(engine, question, fact):
-    result = engine.answer(question)
-    assert result.kind == "answer" and fact in shown(result)
+    assert_answers(engine, question, fact)
 
 
 @pytest.mark.parametrize("question", [
