@@ -35,6 +35,7 @@ ANSWER_THRESHOLD = 0.50      # coverage the best unit needs to count as the answ
 STRICT_THRESHOLD = 0.75      # the same for a message NLU took for chit-chat or out of scope
 STRICT_TYPED_WORDS = 2        # ... unless the answer gives the kind asked for and holds this many of its words
 TYPED_THRESHOLD = 0.6        # the same for questions that ask for a number, date or name
+COUNTED_THRESHOLD = 0.5      # ... where the unit counts the very thing "hoeveel X" asks about
 UNNAMED_OUT_OF_SCOPE = 2      # a question with this many words the documents never use ...
 OUT_OF_SCOPE_COVERAGE = 0.50  # ... whose best unit holds less than this is about nothing in them
 RELATED_THRESHOLD = 0.30     # below this, nothing in the documents is about the question
@@ -580,7 +581,14 @@ class Engine(Ranker):
             # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
-            silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
+            # (a count of the very thing "hoeveel X" asks about is its answer with fewer of the other
+            # words: "in hoeveel regios beginnen ze met de thuiszitters aanpak?" -> "… de eerste drie
+            # pilotregio's", which lacks only "aanpak"; not where it lacks a word the documents never
+            # use as such, which may be the case asked: "… tekort aan stageplaatsen bij zorgopleidingen?")
+            counts_asked = not type_missing and self._counts(best.unit, self._counted_words(question)) \
+                and all(c.word in self._postings for c in heaviest)
+            threshold = COUNTED_THRESHOLD if counts_asked else TYPED_THRESHOLD
+            silent = type_missing or bool(focal) or (best.coverage < threshold and not confident)
             # "hoeveel stageplekken zijn er tekort in de zorg?": a heavy word the answer holds only
             # through a later sentence ("De meeste tekorten spelen … in de sector zorg") is another case
             # than the one the value counts (unless that sentence gives a value itself)
