@@ -930,3 +930,10 @@ def test_what_is_x_for_someone_defines_x_by_the_sentence_that_says_what_it_is_fo
 def test_a_comparison_that_names_the_two_things_first_is_a_comparison(kb, question):
     # (the Dutch side reads a comparative before "of"; "higher" in "higher ed" is no comparative)
     answered_with(kb, question, "In het mbo, meer dan in het ho")
+
+
+def test_what_institutions_give_is_what_they_offer(kb):
+    # "give" is the documents' 'bieden' / 'verstrekken' (not 'geven', which the letter uses for views)
+    answered_with(kb, "What support can teacher training programmes give to career switchers (zij-instromers)?",
+                  "personele capaciteit van lerarenopleiders")
+    assert "‘give’" not in reply(kb, "do unis give extra help to first year students?")
