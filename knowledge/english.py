@@ -390,6 +390,14 @@ _MEASURE_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?what\s+(?:can|co
 _COMPARISON_RE = re.compile(r"\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|harder|"
                             r"heavier|stronger|weaker|more often)\b.*\b(or|than)\b", re.I)
 _COMPARING = {"or": "of", "than": "dan"}
+# The two things compared may come first: "is the mbo or higher ed more behind?", "mbo or hbo, where is it
+# worse?". The Dutch side reads a comparative before "of", so the comparative's Dutch goes there.
+_COMPARISON_AFTER_RE = re.compile(r"\bor\b.*?\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|"
+                                  r"harder|heavier|stronger|weaker)\b(?!\s+(?:ed|edu|education|educational)\b)", re.I)
+_COMPARATIVE_DUTCH = {"more": "meer", "less": "minder", "fewer": "minder", "worse": "erger", "better": "beter",
+                      "bigger": "groter", "larger": "groter", "greater": "groter", "higher": "hoger",
+                      "lower": "lager", "smaller": "kleiner", "harder": "zwaarder", "heavier": "zwaarder",
+                      "stronger": "sterker", "weaker": "zwakker"}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -432,6 +440,8 @@ def translate(text: str) -> Translation:
     determined: List[int] = []           # entries after "the"/"these"/"those"/"all": nouns
     each_at: Optional[int] = None
     comparison = bool(_COMPARISON_RE.search(text or ""))
+    compared_first = None if comparison else _COMPARISON_AFTER_RE.search(text or "")
+    comparison = comparison or bool(compared_first)
     i = 0
     while i < len(lemmas):
         if surfaces[i] in _EACH and _each_alone(surfaces, lemmas, i, glossary):
@@ -506,6 +516,8 @@ def translate(text: str) -> Translation:
             for word in found.split():
                 where.setdefault(word, typed)
         i += size
+    if compared_first and "of" in dutch:
+        dutch.insert(dutch.index("of"), _COMPARATIVE_DUTCH[compared_first.group(1).lower()])
     if each_at is not None and determined:
         # (the noun named after "each of them", else the one before it; none: "each" asks no rate,
         # as "hoeveel krijgt elk van hen?" does not)

@@ -324,7 +324,11 @@ class Ranker:
             lemmas = [lemma(w) for w in surfaces]
             at = [surfaces.index(c.surface.lower()) if c.surface.lower() in surfaces
                   else lemmas.index(c.word) if c.word in lemmas else -9 for c in topics]
-            if at[1] - at[0] != 1:
+            if at[1] - at[0] == 2 and min(at) >= 0 and surfaces[at[0] + 1] == "voor":
+                # ("wat is de arbeidsmarkttoelage voor leraren?": the first is defined, the second
+                # says for whom)
+                topics = topics[:1]
+            elif at[1] - at[0] != 1:
                 return set()
         elif len(topics) != 1:
             return set()
@@ -338,6 +342,9 @@ class Ranker:
         opening = [w.lower() for w in words(unit.text)[:DEFINITION_OPENING]]
         if any(re.search(rf"\b{re.escape(w)} \((?![A-Z]{{2,}}\))", unit.text, re.I) for w in defined if len(w) > 3):
             return TYPE_BONUS / 2  # "de kernvakken (begrijpend lezen, spelling en rekenen/wiskunde)"
+        if any(re.search(rf"\b{re.escape(w)}\b(?:\s+\w+){{0,2}},\s+die\s+(?:is|zijn|wordt|worden)\s+bedoeld\b",
+                         unit.text, re.I) for w in defined if len(w) > 3):
+            return TYPE_BONUS / 2  # "een arbeidsmarkttoelage toegekend, die is bedoeld om …"
         if not opening or not (opening[0] in _DEFINITION_OPENERS or opening[0] in defined):
             return 0.0
         verb_at = next((i for i, w in enumerate(opening) if w in _DEFINING_VERBS), None)

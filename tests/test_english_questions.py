@@ -889,3 +889,51 @@ def test_whether_it_also_holds_for_the_group_the_asker_names_is_asked(kb, questi
     text = reply(kb, question)
     assert text.startswith(f"The documents do not say anything about ‘{group}’") and "gehalveerd" in text
     assert not reply(kb, "I'm a master student, do I also get the tuition discount?").startswith(SILENT)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "in their last year" / "final year" are final-year students ('laatstejaars'), not 'vorig jaar'
+    ("what does the youth unemployment theme suggest for mbo students in their last year?", "laatstejaars"),
+    ("what support do final year mbo students get against youth unemployment?", "laatstejaars"),
+    # "online classes" are the letter's "online onderwijs", not a school class ('klas')
+    ("what did students miss most during online classes?", "het contact"),
+    # the role someone "plays": "een … rol spelen"
+    ("which role does the NRO play?", "verbindende rol"),
+    # "job market bonus" is the arbeidsmarkttoelage
+    ("what is the job market bonus for teachers meant for?", "arbeidsmarkttoelage toegekend, die is bedoeld"),
+])
+def test_probe_en2_wording_finds_the_documents_words(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_what_happened_to_the_number_of_asks_what_changed_not_a_count(kb):
+    answered_with(kb, "what happened to the number of job vacancies recently?", "explosief toegenomen")
+
+
+def test_what_does_someone_earn_asks_an_amount(kb):
+    # (an amount for one person the documents do not give: an honest near miss, not the action that names them)
+    assert reply(kb, "what does a well being officer earn?").startswith("The documents do not give an amount")
+
+
+@pytest.mark.parametrize("question, language", [("what is the labour market allowance for teachers", "en"),
+                                                ("wat is de arbeidsmarkttoelage voor leraren?", "nl")])
+def test_what_is_x_for_someone_defines_x_by_the_sentence_that_says_what_it_is_for(kb, question, language):
+    # ("X voor Y": X is defined; "een arbeidsmarkttoelage toegekend, die is bedoeld om …" explains it,
+    # not the motion's sentence under a heading that names it)
+    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=question, language=language))
+    text = answers.render(answer)[0]
+    assert "die is bedoeld om" in text and "vooroordelen" not in text, text
+
+
+@pytest.mark.parametrize("question", ["is the mbo or higher ed more behind with study delay?",
+                                      "mbo or hbo, where is the study delay worse?"])
+def test_a_comparison_that_names_the_two_things_first_is_a_comparison(kb, question):
+    # (the Dutch side reads a comparative before "of"; "higher" in "higher ed" is no comparative)
+    answered_with(kb, question, "In het mbo, meer dan in het ho")
+
+
+def test_what_institutions_give_is_what_they_offer(kb):
+    # "give" is the documents' 'bieden' / 'verstrekken' (not 'geven', which the letter uses for views)
+    answered_with(kb, "What support can teacher training programmes give to career switchers (zij-instromers)?",
+                  "personele capaciteit van lerarenopleiders")
+    assert "‘give’" not in reply(kb, "do unis give extra help to first year students?")
