@@ -587,7 +587,8 @@ class Engine(Ranker):
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
-            if top is not None and not self._another_case_named(top, best.unit) and (
+            another_case = top is not None and self._another_case_named(top, best.unit)
+            if top is not None and not another_case and (
                     any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
                         if u.id <= best.unit.id)
                     or top.word in best.unit.text.lower()
@@ -600,6 +601,10 @@ class Engine(Ranker):
             # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
+            if another_case:
+                # (held only by a sentence beside it, "In de bovenbouw is op het gebied van spelling …",
+                # the word still asks for another case than the value's)
+                focal = [top] + [c for c in focal if c is not top]
             silent = type_missing or bool(focal) or (best.coverage < TYPED_THRESHOLD and not confident)
             # "hoeveel stageplekken zijn er tekort in de zorg?": a heavy word the answer holds only
             # through a later sentence ("De meeste tekorten spelen … in de sector zorg") is another case
