@@ -22,12 +22,14 @@ from . import extract
 from .normalize import lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        is_about_money)
-from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_for_actions, asks_for_themes, asks_own_future,
+from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_deadline, asks_exact_date, asks_for_actions,
+                             asks_for_themes, asks_own_future, names_a_year,
                              subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import NUMBER_RE, SIGNATURE_RE, Unit, dated_before_document, points_back, sectors_in, value_sectors
+from .units import (NUMBER_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
+                    value_sectors)
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -68,8 +70,7 @@ CONTINUATION_WORDS = {
 BACK_REFERENCES = {"daarvoor", "daarvan", "daarmee", "daarbij", "daardoor", "daarin", "daarop", "daarover",
                    "hiervoor", "hiervan", "hiermee", "hierbij", "hierdoor", "hierin", "hierop", "deze"}
 CONTINUATION_PHRASES = {"op die", "op deze", "op dat", "in dat", "in die", "als gevolg"}
-# A question for a day or a deadline, which a vague time ("op korte termijn") does not give.
-_EXACT_DATE_QUESTION_RE = re.compile(r"\b(welke|uiterste) datum\b|\bop welke dag\b|\bdeadline|\buiterlijk\b|\btot wanneer\b", re.I)
+# A vague time, which answers no question for a day or deadline (question_forms.asks_exact_date).
 _VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
 # A sentence that says what is or can be done ("kansrijk als instellingen … extra begeleiding geven")
 _DOES_SOMETHING_RE = re.compile(r"\b(kansrijk|extra|inzetten|in te zetten|aanbieden|bieden|begeleiding|ondersteuning"
@@ -225,6 +226,19 @@ class Engine(Ranker):
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
             "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
+        # the years the documents name as such, or as the ends of a span ("de periode 2015-2019"); not
+        # those only inside a school year (2023 of "2022-2023"), which a reply may name as not given
+        self._named_years = {year for unit in self.units for w in words(unit.text)
+                             for year in ([w] if YEAR_RE.fullmatch(w) else w.split("-") if YEAR_RANGE_RE.fullmatch(w)
+                                          and int(w[5:]) - int(w[:4]) > 1 else [])}
+        # each word of an item of a list the documents give -> the heads of the list's other items
+        self._listed_beside: Dict[str, Set[str]] = {}
+        for unit in self.units:
+            for items in enumerations(unit.text):
+                for words_, _ in items:
+                    others = set().union(*(heads for w, heads in items if w != words_)) - words_
+                    for w in words_:
+                        self._listed_beside.setdefault(w, set()).update(others)
 
     def _typed_neighbour(self, ranked: List[Scored], question: Question, wanted: Set[str],
                          weights: Dict[str, float]) -> Optional[Scored]:
@@ -391,12 +405,18 @@ class Engine(Ranker):
             prior = self._prior_units(case.prior_topics)
             best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
         if wanted and not (best.unit.types & wanted):
-            typed = [s for s in ranked if self._gives(s.unit, question, wanted) and s.coverage >= TYPED_THRESHOLD]
+            # (a year the typed unit lacks does not keep it out: it is said as not given - "en in 2023?"
+            # after "hoeveel geld is er voor de lerarenopleidingen?" is the € 38 miljoen and no amount for
+            # 2023, not the uitloop whose "2022-2023" holds 2023 and which gives no amount)
+            total = sum(case.weights.values()) or 1.0
+            typed = [s for s in ranked if self._gives(s.unit, question, wanted) and (
+                s.coverage + sum(case.weights.get(c.word, 0.0) for c in s.missing if names_a_year(c.word)) / total
+                >= TYPED_THRESHOLD)]
             # (one that names the sector asked about, or is next to a sentence that does, first: "hoeveel
             # extra krijgen de lerarenopleidingen?" is not the € 50 miljoen of the students' grants)
             # (for "tot wanneer", an end date first: "de uitloop voor de rest van het studiejaar 2022-2023",
             # under the heading of mbo and ho, not the "€ 516 miljoen … in de jaren 2021 en 2022" that names them)
-            deadline = question.answer_type == "date" and bool(DEADLINE_QUESTION_RE.search(question.text))
+            deadline = asks_deadline(question)
             typed.sort(key=lambda s: (deadline and "deadline" not in s.unit.types,
                                       any(c.kind == "sector" for c in s.missing)))
             if typed:
@@ -414,7 +434,7 @@ class Engine(Ranker):
                          and best.score - s.score <= TOTAL_MARGIN and self._gives(s.unit, question, wanted)), best)
         # "welk percentage pabostudenten werkte in 2015 in het onderwijs?": the year asked is answered by
         # the sentence of the paragraph that names it ("In 2015 bleek 5% …"), not by the one next to it
-        years = [c for c in question.concepts if YEAR_RE.fullmatch(c.word)]
+        years = [c for c in question.concepts if names_a_year(c.word)]
         if wanted and years and not all(best.unit.id in self._concept_units(c)[0] for c in years):
             best = self._dated_in_passage(best, question, wanted, years, case.weights) or best
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
@@ -480,7 +500,7 @@ class Engine(Ranker):
         # (a year never counts as absent: one the documents do not cover is said below, "no amount for
         # 2023"; it still counts as a subject: "wat staat er gepland voor het voorjaar van 2022?")
         subjects = [c for c in question.topics if c.kind != "rate" and not c.situation]
-        absent = [c for c in subjects if not YEAR_RE.fullmatch(c.word) and not any(self._concept_units(c))]
+        absent = [c for c in subjects if not names_a_year(c.word) and not any(self._concept_units(c))]
         if len(absent) * 2 < len(subjects):
             absent = []
         if best.unit.id in self._prior_units(case.prior_topics):
@@ -568,7 +588,8 @@ class Engine(Ranker):
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
-            if top is not None and (
+            another_case = top is not None and self._another_case_named(top, best.unit)
+            if top is not None and not another_case and (
                     any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
                         if u.id <= best.unit.id)
                     or top.word in best.unit.text.lower()
@@ -581,6 +602,10 @@ class Engine(Ranker):
             # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
+            if another_case:
+                # (held only by a sentence beside it, "In de bovenbouw is op het gebied van spelling …",
+                # the word still asks for another case than the value's)
+                focal = [top] + [c for c in focal if c is not top]
             # (a count of the very thing "hoeveel X" asks about is its answer with fewer of the other
             # words: "in hoeveel regios beginnen ze met de thuiszitters aanpak?" -> "… de eerste drie
             # pilotregio's", which lacks only "aanpak"; not where it lacks a word the documents never
@@ -605,7 +630,8 @@ class Engine(Ranker):
         # A year the question names and the answer does not: the documents may not cover it.
         # (in the sentence itself: "Ruim driekwart …" is no percentage for 2020 because the next sentence names 2020)
         document_year = _document_year(question, best.unit)
-        missing_year = next((c for c in question.concepts if YEAR_RE.fullmatch(c.word) and c.word != document_year
+        # (a school year too: "studiejaar 2024/2025" is not the "2022/23" of the answer)
+        missing_year = next((c for c in question.concepts if names_a_year(c.word) and c.word != document_year
                              and best.unit.id not in self._concept_units(c)[0]), None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
@@ -627,8 +653,7 @@ class Engine(Ranker):
                       and weights.get(c.word, 0.0) / total >= FOCAL_SHARE]
             if around:
                 silent, focal = True, around[:1]
-        if question.answer_type == "date" and _EXACT_DATE_QUESTION_RE.search(question.text) \
-                and _VAGUE_TIME_RE.search(best.unit.text) and not list(extract.dates(best.unit.text)):
+        if asks_exact_date(question) and _VAGUE_TIME_RE.search(best.unit.text) and not list(extract.dates(best.unit.text)):
             # "voor welke datum moeten scholen hun plan klaar hebben?": "op korte termijn" is no date
             silent, type_missing = True, True
         # "Hoeveel krijgt een school per leerling?": only a rate answers a question about one.
@@ -663,6 +688,15 @@ class Engine(Ranker):
             silent = True
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    def _another_case_named(self, concept: Concept, unit: Unit) -> bool:
+        """Does the unit (with the sentence it points back to) name another item of a list the documents
+        give the concept in, and not the concept? "Bij rekenen was de vertraging … het grootst. Het gaat
+        gemiddeld om 10 weken" gives no weeks for spelling, listed beside rekenen among the kernvakken."""
+        own = set(self._concept_words(concept)) | set(concept.alternatives) | {concept.word}
+        beside = set().union(*(self._listed_beside.get(w, set()) for w in own)) - own
+        held = unit.tokens | unit.borrowed
+        return bool(beside & held) and not own & held
 
     def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
         """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts
@@ -783,8 +817,12 @@ class Engine(Ranker):
         def untrue_elsewhere(c: Concept) -> bool:
             return bool(wanted) and not any(self.units[u].types & wanted for u in self._concept_units(c)[0])
 
-        named = [c for c in gap.focal or gap.heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)]
-        typed_gap = bool(named) and untrue_elsewhere(named[0]) or (gap.type_missing and not named)
+        # (a year the answer lacks is named too: the documents' "2022-2023" holds 2023, but gives no
+        # number of pabostudenten for it)
+        named = [c for c in gap.focal or gap.heaviest[:2] if not any(self._concept_units(c)) or untrue_elsewhere(c)
+                 or (c is gap.missing_year and (bool(wanted) or c.word not in self._named_years))]
+        typed_gap = bool(named) and (untrue_elsewhere(named[0]) or named[0] is gap.missing_year) \
+            or (gap.type_missing and not named)
         # (for another sector, or a missing word or rate, the best fit is the related fact)
         # (so is a typed unit that holds too little of the question: "hoeveel?" after "krijg ik korting
         # op collegegeld?" is no amount of the grants, the halving is what the documents say)
@@ -805,8 +843,11 @@ class Engine(Ranker):
         if gap.missing_year is not None and other_sector is None and "date" not in related.types:
             # "krijgen de instellingen het geld pas in 2023?": the sentence as close to the question that
             # says when ("in de jaren 2021 en 2022") corrects it; another one does not
+            # (not one that holds the year asked, inside its school year: the grants for students who
+            # lose them "in de studiejaren 2021/2022 en 2022/23" do not say when the institutions get money)
             related = next((s.unit for s in ranked if "date" in s.unit.types
-                            and s.coverage >= best.coverage - YEAR_RELATED_MARGIN), related)
+                            and s.coverage >= best.coverage - YEAR_RELATED_MARGIN
+                            and s.unit.id not in self._concept_units(gap.missing_year)[0]), related)
         return case.result("near_miss", shown=[self._with_antecedent(related)], missing=tuple(c.surface for c in named[:1]),
                            missing_rate=gap.missing_rate, missing_type=question.answer_type if typed_gap else None,
                            other_sector=other_sector)

@@ -21,7 +21,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 
 from .lexicon import read_data_file
-from .normalize import is_dutch_word, is_stop_word
+from .normalize import is_dutch_word, is_stop_word, join_school_years
 from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
@@ -87,7 +87,7 @@ def english_lemma(word: str) -> str:
 
 def english_words(text: str) -> List[str]:
     """Lower-case words of an English text, contractions and possessives removed."""
-    text = (text or "").lower().replace("’", "'")
+    text = join_school_years((text or "").lower().replace("’", "'"))
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return _TOKEN_RE.findall(text)

@@ -141,8 +141,24 @@ def is_dutch_word(word: str) -> bool:
 
 
 def words(text: str) -> List[str]:
-    """Plain word tokens of ``text`` (no normalisation)."""
-    return _WORD_RE.findall(text or "")
+    """Plain word tokens of ``text`` (no normalisation); a school year is one word however it is
+    written ("2022/23", "2022/2023", "2022-2023" -> "2022-2023")."""
+    return _WORD_RE.findall(join_school_years(text or ""))
+
+
+def join_school_years(text: str) -> str:
+    """"2022/23", "2022/2023", "2022 - 2023" -> "2022-2023": a school year written as one word."""
+    return _SCHOOL_YEAR_RE.sub(_school_year, text)
+
+
+# Two years in a row, the second perhaps short: one school year.
+_SCHOOL_YEAR_RE = re.compile(r"(?<![\w/-])((?:19|20)\d\d)\s*[/-]\s*((?:19|20)?\d\d)(?![\w/-])")
+
+
+def _school_year(match: "re.Match") -> str:
+    first, second = int(match.group(1)), match.group(2)
+    following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return f"{first}-{following}" if following == first + 1 else match.group(0)
 
 
 def lemma(word: str) -> str:

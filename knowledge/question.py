@@ -54,7 +54,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                      r"|\bhoe ?ver (\w+ ){0,6}(achter|achterlopen|achterlop\w*)\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
-                 r"|\bwelke maand\b"),
+                 r"|\bwelke maand\b|\buiterste (datum|termijn)\b"),
         # ("hoe groot is het tekort aan stageplaatsen?": the size of a shortfall is a figure; not that of
         # a delay, which the documents give as weeks for some school types and in words for others)
         ("number", r"\bhoe (groot|omvangrijk) (is|zijn|was|waren|wordt|worden) (het|de|die|dat|dit|deze) \w*(tekort|tekorten)\b|"

@@ -7,7 +7,7 @@ import re
 from typing import FrozenSet, Optional, Set
 
 from .question import PREAMBLE, Concept, Question
-from .units import SUPERLATIVE_RE
+from .units import SUPERLATIVE_RE, YEAR_RANGE_RE
 
 # "hoi, ik ben docent in het mbo", "wij zijn laagopgeleide ouders, …": the user tells about themselves
 _GREETING = r"^\W*(?:(?:hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond)\W+)?"
@@ -22,7 +22,19 @@ _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derd
 
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
-DEADLINE_QUESTION_RE = re.compile(r"\btot wanneer\b|\b(voor|wanneer)\s+(wanneer|moet|moeten)\b|\buiterlijk\b|\bdeadline|\bhoe lang nog\b|\bsluit\b", re.I)
+
+def names_a_year(word: str) -> bool:
+    """A year asked, "2023", or a school year or span of years, "2023-2024" (one word: `normalize.words`)."""
+    return bool(YEAR_RE.fullmatch(word) or YEAR_RANGE_RE.fullmatch(word))
+
+# Date questions, recognised here only (the ranking and the engine share them):
+# - the end by which something must be done or may last: "tot wanneer", "uiterlijk", "deadline";
+_DEADLINE_FORMS = r"\btot wanneer\b|\buiterlijk\b|\bdeadline|\buiterste (?:datum|termijn)\b"
+# - a deadline, also "voor wanneer moet …", "wanneer moeten …", "hoe lang nog", "wanneer sluit …";
+DEADLINE_QUESTION_RE = re.compile(_DEADLINE_FORMS + r"|\b(voor|wanneer)\s+(wanneer|moet|moeten)\b|\bhoe lang nog\b"
+                                  r"|\bsluit\b", re.I)
+# - a day or a deadline, which a vague time ("op korte termijn", "binnenkort") does not give.
+EXACT_DATE_QUESTION_RE = re.compile(_DEADLINE_FORMS + r"|\bwelke datum\b|\bop welke dag\b", re.I)
 
 _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\b|\b(" + "|".join(_NUMBER_WORDS)
                               + r")\s+thema\b", re.I)
@@ -57,6 +69,16 @@ def asks_own_future(question: Question) -> bool:
     text = question.typed or question.text  # (an English question's tense is in its own words)
     return question.answer_type == "date" and bool(PERSONAL_RE.search(text)) and not _PAST_QUESTION_RE.search(text) \
         and not DEADLINE_QUESTION_RE.search(question.text) and not _DEADLINE_QUESTION_EN_RE.search(text)
+
+
+def asks_deadline(question: Question) -> bool:
+    """"tot wanneer mogen instellingen het geld uitgeven?": a date that ends something."""
+    return question.answer_type == "date" and bool(DEADLINE_QUESTION_RE.search(question.text))
+
+
+def asks_exact_date(question: Question) -> bool:
+    """"op welke dag …?", "uiterlijk wanneer …?": a day or deadline, not "op korte termijn"."""
+    return question.answer_type == "date" and bool(EXACT_DATE_QUESTION_RE.search(question.text))
 
 
 def superlative_asked(question: Question) -> bool:

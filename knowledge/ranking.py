@@ -28,10 +28,10 @@ from . import semantic
 from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
 from .question import PREAMBLE, Concept, Question, asked_part
-from .question_forms import (DEADLINE_QUESTION_RE, DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, YEAR_RE,
-                             superlative_asked)
+from .question_forms import (DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, YEAR_RE,
+                             asks_deadline, superlative_asked)
 from .schema import applies_to
-from .units import COMPARATIVES, NUMBER_RE, Unit, build_units
+from .units import COMPARATIVES, NUMBER_RE, YEAR_RANGE_RE, Unit, build_units
 from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 
 # ----------------------------------------------------------------------------- tuning
@@ -226,9 +226,11 @@ class Ranker:
                     found.add(w)
         if not found or concept.kind != "topic":  # (a sector word is weighed by the unit's sectors too)
             found |= heads
-        if not found and concept.kind == "topic" and "-" in concept.word.strip("-"):
+        if not found and concept.kind == "topic" and "-" in concept.word.strip("-") \
+                and not YEAR_RANGE_RE.fullmatch(concept.word):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
-            # lexicon, whose own hyphenated words are meant whole)
+            # lexicon, whose own hyphenated words are meant whole; a school year, "2023-2024", is
+            # one name: the documents' 2023 of "2022-2023" is not in it)
             for part in map(lemma, concept.word.split("-")):
                 if len(part) >= 3 and part not in self.lexicon.programme | self.lexicon.generic:
                     for alt in self.lexicon.alternatives(part):
@@ -485,7 +487,7 @@ class Ranker:
         # The less a question says itself, the more NLU's reading of it counts.
         prior_bonus = PRIOR_BONUS / max(1, n_topics)
         wanted = SATISFIES.get(question.answer_type or "", set())
-        asks_deadline = question.answer_type == "date" and bool(DEADLINE_QUESTION_RE.search(question.text))
+        deadline_asked = asks_deadline(question)
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
@@ -510,7 +512,7 @@ class Ranker:
             if wanted:
                 gives = uid in counting if counting else unit.types & wanted
                 score += TYPE_BONUS if gives else -TYPE_PENALTY
-                if asks_deadline and "deadline" in unit.types:
+                if deadline_asked and "deadline" in unit.types:
                     score += TYPE_BONUS  # "tot wanneer": "tot en met 1 maart", not "in 2023"
             if sector and unit.sectors:
                 if question.sector_focus and not applies_to(unit.sectors, sector):

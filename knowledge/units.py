@@ -237,12 +237,39 @@ _ANY_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 
 def _year_ranges(tokens: Sequence[str]) -> List[str]:
     """"de periode 2015-2019" names 2015 and 2019 ("tussen 2015 en 2019", "in 2015"): its years as
-    words. (Two years in a row are one school year, "schooljaar 2022-2023": a name, kept whole.)"""
-    return [year for token in tokens if _YEAR_RANGE_RE.fullmatch(token)
-            and int(token[5:]) - int(token[:4]) > 1 for year in token.split("-")]
+    words. A school year ("studiejaar 2022-2023", "2022/23": one word, `normalize.words`) keeps its own
+    name and holds its two years too: a bare year lies inside it ("mag het geld in 2023 nog op?"),
+    while another school year ("2023-2024") is another name, which it does not hold."""
+    return [year for token in tokens if YEAR_RANGE_RE.fullmatch(token) for year in token.split("-")]
 
 
-_YEAR_RANGE_RE = re.compile(r"(19|20)\d\d-(19|20)\d\d")
+# A list of three or more short items, "begrijpend lezen, spelling en rekenen/wiskunde": an item of
+# one or two words ("/" joins two names of one item), the last one word after "en"/"of".
+_LIST_WORD = r"[^\W\d_][\w/-]*"
+_ENUMERATION_RE = re.compile(rf"(?<![\w/-])((?:{_LIST_WORD}(?:\s+{_LIST_WORD})?,\s+)+{_LIST_WORD}(?:\s+{_LIST_WORD})?"
+                             rf"\s+(?:en|of)\s+{_LIST_WORD})(?![\w/-])")
+
+
+def enumerations(text: str) -> List[List[Tuple[FrozenSet[str], FrozenSet[str]]]]:
+    """The lists a sentence gives, each item as its words and its heads (the last word, or each name
+    of "a/b"): "de kernvakken (begrijpend lezen, spelling en rekenen/wiskunde)" -> items ({begrijpend,
+    lezen}, {lezen}), ({spelling}, {spelling}), ({rekenen, wiskunde}, {rekenen, wiskunde}). The items
+    of one list are cases of one kind (subjects, groups of people): a value the documents give for
+    one is not given for another."""
+    found = []
+    for match in _ENUMERATION_RE.finditer(text):
+        items = []
+        for part in re.split(r",\s+|\s+(?:en|of)\s+", match.group(1)):
+            tokens = normalize_tokens(part.replace("/", " "))
+            if tokens:
+                items.append((frozenset(tokens), frozenset(tokens if "/" in part else tokens[-1:])))
+        if len(items) >= 3:
+            found.append(items)
+    return found
+
+
+# A span of years, "2015-2019", or a school year, "2022-2023" (named whole, not by its years).
+YEAR_RANGE_RE = re.compile(r"(19|20)\d\d-(19|20)\d\d")
 
 
 def _heading_sectors(section_path: str, lexicon: Lexicon) -> List[str]:
