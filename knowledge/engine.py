@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from . import extract
-from .normalize import lemma, normalize_tokens, words
+from .normalize import is_stop_word, lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        is_about_money)
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_for_actions, asks_for_themes, asks_own_future,
@@ -98,6 +98,10 @@ def _after_article(concept: Concept, text: str) -> bool:
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
+# a list in brackets that glosses a kind of thing: "de kernvakken (begrijpend lezen, spelling en rekenen/wiskunde)"
+# (not a list in running text: "mentale gezondheid, sociale verbinding en extra begeleiding" makes no
+# sibling of "extra")
+_ENUMERATION_RE = re.compile(r"\(([^()]*,[^()]*)\)")
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 # The sentence that opens a theme's list of actions in the annex.
 _LIST_LEAD_RE = re.compile(r"\bvolgende\b(?:\s+\w+)*\s+acties\s*:\s*$", re.I)
@@ -567,6 +571,10 @@ class Engine(Ranker):
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
+            # ("hoeveel weken vertraging hebben basisschoolleerlingen bij *spelling*?": "Het gaat gemiddeld
+            # om 10 weken" goes on about rekenen, which the documents list beside spelling - "de kernvakken
+            # (begrijpend lezen, spelling en rekenen/wiskunde)" - so the value is another item's)
+            sibling_named = top is not None and self._names_a_sibling(top, best.unit)
             if top is not None and (
                     any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
                         if u.id <= best.unit.id)
@@ -591,6 +599,8 @@ class Engine(Ranker):
                            and self._named_only_after(c, best.unit, question, wanted)]
             if named_after and not silent:
                 silent, focal = True, named_after[:1]
+            if sibling_named and not silent:
+                silent, focal = True, [sibling_named]
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
@@ -655,6 +665,33 @@ class Engine(Ranker):
             silent = True
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    @functools.cached_property
+    def _siblings(self) -> Dict[str, Set[str]]:
+        """For each word the documents list with others in brackets ("de kernvakken (begrijpend lezen,
+        spelling en rekenen/wiskunde)"): the words of the other items."""
+        found: Dict[str, Set[str]] = {}
+        for unit in self.units:
+            for listing in _ENUMERATION_RE.findall(unit.text):
+                items = [{w for w in normalize_tokens(item) if not is_stop_word(w)}
+                         for item in re.split(r",\s*|\s+en\s+|\s+of\s+", listing)]
+                items = [item for item in items if item]
+                if len(items) < 3:
+                    continue
+                for i, item in enumerate(items):
+                    others = set().union(*(other for j, other in enumerate(items) if j != i)) - item
+                    for word in item:
+                        found.setdefault(word, set()).update(others)
+        return found
+
+    def _names_a_sibling(self, concept: Concept, unit: Unit) -> Optional[Concept]:
+        """`concept` where the unit (with the sentence it points back to) lacks it but names another
+        item of a list the documents give it in: the value is that item's, not the one asked about."""
+        words_of = self._concept_words(concept) | {concept.word}
+        if verb_like(concept) or unit.id in self._concept_units(concept)[0] or any(w in unit.text.lower() for w in words_of):
+            return None
+        siblings = set().union(*(self._siblings.get(w, set()) for w in words_of)) - words_of
+        return concept if siblings & (unit.tokens | unit.borrowed) else None
 
     def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
         """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts

@@ -56,3 +56,18 @@ def test_dutch_as_a_language_is_still_a_subject(engine):
     result = engine.answer("hoeveel achterstand hebben vmbo leerlingen bij Nederlands lezen?")
     assert result.kind == "answer" and "heel schooljaar" in shown(result)
 
+
+@pytest.mark.parametrize("question", [
+    # the 10 weeks are rekenen's, which the documents list beside spelling: "de kernvakken
+    # (begrijpend lezen, spelling en rekenen/wiskunde)"
+    "hoeveel weken vertraging hebben basisschoolleerlingen bij spelling?",
+    "hoeveel weken lopen kinderen op de basisschool achter met spelling?",
+])
+def test_a_value_of_another_listed_item_is_no_answer(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing == ("spelling",)
+
+
+def test_the_listed_item_the_value_is_for_is_still_answered(engine):
+    result = engine.answer("hoeveel weken leervertraging hebben basisschoolleerlingen bij rekenen?")
+    assert result.kind == "answer" and "10 weken" in shown(result)
