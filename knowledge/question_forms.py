@@ -28,6 +28,14 @@ TASK_REQUEST_RE = re.compile(
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+with|do|write|make|solve|fix|translate|check|correct)"
     r"\s+(?:me\s+)?(?:my|a|an|the|this|our)\b"
     r"|(?:please\s+)?(?:do|write|make|solve|fix|translate)\s+(?:me\s+)?(?:my|a|an)\b)", re.I)
+# ... and one for personal advice: "hoe word ik leraar?", "welke studie moet ik kiezen?", "hoe kan ik het
+# beste leren voor een toets?", "how do I become a teacher?": the documents advise no one person
+ADVICE_REQUEST_RE = re.compile(
+    r"\bhoe\s+word\s+(?:ik|je)\s+(?:een\s+)?\w+"
+    r"|\b(?:welke|wat\s+voor(?:\s+een)?)\s+\w+(?:\s+\w+)?\s+(?:moet|zou|kan)\s+ik\s+(?:het\s+beste?\s+)?(?:kiezen|nemen|gaan\s+doen|studeren)\b"
+    r"|\bhoe\s+(?:kan|moet)\s+ik\s+(?:het\s+)?beste?\b"
+    r"|\bhow\s+(?:do|can|should)\s+i\s+become\b|\bhow\s+(?:can|should)\s+i\s+best\b"
+    r"|\b(?:which|what)\s+\w+(?:\s+\w+)?\s+should\s+i\s+(?:choose|pick|take|study)\b", re.I)
 
 
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,

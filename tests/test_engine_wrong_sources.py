@@ -71,3 +71,17 @@ def test_a_value_of_another_listed_item_is_no_answer(engine, question):
 def test_the_listed_item_the_value_is_for_is_still_answered(engine):
     result = engine.answer("hoeveel weken leervertraging hebben basisschoolleerlingen bij rekenen?")
     assert result.kind == "answer" and "10 weken" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    # ("recht" of "rechten" is no right to a grant; "leren voor een toets" no action for internships)
+    "welke studie moet ik kiezen, geneeskunde of rechten?",
+    "hoe kan ik het beste leren voor een toets?",
+])
+def test_personal_advice_gets_no_source(question):
+    assert "Bron:" not in reply_to(question)
+
+
+def test_a_choice_the_documents_describe_is_still_answered():
+    reply = reply_to("welke interventies moet ik kiezen als school?")
+    assert "interventies" in reply and "Bron:" in reply
