@@ -18,7 +18,7 @@ from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
-from knowledge.question_forms import LIST_WORDS, SELF_DESCRIPTION_RE, subject_words, theme_number
+from knowledge.question_forms import ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 
 PAGE_SIZE = 5
@@ -510,6 +510,14 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         # ("hoi, ik ben docent in het mbo" tells who asks; one shared word with an action about
         # "docenturen" in the mbo is no question)
         return profile_noted(ctx)
+    if not follow_up and (TASK_REQUEST_RE.search(typed) or ADVICE_REQUEST_RE.search(typed)) \
+            and result.kind in ("answer", "near_miss") \
+            and not (result.kind == "answer" and engine.clearly_about(result)):
+        # "kun je mijn huiswerk voor wiskunde maken?", "can you do my maths homework?": a task for the
+        # bot, not a question about the documents, nor is personal advice ("welke studie moet ik
+        # kiezen?"); a sentence that shares "huiswerk(begeleiding)" or "recht" is no answer, and an
+        # unsure or related fact with a source would present it as one
+        return dont_know(language)
     if ctx.intent == "nlu_fallback" and not (follow_up or question.is_question) and result.kind == "answer" \
             and not engine.clearly_about(result):
         # Neither NLU nor the wording makes it a question ("zullen we een spelletje doen"): one

@@ -15,6 +15,27 @@ SELF_DESCRIPTION_RE = re.compile(_GREETING + r"(?:ik|wij|we)\s+(?:ben|zijn|zit|z
                                  r"|doe|doen|geef|geven)\b", re.I)
 # ... and says who they are, which a question after it is then about
 IDENTITY_RE = re.compile(_GREETING + r"(?:ik ben|wij zijn|we zijn)\b", re.I)
+# "kun je mijn huiswerk voor wiskunde maken?", "schrijf een brief voor me", "can you do my maths homework?":
+# the user asks the bot to do a task of their own, not what the documents say (a word it shares with
+# them, "huiswerkbegeleiding", is no answer); "kun je me vertellen wanneer …" asks the documents
+_TASK_VERBS_NL = r"(?:maken|schrijven|nakijken|verbeteren|oplossen|vertalen|berekenen|samenvatten|doen)"
+TASK_REQUEST_RE = re.compile(
+    _GREETING + r"(?:"
+    r"(?:kun|kan|wil|zou|kunnen|willen)\s+(?:je|jij|u|jullie)\s+(?:(?:me|mij|ons)\s+)?(?:(?:even|eens|ff|alsjeblieft|aub|"
+    r"misschien)\s+)*(?:helpen\s+(?:met|bij)\s+(?:mijn|m'n|mn|onze|ons|een)\b"
+    r"|(?:mijn|m'n|mn|onze|ons|een)\b[^?]*\b" + _TASK_VERBS_NL + r"\b)"
+    r"|(?:maak|schrijf|vertaal|verbeter|los|reken|kijk)\s+(?:(?:even|eens|ff|voor\s+mij|voor\s+me)\s+)*(?:mijn|m'n|mn|een|me)\b"
+    r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+with|do|write|make|solve|fix|translate|check|correct)"
+    r"\s+(?:me\s+)?(?:my|a|an|the|this|our)\b"
+    r"|(?:please\s+)?(?:do|write|make|solve|fix|translate)\s+(?:me\s+)?(?:my|a|an)\b)", re.I)
+# ... and one for personal advice: "hoe word ik leraar?", "welke studie moet ik kiezen?", "hoe kan ik het
+# beste leren voor een toets?", "how do I become a teacher?": the documents advise no one person
+ADVICE_REQUEST_RE = re.compile(
+    r"\bhoe\s+word\s+(?:ik|je)\s+(?:een\s+)?\w+"
+    r"|\b(?:welke|wat\s+voor(?:\s+een)?)\s+\w+(?:\s+\w+)?\s+(?:moet|zou|kan)\s+ik\s+(?:het\s+beste?\s+)?(?:kiezen|nemen|gaan\s+doen|studeren)\b"
+    r"|\bhoe\s+(?:kan|moet)\s+ik\s+(?:het\s+)?beste?\b"
+    r"|\bhow\s+(?:do|can|should)\s+i\s+become\b|\bhow\s+(?:can|should)\s+i\s+best\b"
+    r"|\b(?:which|what)\s+\w+(?:\s+\w+)?\s+should\s+i\s+(?:choose|pick|take|study)\b", re.I)
 
 
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
