@@ -937,3 +937,15 @@ def test_what_institutions_give_is_what_they_offer(kb):
     answered_with(kb, "What support can teacher training programmes give to career switchers (zij-instromers)?",
                   "personele capaciteit van lerarenopleiders")
     assert "‘give’" not in reply(kb, "do unis give extra help to first year students?")
+
+
+@pytest.mark.parametrize("text, payment", [
+    ("When is the money in their bank account?", True),
+    ("when will it be paid into my account", True),
+    # a bank account on its own is the user's own thing, no moment of payment
+    ("where can I open a bank account in the Netherlands?", False),
+    ("do I need a bank account to get the compensation?", False),
+])
+def test_money_in_an_account_is_the_payment_moment_a_bank_account_itself_is_not(text, payment):
+    from knowledge.english import dutch_text
+    assert ("op de rekening" in dutch_text(text, "en")) is payment, dutch_text(text, "en")
