@@ -42,6 +42,9 @@ class Lexicon:
     # light verbs ("krijgen"): weighed like the background
     light: FrozenSet[str] = frozenset()
     programme_names: FrozenSet[str] = frozenset()
+    # sector words that name a part of a sector the documents speak of by that name ("de instroom in
+    # de BBL"): a subject as well as a filter
+    sector_subjects: FrozenSet[str] = frozenset()
     # words whose opposite a premise may state ("verdwijnt" where the documents say "blijft"):
     # matched only when a question checks a premise ("klopt het dat …?")
     opposites: Dict[str, FrozenSet[str]] = field(default_factory=dict)
@@ -113,6 +116,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     background = frozenset(t for e in (data.get("background") or []) for t in _norm(e))
     programme_names = frozenset(t for e in (data.get("programme_names") or []) for t in _norm(e))
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
+    sector_subjects = frozenset(t for e in (data.get("sector_subjects") or []) for t in _norm(e))
     opposites: Dict[str, set] = {}
     for pair in data.get("opposites") or []:
         if not isinstance(pair, list) or len(pair) != 2:
@@ -127,7 +131,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
         background=background, programme_names=programme_names, light=light,
-        opposites={w: frozenset(o) for w, o in opposites.items()},
+        sector_subjects=sector_subjects, opposites={w: frozenset(o) for w, o in opposites.items()},
     )
 
 

@@ -576,6 +576,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             sector = lexicon.sector_words[token]
             sectors.append(sector)
             add(_sector_concept(sector, surface))
+            if token in lexicon.sector_subjects:
+                # ("komen er meer bbl studenten bij?": the BBL is what is asked about, not only where)
+                add(Concept(token, surface, lexicon.alternatives(token)))
         elif "-" in token and token.split("-", 1)[0] in lexicon.sector_words and len(token.split("-", 1)[1]) >= 4:
             # "vo-scholen", "hbo-docenten": the sector is asked about (the word itself stays the topic)
             sector = lexicon.sector_words[token.split("-", 1)[0]]

@@ -22,3 +22,16 @@ def test_a_count_that_lacks_a_word_the_documents_never_use_stays_a_near_miss(eng
     # the 7.800 places short are the mbo's; the documents give no figure for care programmes
     result = engine.answer("hoe groot is het tekort aan stageplaatsen bij zorgopleidingen?")
     assert result.kind != "answer"
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "meer geworden", "komen … bij": an increase, which the documents state as "toegenomen", "nemen toe"
+    # (before: the staff shortage, a sentence with "vacature"'s group word but nothing about growth)
+    ("hoe zit het nu met de vacatures, zijn dat er meer geworden", "explosief toegenomen"),
+    ("is het aantal vacatures meer geworden?", "explosief toegenomen"),
+    # a sector word that names a part of the mbo is also what is asked about (before: the basisbeurs)
+    ("komen er meer bbl studenten bij dit jaar", "instroom in de BBL"),
+])
+def test_more_than_before_is_an_increase_of_the_part_of_a_sector_named(engine, question, fragment):
+    result = engine.answer(question)
+    assert result.kind == "answer" and fragment in shown(result)
