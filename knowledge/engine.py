@@ -19,17 +19,18 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from . import extract
-from .normalize import lemma, normalize_tokens, words
+from .normalize import is_stop_word, lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
-                       is_about_money)
+                       checks_premise, is_about_money)
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_deadline, asks_exact_date, asks_for_actions,
                              asks_for_themes, asks_own_future, names_a_year,
                              subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import (NUMBER_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
+from .units import (DURATION_RE, NUMBER_RE, YEAR_SPAN_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
                     value_sectors)
+from .wordparts import compound_cuts
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
@@ -99,6 +100,10 @@ def _after_article(concept: Concept, text: str) -> bool:
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+# "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
+_LASTS_RE = re.compile(r"\b(duur|duurt|duren|duurde|duurden|hoe ?lang)\b", re.I)
+# words between a span of time and the noun it belongs to ("12 maanden *extra* reisrecht")
+_DURATION_QUALIFIERS = {"extra", "meer", "langer", "aanvullend", "aanvullende"}
 _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 # The sentence that opens a theme's list of actions in the annex.
@@ -301,9 +306,13 @@ class Engine(Ranker):
                 continue
             if question.typed is not None:
                 continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
-            after = re.search(r"\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)", question.text.lower())
-            if after and not verb_like(c) and _names_people(after.group(1)):
-                found.append((c, f"{c.surface} {after.group(1)}"))
+            # (or of institutions, after an article: "studenten aan een *private hogeschool*" are not all
+            # students; "hoeveel geld steken instellingen …" names no kind of them)
+            after = re.search(r"(\b(?:een|de|het|aan|op|bij|voor)\s+)?\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)",
+                              question.text.lower())
+            if after and not verb_like(c) and (_names_people(after.group(2))
+                                               or (after.group(1) and _COUNTABLE_RE.search(after.group(2)))):
+                found.append((c, f"{c.surface} {after.group(2)}"))
                 continue
             # ("studenten uit België", "leraren zonder diploma")
             before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
@@ -627,6 +636,13 @@ class Engine(Ranker):
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
+        # "hoeveel maanden studievertraging hebben tandheelkundestudenten?": a group word joined of two
+        # words of the documents names a kind of people ("tandheelkunde" students); a unit that does not
+        # name that kind ("studenten geneeskunde") is about another group
+        other_group = [c for c in heaviest if c.kind == "topic" and not c.situation and not any(self._concept_units(c))
+                       and self._kind_of_group_unnamed(c, best.unit)]
+        if other_group and not silent:
+            silent, focal = True, other_group[:1]
         # A year the question names and the answer does not: the documents may not cover it.
         # (in the sentence itself: "Ruim driekwart …" is no percentage for 2020 because the next sentence names 2020)
         document_year = _document_year(question, best.unit)
@@ -665,6 +681,14 @@ class Engine(Ranker):
         missing_contact = [c for c in best.missing if c.word in CONTACT_WORDS]
         if missing_contact:
             silent, focal = True, missing_contact
+        # "hoeveel onderzoekers met een vaste aanstelling kregen verlenging?": a sentence that names the
+        # opposite of a word asked ("aangesteld op een tijdelijk contract") and not the word is about
+        # another case (only a question that checks a premise is answered by the opposite)
+        opposed = [c for c in question.concepts if c.kind == "topic" and best.unit.id not in self._concept_units(c)[0]
+                   and self.lexicon.other_cases.get(c.word, frozenset()) & best.unit.tokens] \
+            if not checks_premise(question.text) else []
+        if opposed:
+            silent, focal = True, opposed[:1]
         # "Welke gemeente krijgt het meeste geld?" asks for a top one: a name or number without a
         # superlative ("het meest", "vooral") does not answer it.
         # (the sentence an answer points back to says it too: "Bij rekenen was de vertraging … het
@@ -743,6 +767,12 @@ class Engine(Ranker):
             if pending and any(pending & (self._concept_words(c) | {c.word}) for c in question.concepts
                                if c.kind == "topic"):
                 return True
+        # "hoe lang duurt de opleiding geneeskunde?": "… dat zij 12 maanden extra reisrecht krijgen" is
+        # how long the travel right lasts; a span of time followed by its own noun belongs to that noun,
+        # and answers only a question that names it
+        if question.answer_type == "duration" and _LASTS_RE.search(question.text) \
+                and self._durations_of_others(question, unit):
+            return True
         # "hoeveel studenten zitten in een studentenraad?": a vague quantity that counts
         # something else ("op de meeste scholen") is no count of them
         counted = self._counted_words(question)
@@ -754,6 +784,37 @@ class Engine(Ranker):
             return True
         return bool(counted and quantities and quantities <= _VAGUE_QUANTITIES
                     and not unit.types & {"amount", "percentage", "duration"} and not self._counts(unit, counted))
+
+    def _kind_of_group_unnamed(self, concept: Concept, unit: Unit) -> bool:
+        """Is the concept a person noun joined to a word of the documents ("tandheelkunde|studenten")
+        whose first part the unit does not name?"""
+        for first, tails in compound_cuts(concept.word, 4):
+            if (first in self._postings or lemma(first) in self._postings) \
+                    and any(_names_people(t) and (t in self._postings or lemma(t) in self._postings) for t in tails):
+                # (named in a compound of the unit too: "achterstandsleerlingen" in "achterstandsscore")
+                return not any(t.startswith(w) or t.endswith(w) for t in unit.tokens | unit.borrowed
+                               for w in (first, lemma(first)))
+        return False
+
+    def _durations_of_others(self, question: Question, unit: Unit) -> bool:
+        """Is every span of time in the unit followed by a noun of its own ("12 maanden extra reisrecht",
+        "een maand recht") that the question does not name?"""
+        spans = list(DURATION_RE.finditer(unit.text))
+        if not spans or YEAR_SPAN_RE.search(unit.text):
+            return False
+        named = set()
+        for c in question.concepts:
+            named |= set(self._concept_words(c)) | set(c.alternatives) | {c.word}
+        named = {w.split(PARTS)[-1] for w in named if len(w) >= 4}
+
+        def owner(span) -> Optional[str]:
+            following = [t for t in normalize_tokens(unit.text[span.end():span.end() + 60])
+                         if t not in _DURATION_QUALIFIERS]
+            first = following[0] if following else ""
+            return first if first.isalpha() and not is_stop_word(first) and first in self._postings else None
+
+        owners = [owner(span) for span in spans]
+        return all(o is not None and not any(o == w or o.endswith(w) for w in named) for o in owners)
 
     def _mismatch(self, case: _Case, best: Scored) -> Optional[Result]:
         """A near miss where the best unit is about another school type, excludes no one for a

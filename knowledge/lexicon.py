@@ -48,6 +48,9 @@ class Lexicon:
     # words whose opposite a premise may state ("verdwijnt" where the documents say "blijft"):
     # matched only when a question checks a premise ("klopt het dat …?")
     opposites: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    # words naming two cases of one thing (a contract is "vast" or "tijdelijk"): a sentence about the
+    # one is no answer about the other; for a premise they are opposites too
+    other_cases: Dict[str, FrozenSet[str]] = field(default_factory=dict)
 
     def alternatives(self, token: str) -> FrozenSet[str]:
         return self.groups.get(token, frozenset((token,)))
@@ -117,21 +120,30 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     programme_names = frozenset(t for e in (data.get("programme_names") or []) for t in _norm(e))
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
     sector_subjects = frozenset(t for e in (data.get("sector_subjects") or []) for t in _norm(e))
-    opposites: Dict[str, set] = {}
-    for pair in data.get("opposites") or []:
-        if not isinstance(pair, list) or len(pair) != 2:
-            raise LexiconError(f"{source.name}: each opposite is a pair of words: {pair}")
-        one, other = (_norm(w) for w in pair)
-        if len(one) != 1 or len(other) != 1:
-            raise LexiconError(f"{source.name}: opposites are single words: {pair}")
-        for word, opposite in ((one[0], other[0]), (other[0], one[0])):
-            for member in groups.get(word, {word}):
-                opposites.setdefault(member, set()).update(groups.get(opposite, {opposite}))
+
+    def pairs(key: str) -> Dict[str, set]:
+        found: Dict[str, set] = {}
+        for pair in data.get(key) or []:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise LexiconError(f"{source.name}: each of {key} is a pair of words: {pair}")
+            one, other = (_norm(w) for w in pair)
+            if len(one) != 1 or len(other) != 1:
+                raise LexiconError(f"{source.name}: {key} are single words: {pair}")
+            for word, opposite in ((one[0], other[0]), (other[0], one[0])):
+                for member in groups.get(word, {word}):
+                    found.setdefault(member, set()).update(groups.get(opposite, {opposite}))
+        return found
+
+    other_cases = pairs("other_cases")
+    opposites = pairs("opposites")
+    for word, others in other_cases.items():
+        opposites.setdefault(word, set()).update(others)
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
         background=background, programme_names=programme_names, light=light,
         sector_subjects=sector_subjects, opposites={w: frozenset(o) for w, o in opposites.items()},
+        other_cases={w: frozenset(o) for w, o in other_cases.items()},
     )
 
 

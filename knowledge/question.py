@@ -315,6 +315,11 @@ _PER_PERSON = frozenset({"per persoon", "per student", "per leerling", "per deel
 _YEARLY = {"jaarlijks", "jaarlijkse"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
+
+
+def checks_premise(text: str) -> bool:
+    """Does the question check something the user heard ("klopt het dat …", "ik hoorde dat …")?"""
+    return bool(_CHECKS_PREMISE_RE.search(text))
 # Words of applying say how to apply only in a question that asks so ("hoe meld ik me aan?"); in
 # "hoeveel basisscholen zijn aangemeld bij NCO?" being signed up is the subject.
 _PROCEDURE_TERMS = {"aanvragen", "aanvraag", "aanmelden"}

@@ -13,17 +13,17 @@ from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
 from . import extract
 from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
-from .normalize import normalize_tokens, words
+from .normalize import is_stop_word, normalize_tokens, words
 from .parse import page_at
 from .question import separable_verbs
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 
-_DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
+_DURATION_RE = DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
                           r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
                           re.I)
 # a span of years is a duration too: "die sinds 2018 tot en met 2025 … wordt ondersteund"
-_YEAR_SPAN_RE = re.compile(r"\b(sinds|van(af)?)\s+(19|20)\d\d\s+tot\s+(en met\s+)?(19|20)\d\d\b", re.I)
+_YEAR_SPAN_RE = YEAR_SPAN_RE = re.compile(r"\b(sinds|van(af)?)\s+(19|20)\d\d\s+tot\s+(en met\s+)?(19|20)\d\d\b", re.I)
 
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -396,13 +396,42 @@ def build_units(kb) -> List[Unit]:
             borrowed = frozenset(previous) if antecedent else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
+            own_heading = _heading_part_named(p["section_path"] or "", sentence_tokens[index]) or heading_tokens
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
-                context=frozenset(heading_tokens + document_tokens) | frozenset(previous) | frozenset(following),
+                context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
     return _with_names(units)
+
+
+# the parts of a heading that names two or more things ("Korting op les-, cursus- en collegegeld en de
+# verlenging reisproduct"), not inside a run of compounds' first parts ("les-, cursus- en collegegeld")
+_HEADING_PARTS_RE = re.compile(r"(?<!-),\s+|(?<!-)\s+en\s+")
+
+
+def _heading_part_named(section_path: str, sentence: Sequence[str]) -> List[str]:
+    """The heading's words for a sentence that names the words of only some of the things its deepest
+    heading names: "… dat zij 12 maanden extra reisrecht krijgen" is about the "verlenging reisproduct"
+    of its heading, not about its "korting op collegegeld". Empty where it names none or all of them."""
+    levels = section_path.split(" > ")
+    # (a label stays: "Thema 4: Ondersteuning en begeleiding …"; and a part of one word is no thing of
+    # its own, "Ondersteuning en begeleiding", "Overgangen en studievertraging" name one matter)
+    label, _, named_things = levels[-1].rpartition(":")
+    parts = [{t for t in normalize_tokens(part) if not is_stop_word(t)} for part in _HEADING_PARTS_RE.split(named_things)]
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return []
+    own = set(sentence)
+
+    def named(part: Set[str]) -> bool:
+        return any(t == w or (len(w) >= 5 and t.endswith(w)) for w in part for t in own)
+
+    chosen = [part for part in parts if named(part)]
+    if not chosen or len(chosen) == len(parts):
+        return []
+    return normalize_tokens(" ".join(levels[:-1] + [label])) + sorted(set().union(*chosen))
+
 
 
 def _with_names(units: List[Unit]) -> List[Unit]:
