@@ -125,6 +125,10 @@ _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:
                           # ("ook voor studenten *in België*": where they are is part of whom it is asked for)
                           # (and in the glossary's Dutch of English, without the "in": "ook voor student belgium")
                           r"(?:\s+(?:in\s+(?:(?:de|het)\s+)?)?([\w'-]+))?", re.I)
+# The start of something as a dated event, and how a sentence dates a start.
+START_EVENTS = frozenset({"starten", "beginnen", "ingaan"})
+_START_DATE_RE = re.compile(r"\b(vanaf|per\s+\d|met ingang van|gaat\s+\w*\s*in|ingaan|ingegaan|start|starten|"
+                            r"begint|beginnen|begon|gestart|begonnen)\b", re.I)
 _OUTCOME_QUESTION_RE = re.compile(r"\b(uitkomst(en)?|resultaten|resultaat|conclusies?|bevindingen|opgeleverd|"
                                   r"wat (bleek|bleken|kwam|kwamen) (er )?uit)\b", re.I)
 # a plan, not what came of it: "wordt in het najaar een evaluatie uitgevoerd", "zal … worden onderzocht"
@@ -660,6 +664,13 @@ class Engine(Ranker):
             if question.answer_type == "date" else []
         if missing_event and not silent:
             silent, focal = True, missing_event[:1]
+        # "from what date does my extra year of travel start?": a start is dated by a sentence that says
+        # when it starts ("vanaf", "per", "met ingang van"), not by the period it is for ("maart tot en
+        # met december 2020"), however common the word for starting is in the documents
+        missing_start = [c for c in heaviest if c.kind == "topic" and c.word in START_EVENTS and not c.situation] \
+            if question.answer_type == "date" and not _START_DATE_RE.search(best.unit.text) else []
+        if missing_start and not silent:
+            silent, focal = True, missing_start[:1]
         if question.answer_type == "date" and not silent:
             # ("tot wanneer mogen basisscholen hun npo-geld uitgeven?": "Voor de zomer is aan scholen
             # gevraagd … een schoolscan" dates the scan; the spending is only in the sentences around it.

@@ -319,7 +319,7 @@ _I_AM = r"(?:i'm|i\s+am|im)\s+(?:a|an|the|one\s+of|from|currently|studying|enrol
 _SELF_DESCRIPTION_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there)?[\s,!.]+)?"
     r"(?:" + _I_AM +
-    r"|i\s+(?:study|work|teach|live)\b|my\s+name\s+is\b"
+    r"|i\s+(?:study|work|teach|live|studied|worked|taught|lived)\b|my\s+name\s+is\b"
     # ("As a teacher in special education I wonder, what …", "as a parent, how …": the asker's role)
     r"|as\s+an?\s+(?!(?:result|rule|whole|matter|consequence|example|reminder|start|first|follow)\b)"
     # (a parent: "My daughter is in group 6. How big is the delay …?")
@@ -338,6 +338,9 @@ _SELF_DESCRIPTION_AFTER_RE = re.compile(
 
 
 _ALSO_RE = re.compile(r"\b(also|too|as well)\b", re.I)
+# A place the asker says they study, live or work in ("I studied in Belgium"); not where they come
+# from nor the school they are at ("from Germany at UvA": a student in the Netherlands all the same).
+_PLACE_RE = re.compile(r"\bin\s+([a-z][a-z'-]{2,})\b")
 
 
 def self_description(text: str) -> Tuple[str, str]:
@@ -423,6 +426,12 @@ def translate(text: str) -> Translation:
                 or (w in _dutch_words() and not is_stop_word(w) and not person[i]
                     and not (i + 1 < len(words) and person[i + 1] and w not in _sector_words())
                     and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS)]
+        # ("I studied in Belgium, do I *also* get the extra months?": where they are is part of whom it is
+        # asked for, as the Dutch "ook in België"; a place the documents' words do not hold stays a topic)
+        places = [w for w in _PLACE_RE.findall(own.lower()) if also and w not in _dutch_words()
+                  and (english_lemma(w),) not in load_glossary().phrases and not is_stop_word(w)
+                  and english_lemma(w) not in load_glossary().stop_words]
+        kept += [part for place in places for part in ("ook", "in", place)]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()

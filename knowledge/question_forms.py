@@ -132,6 +132,10 @@ def subject_words(question: Question) -> Set[str]:
     return found
 
 
+# (the themes answer "how many themes", a count; never a share, a sum, a span or a date)
+_NOT_A_COUNT = frozenset({"percentage", "amount", "duration", "date"})
+
+
 def asks_for_themes(question: Question, concept_words: Set[str], theme: Optional[int],
                      programme_names: FrozenSet[str] = frozenset()) -> bool:
     """"Welke thema's zijn er (voor het hbo)?": themes named, nothing else specific asked. Also what is
@@ -139,6 +143,8 @@ def asks_for_themes(question: Question, concept_words: Set[str], theme: Optional
     ("wat doet het npo voor het mbo?"): its themes for that sector."""
     if theme:
         return False
+    if question.answer_type in _NOT_A_COUNT:
+        return False  # ("how often did institutions choose actions outside the themes?" asks a share, not the list)
     if "thema" in concept_words:
         # ("welk thema past bij ons?": the themes, for the user's sector)
         return not (concept_words - LIST_WORDS - {"zijn", "er", "instelling", "school", "geld", "besteden", "inzetten",

@@ -266,6 +266,27 @@ class Ranker:
                     return tail
         return None
 
+    def _synonym_pairs(self, question: Question) -> List[Tuple[Concept, Concept, FrozenSet[str]]]:
+        """Pairs of topic concepts that match the same words (one lexicon group) and name two things:
+        apart in the question (next to each other they name one: "de inhuur van derden") and both
+        in one sentence of the documents; with the words and stems they match by."""
+        topics = [c for c in question.concepts if c.kind == "topic"]
+        tokens = [lemma(t) for t in normalize_tokens(question.text)]
+        def at(c: Concept) -> Optional[int]:
+            return next((i for i, t in enumerate(tokens) if t == c.word),
+                        next((i for i, t in enumerate(tokens) if t in c.alternatives), None))
+        pairs = []
+        for k, first in enumerate(topics):
+            for second in topics[k + 1:]:
+                ends = sorted(p for p in (at(first), at(second)) if p is not None)
+                if first.alternatives & second.alternatives and len(ends) == 2 \
+                        and any(not is_stop_word(t) for t in tokens[ends[0] + 1:ends[1]]) \
+                        and any(first.word in u.tokens and second.word in u.tokens for u in self.units):
+                    words = self._concept_words(first) | self._concept_words(second)
+                    stems = {stem(a) for a in first.alternatives | second.alternatives if len(stem(a)) >= MIN_STEM}
+                    pairs.append((first, second, frozenset(words) | frozenset(stems)))
+        return pairs
+
     @functools.lru_cache(maxsize=8192)
     def _concept_units(self, concept: Concept) -> Tuple[FrozenSet[int], FrozenSet[int]]:
         """Units holding a concept in their text (or in the sentence they point back to), and units
@@ -473,6 +494,14 @@ class Ranker:
                 candidates[uid] = candidates.get(uid, 0.0) + weights[c.word]
             for uid in context_ids - text_ids:
                 candidates[uid] = candidates.get(uid, 0.0) + CONTEXT_WEIGHT * weights[c.word]
+        for first, second, shared in self._synonym_pairs(question):
+            # One word of a sentence answers one word of the question: "verantwoorden in hun
+            # jaarverslag" (one lexicon group) is held by a sentence with both words ("in het
+            # jaarverslag verantwoord"), not twice by one "verantwoording".
+            for uid in matches[first.word][0] & matches[second.word][0]:
+                unit = self.units[uid]
+                if len({t for t in unit.tokens | unit.borrowed if t in shared or stem(t) in shared}) < 2:
+                    candidates[uid] -= min(weights[first.word], weights[second.word])
         # The embedding of a two-word question is noise ("krijg ik korting?"): not computed (it
         # costs 10-25 ms); for longer questions it only adds.
         defined = self._defined_words(question)

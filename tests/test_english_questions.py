@@ -949,3 +949,49 @@ def test_what_institutions_give_is_what_they_offer(kb):
 def test_money_in_an_account_is_the_payment_moment_a_bank_account_itself_is_not(text, payment):
     from knowledge.english import dutch_text
     assert ("op de rekening" in dutch_text(text, "en")) is payment, dutch_text(text, "en")
+
+
+# ------------------------------------------------------------------ families (helper en3): two words
+# of one lexicon group, "how often", a phrasal verb with a person as its object, "a big problem", a
+# place the asker was at with "also", and a start date the documents do not give
+@pytest.mark.parametrize("question, fragment", [
+    # ("how often" asks a share: "slechts 3 procent", not the list of themes)
+    ("how often did institutions opt for actions outside the themes?", "3 procent"),
+    # (paying a person back is compensating them)
+    ("did the government pay them back for the tuition fees they lost?", "gecompenseerd"),
+])
+def test_english_family_is_answered_from_the_dutch_sentence(kb, question, fragment):
+    text = reply(kb, question)
+    assert not text.startswith(SILENT), text
+    assert fragment in text, text
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "account for" and "annual report" are one lexicon group: the sentence with both words, not
+    # one "verantwoording" that counts for two
+    ("must institutions account for the npo money in the annual report?", "standaard in het jaarverslag"),
+    ("why are internship shortages a major problem?", "zorgwekkend"),   # the annex's word for it
+])
+def test_the_sentence_that_fits_best_is_shown_first(kb, question, fragment):
+    lines = reply(kb, question).split("\n")
+    assert fragment in lines[1], lines
+
+
+@pytest.mark.parametrize("question, named", [
+    # a place the asker was at, with "also": whether it holds there is what is asked
+    ("i studied in portugal last year, do i also get the extra months of travel?", "portugal"),
+])
+def test_a_place_the_asker_names_with_also_is_a_near_miss(kb, question, named):
+    text = reply(kb, question)
+    assert text.startswith("The documents do not say anything about") and named in text.lower(), text
+
+
+def test_a_start_date_the_documents_do_not_give_is_a_near_miss(kb):
+    # the 12 months of travel are for students of March-December 2020; when they start is not said
+    assert reply(kb, "when does the extra travel right begin?").startswith(SILENT)
+
+
+def test_spend_and_use_in_one_question_still_find_the_uitloop(kb):
+    # ("spend" and "use" are one group, and no sentence holds both: the rule leaves them alone)
+    text = reply(kb, "if a university cannot spend the funds in time, until when can it use them?")
+    assert "2022-2023" in text, text
