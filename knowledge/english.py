@@ -390,17 +390,16 @@ _MEASURE_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?what\s+(?:can|co
 
 # A comparison ("worse in mbo or in hbo?", "more than last year?") keeps its "or"/"than" (stop words
 # elsewhere), so that the Dutch side reads it as a comparison.
-_COMPARISON_RE = re.compile(r"\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|harder|"
-                            r"heavier|stronger|weaker|more often)\b.*\b(or|than)\b", re.I)
-_COMPARING = {"or": "of", "than": "dan"}
-# The two things compared may come first: "is the mbo or higher ed more behind?", "mbo or hbo, where is it
-# worse?". The Dutch side reads a comparative before "of", so the comparative's Dutch goes there.
-_COMPARISON_AFTER_RE = re.compile(r"\bor\b.*?\b(more|less|fewer|worse|better|bigger|larger|greater|higher|lower|smaller|"
-                                  r"harder|heavier|stronger|weaker)\b(?!\s+(?:ed|edu|education|educational)\b)", re.I)
 _COMPARATIVE_DUTCH = {"more": "meer", "less": "minder", "fewer": "minder", "worse": "erger", "better": "beter",
                       "bigger": "groter", "larger": "groter", "greater": "groter", "higher": "hoger",
                       "lower": "lager", "smaller": "kleiner", "harder": "zwaarder", "heavier": "zwaarder",
                       "stronger": "sterker", "weaker": "zwakker"}
+_COMPARATIVES = "|".join(_COMPARATIVE_DUTCH)
+_COMPARISON_RE = re.compile(rf"\b({_COMPARATIVES}|more often)\b.*\b(or|than)\b", re.I)
+_COMPARING = {"or": "of", "than": "dan"}
+# The two things compared may come first: "is the mbo or higher ed more behind?", "mbo or hbo, where is it
+# worse?". The Dutch side reads a comparative before "of", so the comparative's Dutch goes there.
+_COMPARISON_AFTER_RE = re.compile(rf"\bor\b.*?\b({_COMPARATIVES})\b(?!\s+(?:ed|edu|education|educational)\b)", re.I)
 
 
 @functools.lru_cache(maxsize=1024)

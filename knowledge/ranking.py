@@ -281,7 +281,7 @@ class Ranker:
                 ends = sorted(p for p in (at(first), at(second)) if p is not None)
                 if first.alternatives & second.alternatives and len(ends) == 2 \
                         and any(not is_stop_word(t) for t in tokens[ends[0] + 1:ends[1]]) \
-                        and any(first.word in u.tokens and second.word in u.tokens for u in self.units):
+                        and self._postings.get(first.word, set()) & self._postings.get(second.word, set()):
                     words = self._concept_words(first) | self._concept_words(second)
                     stems = {stem(a) for a in first.alternatives | second.alternatives if len(stem(a)) >= MIN_STEM}
                     pairs.append((first, second, frozenset(words) | frozenset(stems)))

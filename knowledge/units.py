@@ -19,11 +19,11 @@ from .question import separable_verbs
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 
-_DURATION_RE = DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
+DURATION_RE = re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(heel\s+)?"
                           r"(maanden|maand|weken|week|jaar|jaren|dagen|(school|studie|college)jaar|(school|studie|college)jaren)\b",
                           re.I)
 # a span of years is a duration too: "die sinds 2018 tot en met 2025 … wordt ondersteund"
-_YEAR_SPAN_RE = YEAR_SPAN_RE = re.compile(r"\b(sinds|van(af)?)\s+(19|20)\d\d\s+tot\s+(en met\s+)?(19|20)\d\d\b", re.I)
+YEAR_SPAN_RE = re.compile(r"\b(sinds|van(af)?)\s+(19|20)\d\d\s+tot\s+(en met\s+)?(19|20)\d\d\b", re.I)
 
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -179,7 +179,7 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("amount")
     if _PERCENT_RE.search(text):
         found.add("percentage")
-    if _DURATION_RE.search(text) or _YEAR_SPAN_RE.search(text):
+    if DURATION_RE.search(text) or YEAR_SPAN_RE.search(text):
         found.add("duration")
     if next(extract.dates(text), None) is not None or _EVENT_RE.search(text) or _TIME_PHRASE_RE.search(text):
         found.add("date")
