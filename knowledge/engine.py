@@ -195,6 +195,7 @@ class _Case:
     theme: Optional[int]               # the theme the dialogue is about
     explicit_theme: Optional[int]      # ... or the one the question names
     concept_words: Set[str]
+    theme_hint: Optional[int] = None   # the theme NLU read from a subject word ("stages")
     ranked: List[Scored] = field(default_factory=list)
     weights: Dict[str, float] = field(default_factory=dict)
     wanted: Set[str] = field(default_factory=set)   # the unit types that give the kind of answer asked
@@ -326,16 +327,20 @@ class Engine(Ranker):
         return found
 
     def answer(self, text: str, sector: Optional[str] = None, prior_topics: Iterable[str] = (),
-               question: Optional[Question] = None, theme: Optional[int] = None) -> Result:
+               question: Optional[Question] = None, theme: Optional[int] = None,
+               theme_hint: Optional[int] = None) -> Result:
         """Decide what to answer to `text` for a user in `sector` (the profile; a sector named in
-        the question itself wins)."""
+        the question itself wins). `theme`: the theme the user named or chose; `theme_hint`: one NLU
+        read from a subject word, a prior only."""
         question = question or analyse(text)
         case = _Case(question, sector, question.sectors[0] if question.sectors else sector, tuple(prior_topics), theme,
-                     theme or theme_number(question.text) or self._theme_named(question), subject_words(question))
+                     theme or theme_number(question.text) or self._theme_named(question), subject_words(question),
+                     theme_hint)
         listed = self._structure_asked(case)
         if listed is not None:
             return listed
-        case.ranked, case.weights = self._rank(question, case.asked_sector, case.prior_topics, 12, case.explicit_theme)
+        case.ranked, case.weights = self._rank(question, case.asked_sector, case.prior_topics, 12, case.explicit_theme,
+                                               None if case.explicit_theme else case.theme_hint)
         listed = self._theme_asked(case)
         if listed is not None:
             return listed
@@ -395,8 +400,9 @@ class Engine(Ranker):
         question, concept_words = case.question, case.concept_words
         # ("wat staat er op de keuzelijst over stages?": what the list holds for that theme is its actions)
         on_the_list = "keuzelijst" in concept_words and not question.answer_type and bool(WHAT_RE.match(question.text))
-        if case.explicit_theme and (asks_for_actions(question, concept_words) or on_the_list):
-            return case.result("actions", theme=case.explicit_theme)
+        listed_theme = case.explicit_theme or case.theme_hint  # ("welke acties zijn er voor stages?")
+        if listed_theme and (asks_for_actions(question, concept_words) or on_the_list):
+            return case.result("actions", theme=listed_theme)
         theme_unit = self._theme_units.get(case.explicit_theme)
         if theme_unit and question.answer_type in (None, "who") \
                 and self._only_about(theme_unit, question, concept_words):  # ("hoe lang duurt een coschap?" asks a duration)
@@ -1099,10 +1105,10 @@ class Engine(Ranker):
         return any(w in ("npo", "np", "nationaal") and (i == 0 or opening[i - 1] in _BEFORE_A_NAME)
                    for i, w in enumerate(opening))
 
-    def clearly_about(self, result: Result) -> bool:
+    def clearly_about(self, result: Result, least: float = STRICT_THRESHOLD) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the
-        documents answer: most of its weight found in the answer, with at least two topic words
-        or one from the domain lexicon."""
+        documents answer: `least` of its weight found in the answer (most, by default), with at
+        least two topic words or one from the domain lexicon."""
         # (a list of actions shows no unit, and a theme named in the question is shown unranked: the
         # best ranked unit is then what the evidence is)
         unranked = result.kind == "actions" or (result.shown and result.shown[0].kind == "theme")
@@ -1115,7 +1121,7 @@ class Engine(Ranker):
         # needs less: "wie levert de cijfers over inschrijvingen?" -> "… 1 oktober-cijfers van DUO …")
         typed = len(found) >= STRICT_TYPED_WORDS \
             and bool(SATISFIES.get(result.question.answer_type or "", set()) & best.unit.types)
-        if best.coverage < (TYPED_THRESHOLD if typed else STRICT_THRESHOLD):
+        if best.coverage < (min(TYPED_THRESHOLD, least) if typed else least):
             return False
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)

@@ -458,7 +458,11 @@ class Ranker:
         return self._rank(question, sector, prior_topics, limit, theme)[0]
 
     def _rank(self, question: Question, sector: Optional[str], prior_topics: Iterable[str],
-              limit: int, theme: Optional[int] = None) -> Tuple[List[Scored], Dict[str, float]]:
+              limit: int, theme: Optional[int] = None,
+              theme_hint: Optional[int] = None) -> Tuple[List[Scored], Dict[str, float]]:
+        """`theme`: the one the user named, which the units of other themes lose to; `theme_hint`:
+        the one NLU read from a subject word ("stages" -> thema 3), which only lifts its own units
+        ("hoe kunnen lerarenopleidingen studenten extra begeleiden bij hun stages?" is thema 5's)."""
         concepts = question.concepts
         if not concepts:
             return [], {}
@@ -572,6 +576,8 @@ class Ranker:
             if theme is not None and unit.theme is not None and unit.kind != "theme":
                 # (the theme's title answers "what is theme 5", decided before ranking)
                 score += THEME_BONUS if unit.theme == theme else -2 * THEME_BONUS  # the user named it
+            elif theme_hint is not None and unit.theme == theme_hint and unit.kind != "theme":
+                score += THEME_BONUS
             if similarity is not None:
                 # Reorders what the words found; it never lifts a unit that shares no words.
                 score += SEMANTIC_WEIGHT * max(0.0, float(similarity[uid]))

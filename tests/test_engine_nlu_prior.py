@@ -20,3 +20,47 @@ from actions.answers import INTENT_TOPICS
 def test_nlus_topic_does_not_settle_a_tie_between_two_passages(engine, question, intent):
     result = engine.answer(question, prior_topics=INTENT_TOPICS[intent])
     assert result.kind != "answer", result.shown[0].text
+
+
+def _reply(text, intent="nlu_fallback", theme=None, language="nl", strict=False):
+    from actions import answers
+    from knowledge import open_kb
+    answer = answers.respond(open_kb(), answers.Context(intent=intent, text=text, theme=theme, language=language),
+                             strict=strict)
+    return answers.render(answer)[0] if answer else None
+
+
+@pytest.mark.parametrize("question, theme, expected", [
+    # NLU reads thema 3 from "stages"; the group the question names has its own theme (5)
+    ("hoe kunnen lerarenopleidingen hun zij-instromers extra begeleiden tijdens hun stages?", "3",
+     "personele capaciteit van lerarenopleiders"),
+    # NLU reads thema 2 from "sociale binding"; a why-question is answered by the reason, not the title
+    ("waarom zou sociale binding met de opleiding zo belangrijk zijn?", "2", "studentsucces"),
+])
+def test_a_theme_nlu_read_from_a_subject_word_only_lifts_that_themes_units(question, theme, expected):
+    assert expected in _reply(question, theme=theme)
+
+
+def test_a_theme_the_question_names_still_decides():
+    reply = _reply("welke acties staan er bij thema 3?", intent="ask_actions", theme="3")
+    assert "thema 3" in reply.lower()
+    # (a theme read from a subject word still lists that theme's actions when actions are asked)
+    assert "Thema 3" in _reply("welke acties zijn er voor stages?", intent="ask_actions", theme="3")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what does a warm handover to work mean for school leavers?", "warme overdracht"),
+    ("are employers who kept apprenticeships going in the crisis getting extra subsidy?", "extra subsidie"),
+])
+def test_an_english_question_nlu_filed_as_out_of_scope_is_answered_when_the_engine_answers_it(question, expected):
+    # (NLU learnt out of scope from few English messages: before, these got the out-of-scope reply)
+    assert expected in (_reply(question, intent="out_of_scope", language="en", strict=True) or "")
+
+
+@pytest.mark.parametrize("question, language", [
+    ("can you book a train ticket to my internship?", "en"),
+    ("how do I find an internship in Amsterdam?", "en"),
+    ("hoe laat gaat de bieb dicht", "nl"),
+])
+def test_out_of_scope_with_a_shared_word_stays_out_of_scope(question, language):
+    assert _reply(question, intent="out_of_scope", language=language, strict=True) is None
