@@ -22,7 +22,7 @@ from . import extract
 from .normalize import is_stop_word, lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        checks_premise, is_about_money)
-from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, YEAR_RE, asks_deadline, asks_exact_date, asks_for_actions,
+from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, YEAR_RE, asks_deadline, asks_exact_date, asks_for_actions,
                              asks_for_themes, asks_own_future, names_a_year,
                              subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
@@ -393,6 +393,13 @@ class Engine(Ranker):
             return case.result("themes", sector=case.asked_sector if len(question.sectors) <= 1 else None)
         if question.answer_type == "date" and case.concept_words <= LIST_WORDS:
             return case.result("dates")
+        if not question.answer_type and PURPOSE_QUESTION_RE.search(question.text) \
+                and self._only_the_programme(question, besides=PURPOSE_WORDS):
+            # "waarom is het npo er gekomen?", "wat wil het npo bereiken?": the sentence that says what the
+            # programme is for, wherever the ranking puts the sentences that name a purpose of a part of it
+            purpose = next((u for u in self._programme_units if u.types & {"purpose", "reason"}), None)
+            if purpose is not None:
+                return case.result("answer", shown=[purpose])
         return None
 
     def _theme_asked(self, case: _Case) -> Optional[Result]:
@@ -1083,11 +1090,12 @@ class Engine(Ranker):
         asked = {m.group(0).lower() for m in NUMBER_RE.finditer(question.text)}
         return not asked or any(m.group(0).lower() not in asked for m in NUMBER_RE.finditer(unit.text))
 
-    def _only_the_programme(self, question: Question) -> bool:
-        """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*")?"""
+    def _only_the_programme(self, question: Question, besides: Iterable[str] = ()) -> bool:
+        """Is the programme all the question names, besides the kind of answer ("hoeveel *geld*") and
+        the words `besides`?"""
         named = {w.lower() for w in words(question.text)} & (self.lexicon.programme_names | {"nationaal"})
         # ("het nationaal programma onderwijs" is read as "nationaal", whose synonyms are the programme's names)
-        rest = [c for c in question.topics if c.kind == "topic"
+        rest = [c for c in question.topics if c.kind == "topic" and c.word not in besides
                 and not ({c.word} | set(c.alternatives)) & self.lexicon.programme_names
                 and not (question.answer_type == "amount" and is_about_money(replace(question, concepts=(c,))))]
         return bool(named) and not rest

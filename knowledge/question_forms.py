@@ -164,3 +164,15 @@ def asks_for_actions(question: Question, concept_words: Set[str]) -> bool:
     if concept_words & {"actie", "maatregel", "mogelijkheid", "optie"}:
         return listing or len(concept_words - general) <= 1
     return listing and concept_words <= general
+
+
+# A question for what something is for or why it exists: "waarom is het npo er gekomen?", "wat is het
+# doel van het npo?", "wat wil het npo bereiken?", "waarvoor is het programma bedoeld?"
+PURPOSE_QUESTION_RE = re.compile(
+    r"\bwaarom\b|\bwaarvoor\b|\bwaar\b.*\bvoor\s+bedoeld\b|\bdoel(?:en)?\b|\bbedoeling\b"
+    r"|\bbereiken\b|\bbedoeld\b", re.I)
+# The words of such a question that say it asks a purpose, or why the thing came to be ("waarom is
+# het npo opgezet?"), not what it is about.
+PURPOSE_WORDS = frozenset({"doel", "bedoeling", "bereiken", "bedoelen", "bedoeld", "waarvoor",
+                           "opzetten", "oprichten", "starten", "beginnen", "bestaan", "komen", "maken"})
+

@@ -8,9 +8,7 @@ from actions.answers import INTENT_TOPICS
 
 
 @pytest.mark.parametrize("question, intent", [
-    # (before: "Deze middelen zijn bedoeld om de impact van corona …" from the annex, as the answer to
-    # a question about what the letter says)
-    ("Wat is het doel van het Nationaal Programma Onderwijs volgens de voortgangsbrief?", "ask_programme"),
+    # (the programme's own purpose is no tie any more: tests/test_engine_purpose.py)
     # (before: the staff shortage schools name, as if it said which schools suffer most)
     ("hebben moeilijke scholen meer last van het lerarentekort?", "ask_staff_shortage"),
     # (before: what the NPO money for unregistered children is meant for, as if it said what is done)
