@@ -125,6 +125,8 @@ _ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:
                           # ("ook voor studenten *in België*": where they are is part of whom it is asked for)
                           # (and in the glossary's Dutch of English, without the "in": "ook voor student belgium")
                           r"(?:\s+(?:in\s+(?:(?:de|het)\s+)?)?([\w'-]+))?", re.I)
+_ALSO_RE = re.compile(r"\book\b", re.I)
+_STUDIES_RE = re.compile(r"\b(?:studeer\w*|studeren|zit|zat|volg|volgde|school|universiteit|hogeschool|uni|opleiding)\b", re.I)
 # The start of something as a dated event, and how a sentence dates a start.
 START_EVENTS = frozenset({"starten", "beginnen", "ingaan"})
 _START_DATE_RE = re.compile(r"\b(vanaf|per\s+\d|met ingang van|gaat\s+\w*\s*in|ingaan|ingegaan|start|starten|"
@@ -569,6 +571,15 @@ class Engine(Ranker):
         also = {w.lower() for m in _ALSO_FOR_RE.finditer(question.text) for w in m.groups() if w}
         never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
+        # "ik studeerde in België, krijg ik ook extra reisrecht?": the place the user tells they were in
+        # is the case the question asks "ook" about; where the documents never name it, they do not say
+        # (where they study: "ik woon in Utrecht" says nothing about the scheme asked)
+        if _ALSO_RE.search(question.text) and _STUDIES_RE.search(question.text):
+            text = question.text.lower()
+            never_used += [c for c in question.concepts if c.kind == "topic" and c.situation and c not in never_used
+                           and not verb_like(c) and not any(self._concept_units(c))
+                           and not self._compound_of_known_words(c.word)
+                           and re.search(r"\b(?:in|uit)\s+(?:(?:de|het|een)\s+)?" + re.escape(c.surface.lower()) + r"\b", text)]
         # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the
         # question word says what the amount is for; one the documents never use is not answered by
         # another amount about the rest (not a verb further on: "… studenten die hun beurs kwijtraken").

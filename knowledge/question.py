@@ -27,6 +27,9 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 # delay, not for a sentence with "de grootste"
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _FIGURE_KINDS = ("number", "percentage", "amount")
+# ("wat zijn de belangrijkste prioriteiten?", "wat was het moeilijkste?": the superlative of a judgement says the top
+# one is asked, what it is about are the other words)
+_SUPERLATIVE_ADJECTIVES = {"belangrijk", "zwaar", "moeilijk", "erg"}
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
@@ -38,6 +41,8 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
+                       # ("hoe vaak kiezen instellingen iets buiten de lijst?": how often is a share of them)
+                       r"|\bhoe vaak\b"
                        r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"   # ("wat was het slagingspercentage …?")
                        r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
         ("amount", r"\bhoe ?veel (extra |meer )?(\w*geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
@@ -48,10 +53,12 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                    r"|\bhoeveel bedra|\bom hoeveel geld\b|\bwat is het (bedrag|budget)\b|\bhoe ?veel (middelen|poen)\b"
                    r"|\bhoe ?veel (\w+ )?(betaal|betaalt|betalen|betaalde|kost|kostte|kosten)\b"
                    # (the perfect tense: "wat heeft het verlengen van de contracten gekost?")
-                   r"|\b(wat|hoe ?veel)\b[^?.]{0,120}\bgekost\b"),
+                   r"|\b(wat|hoe ?veel)\b[^?.]{0,120}\b(gekost|uitgetrokken|gereserveerd)\b"),
         # ("hoe ver zijn kinderen achter met rekenen?": how far behind is a span, "10 weken")
         ("duration", r"\bhoe ?lang\b|\bhoe ?veel (maanden|maand|weken|week|jaar|jaren|dagen)\b|\bhoelang\b"
-                     r"|\bhoe ?ver (\w+ ){0,6}(achter|achterlopen|achterlop\w*)\b"),
+                     r"|\bhoe ?ver (\w+ ){0,6}(achter|achterlopen|achterlop\w*)\b"
+                     # ("hoeveel vertraging hebben geneeskundestudenten?": a delay is counted in weeks or months)
+                     r"|\bhoe ?veel (\w+ )?(vertraging|vertragingen|achterstand|achterstanden)\b"),
         ("date", r"\bwanneer\b|\bwelke datum\b|\bdeadlines?\b|\bwelke data\b|\bdatums?\b|\buiterlijk\b|\bin welk (jaar|studiejaar|schooljaar|maand|collegejaar)\b"
                  r"|\bwelk (studie|school|college)?jaar\b|\bvanaf welk\b|\btot welk\b|\bper wanneer\b|\bop welke dag\b"
                  r"|\bwelke maand\b|\buiterste (datum|termijn)\b"),
@@ -60,7 +67,10 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         ("number", r"\bhoe (groot|omvangrijk) (is|zijn|was|waren|wordt|worden) (het|de|die|dat|dit|deze) \w*(tekort|tekorten)\b|"
                    r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
         ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")|\b(door|met) wie\b"
-                r"|\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
+                # ("voor wie is die aanpak bedoeld?" asks for a group, which no proper name gives; asked with
+                # "ook voor X" it checks a group and stays a question for whom the documents name)
+                r"|\bvoor wie\b(?=[^?]*\book voor\b)"
+                r"|(?<!\bvoor )\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
                 # ("welk" before a neuter noun: "welk bureau heeft de plannen geanalyseerd?")
                 # (a count between them too: "welke drie regio's zijn de pilotregio's?")
                 r"|\bwelke? ((twee|drie|vier|vijf|zes|\d+) )?(organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
@@ -176,9 +186,19 @@ def answer_type(text: str) -> Optional[str]:
     if _EMBEDDED_RE.match(text):
         return None
     for kind, pattern in ANSWER_TYPES:
-        if pattern.search(text):
+        match = pattern.search(text)
+        if match and kind == "date" and _NOUN_DATE_RE.fullmatch(match.group()) and (_VERB_FIRST_RE.match(text) or _AUXILIARY_FIRST_RE.match(text)):
+            # ("hebben NWO en ZonMw hun deadlines aangepast?" asks whether, not when: a yes/no question
+            # names a deadline as its subject)
+            continue
+        if match:
             return kind
     return None
+
+
+_NOUN_DATE_RE = re.compile(r"deadlines?|datums?", re.IGNORECASE)
+_AUXILIARY_FIRST_RE = re.compile(PREAMBLE + r"(heeft|hebben|had|hadden|is|zijn|was|waren|wordt|worden|werd|werden|"
+                                 r"kan|kunnen|moet|moeten|gaat|gaan|zal|zullen)\b", re.IGNORECASE)
 
 
 
@@ -601,6 +621,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe"
                     and (kind == "number" or (i < len(surfaces) and surfaces[i].lower() in _SIZE_VERBS))) \
+                or (token in _SUPERLATIVE_ADJECTIVES and re.search(r"ste?$", surface.lower())) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")) \
                 or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue

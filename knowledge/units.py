@@ -70,7 +70,7 @@ _TIME_PHRASE_RE = re.compile(
 
 # "welke leerlingen lopen het meest achter?" is answered by "… hebben de grootste vertragingen".
 SUPERLATIVE_RE = re.compile(r"\b(vooral|met name|voornamelijk|bovenal|meest|meeste|grootste?|hoogste?|sterkste?|vaakst|minste?|kleinste?|laagste?|"
-                             r"zwaarste?|belangrijkste?|moeilijkste?|snelste?)\b", re.I)
+                             r"zwaarste?|belangrijkste?|moeilijkste?|snelste?|ergste?|slechtste?)\b", re.I)
 
 
 # "meer … dan", "groter dan": a comparison; asked by "is de vertraging erger in het mbo of in het ho?"
@@ -119,6 +119,10 @@ _POINTING_ADVERBS = {"daarvan", "hiervan", "daarvoor", "hiervoor", "daarover", "
 POINTING_WORDS = 4             # ... among a sentence's first words
 
 
+# "In 2015 bleek 5% werkzaam te zijn" (a bare share whose whole the sentence before names)
+_NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|bleken|was|waren|is|zijn) \d+(?:,\d+)?\s?(?:%|procent)(?! van)")
+
+
 def points_back(sentence: str, before: str) -> bool:
     """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
     heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
@@ -132,6 +136,12 @@ def points_back(sentence: str, before: str) -> bool:
         return True
     if first == "het" and second == "gaat":
         return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
+    if first == "men":
+        return True  # "Men kiest vooral voor …": the impersonal subject is whoever the sentence before is about
+    # (a sentence without a subject of its own: "In 2015 bleek 5% werkzaam te zijn …" after "… hoeveel
+    # pabostudenten …")
+    if _NO_OWN_SUBJECT_RE.match(sentence) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS:
+        return True
     # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
     # project only in the sentence before)
     if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
