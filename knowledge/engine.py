@@ -793,8 +793,21 @@ class Engine(Ranker):
         if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
                 and self._only_spans_of_time(unit) and not self._counts(unit, counted):
             return True
+        # ("hoeveel zorginstellingen krijgen de subsidie?": "€ 63,5 miljoen subsidie … voor
+        # zorginstellingen" is how much money, not how many of them)
+        if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
+                and self._only_money(unit) and not self._counts(unit, counted):
+            return True
         return bool(counted and quantities and quantities <= _VAGUE_QUANTITIES
                     and not unit.types & {"amount", "percentage", "duration"} and not self._counts(unit, counted))
+
+    @staticmethod
+    def _only_money(unit: Unit) -> bool:
+        """Is every number in the unit part of a sum of money ("€ 7,3 miljoen"), so no count?"""
+        amounts = [m.span() for m in extract.AMOUNT_RE.finditer(unit.text)]
+        found = list(NUMBER_RE.finditer(unit.text))
+        return bool(amounts) and bool(found) and all(
+            any(start <= m.start() < end for start, end in amounts) for m in found)
 
     def _kind_of_group_unnamed(self, concept: Concept, unit: Unit) -> bool:
         """Is the concept a person noun joined to a word of the documents ("tandheelkunde|studenten")
