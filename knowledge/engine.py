@@ -100,6 +100,8 @@ def _after_article(concept: Concept, text: str) -> bool:
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+# A question word anywhere: no yes/no question.
+_QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoe ?veel|hoe|welke?|waar)\b", re.I)
 # "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
 _LASTS_RE = re.compile(r"\b(duur|duurt|duren|duurde|duurden|hoe ?lang)\b", re.I)
 # words between a span of time and the noun it belongs to ("12 maanden *extra* reisrecht")
@@ -640,6 +642,18 @@ class Engine(Ranker):
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
+            # "mogen universiteiten het geld in 2025 nog besteden?": a year is a rare word, so a
+            # sentence holding it may seem to answer with little else ("De regionale samenwerking die
+            # sinds 2018 tot en met 2025 met extra middelen wordt ondersteund …"); without the year it
+            # must still hold enough of the question, or the year is another subject's (a yes/no
+            # question: one with a question word asks what its words say of the year)
+            years = [c for c in question.concepts if names_a_year(c.word) and best.unit.id in self._concept_units(c)[0]]
+            if years and not silent and not confident and not _QUESTION_WORD_RE.search(question.text):
+                rest = {c.word: weights.get(c.word, 0.0) for c in question.concepts if c not in years}
+                held = sum(w for word, w in rest.items() if word not in {c.word for c in best.missing})
+                if sum(rest.values()) and held / sum(rest.values()) < ANSWER_THRESHOLD:
+                    silent = True
+                    focal = [c for c in heaviest if c.kind == "topic"][:1]
         # "hoeveel maanden studievertraging hebben tandheelkundestudenten?": a group word joined of two
         # words of the documents names a kind of people ("tandheelkunde" students); a unit that does not
         # name that kind ("studenten geneeskunde") is about another group
@@ -1011,6 +1025,12 @@ class Engine(Ranker):
                             and len(question.concepts) - len(s.missing) > len(subject)), None)
             if holding is not None:
                 return holding.unit
+        if sector and about and sector not in about[0].unit.sectors:
+            # (a unit for the very sector asked before one for a wider sector: "hoe lang duurt de
+            # opleiding geneeskunde?" shows the theme on the medical studies, not the lead-in of the
+            # theme for teacher training, which is for all of wo)
+            about = [next((s for s in about if s.coverage >= about[0].coverage and sector in s.unit.sectors),
+                          about[0])]
         about = about[:1]
         if not about or about[0].coverage < best.coverage:
             return best.unit

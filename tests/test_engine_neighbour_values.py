@@ -42,8 +42,12 @@ def test_a_number_in_a_name_is_no_count(engine):
     "wanneer komt de derde voortgangsrapportage van het NP Onderwijs uit?",
     # and the first advice is not the second one
     "wanneer komt het tweede advies van het platform perspectief jongeren?",
+    # "sinds 2018 tot en met 2025" is how long the regional cooperation is funded, not whether the
+    # programme's money may be spent in 2025
+    "mogen universiteiten het geld in 2025 nog besteden?",
+    "mogen hogescholen hun npo-geld in 2025 nog uitgeven?",
 ])
-def test_another_ordinal_is_no_answer(question):
+def test_an_ordinal_or_a_year_of_something_else_is_no_answer(question):
     reply = reply_to(question)
     assert reply.startswith(("De documenten noemen", "Dat staat niet"))
 
@@ -51,3 +55,15 @@ def test_another_ordinal_is_no_answer(question):
 def test_the_second_school_year_is_still_found(engine):
     result = engine.answer("hoe worden de middelen in het tweede schooljaar verdeeld?")
     assert "tweede schooljaar" in shown(result)
+
+
+def test_the_related_fact_is_for_the_very_sector_asked():
+    # (no duration of the medical studies: the related fact is the theme on them, not the lead-in
+    # of the teacher training theme, which is for all of wo)
+    reply = reply_to("hoe lang duurt de opleiding geneeskunde?")
+    assert reply.startswith("De documenten noemen") and "coschappen" in reply and "lerarenopleidingen" not in reply
+
+
+def test_a_year_with_its_subject_is_still_answered():
+    reply = reply_to("is de regionale samenwerking tot 2025 gesteund?")
+    assert "2018 tot en met 2025" in reply and not reply.startswith(("De documenten noemen", "Dat staat niet"))
