@@ -603,7 +603,7 @@ class Engine(Ranker):
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
-            another_case = top is not None and self._another_case_named(top, best.unit)
+            another_case = top is not None and self._another_case_named(top, best.unit, question.text)
             if top is not None and not another_case and (
                     any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
                         if u.id <= best.unit.id)
@@ -738,14 +738,31 @@ class Engine(Ranker):
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
 
-    def _another_case_named(self, concept: Concept, unit: Unit) -> bool:
+    def _another_case_named(self, concept: Concept, unit: Unit, question_text: str = "") -> bool:
         """Does the unit (with the sentence it points back to) name another item of a list the documents
         give the concept in, and not the concept? "Bij rekenen was de vertraging … het grootst. Het gaat
         gemiddeld om 10 weken" gives no weeks for spelling, listed beside rekenen among the kernvakken."""
         own = set(self._concept_words(concept)) | set(concept.alternatives) | {concept.word}
         beside = set().union(*(self._listed_beside.get(w, set()) for w in own)) - own
         held = unit.tokens | unit.borrowed
-        return bool(beside & held) and not own & held
+        if own & held:
+            return False
+        # ("studenten *verpleegkunde*" asks for another field than "studenten *geneeskunde*": the same
+        # group followed by another noun of the documents)
+        field = self._field_of_group(unit.text)
+        if field and concept.word not in field and field - own and concept.word in self._postings:
+            return bool(re.search(r"\b(?:%s)\w*\s+%s\b" % ("|".join(PERSON_WORDS), re.escape(concept.surface)),
+                                  question_text, re.I))
+        return bool(beside & held)
+
+    def _field_of_group(self, text: str) -> Set[str]:
+        """The nouns of the documents right after a group of people: "studenten geneeskunde" -> geneeskunde."""
+        found = set()
+        for m in re.finditer(r"\b(?:%s)\w*\s+(\w+)" % "|".join(PERSON_WORDS), text, re.I):
+            word = lemma(m.group(1))
+            if len(word) >= 6 and not is_stop_word(word) and word in self._postings and not word.endswith("en"):
+                found.add(word)
+        return found
 
     def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
         """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts

@@ -67,3 +67,14 @@ def test_the_related_fact_is_for_the_very_sector_asked():
 def test_a_year_with_its_subject_is_still_answered():
     reply = reply_to("is de regionale samenwerking tot 2025 gesteund?")
     assert "2018 tot en met 2025" in reply and not reply.startswith(("De documenten noemen", "Dat staat niet"))
+
+
+def test_the_same_group_of_another_field_is_another_case():
+    # "studenten verpleegkunde" are not the "studenten geneeskunde" whose delay the annex gives
+    reply = reply_to("hoeveel maanden vertraging hebben studenten verpleegkunde opgelopen?")
+    assert reply.startswith("De documenten noemen") and "twee tot vier maanden" not in reply
+
+
+def test_the_field_named_is_still_answered(engine):
+    result = engine.answer("hoeveel maanden vertraging hebben studenten geneeskunde?")
+    assert result.kind == "answer" and "twee tot vier maanden" in shown(result)
