@@ -100,6 +100,8 @@ def _after_article(concept: Concept, text: str) -> bool:
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+# A question word anywhere: no yes/no question.
+_QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoe ?veel|hoe|welke?|waar)\b", re.I)
 # "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
 _LASTS_RE = re.compile(r"\b(duur|duurt|duren|duurde|duurden|hoe ?lang)\b", re.I)
 # words between a span of time and the noun it belongs to ("12 maanden *extra* reisrecht")
@@ -625,7 +627,7 @@ class Engine(Ranker):
             # (and the question's heaviest word: "hoeveel weken achterstand bij *Engels*?" is not
             # answered by the weeks for Dutch and arithmetic)
             top = max((c for c in question.topics if c.kind == "topic"), key=lambda c: weights.get(c.word, 0.0), default=None)
-            another_case = top is not None and self._another_case_named(top, best.unit)
+            another_case = top is not None and self._another_case_named(top, best.unit, question.text)
             if top is not None and not another_case and (
                     any(u.id in self._concept_units(top)[0] for u in self._by_passage.get(best.unit.passage_id, [])
                         if u.id <= best.unit.id)
@@ -664,6 +666,18 @@ class Engine(Ranker):
         else:
             type_missing, focal = False, never_used
             silent = bool(focal) or (best.coverage < ANSWER_THRESHOLD and not confident)
+            # "mogen universiteiten het geld in 2025 nog besteden?": a year is a rare word, so a
+            # sentence holding it may seem to answer with little else ("De regionale samenwerking die
+            # sinds 2018 tot en met 2025 met extra middelen wordt ondersteund …"); without the year it
+            # must still hold enough of the question, or the year is another subject's (a yes/no
+            # question: one with a question word asks what its words say of the year)
+            years = [c for c in question.concepts if names_a_year(c.word) and best.unit.id in self._concept_units(c)[0]]
+            if years and not silent and not confident and not _QUESTION_WORD_RE.search(question.text):
+                rest = {c.word: weights.get(c.word, 0.0) for c in question.concepts if c not in years}
+                held = sum(w for word, w in rest.items() if word not in {c.word for c in best.missing})
+                if sum(rest.values()) and held / sum(rest.values()) < ANSWER_THRESHOLD:
+                    silent = True
+                    focal = [c for c in heaviest if c.kind == "topic"][:1]
         # "hoeveel maanden studievertraging hebben tandheelkundestudenten?": a group word joined of two
         # words of the documents names a kind of people ("tandheelkunde" students); a unit that does not
         # name that kind ("studenten geneeskunde") is about another group
@@ -748,14 +762,31 @@ class Engine(Ranker):
         return _Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
 
-    def _another_case_named(self, concept: Concept, unit: Unit) -> bool:
+    def _another_case_named(self, concept: Concept, unit: Unit, question_text: str = "") -> bool:
         """Does the unit (with the sentence it points back to) name another item of a list the documents
         give the concept in, and not the concept? "Bij rekenen was de vertraging … het grootst. Het gaat
         gemiddeld om 10 weken" gives no weeks for spelling, listed beside rekenen among the kernvakken."""
         own = set(self._concept_words(concept)) | set(concept.alternatives) | {concept.word}
         beside = set().union(*(self._listed_beside.get(w, set()) for w in own)) - own
         held = unit.tokens | unit.borrowed
-        return bool(beside & held) and not own & held
+        if own & held:
+            return False
+        # ("studenten *verpleegkunde*" asks for another field than "studenten *geneeskunde*": the same
+        # group followed by another noun of the documents)
+        field = self._field_of_group(unit.text)
+        if field and concept.word not in field and field - own and concept.word in self._postings:
+            return bool(re.search(r"\b(?:%s)\w*\s+%s\b" % ("|".join(PERSON_WORDS), re.escape(concept.surface)),
+                                  question_text, re.I))
+        return bool(beside & held)
+
+    def _field_of_group(self, text: str) -> Set[str]:
+        """The nouns of the documents right after a group of people: "studenten geneeskunde" -> geneeskunde."""
+        found = set()
+        for m in re.finditer(r"\b(?:%s)\w*\s+(\w+)" % "|".join(PERSON_WORDS), text, re.I):
+            word = lemma(m.group(1))
+            if len(word) >= 6 and not is_stop_word(word) and word in self._postings and not word.endswith("en"):
+                found.add(word)
+        return found
 
     def _wider_count(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
         """Does the question count a group of one sector ("hoeveel wo-studenten …") that the unit counts
@@ -817,8 +848,21 @@ class Engine(Ranker):
         if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
                 and self._only_spans_of_time(unit) and not self._counts(unit, counted):
             return True
+        # ("hoeveel zorginstellingen krijgen de subsidie?": "€ 63,5 miljoen subsidie … voor
+        # zorginstellingen" is how much money, not how many of them)
+        if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
+                and self._only_money(unit) and not self._counts(unit, counted):
+            return True
         return bool(counted and quantities and quantities <= _VAGUE_QUANTITIES
                     and not unit.types & {"amount", "percentage", "duration"} and not self._counts(unit, counted))
+
+    @staticmethod
+    def _only_money(unit: Unit) -> bool:
+        """Is every number in the unit part of a sum of money ("€ 7,3 miljoen"), so no count?"""
+        amounts = [m.span() for m in extract.AMOUNT_RE.finditer(unit.text)]
+        found = list(NUMBER_RE.finditer(unit.text))
+        return bool(amounts) and bool(found) and all(
+            any(start <= m.start() < end for start, end in amounts) for m in found)
 
     def _kind_of_group_unnamed(self, concept: Concept, unit: Unit) -> bool:
         """Is the concept a person noun joined to a word of the documents ("tandheelkunde|studenten")
@@ -1022,6 +1066,12 @@ class Engine(Ranker):
                             and len(question.concepts) - len(s.missing) > len(subject)), None)
             if holding is not None:
                 return holding.unit
+        if sector and about and sector not in about[0].unit.sectors:
+            # (a unit for the very sector asked before one for a wider sector: "hoe lang duurt de
+            # opleiding geneeskunde?" shows the theme on the medical studies, not the lead-in of the
+            # theme for teacher training, which is for all of wo)
+            about = [next((s for s in about if s.coverage >= about[0].coverage and sector in s.unit.sectors),
+                          about[0])]
         about = about[:1]
         if not about or about[0].coverage < best.coverage:
             return best.unit

@@ -29,7 +29,8 @@ YEAR_SPAN_RE = re.compile(r"\b(sinds|van(af)?)\s+(19|20)\d\d\s+tot\s+(en met\s+)
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 
 # A count, not a year, a school year ("2021/2022") or a day of a month ("24 december").
-NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!\s+(?:" + MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
+# (a number joined to a word by a hyphen names a kind, not a count: "100-dagen programma's")
+NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!-[^\W\d_])(?!\s+(?:" + MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 
 _WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
     r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
