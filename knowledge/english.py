@@ -248,7 +248,15 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
     glossary = glossary or load_glossary()
     # ("what's the unemployment rate?", "whats …" ask as "what is the … rate?" does)
     lowered = _WH_IS_RE.sub(r"\1 is", (text or "").lower().replace("’", "'"))
+    if _DEADLINE_CHANGED_EN_RE.search(lowered) and not _ASKS_WHEN_EN_RE.search(lowered):
+        # ("did NWO adjust the deadline?", "was the deadline extended?": whether it changed, not a date)
+        lowered = re.sub(r"\bdeadlines?\b", " ", lowered)
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
+
+
+_CHANGING = r"(?:adjust|extend|change|move|postpone|shift|relax|push)(?:s|ed|ing)?"
+_DEADLINE_CHANGED_EN_RE = re.compile(rf"\bdeadlines?\b[^?]*\b{_CHANGING}\b|\b{_CHANGING}\b[^?]*\bdeadlines?\b")
+_ASKS_WHEN_EN_RE = re.compile(r"\b(?:when|how long|what date|which date|until|till|by how)\b")
 
 
 # ("whats the budget?" typed without the apostrophe asks the same)
@@ -372,6 +380,10 @@ _CHECK_TAG_RE = re.compile(
     r"|\s*[,.;:!-]\s*(?:right|correct|true|isn't\s+it|yes\s+or\s+no))\s*[?!.]*\s*$", re.I)
 
 
+# The Dutch words that make the Dutch side read a question as a premise checked (question.checks_premise).
+PREMISE_DUTCH = "klopt het dat"
+
+
 def claim_checked(text: str) -> str:
     """The claim an asker checks, as a question ("Is it true that X?" -> "X?"), or the text."""
     text = text or ""
@@ -405,7 +417,12 @@ _COMPARISON_AFTER_RE = re.compile(rf"\bor\b.*?\b({_COMPARATIVES})\b(?!\s+(?:ed|e
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
-    text = claim_checked(text)
+    checked = claim_checked(text)
+    if checked != text:
+        # ("is it true that the menukaart will disappear?", "I heard …, is that right?": a premise the
+        # documents may contradict, as the Dutch "klopt het dat …" - its opposites count, "blijven")
+        claim = translate(checked)
+        return replace(claim, dutch=f"{PREMISE_DUTCH} {claim.dutch}")
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)

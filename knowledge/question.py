@@ -171,10 +171,22 @@ _EMBEDDED_RE = re.compile(
 _GREETING_RE = re.compile(r"^\s*(?:(?:oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag|goedenavond)[\s,!]+)+", re.I)
 
 
+# "hebben NWO en ZonMw de deadlines aangepast?", "is de deadline verschoven?": a deadline that was
+# changed is what the question asks about (whether), not a date it asks for - unless a question word
+# asks one ("tot wanneer is de deadline verlengd?").
+_DEADLINE_CHANGED_RE = re.compile(
+    r"\bdeadlines?\b[^?]*\b(?:aangepast|verlengd|verschoven|veranderd|opgeschoven|uitgesteld|aanpassen|verlengen|"
+    r"verschuiven|veranderen|uitstellen)\b|\b(?:aangepast|verlengd|verschoven|veranderd|opgeschoven|uitgesteld|aanpassen|"
+    r"verlengen|verschuiven|veranderen|uitstellen)\b[^?]*\bdeadlines?\b", re.IGNORECASE)
+_ASKS_WHEN_RE = re.compile(r"\b(?:wanneer|hoe ?lang|welke datum|welke data|tot welk|vanaf welk|per wanneer)\b", re.IGNORECASE)
+
+
 def answer_type(text: str) -> Optional[str]:
     text = _GREETING_RE.sub("", text or "", count=1)
     if _EMBEDDED_RE.match(text):
         return None
+    if _DEADLINE_CHANGED_RE.search(text) and not _ASKS_WHEN_RE.search(text):
+        text = re.sub(r"\bdeadlines?\b", " ", text, flags=re.IGNORECASE)
     for kind, pattern in ANSWER_TYPES:
         if pattern.search(text):
             return kind

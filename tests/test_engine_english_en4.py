@@ -1,0 +1,64 @@
+"""Answer-layer tests on real questions of users (probe round en4, 2026-12-07): English questions of
+international students, PhD candidates, teachers and parents, answered from the Dutch documents."""
+from __future__ import annotations
+
+import pytest
+
+from tests.answer_layer import reply_to
+
+
+@pytest.mark.parametrize("question, language", [
+    # (a footnote that is only a web address, found by the embedding alone, was shown as what the
+    # documents "do say"; the Dutch one got the 27 weeks of Dutch reading with a source)
+    ("What's the best way to learn Dutch quickly?", "en"),
+    ("whats the quickest way to find a room in Utrecht", "en"),
+    ("hoe leer ik snel Nederlands?", "nl"),
+    ("wat is de beste manier om een kamer te vinden?", "nl"),
+])
+def test_advice_on_how_to_do_something_gets_no_source(question, language):
+    reply = reply_to(question, language)
+    assert "Bron:" not in reply and "Source:" not in reply and "https://" not in reply
+
+
+def test_a_bare_web_address_is_never_the_related_fact():
+    # (without the advice wording the question reached the footnote "https://…/po-en-vo" by the
+    # embedding alone, and showed it as what the documents "do say", with a source)
+    reply = reply_to("What's a good way to learn Dutch quickly?", "en")
+    assert "https://" not in reply and "Source:" not in reply
+
+
+@pytest.mark.parametrize("question, language", [
+    # a deadline that was changed is what is asked about (whether), not a date asked for: the
+    # sentence that says so answers ("De documenten noemen hier geen datum" was the reply)
+    ("did NWO adjust deadlines for researchers because of covid?", "en"),
+    ("hebben NWO en ZonMw de deadlines aangepast?", "nl"),
+])
+def test_a_changed_deadline_is_asked_whether_not_when(question, language):
+    reply = reply_to(question, language)
+    assert "NWO en ZonMw de starttermijnen en deadlines hebben aangepast" in reply
+    assert not reply.startswith(("The documents do not", "De documenten noemen"))
+
+
+@pytest.mark.parametrize("question, language", [
+    ("what is the deadline for the aftercare subsidy?", "en"),
+    ("wat is de deadline voor de nazorgsubsidie?", "nl"),
+])
+def test_a_deadline_asked_for_is_still_a_date(question, language):
+    assert "24 december" in reply_to(question, language)
+
+
+def test_an_aside_on_not_knowing_a_word_is_no_topic():
+    # ("no idea what it means" was read as the words 'idea' and 'means', which the documents lack)
+    reply = reply_to("what's a dakpanconstructie? saw it in the letter, no idea what it means", "en")
+    assert "dakpanconstructies" in reply and "Source:" in reply
+
+
+@pytest.mark.parametrize("question", [
+    # an English claim checked is a premise, as the Dutch "klopt het dat …": the documents' opposite
+    # ("ook daarna beschikbaar blijven") answers it
+    "is it true that the menukaart will disappear after the NPO?",
+    "I heard the menu of interventions goes away after the programme, is that right?",
+])
+def test_an_english_claim_is_answered_by_its_opposite(question):
+    reply = reply_to(question, "en")
+    assert "beschikbaar blijven" in reply and "Source:" in reply
