@@ -80,9 +80,16 @@ def english_lemma(word: str) -> str:
     # The sectors' Dutch names are no English words to lemmatize ("wo" is not "will").
     if not word.isalpha() or word in _sector_words():
         return word
+    if word in _IRREGULAR_LEMMAS:
+        return _IRREGULAR_LEMMAS[word]
     import simplemma
 
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+# Forms simplemma reads wrongly ("gone" -> "gan", "rose" -> "rose"): "has the shortage gone down?",
+# "the number rose" are "go down" and "rise".
+_IRREGULAR_LEMMAS = {"gone": "go", "rose": "rise"}
 
 
 def english_words(text: str) -> List[str]:

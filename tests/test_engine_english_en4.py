@@ -62,3 +62,10 @@ def test_an_aside_on_not_knowing_a_word_is_no_topic():
 def test_an_english_claim_is_answered_by_its_opposite(question):
     reply = reply_to(question, "en")
     assert "beschikbaar blijven" in reply and "Source:" in reply
+
+
+def test_an_irregular_past_participle_finds_its_verb():
+    # ("gone" was lemmatized as "gan" and named as a word the documents lack; "go down" is 'afnemen')
+    reply = reply_to("Has the shortage of work-based learning places for mbo students gone down?", "en")
+    assert "7.800" in reply and "Source:" in reply
+
