@@ -387,6 +387,10 @@ _CHECK_TAG_RE = re.compile(
     r"|\s*[,.;:!-]\s*(?:right|correct|true|isn't\s+it|yes\s+or\s+no))\s*[?!.]*\s*$", re.I)
 
 
+_SET_ASIDE_EN_RE = re.compile(r"\b(?:besides|beside|apart from|in addition to|other than|except for|except)\s+"
+                              r"(?=(?:the\s+)?(?:€|eur|euro)?\s*\d)", re.I)
+
+
 # The Dutch words that make the Dutch side read a question as a premise checked (question.checks_premise).
 PREMISE_DUTCH = "klopt het dat"
 
@@ -458,6 +462,8 @@ def translate(text: str) -> Translation:
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
+    # ("besides the 516 million", "apart from € 38m": an amount set aside, as the Dutch "bovenop")
+    text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))

@@ -491,7 +491,17 @@ _MEANING_VERBS = {"bedoelen", "verstaan"}
 _MEANING_QUESTION_RE = re.compile(r"\bwat\b.*\b(bedoel\w*|versta\w*)\b.*\b(met|onder)\b", re.I)
 
 
+# "hoeveel krijgen de lerarenopleidingen bovenop de 516 miljoen?": an amount the question sets aside
+# is no topic of it (the answer is another amount: "nog eens tweemaal € 38 miljoen"); the question's
+# text keeps it, so that a sentence giving only that amount still does not answer.
+_SET_ASIDE_AMOUNT_RE = re.compile(
+    r"\b(?:bovenop|naast|behalve|buiten|exclusief)\s+(?:(?:de|het|die|dat|deze)\s+)?(?:€|eur|euro)?\s*\d[\d.,]*"
+    r"(?:\s*(?:miljoen|miljard|euro|procent|%))?", re.IGNORECASE)
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
+    asked = text
+    text = _SET_ASIDE_AMOUNT_RE.sub(" ", text)
     surfaces = words(text)
     meaning_asked = bool(_MEANING_QUESTION_RE.search(text))
     tokens = [lemma(w) for w in surfaces]
@@ -635,4 +645,4 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         # ("blijft beschikbaar"); that sentence is what answers it
         concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
                     if c.kind == "topic" else c for c in concepts]
-    return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))
+    return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked))

@@ -69,3 +69,25 @@ def test_an_irregular_past_participle_finds_its_verb():
     reply = reply_to("Has the shortage of work-based learning places for mbo students gone down?", "en")
     assert "7.800" in reply and "Source:" in reply
 
+
+def test_a_job_is_the_documents_work():
+    # (the documents say "de stap naar vervolgonderwijs of werk", never "baan" for it)
+    reply = reply_to("can mbo colleges use the money to help final-year students find a job?", "en")
+    assert "laatstejaars" in reply and not reply.startswith("The documents do not")
+
+
+
+@pytest.mark.parametrize("question, language", [
+    # an amount the question sets aside is no topic: the answer is the other amount
+    ("how much npo money do teacher training colleges get on top of the 516 million?", "en"),
+    ("besides the 516 million, how much do teacher training programmes get?", "en"),
+    ("hoeveel geld krijgen de lerarenopleidingen bovenop de 516 miljoen?", "nl"),
+])
+def test_an_amount_set_aside_is_not_what_is_asked(question, language):
+    assert "38 miljoen" in reply_to(question, language)
+
+
+def test_the_amount_set_aside_is_still_no_answer():
+    # (the sentence that gives only the amount the question names does not answer it)
+    reply = reply_to("hoeveel krijgen de mbo-scholen naast de 7,3 miljoen voor jeugdwerkloosheid?")
+    assert reply.startswith("De documenten noemen")
