@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from .lexicon import read_data_file
 from .normalize import is_dutch_word, is_stop_word, join_school_years
-from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
+from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, yes_no_opposites
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -387,6 +387,9 @@ _CHECK_TAG_RE = re.compile(
     r"|\s*[,.;:!-]\s*(?:right|correct|true|isn't\s+it|yes\s+or\s+no))\s*[?!.]*\s*$", re.I)
 
 
+# A yes/no question opens with its auxiliary ("is the menukaart going away?", "will it disappear?").
+_YES_NO_EN_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?(?:is|are|was|were|will|would|does|do|did|has|have|had|"
+                           r"can|could|should)\b", re.I)
 _SET_ASIDE_EN_RE = re.compile(r"\b(?:besides|beside|apart from|in addition to|other than|except for|except)\s+"
                               r"(?=(?:the\s+)?(?:€|eur|euro)?\s*\d)", re.I)
 
@@ -583,6 +586,16 @@ def translate(text: str) -> Translation:
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
         word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
     others = dict(glossary.others)
+    if _YES_NO_EN_RE.match(text or "") and not any(word in _QUESTION_WORDS for word in surfaces):
+        # ("is the menukaart going away?": a yes/no question is answered by the documents' opposite too,
+        # "ook daarna beschikbaar blijven", as a Dutch "verdwijnt de menukaart?")
+        from .lexicon import load_lexicon
+        from .normalize import lemma
+
+        for word in dutch:
+            opposites = yes_no_opposites(lemma(word), load_lexicon()) if len(word.split()) == 1 else frozenset()
+            if opposites:
+                others[word] = others.get(word, ()) + tuple(sorted(opposites))
     for word, alternatives in either.items():
         if word in dutch:
             others[word] = others.get(word, ()) + alternatives

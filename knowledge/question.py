@@ -329,6 +329,16 @@ _YEARLY = {"jaarlijks", "jaarlijkse"}
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
 
 
+# Opposites of degree: a yes/no question about one ("lager advies") is not answered by the other.
+_DEGREE_WORDS = frozenset({"meer", "minder", "hoger", "lager", "groter", "kleiner", "hoog", "laag", "groot", "klein"})
+
+
+def yes_no_opposites(word: str, lexicon: Lexicon) -> FrozenSet[str]:
+    """The documents' words that answer a yes/no question about `word` by their opposite
+    ("verdwijnen" -> "blijven"), none for a word of degree."""
+    return frozenset() if word in _DEGREE_WORDS else lexicon.opposites.get(word, frozenset())
+
+
 def checks_premise(text: str) -> bool:
     """Does the question check something the user heard ("klopt het dat …", "ik hoorde dat …")?"""
     return bool(_CHECKS_PREMISE_RE.search(text))
@@ -644,5 +654,10 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite
         # ("blijft beschikbaar"); that sentence is what answers it
         concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
+                    if c.kind == "topic" else c for c in concepts]
+    elif _VERB_FIRST_RE.match(text) and not _QUESTION_WORD_RE.search(text):
+        # (so does a yes/no question whose verb has one: "verdwijnt de menukaart na het programma?";
+        # not a comparison, "gaven scholen een lager advies?" is not answered by a "hoger toetsadvies")
+        concepts = [replace(c, alternatives=c.alternatives | yes_no_opposites(c.word, lexicon))
                     if c.kind == "topic" else c for c in concepts]
     return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked))

@@ -58,10 +58,23 @@ def test_an_aside_on_not_knowing_a_word_is_no_topic():
     # ("ook daarna beschikbaar blijven") answers it
     "is it true that the menukaart will disappear after the NPO?",
     "I heard the menu of interventions goes away after the programme, is that right?",
+    # and so does a yes/no question
+    "is the menukaart going away after the programme ends?",
+    "will the menukaart disappear?",
 ])
-def test_an_english_claim_is_answered_by_its_opposite(question):
+def test_a_claim_or_yes_no_question_is_answered_by_its_opposite(question):
     reply = reply_to(question, "en")
     assert "beschikbaar blijven" in reply and "Source:" in reply
+
+
+def test_a_dutch_yes_no_question_is_answered_by_its_opposite():
+    assert "beschikbaar blijven" in reply_to("verdwijnt de menukaart na het programma?")
+
+
+def test_a_yes_no_question_of_degree_is_not_answered_by_its_opposite():
+    # ("lower advice" is not answered by "een hoger toetsadvies")
+    reply = reply_to("did primary schools give lower secondary-school advice bc of corona?", "en")
+    assert reply.startswith("The documents do not")
 
 
 def test_an_irregular_past_participle_finds_its_verb():
