@@ -358,6 +358,10 @@ class Engine(Ranker):
         if listed is not None:
             return listed
         best, link = self._with_citing_sentence(best, case.ranked)
+        if link is None and self._bare_link(best.unit):
+            # (a web address whose citing sentence is not among the ranked is neither an answer nor a
+            # related fact: "What's the best way to learn Dutch quickly?" showed "https://…/po-en-vo")
+            return case.result("unknown")
         if self._about_nothing(case, best):
             # Nothing in the documents is about it, or its main word never occurs in them.
             return case.result("unknown")
@@ -1099,12 +1103,16 @@ class Engine(Ranker):
                  if all(u.id in self._concept_units(c)[0] for c in others) and all(s in u.sectors for s in sectors)]
         return found[0] if len(found) == 1 else None
 
+    @staticmethod
+    def _bare_link(unit: Unit) -> bool:
+        return unit.kind == "footnote" and bool(_URL_ONLY_RE.match(unit.text))
+
     def _with_citing_sentence(self, best: Scored, ranked: List[Scored]) -> Tuple[Scored, Optional[Unit]]:
         """A footnote that is only a web address is no answer by itself: it is the link of a sentence
         of the passage that cites it ("Scholen hebben een handreiking gekregen met tips voor de inhuur
         van derden …" + its address). Sentence and link together hold what either holds; the sentence
         is shown first, then the link. (best, None) where there is no such sentence among the ranked."""
-        if best.unit.kind != "footnote" or not _URL_ONLY_RE.match(best.unit.text):
+        if not self._bare_link(best.unit):
             return best, None
         parent = self._footnote_parents.get(best.unit.passage_id)
         citing = next((s for s in ranked if s.unit.passage_id == parent and s.unit.kind == "sentence"), None)

@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from .lexicon import read_data_file
 from .normalize import is_dutch_word, is_stop_word, join_school_years
-from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse
+from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, yes_no_opposites
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -80,9 +80,16 @@ def english_lemma(word: str) -> str:
     # The sectors' Dutch names are no English words to lemmatize ("wo" is not "will").
     if not word.isalpha() or word in _sector_words():
         return word
+    if word in _IRREGULAR_LEMMAS:
+        return _IRREGULAR_LEMMAS[word]
     import simplemma
 
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+# Forms simplemma reads wrongly ("gone" -> "gan", "rose" -> "rose"): "has the shortage gone down?",
+# "the number rose" are "go down" and "rise".
+_IRREGULAR_LEMMAS = {"gone": "go", "rose": "rise"}
 
 
 def english_words(text: str) -> List[str]:
@@ -248,7 +255,15 @@ def english_answer_type(text: str, glossary: Optional[Glossary] = None) -> Optio
     glossary = glossary or load_glossary()
     # ("what's the unemployment rate?", "whats …" ask as "what is the … rate?" does)
     lowered = _WH_IS_RE.sub(r"\1 is", (text or "").lower().replace("’", "'"))
+    if _DEADLINE_CHANGED_EN_RE.search(lowered) and not _ASKS_WHEN_EN_RE.search(lowered):
+        # ("did NWO adjust the deadline?", "was the deadline extended?": whether it changed, not a date)
+        lowered = re.sub(r"\bdeadlines?\b", " ", lowered)
     return next((kind for kind, pattern in glossary.answer_types if pattern.search(lowered)), None)
+
+
+_CHANGING = r"(?:adjust|extend|change|move|postpone|shift|relax|push)(?:s|ed|ing)?"
+_DEADLINE_CHANGED_EN_RE = re.compile(rf"\bdeadlines?\b[^?]*\b{_CHANGING}\b|\b{_CHANGING}\b[^?]*\bdeadlines?\b")
+_ASKS_WHEN_EN_RE = re.compile(r"\b(?:when|how long|what date|which date|until|till|by how)\b")
 
 
 # ("whats the budget?" typed without the apostrophe asks the same)
@@ -372,6 +387,17 @@ _CHECK_TAG_RE = re.compile(
     r"|\s*[,.;:!-]\s*(?:right|correct|true|isn't\s+it|yes\s+or\s+no))\s*[?!.]*\s*$", re.I)
 
 
+# A yes/no question opens with its auxiliary ("is the menukaart going away?", "will it disappear?").
+_YES_NO_EN_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?(?:is|are|was|were|will|would|does|do|did|has|have|had|"
+                           r"can|could|should)\b", re.I)
+_SET_ASIDE_EN_RE = re.compile(r"\b(?:besides|beside|apart from|in addition to|other than|except for|except)\s+"
+                              r"(?=(?:the\s+)?(?:€|eur|euro)?\s*\d)", re.I)
+
+
+# The Dutch words that make the Dutch side read a question as a premise checked (question.checks_premise).
+PREMISE_DUTCH = "klopt het dat"
+
+
 def claim_checked(text: str) -> str:
     """The claim an asker checks, as a question ("Is it true that X?" -> "X?"), or the text."""
     text = text or ""
@@ -405,7 +431,12 @@ _COMPARISON_AFTER_RE = re.compile(rf"\bor\b.*?\b({_COMPARATIVES})\b(?!\s+(?:ed|e
 @functools.lru_cache(maxsize=1024)
 def translate(text: str) -> Translation:
     """The Dutch words for an English question (see the module's docstring)."""
-    text = claim_checked(text)
+    checked = claim_checked(text)
+    if checked != text:
+        # ("is it true that the menukaart will disappear?", "I heard …, is that right?": a premise the
+        # documents may contradict, as the Dutch "klopt het dat …" - its opposites count, "blijven")
+        claim = translate(checked)
+        return replace(claim, dutch=f"{PREMISE_DUTCH} {claim.dutch}")
     own, asked = self_description(text)
     if own:
         about_me, question = translate(own.rstrip(" ,.;:!")), translate(asked)
@@ -434,6 +465,8 @@ def translate(text: str) -> Translation:
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
+    # ("besides the 516 million", "apart from € 38m": an amount set aside, as the Dutch "bovenop")
+    text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
@@ -553,6 +586,16 @@ def translate(text: str) -> Translation:
     is_question = "?" in (text or "") or bool(_QUESTION_START_RE.match(text or "")) or any(
         word in _QUESTION_WORDS and i not in relative for i, word in enumerate(surfaces))
     others = dict(glossary.others)
+    if _YES_NO_EN_RE.match(text or "") and not any(word in _QUESTION_WORDS for word in surfaces):
+        # ("is the menukaart going away?": a yes/no question is answered by the documents' opposite too,
+        # "ook daarna beschikbaar blijven", as a Dutch "verdwijnt de menukaart?")
+        from .lexicon import load_lexicon
+        from .normalize import lemma
+
+        for word in dutch:
+            opposites = yes_no_opposites(lemma(word), load_lexicon()) if len(word.split()) == 1 else frozenset()
+            if opposites:
+                others[word] = others.get(word, ()) + tuple(sorted(opposites))
     for word, alternatives in either.items():
         if word in dutch:
             others[word] = others.get(word, ()) + alternatives

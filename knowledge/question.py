@@ -181,10 +181,22 @@ _EMBEDDED_RE = re.compile(
 _GREETING_RE = re.compile(r"^\s*(?:(?:oké|ok|hoi|hallo|hey|beste|goedemorgen|goedemiddag|goedenavond)[\s,!]+)+", re.I)
 
 
+# "hebben NWO en ZonMw de deadlines aangepast?", "is de deadline verschoven?": a deadline that was
+# changed is what the question asks about (whether), not a date it asks for - unless a question word
+# asks one ("tot wanneer is de deadline verlengd?").
+_DEADLINE_CHANGED_RE = re.compile(
+    r"\bdeadlines?\b[^?]*\b(?:aangepast|verlengd|verschoven|veranderd|opgeschoven|uitgesteld|aanpassen|verlengen|"
+    r"verschuiven|veranderen|uitstellen)\b|\b(?:aangepast|verlengd|verschoven|veranderd|opgeschoven|uitgesteld|aanpassen|"
+    r"verlengen|verschuiven|veranderen|uitstellen)\b[^?]*\bdeadlines?\b", re.IGNORECASE)
+_ASKS_WHEN_RE = re.compile(r"\b(?:wanneer|hoe ?lang|welke datum|welke data|tot welk|vanaf welk|per wanneer)\b", re.IGNORECASE)
+
+
 def answer_type(text: str) -> Optional[str]:
     text = _GREETING_RE.sub("", text or "", count=1)
     if _EMBEDDED_RE.match(text):
         return None
+    if _DEADLINE_CHANGED_RE.search(text) and not _ASKS_WHEN_RE.search(text):
+        text = re.sub(r"\bdeadlines?\b", " ", text, flags=re.IGNORECASE)
     for kind, pattern in ANSWER_TYPES:
         match = pattern.search(text)
         if match and kind == "date" and _NOUN_DATE_RE.fullmatch(match.group()) and (_VERB_FIRST_RE.match(text) or _AUXILIARY_FIRST_RE.match(text)):
@@ -335,6 +347,16 @@ _PER_PERSON = frozenset({"per persoon", "per student", "per leerling", "per deel
 _YEARLY = {"jaarlijks", "jaarlijkse"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
+
+
+# Opposites of degree: a yes/no question about one ("lager advies") is not answered by the other.
+_DEGREE_WORDS = frozenset({"meer", "minder", "hoger", "lager", "groter", "kleiner", "hoog", "laag", "groot", "klein"})
+
+
+def yes_no_opposites(word: str, lexicon: Lexicon) -> FrozenSet[str]:
+    """The documents' words that answer a yes/no question about `word` by their opposite
+    ("verdwijnen" -> "blijven"), none for a word of degree."""
+    return frozenset() if word in _DEGREE_WORDS else lexicon.opposites.get(word, frozenset())
 
 
 def checks_premise(text: str) -> bool:
@@ -499,7 +521,17 @@ _MEANING_VERBS = {"bedoelen", "verstaan"}
 _MEANING_QUESTION_RE = re.compile(r"\bwat\b.*\b(bedoel\w*|versta\w*)\b.*\b(met|onder)\b", re.I)
 
 
+# "hoeveel krijgen de lerarenopleidingen bovenop de 516 miljoen?": an amount the question sets aside
+# is no topic of it (the answer is another amount: "nog eens tweemaal € 38 miljoen"); the question's
+# text keeps it, so that a sentence giving only that amount still does not answer.
+_SET_ASIDE_AMOUNT_RE = re.compile(
+    r"\b(?:bovenop|naast|behalve|buiten|exclusief)\s+(?:(?:de|het|die|dat|deze)\s+)?(?:€|eur|euro)?\s*\d[\d.,]*"
+    r"(?:\s*(?:miljoen|miljard|euro|procent|%))?", re.IGNORECASE)
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
+    asked = text
+    text = _SET_ASIDE_AMOUNT_RE.sub(" ", text)
     surfaces = words(text)
     meaning_asked = bool(_MEANING_QUESTION_RE.search(text))
     tokens = [lemma(w) for w in surfaces]
@@ -644,4 +676,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         # ("blijft beschikbaar"); that sentence is what answers it
         concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
                     if c.kind == "topic" else c for c in concepts]
-    return Question(text, tuple(concepts), kind, unique_sectors, looks_like_question(text))
+    elif _VERB_FIRST_RE.match(text) and not _QUESTION_WORD_RE.search(text):
+        # (so does a yes/no question whose verb has one: "verdwijnt de menukaart na het programma?";
+        # not a comparison, "gaven scholen een lager advies?" is not answered by a "hoger toetsadvies")
+        concepts = [replace(c, alternatives=c.alternatives | yes_no_opposites(c.word, lexicon))
+                    if c.kind == "topic" else c for c in concepts]
+    return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked))

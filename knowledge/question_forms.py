@@ -35,7 +35,13 @@ ADVICE_REQUEST_RE = re.compile(
     r"|\b(?:welke|wat\s+voor(?:\s+een)?)\s+\w+(?:\s+\w+)?\s+(?:moet|zou|kan)\s+ik\s+(?:het\s+beste?\s+)?(?:kiezen|nemen|gaan\s+doen|studeren)\b"
     r"|\bhoe\s+(?:kan|moet)\s+ik\s+(?:het\s+)?beste?\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+become\b|\bhow\s+(?:can|should)\s+i\s+best\b"
-    r"|\b(?:which|what)\s+\w+(?:\s+\w+)?\s+should\s+i\s+(?:choose|pick|take|study)\b", re.I)
+    r"|\b(?:which|what)\s+\w+(?:\s+\w+)?\s+should\s+i\s+(?:choose|pick|take|study)\b"
+    # ("what's the best way to learn Dutch quickly?", "wat is de beste manier om Nederlands te leren?")
+    r"|\bwhat(?:'|’)?s\s+the\s+(?:best|quickest|fastest|easiest)\s+way\s+to\b"
+    r"|\bwhat\s+is\s+the\s+(?:best|quickest|fastest|easiest)\s+way\s+to\b"
+    r"|\bwat\s+is\s+de\s+(?:beste|snelste|makkelijkste)\s+manier\s+om\b"
+    # ("hoe leer ik snel Nederlands?", "how do I learn Dutch?": what a person should do to learn)
+    r"|\bhoe\s+leer\s+(?:ik|je)\b|\bhow\s+(?:do|can|should)\s+i\s+learn\b", re.I)
 
 
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
