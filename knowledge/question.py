@@ -27,7 +27,8 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 # delay, not for a sentence with "de grootste"
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _FIGURE_KINDS = ("number", "percentage", "amount")
-_ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
+_ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal",
+                     "bureau", "onderzoeksbureau"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
 _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen in aanmerking|kan|kunnen|"
@@ -36,7 +37,7 @@ _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen
 # The kind of answer a question asks for, from its wording (first match wins).
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
-        ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
+        ("percentage", r"\bhoe ?veel procent\b|(?<!\bin )\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
                        r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"   # ("wat was het slagingspercentage …?")
                        r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
@@ -313,6 +314,8 @@ _ONESELF = {"ik", "je", "jij"}
 _MODALS = {"moeten", "kunnen", "mogen", "gaan", "zullen"}
 _PER_PERSON = frozenset({"per persoon", "per student", "per leerling", "per deelnemer", "per docent"})
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# "per" in a fixed adverb names no rate: "moet het per se van de lijst?", "per saldo", "per definitie"
+_PER_ADVERBS = {"se", "saldo", "definitie", "direct", "ongeluk", "abuis", "omgaande", "toeval", "vergissing"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
 
@@ -554,6 +557,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         # ("hoeveel krijgt een gemeente per inwoner": the rate is named; "hoeveel studenten kregen een
         # tegemoetkoming": the students are counted, and "een tegemoetkoming" is what they got)
+        if token == "per" and i < len(tokens) and tokens[i] in _PER_ADVERBS:
+            i += 1
+            continue
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:
