@@ -95,12 +95,13 @@ _QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoeveel|hoe|welke|wel
 # A yes/no question typed without "?" opens with its verb, the subject next: "kiezen instellingen
 # vaak acties buiten de lijst", "stijgt het aantal bbl-studenten", "doet de overheid zelf iets".
 # (a finite verb ends in -t or is the plural -en; the subject is a pronoun, an article or a plural;
-# not "die"/"deze": "werken die …" may be a noun with a relative clause; "zullen we …", "laten we …" propose)
+# not "die"/"deze": "werken die …" may be a noun with a relative clause; "zullen we …", "laten we …" propose;
+# an adverb may stand between them: "tellen ook studenten van … mee", "krijgen dan alle scholen …")
 _VERB_FIRST_RE = re.compile(
     PREAMBLE +
     r"(?!(?:zullen|laten|dat|het|niet|met|tot|want|echt|goed|toch|eerst|laatst|bedankt|groeten|tenminste|vanmiddag|"
     r"vanavond|morgen|studenten|leerlingen|scholen|instellingen|docenten|leraren|ouders)\b)"
-    r"[^\W\d_]{3,}(?:en|t)\s+(?:de|het|een|er|ik|je|jij|u|we|wij|ze|zij|hij|jullie|mijn|onze|ons|"
+    r"[^\W\d_]{3,}(?:en|t)\s+(?:(?:ook|nog|dan|al)\s+)?(?:de|het|een|er|ik|je|jij|u|we|wij|ze|zij|hij|jullie|mijn|onze|ons|"
     r"alle|veel|mbo|hbo|wo|ho|po|vo|[^\W\d_]{3,}(?:en|s))\b",
     re.IGNORECASE,
 )

@@ -3,7 +3,7 @@ whole letter and annex): question forms that named a kind of answer or a rate th
 from __future__ import annotations
 
 from knowledge import analyse
-from tests.answer_layer import shown
+from tests.answer_layer import reply_to, shown
 
 
 def test_per_se_names_no_rate(engine):
@@ -34,3 +34,11 @@ def test_which_bureau_asks_a_name(engine):
     # the sentence that names Berenschot as the related one)
     result = engine.answer("Welk bureau heeft het onderzoeksrapport over de plannen van de instellingen opgesteld?")
     assert result.kind == "answer" and "Berenschot" in shown(result)
+
+
+def test_a_verb_first_question_with_an_adverb_before_its_subject_is_a_question():
+    # "tellen ook studenten … mee" opens with its verb; "ook" before the subject (before: "Dat kan ik
+    # niet vinden in de documenten": without "?" it was taken for no question)
+    question = "tellen ook studenten van croho onderwijs opleidingen mee voor het lerarenopleidingen geld"
+    assert analyse(question).is_question
+    assert "Croho Onderwijs" in reply_to(question)
