@@ -40,6 +40,10 @@ from tests.answer_layer import shown
     # what institutions "belangrijk vinden" is the letter's "prioritering" (before: a near miss with the
     # sentence that plans were made)
     ("verschillen mbo, hbo en wo veel in wat ze belangrijk vinden bij de plannen?", "nauwelijks verschillen"),
+    # what is "te zien" is what the letter calls "zichtbaar" (before: a near miss with the NCO's 20 procent)
+    ("is in deze rapportage al te zien wat scholen echt met het npo geld gedaan hebben", "nog niet zichtbaar"),
+    # a "schooltype" is the letter's "onderwijstype" (before: only the sentence on the vo as a whole)
+    ("in welk schooltype maken vo-schoolleiders zich de minste zorgen over welbevinden?", "vwo het kleinst"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
