@@ -42,3 +42,14 @@ def test_a_verb_first_question_with_an_adverb_before_its_subject_is_a_question()
     question = "tellen ook studenten van croho onderwijs opleidingen mee voor het lerarenopleidingen geld"
     assert analyse(question).is_question
     assert "Croho Onderwijs" in reply_to(question)
+
+
+def test_an_answer_that_opens_a_list_holding_the_word_asked_is_that_list(engine):
+    # the intro of theme 6 holds "begeleiding" for "coaching" and goes on with "… kiezen uit de
+    # volgende aanvullende acties:"; the list holds "coaching" itself (before: the intro and the
+    # sentence ending in a colon, without the list)
+    result = engine.answer("welke soort coaching noemt de bijlage voor laatstejaars mbo")
+    assert result.kind == "actions" and result.theme == 6
+    # (where the intro holds what is asked, it stays the answer)
+    result = engine.answer("welke studenten moeten extra begeleiding krijgen om jeugdwerkloosheid aan te pakken?")
+    assert result.kind == "answer" and "laatstejaars" in shown(result)
