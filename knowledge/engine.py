@@ -1043,6 +1043,14 @@ class Engine(Ranker):
             + ([link] if link is not None else self._context_for(best, case.ranked, case.question))
         if all(SIGNATURE_RE.match(u.text) for u in shown):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
+        lead = next((u for u in shown if u.theme is not None and _LIST_LEAD_RE.search(u.text)), None)
+        own_words = {c.word for c in case.question.topics if c.kind == "topic"} - best.unit.tokens
+        if lead is not None and any(own_words & u.tokens for u in self.units
+                                    if u.kind == "action" and u.theme == lead.theme):
+            # "welke soort coaching noemt de bijlage voor laatstejaars?": the answer goes on with "… kiezen
+            # uit de volgende aanvullende acties:", and a word asked that the answer holds only as a
+            # synonym ("begeleiding") is in that list itself ("coaching"): the list is the answer
+            return case.result("actions", theme=lead.theme)
         more: List[Unit] = []
         texts_seen = {u.text for u in shown}
         for s in case.ranked:

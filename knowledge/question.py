@@ -30,7 +30,8 @@ _FIGURE_KINDS = ("number", "percentage", "amount")
 # ("wat zijn de belangrijkste prioriteiten?", "wat was het moeilijkste?": the superlative of a judgement says the top
 # one is asked, what it is about are the other words)
 _SUPERLATIVE_ADJECTIVES = {"belangrijk", "zwaar", "moeilijk", "erg"}
-_ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal"}
+_ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal",
+                     "bureau", "onderzoeksbureau"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
 _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen in aanmerking|kan|kunnen|"
@@ -39,7 +40,7 @@ _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen
 # The kind of answer a question asks for, from its wording (first match wins).
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
-        ("percentage", r"\bhoe ?veel procent\b|\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
+        ("percentage", r"\bhoe ?veel procent\b|(?<!\bin )\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
                        # ("hoe vaak kiezen instellingen iets buiten de lijst?": how often is a share of them)
                        r"|\bhoe vaak\b"
@@ -104,12 +105,13 @@ _QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoeveel|hoe|welke|wel
 # A yes/no question typed without "?" opens with its verb, the subject next: "kiezen instellingen
 # vaak acties buiten de lijst", "stijgt het aantal bbl-studenten", "doet de overheid zelf iets".
 # (a finite verb ends in -t or is the plural -en; the subject is a pronoun, an article or a plural;
-# not "die"/"deze": "werken die …" may be a noun with a relative clause; "zullen we …", "laten we …" propose)
+# not "die"/"deze": "werken die …" may be a noun with a relative clause; "zullen we …", "laten we …" propose;
+# an adverb may stand between them: "tellen ook studenten van … mee", "krijgen dan alle scholen …")
 _VERB_FIRST_RE = re.compile(
     PREAMBLE +
     r"(?!(?:zullen|laten|dat|het|niet|met|tot|want|echt|goed|toch|eerst|laatst|bedankt|groeten|tenminste|vanmiddag|"
     r"vanavond|morgen|studenten|leerlingen|scholen|instellingen|docenten|leraren|ouders)\b)"
-    r"[^\W\d_]{3,}(?:en|t)\s+(?:de|het|een|er|ik|je|jij|u|we|wij|ze|zij|hij|jullie|mijn|onze|ons|"
+    r"[^\W\d_]{3,}(?:en|t)\s+(?:(?:ook|nog|dan|al)\s+)?(?:de|het|een|er|ik|je|jij|u|we|wij|ze|zij|hij|jullie|mijn|onze|ons|"
     r"alle|veel|mbo|hbo|wo|ho|po|vo|[^\W\d_]{3,}(?:en|s))\b",
     re.IGNORECASE,
 )
@@ -345,6 +347,8 @@ _ONESELF = {"ik", "je", "jij"}
 _MODALS = {"moeten", "kunnen", "mogen", "gaan", "zullen"}
 _PER_PERSON = frozenset({"per persoon", "per student", "per leerling", "per deelnemer", "per docent"})
 _YEARLY = {"jaarlijks", "jaarlijkse"}
+# "per" in a fixed adverb names no rate: "moet het per se van de lijst?", "per saldo", "per definitie"
+_PER_ADVERBS = {"se", "saldo", "definitie", "direct", "ongeluk", "abuis", "omgaande", "toeval", "vergissing"}
 # A question that checks a premise: "klopt het dat …?", "is het waar dat …?", "ik hoorde dat …, klopt dat?"
 _CHECKS_PREMISE_RE = re.compile(r"\bklopt (het|dat|dit)\b|\bis (het|dat) waar\b|\b(hoorde|las|gelezen|gehoord) dat\b", re.I)
 
@@ -606,6 +610,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             continue
         # ("hoeveel krijgt een gemeente per inwoner": the rate is named; "hoeveel studenten kregen een
         # tegemoetkoming": the students are counted, and "een tegemoetkoming" is what they got)
+        if token == "per" and i < len(tokens) and tokens[i] in _PER_ADVERBS:
+            i += 1
+            continue
         rate = token == "per" or (token in _EACH and kind in ("amount", "number", "percentage")) or one_receiver
         unit = i
         while rate and unit < len(tokens) and tokens[unit] in lexicon.generic:

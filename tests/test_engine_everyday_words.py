@@ -30,6 +30,20 @@ from tests.answer_layer import shown
     ("ik heb door corona een vak niet gehaald, hoe kan ik dat inhalen?", "onderwijseenheid een extra keer"),
     # "mn" is "mijn", no subject; "na het diploma" is the annex's "na het afstuderen" (before: not found)
     ("wat doet mijn mbo school om mij aan een baan te helpen na mn diploma", "in een baan"),
+    # (probe round "pages") "gesproken met" is the letter's "in gesprek gegaan met" (before: "Dat staat
+    # niet precies in de documenten" with the right sentence as the related one)
+    ("Met welke partijen is gesproken over het extra inzetten van studenten in het onderwijs?", "VSNU"),
+    # a "vak" a student missed is the annex's "onderwijseenheid" (before: not found)
+    ("ik heb een vak gemist door corona, wat kan mijn opleiding doen om dat in te halen", "onderwijseenheid een extra keer"),
+    # "meekijken" with a specialist is the annex's "bijwonen" (before: "niets over ‘meekijken’")
+    ("kunnen geneeskundestudenten digitaal bij een specialist meekijken?", "Digitale poli"),
+    # what institutions "belangrijk vinden" is the letter's "prioritering" (before: a near miss with the
+    # sentence that plans were made)
+    ("verschillen mbo, hbo en wo veel in wat ze belangrijk vinden bij de plannen?", "nauwelijks verschillen"),
+    # what is "te zien" is what the letter calls "zichtbaar" (before: a near miss with the NCO's 20 procent)
+    ("is in deze rapportage al te zien wat scholen echt met het npo geld gedaan hebben", "nog niet zichtbaar"),
+    # a "schooltype" is the letter's "onderwijstype" (before: only the sentence on the vo as a whole)
+    ("in welk schooltype maken vo-schoolleiders zich de minste zorgen over welbevinden?", "vwo het kleinst"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
