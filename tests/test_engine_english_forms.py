@@ -86,7 +86,8 @@ def test_an_irregular_past_participle_finds_its_verb():
 def test_a_job_is_the_documents_work():
     # (the documents say "de stap naar vervolgonderwijs of werk", never "baan" for it)
     reply = reply_to("can mbo colleges use the money to help final-year students find a job?", "en")
-    assert "laatstejaars" in reply and not reply.startswith("The documents do not")
+    # (the sentence about laatstejaars, or the list of theme 6 whose actions say how: "Matching op werk")
+    assert ("laatstejaars" in reply or "Matching op werk" in reply) and not reply.startswith("The documents do not")
 
 
 
