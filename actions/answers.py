@@ -501,9 +501,10 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer
-    # A theme the message names ("thema 3") or the user chose decides; one NLU read from a subject word
+    # A theme the message names ("thema 3"), the user chose or a follow-up changes to ("en welke voor
+    # stages?" after the actions for welzijn) decides; one NLU read from a subject word of a question
     # ("stages" -> thema 3) only lifts that theme's units.
-    named_theme = theme if theme_number(text) is not None or ctx.text.startswith("/") else None
+    named_theme = theme if theme_number(text) is not None or ctx.text.startswith("/") or follow_up else None
     result = engine.answer(text, sector=ctx.sector, prior_topics=prior_topics(ctx), question=question,
                            theme=named_theme, theme_hint=None if named_theme else theme)
     if strict and not _holds_a_question(ctx, question, result, engine):

@@ -62,3 +62,13 @@ def test_an_english_question_nlu_filed_as_out_of_scope_is_answered_when_the_engi
 ])
 def test_out_of_scope_with_a_shared_word_stays_out_of_scope(question, language):
     assert _reply(question, intent="out_of_scope", language=language, strict=True) is None
+
+
+def test_a_follow_up_that_changes_the_theme_by_a_subject_word_decides_it():
+    # ("en welke voor stages?" after the actions for welzijn: the new detail is thema 3, read by NLU
+    # from "stages"; as a lift only, the last question's "welzijn" kept thema 2)
+    from actions import answers
+    from knowledge import open_kb
+    ctx = answers.Context(intent="inform", text="en welke voor stages?", theme="3")
+    answer = answers.respond(open_kb(), ctx, last_question="welke acties zijn er voor welzijn")
+    assert "thema 3" in answers.render(answer)[0].lower()
