@@ -224,6 +224,30 @@ class _Gap:
     missing_rate: Optional[str]
 
 
+_MONTH_ORDER = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+_TIME_POINT_RE = re.compile(r"\b(na|vanaf|sinds|in)\s+(?:(" + "|".join(_MONTH_ORDER) + r")\s+)?(20\d\d)\b", re.I)
+_PERIOD_END_RE = re.compile(r"\btot en met\s+(?:(" + "|".join(_MONTH_ORDER) + r")\s+)?(20\d\d)\b", re.I)
+
+
+def _time_after_period(question: str, sentence: str) -> str:
+    """The time the question asks about ("na september 2021") when it lies after the end of every
+    period the sentence gives ("tot en met september 2021"); "" otherwise."""
+    def point(month: Optional[str], year: str) -> Tuple[int, int]:
+        return int(year), _MONTH_ORDER.index(month.lower()) + 1 if month else 0
+
+    ends = [point(m.group(1), m.group(2)) for m in _PERIOD_END_RE.finditer(sentence)]
+    if not ends or len(ends) != len(list(YEAR_RE.finditer(sentence))):
+        return ""  # (a sentence that names other years too may speak of the time asked)
+    for m in _TIME_POINT_RE.finditer(question):
+        asked = point(m.group(2), m.group(3))
+        after = m.group(1).lower() == "na"
+        if all(asked > end if not after else asked >= end for end in ends) \
+                and all(asked[1] or asked[0] > end[0] for end in ends):
+            return " ".join(m.group(0).split()[1:]) if not after else m.group(0)
+    return ""
+
+
 def _document_year(question: Question, unit: Unit) -> str:
     """The year a unit's present tense speaks of: its document's (none for a count or amount,
     which still needs its year: "hoeveel studenten hadden in 2021 geen stage?")."""
@@ -697,6 +721,13 @@ class Engine(Ranker):
                              and best.unit.id not in self._concept_units(c)[0]), None)
         if missing_year is not None:
             silent, focal = True, [missing_year]
+        # "hoeveel studenten kregen na september 2021 een tegemoetkoming?": a value for a period that
+        # ends before the time asked ("tot en met september 2021") says nothing of that time
+        # (a yes/no question is answered by the period: "geldt het ook als ik in 2021 begon?" - no)
+        later = _time_after_period(question.text, best.unit.text) \
+            if question.answer_type in ("number", "amount", "percentage") else ""
+        if later and not silent:
+            silent, focal = True, [Concept(word=later, surface=later, alternatives=frozenset((later,)))]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
         # sentence that dates the scheme but not the paying is not the answer.
         # (a translated verb is a guess, except applying: "claim", "apply for" are "aanvragen")

@@ -338,6 +338,15 @@ def value_sectors(text: str, wanted: Set[str], lexicon: Lexicon) -> Set[str]:
     return found
 
 
+def without_phrase_modifiers(tokens: List[str], lexicon: Lexicon) -> List[str]:
+    """`tokens` without the first word of a lexicon phrase that ends in its group's word: in "de
+    Tweede Kamer" the word "tweede" is part of the name, so "de tweede voortgangsrapportage" does not
+    match it (the phrase's own word "kamer" stays)."""
+    used = {i for i in range(len(tokens) - 1)
+            if lexicon.phrases.get((tokens[i], tokens[i + 1])) == tokens[i + 1]}
+    return [t for i, t in enumerate(tokens) if i not in used]
+
+
 def build_units(kb) -> List[Unit]:
     """Every answer unit of the knowledge base, in document order."""
     lexicon = load_lexicon()
@@ -368,7 +377,7 @@ def build_units(kb) -> List[Unit]:
         theme = int(p["theme"]) if p["theme"] is not None else None
         heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
         document_tokens = title_tokens.get(p["document"], [])
-        passage_tokens = normalize_tokens(p["text"])
+        passage_tokens = without_phrase_modifiers(normalize_tokens(p["text"]), lexicon)
         theme_sectors = theme_sectors_of.get(theme, ())
         if p["kind"] == "action" and p["id"] in actions_by_passage:
             action = actions_by_passage[p["id"]]
@@ -384,7 +393,8 @@ def build_units(kb) -> List[Unit]:
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
         heading_sectors = _heading_sectors(p["section_path"] or "", lexicon)
-        sentence_tokens = [normalize_tokens(p["text"][start:end]) for start, end in spans]
+        sentence_tokens = [without_phrase_modifiers(normalize_tokens(p["text"][start:end]), lexicon)
+                           for start, end in spans]
         for index, (start, end) in enumerate(spans):
             sentence = " ".join(p["text"][start:end].split())
             if len(sentence) < 3:

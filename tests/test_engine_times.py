@@ -96,3 +96,18 @@ def test_date_questions_are_recognised_in_one_place():
     assert asks_deadline(analyse("wat is de uiterste termijn om de middelen op te maken?"))
     assert asks_exact_date(analyse("op welke dag wordt het geld overgemaakt?"))
     assert not asks_exact_date(analyse("wanneer komt de volgende rapportage?"))
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel studenten hebben na september 2021 een tegemoetkoming gekregen?",
+    "hoeveel studenten kregen na september 2021 een tegemoetkoming voor studievertraging?",
+])
+def test_a_value_for_a_period_that_ends_before_the_time_asked_is_no_answer(engine, question):
+    # "Ook hebben tot en met september 2021 omtrent 130.000 studenten …" counts up to that month
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+
+
+def test_a_value_for_the_period_asked_still_answers(engine):
+    result = engine.answer("hoeveel studenten kregen tot en met september 2021 een tegemoetkoming voor studievertraging?")
+    assert result.kind == "answer" and "130.000" in shown(result)
