@@ -1137,10 +1137,11 @@ class Engine(Ranker):
         action is cut after its first sentences, before the one that answers."""
         if unit.kind != "action":
             return unit
-        spans = extract.sentences(unit.text)
+        text = f"{unit.text} {unit.notes}".strip()  # (its sub-bullets may hold the answer)
+        spans = extract.sentences(text)
         if len(spans) <= FOCUS_SENTENCES:
             return unit
-        sentences = [unit.text[start:end].strip() for start, end in spans]
+        sentences = [text[start:end].strip() for start, end in spans]
 
         def found(sentence: str) -> float:
             tokens = set(normalize_tokens(sentence))
@@ -1150,6 +1151,10 @@ class Engine(Ranker):
         best = 1 + max(range(len(scores)), key=lambda i: (scores[i], -i))
         if best < FOCUS_SENTENCES or not scores[best - 1]:
             return unit  # the answer is in the first sentences anyway
+        # (with the sentence it points back to: "… de subsidieregeling praktijkleren. Door deze
+        # subsidieregeling wordt voor werkgevers aantrekkelijker om leerbanen aan te bieden.")
+        if best - 1 > 0 and points_back(sentences[best], sentences[best - 1]):
+            return replace(unit, text=f"{sentences[0]} … {sentences[best - 1]} {sentences[best]}")
         return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
 
     @staticmethod
