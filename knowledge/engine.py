@@ -1015,9 +1015,16 @@ class Engine(Ranker):
         # for the money)
         typed_best = bool(case.wanted) and self._gives(best.unit, question, case.wanted)
         deadline_given = "deadline" in best.unit.types and bool(DEADLINE_QUESTION_RE.search(question.text))
+        # (nor, for a question after the top one - "where are most internship shortages?", "what is the
+        # biggest priority?" - a unit ranked below a best that says which is the most ("De meeste tekorten
+        # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
+        # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
+        most_given = "superlative" in best.unit.types and superlative_asked(question)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not (deadline_given and "deadline" not in s.unit.types)
+                      and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
+                                                                          or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
                       and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
         # (Judged only where the embedding has read the question.)
