@@ -1046,9 +1046,16 @@ class Engine(Ranker):
         # for the money)
         typed_best = bool(case.wanted) and self._gives(best.unit, question, case.wanted)
         deadline_given = "deadline" in best.unit.types and bool(DEADLINE_QUESTION_RE.search(question.text))
+        # (nor, for a question after the top one - "where are most internship shortages?", "what is the
+        # biggest priority?" - a unit ranked below a best that says which is the most ("De meeste tekorten
+        # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
+        # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
+        most_given = "superlative" in best.unit.types and superlative_asked(question)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not (deadline_given and "deadline" not in s.unit.types)
+                      and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
+                                                                          or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
                       and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
         # (Judged only where the embedding has read the question.)
@@ -1168,10 +1175,11 @@ class Engine(Ranker):
         action is cut after its first sentences, before the one that answers."""
         if unit.kind != "action":
             return unit
-        spans = extract.sentences(unit.text)
+        text = f"{unit.text} {unit.notes}".strip()  # (its sub-bullets may hold the answer)
+        spans = extract.sentences(text)
         if len(spans) <= FOCUS_SENTENCES:
             return unit
-        sentences = [unit.text[start:end].strip() for start, end in spans]
+        sentences = [text[start:end].strip() for start, end in spans]
 
         def found(sentence: str) -> float:
             tokens = set(normalize_tokens(sentence))
@@ -1181,6 +1189,10 @@ class Engine(Ranker):
         best = 1 + max(range(len(scores)), key=lambda i: (scores[i], -i))
         if best < FOCUS_SENTENCES or not scores[best - 1]:
             return unit  # the answer is in the first sentences anyway
+        # (with the sentence it points back to: "… de subsidieregeling praktijkleren. Door deze
+        # subsidieregeling wordt voor werkgevers aantrekkelijker om leerbanen aan te bieden.")
+        if best - 1 > 0 and points_back(sentences[best], sentences[best - 1]):
+            return replace(unit, text=f"{sentences[0]} … {sentences[best - 1]} {sentences[best]}")
         return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
 
     @staticmethod

@@ -111,7 +111,8 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
 
 _DEMONSTRATIVES = {"deze", "dit"}
 
-_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op"}
+# (and of means: "Door deze subsidieregeling wordt ... aantrekkelijker" names the scheme only before)
+_PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op", "door"}
 
 ANTECEDENT_MAX_CHARS = 400     # a sentence and the one it points back to, shown whole as one answer
 # Words for "of / for / about that" that stand for what the sentence before named ("De kosten
@@ -169,6 +170,8 @@ class Unit:
     heading: FrozenSet[str] = frozenset()
     borrowed: FrozenSet[str] = frozenset()   # the words of the sentence it points back to (`points_back`)
     antecedent: str = ""                     # ... and that sentence
+    notes: str = ""                          # an action's sub-bullets ("o Onderdeel van het NPO is ook ..."):
+    #                                          not shown nor embedded with it, but its answer when they hold it
 
 
 # A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
@@ -388,7 +391,7 @@ def build_units(kb) -> List[Unit]:
                                  + _year_ranges(passage_tokens)
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
                 context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
-                heading=frozenset(heading_tokens))
+                heading=frozenset(heading_tokens), notes=" ".join((action["note"] or "").split()))
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])
