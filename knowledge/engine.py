@@ -189,6 +189,10 @@ class Result:
     sector: Optional[str] = None
     other_sector: Optional[str] = None         # the sector asked about, when the fact is for another
 
+
+_HYPHENED_THEME_RE = re.compile(r"([\w-]+)-thema(?:'s)?")   # "coschappen-thema"
+
+
 @dataclass
 class _Case:
     """What one decision works on: the question, who asks, and (once ranked) the ranking."""
@@ -1137,10 +1141,15 @@ class Engine(Ranker):
         "het stagethema" - the one theme whose title holds every other topic word of the question and
         that is for every sector it names."""
         topics = [c for c in question.topics if c.kind == "topic"]
+        # ("is het coschappen-thema alleen voor het wo?": written with a hyphen, the compound is read as
+        # its parts, and "thema" is in every theme's title; what names the theme is its first part)
+        hyphened = [c for c in topics if _HYPHENED_THEME_RE.fullmatch(c.word)]
+        topics = [c for c in topics if c not in hyphened] + [
+            m for c in hyphened for m in analyse(_HYPHENED_THEME_RE.fullmatch(c.word).group(1)).topics]
         # ("wat staat er op de keuzelijst over stages?", "welke acties zijn er voor studentenwelzijn?":
         # the list's or its actions' subject names the theme as well)
-        names_theme = any(c.word in _NAMES_A_THEME or any(w.endswith(PARTS + "thema") for w in self._concept_words(c))
-                          for c in topics)
+        names_theme = bool(hyphened) or any(
+            c.word in _NAMES_A_THEME or any(w.endswith(PARTS + "thema") for w in self._concept_words(c)) for c in topics)
         others = [c for c in topics if c.word not in LIST_WORDS | _THEME_WORDS]
         if not names_theme or not others:
             return None

@@ -36,3 +36,19 @@ def test_what_is_done_about_a_problem_the_annex_tells_is_its_themes_actions(engi
     # (before: the sentence that gives the reasons for the wait, "een toename van de wachttijd vóór de coschappen")
     result = engine.answer("Ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?")
     assert result.kind == "actions" and result.theme == 4
+
+
+@pytest.mark.parametrize("question, theme", [
+    # (before: the theme 5 lead-in "In aanvulling op … thema's 1-3": "thema" is in every title)
+    ("is het coschappen-thema alleen voor de universiteiten?", 4),
+    ("voor wie is het welzijns-thema bedoeld?", 2),
+])
+def test_a_theme_named_by_a_hyphened_compound_is_that_theme(engine, question, theme):
+    result = engine.answer(question)
+    assert result.shown and result.shown[0].theme == theme, [u.text for u in result.shown]
+
+
+def test_third_parties_are_no_ordinal():
+    # (before: "De derde voortgangsrapportage" of the SBB for hiring "derden", once ordinals kept their form)
+    from tests.answer_layer import reply_to
+    assert "voortgangsrapportage" not in reply_to("mag een hogeschool externe bureaus inhuren met dit geld?")
