@@ -22,9 +22,9 @@ from . import extract
 from .normalize import is_stop_word, lemma, normalize_tokens, words
 from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        checks_premise, is_about_money)
-from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, YEAR_RE, asks_deadline, asks_exact_date, asks_for_actions,
-                             asks_for_themes, asks_own_future, names_a_year,
-                             subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
+from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, YEAR_RE,
+                             asks_deadline, asks_exact_date, asks_for_actions, asks_for_themes, asks_own_future,
+                             names_a_year, subject_words, superlative_asked, theme_number, verb_like, WHAT_RE)
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
