@@ -20,7 +20,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from . import extract
 from .normalize import is_stop_word, lemma, normalize_tokens, words
-from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
+from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, QUESTION_WORDS, SIZE_WORDS, Concept, Question, analyse, asked_part,
                        checks_premise, is_about_money)
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, YEAR_RE,
                              asks_deadline, asks_exact_date, asks_for_actions, asks_for_themes, asks_own_future,
@@ -28,7 +28,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import (DURATION_RE, NUMBER_RE, YEAR_SPAN_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
+from .units import (DURATION_RE, MONTHS, NUMBER_RE, YEAR_SPAN_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
                     value_sectors)
 from .wordparts import compound_cuts
 
@@ -100,8 +100,8 @@ def _after_article(concept: Concept, text: str) -> bool:
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
 _VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
-# A question word anywhere: no yes/no question.
-_QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoe ?veel|hoe|welke?|waar)\b", re.I)
+# A question word anywhere, "waar" too: no yes/no question.
+_QUESTION_WORD_RE = re.compile(r"\b(%s|waar)\b" % "|".join(QUESTION_WORDS), re.I)
 # "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
 _LASTS_RE = re.compile(r"\b(duur|duurt|duren|duurde|duurden|hoe ?lang)\b", re.I)
 # words between a span of time and the noun it belongs to ("12 maanden *extra* reisrecht")
@@ -117,6 +117,11 @@ _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|a
 # The head of a word for a group of people ("deeltijdstudenten", "promovendi", "postdocs").
 _GROUP_HEAD_RE = re.compile(r"(?:%s|postdoc|promovend(?:us|i)|kleuter|conci[eë]rge|vluchteling|alumn[iu]s?)(?:en|s|eren|i)?$"
                             % "|".join(PERSON_WORDS))
+# A group of people followed by a noun: "studenten geneeskunde", "leerlingen met …".
+_GROUP_THEN = r"\b(?:%s)\w*\s+" % "|".join(PERSON_WORDS)
+_GROUP_THEN_WORD_RE = re.compile(_GROUP_THEN + r"(\w+)", re.I)
+
+
 def _names_people(word: str) -> bool:
     """A person noun as typed or as its lemma ("gepensioneerde *leraren*" -> leraar)."""
     return bool(_GROUP_HEAD_RE.search(word) or _GROUP_HEAD_RE.search(lemma(word)))
@@ -228,10 +233,9 @@ class _Gap:
     missing_rate: Optional[str]
 
 
-_MONTH_ORDER = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-                "november", "december")
-_TIME_POINT_RE = re.compile(r"\b(na|vanaf|sinds|in)\s+(?:(" + "|".join(_MONTH_ORDER) + r")\s+)?(20\d\d)\b", re.I)
-_PERIOD_END_RE = re.compile(r"\btot en met\s+(?:(" + "|".join(_MONTH_ORDER) + r")\s+)?(20\d\d)\b", re.I)
+_MONTH_ORDER = tuple(MONTHS.split("|"))
+_TIME_POINT_RE = re.compile(r"\b(na|vanaf|sinds|in)\s+(?:(" + MONTHS + r")\s+)?(20\d\d)\b", re.I)
+_PERIOD_END_RE = re.compile(r"\btot en met\s+(?:(" + MONTHS + r")\s+)?(20\d\d)\b", re.I)
 
 
 def _time_after_period(question: str, sentence: str) -> str:
@@ -814,14 +818,13 @@ class Engine(Ranker):
         # group followed by another noun of the documents)
         field = self._field_of_group(unit.text)
         if field and concept.word not in field and field - own and concept.word in self._postings:
-            return bool(re.search(r"\b(?:%s)\w*\s+%s\b" % ("|".join(PERSON_WORDS), re.escape(concept.surface)),
-                                  question_text, re.I))
+            return bool(re.search(_GROUP_THEN + re.escape(concept.surface) + r"\b", question_text, re.I))
         return bool(beside & held)
 
     def _field_of_group(self, text: str) -> Set[str]:
         """The nouns of the documents right after a group of people: "studenten geneeskunde" -> geneeskunde."""
         found = set()
-        for m in re.finditer(r"\b(?:%s)\w*\s+(\w+)" % "|".join(PERSON_WORDS), text, re.I):
+        for m in _GROUP_THEN_WORD_RE.finditer(text):
             word = lemma(m.group(1))
             if len(word) >= 6 and not is_stop_word(word) and word in self._postings and not word.endswith("en"):
                 found.add(word)
@@ -1087,8 +1090,8 @@ class Engine(Ranker):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         lead = next((u for u in shown if u.theme is not None and _LIST_LEAD_RE.search(u.text)), None)
         own_words = {c.word for c in case.question.topics if c.kind == "topic"} - best.unit.tokens
-        if lead is not None and any(own_words & u.tokens for u in self.units
-                                    if u.kind == "action" and u.theme == lead.theme):
+        if lead is not None and any(self.units[i].kind == "action" and self.units[i].theme == lead.theme
+                                    for w in own_words for i in self._postings.get(w, ())):
             # "welke soort coaching noemt de bijlage voor laatstejaars?": the answer goes on with "… kiezen
             # uit de volgende aanvullende acties:", and a word asked that the answer holds only as a
             # synonym ("begeleiding") is in that list itself ("coaching"): the list is the answer

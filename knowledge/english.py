@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 
-from .lexicon import read_data_file
+from .lexicon import load_lexicon, read_data_file
 from .normalize import is_dutch_word, is_stop_word, join_school_years
 from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, yes_no_opposites
 
@@ -589,11 +589,11 @@ def translate(text: str) -> Translation:
     if _YES_NO_EN_RE.match(text or "") and not any(word in _QUESTION_WORDS for word in surfaces):
         # ("is the menukaart going away?": a yes/no question is answered by the documents' opposite too,
         # "ook daarna beschikbaar blijven", as a Dutch "verdwijnt de menukaart?")
-        from .lexicon import load_lexicon
         from .normalize import lemma
 
+        lexicon = load_lexicon()
         for word in dutch:
-            opposites = yes_no_opposites(lemma(word), load_lexicon()) if len(word.split()) == 1 else frozenset()
+            opposites = yes_no_opposites(lemma(word), lexicon) if len(word.split()) == 1 else frozenset()
             if opposites:
                 others[word] = others.get(word, ()) + tuple(sorted(opposites))
     for word, alternatives in either.items():

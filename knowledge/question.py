@@ -101,7 +101,8 @@ _QUESTION_START_RE = re.compile(
     r"noem|geef|zeg)\b",
     re.IGNORECASE,
 )
-_QUESTION_WORD_RE = re.compile(r"\b(wat|wie|wanneer|waarom|hoeveel|hoe|welke|welk)\b", re.IGNORECASE)
+QUESTION_WORDS = ("wat", "wie", "wanneer", "waarom", "hoeveel", "hoe", "welke", "welk")
+_QUESTION_WORD_RE = re.compile(r"\b(%s)\b" % "|".join(QUESTION_WORDS), re.IGNORECASE)
 # A yes/no question typed without "?" opens with its verb, the subject next: "kiezen instellingen
 # vaak acties buiten de lijst", "stijgt het aantal bbl-studenten", "doet de overheid zelf iets".
 # (a finite verb ends in -t or is the plural -en; the subject is a pronoun, an article or a plural;
@@ -678,14 +679,14 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             for concept in programme:
                 add(concept)
     unique_sectors = tuple(dict.fromkeys(sectors))
-    if _CHECKS_PREMISE_RE.search(text):
-        # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite
-        # ("blijft beschikbaar"); that sentence is what answers it
-        concepts = [replace(c, alternatives=c.alternatives | lexicon.opposites.get(c.word, frozenset()))
-                    if c.kind == "topic" else c for c in concepts]
-    elif _VERB_FIRST_RE.match(text) and not _QUESTION_WORD_RE.search(text):
-        # (so does a yes/no question whose verb has one: "verdwijnt de menukaart na het programma?";
-        # not a comparison, "gaven scholen een lager advies?" is not answered by a "hoger toetsadvies")
-        concepts = [replace(c, alternatives=c.alternatives | yes_no_opposites(c.word, lexicon))
-                    if c.kind == "topic" else c for c in concepts]
+    # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite ("blijft
+    # beschikbaar"); that sentence is what answers it. So does a yes/no question whose verb has one
+    # ("verdwijnt de menukaart na het programma?"), but not for a comparison: "gaven scholen een lager
+    # advies?" is not answered by a "hoger toetsadvies".
+    opposites = (lambda word: lexicon.opposites.get(word, frozenset())) if _CHECKS_PREMISE_RE.search(text) \
+        else (lambda word: yes_no_opposites(word, lexicon)) \
+        if _VERB_FIRST_RE.match(text) and not _QUESTION_WORD_RE.search(text) else None
+    if opposites is not None:
+        concepts = [replace(c, alternatives=c.alternatives | opposites(c.word)) if c.kind == "topic" else c
+                    for c in concepts]
     return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked))

@@ -626,12 +626,12 @@ class Ranker:
         match = _HOW_MANY_RE.search(question.text)
         if not match:
             return frozenset()
-        following = [lemma(w) for w in words(match.group(1) or match.group(2))[:3]]
+        after = words(match.group(1) or match.group(2))[:3]
+        following = [lemma(w) for w in after]
         # ("hoeveel mbo-instellingen zetten …": a sector's compound is read as the sector; its head is
         # what is counted, not the verb after it)
-        first = words(match.group(1) or match.group(2))[:1]
-        if first and "-" in first[0] and any(c.kind == "sector" for c in question.concepts):
-            head = lemma(first[0].rsplit("-", 1)[1].lower())
+        if after and "-" in after[0] and any(c.kind == "sector" for c in question.concepts):
+            head = lemma(after[0].rsplit("-", 1)[1].lower())
             if len(head) >= 4 and head in self._postings:
                 return frozenset({head})
         for concept in question.concepts:

@@ -23,3 +23,11 @@ def assert_answers(engine, question: str, fragment: str, first: bool = False):
     text = result.shown[0].text if first else shown(result)
     assert fragment in text, text
     return result
+
+
+def assert_near_miss(engine, question: str):
+    """Assert that the engine does not answer `question` but says the documents do not give it (a
+    near miss). Returns the result for further checks."""
+    result = engine.answer(question)
+    assert result.kind == "near_miss", (result.kind, shown(result))
+    return result
