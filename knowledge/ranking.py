@@ -46,6 +46,7 @@ SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
 PRIOR_BONUS = 0.3            # divided by the number of topic words: a short question leans on NLU
+PRIOR_SLACK = 0.3            # ... and only for units that hold nearly as much of the question as the best
 HEADING_BONUS = 0.1          # the unit's section heading names the question's subject too
 FOOTNOTE_PENALTY = 0.03
 _PREDICATE_ON_BEFORE_RE = re.compile(
@@ -519,6 +520,7 @@ class Ranker:
         prior = self._prior_units(prior_topics)
         # The less a question says itself, the more NLU's reading of it counts.
         prior_bonus = PRIOR_BONUS / max(1, n_topics)
+        top_coverage = max(candidates.values(), default=0.0) / total
         wanted = SATISFIES.get(question.answer_type or "", set())
         deadline_asked = asks_deadline(question)
         sector = sector or (question.sectors[0] if question.sectors else None)
@@ -571,12 +573,17 @@ class Ranker:
                 score += TYPE_BONUS
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
-            if uid in prior:
+            if uid in prior and coverage >= top_coverage - PRIOR_SLACK:
+                # (NLU's topic breaks a near tie; it does not make up for the question's own words:
+                # "hoeveel plannen hadden er in totaal moeten komen?" is the count of plans, not the
+                # progress report's quote about what the plans chose)
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":
                 # (the theme's title answers "what is theme 5", decided before ranking)
                 score += THEME_BONUS if unit.theme == theme else -2 * THEME_BONUS  # the user named it
-            elif theme_hint is not None and unit.theme == theme_hint and unit.kind != "theme":
+            elif theme_hint is not None and unit.theme == theme_hint and unit.kind != "theme" and not wanted:
+                # (not for a number or date: the annex's actions give none - "hoeveel stageplekken zijn er
+                # tekort in het hbo?" is no list of stage actions)
                 score += THEME_BONUS
             if similarity is not None:
                 # Reorders what the words found; it never lifts a unit that shares no words.

@@ -72,3 +72,22 @@ def test_a_follow_up_that_changes_the_theme_by_a_subject_word_decides_it():
     ctx = answers.Context(intent="inform", text="en welke voor stages?", theme="3")
     answer = answers.respond(open_kb(), ctx, last_question="welke acties zijn er voor welzijn")
     assert "thema 3" in answers.render(answer)[0].lower()
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel stageplaatsen komen hbo-studenten tekort?",
+    "hoeveel stageplekken ontbreken er in het hbo?",
+])
+def test_a_theme_read_from_a_subject_word_does_not_lift_actions_for_a_number(question):
+    # NLU reads thema 3 from "stage"; the annex's stage actions give no number (before: the theme's
+    # list, as if it answered); the documents count the shortage for the mbo only
+    reply = _reply(question, intent="ask_progress", theme="3")
+    assert reply.startswith("De documenten noemen dit niet voor het hbo"), reply
+
+
+def test_nlus_topic_does_not_outweigh_the_questions_own_words():
+    # (before: the progress report's quote on what the plans chose, which NLU's topic lifted above
+    # the sentence that counts the plans)
+    reply = _reply("hoeveel plannen moesten er in totaal komen van de mbo- en ho-instellingen?",
+                   intent="ask_progress")
+    assert "honderdelf plannen" in reply, reply
