@@ -14,7 +14,7 @@ from typing import Any, Optional, Tuple
 from knowledge import Question, analyse
 from knowledge.english import analyse_in
 from knowledge.lexicon import load_lexicon
-from knowledge.question import PERSON_WORDS, het_points_back, is_about_money
+from knowledge.question import PERSON_WORDS, QUESTION_WORDS, het_points_back, is_about_money
 from knowledge.question_forms import YEAR_RE, theme_number, verb_like
 from knowledge.units import COMPARATIVES
 
@@ -51,6 +51,8 @@ def read_in_context(dutch: str, typed: str, last_question: Optional[str], *, lan
     return Reading(dutch, analyse_in(typed, language), theme, False, False)
 
 
+# "en welke acties zijn er …?", "en wat kunnen ze doen aan …?": a question word after the opening conjunction
+_ASKS_ITSELF_RE = re.compile(r"^\W*(en|maar)\s+(%s)\b" % "|".join(QUESTION_WORDS), re.IGNORECASE)
 # "geldt dat ook voor het mbo?", "is dat ook zo voor masterstudenten?": the last question, for another
 _APPLIES_TOO_RE = re.compile(r"^\W*((en|maar)\s+)?(geldt|gelden|telt|tellen|is|zijn)\s+(dat|dit|het|die|deze)\s+(ook|dan ook)\b",
                              re.IGNORECASE)
@@ -79,6 +81,11 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
     new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
     if not new_sector_or_theme and _names_another_topic(question, analyse(last_question)):
         return False  # "and what about my travel product?" after a tuition question asks anew
+    if theme is not None and not question.sectors and theme_number(text) is None \
+            and _ASKS_ITSELF_RE.match(text) and _names_another_topic(question, analyse(last_question)):
+        # "en welke acties zijn er voor welzijn?" after a question about the teacher training's money:
+        # a question of its own about a subject NLU read a theme from, not the last one for that theme
+        return False
     named = new_details or new_sector_or_theme
     return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
 

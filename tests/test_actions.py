@@ -1301,3 +1301,16 @@ def test_a_year_asked_in_a_follow_up_is_not_kept_for_a_question_of_another_kind(
         last = answer.question
     reply = answers.render(answer)[0]
     assert expected in reply and not reply.startswith("Dat staat niet precies")
+
+
+@pytest.mark.parametrize("message, theme, expected", [
+    ("en welke acties zijn er voor welzijn?", "2", "thema 2"),
+    ("en wat kunnen ze doen aan stages?", "3", "thema 3"),
+])
+def test_a_question_of_its_own_after_en_is_not_the_last_one_for_the_theme_nlu_read(message, theme, expected):
+    # (before: the last question again, for the theme NLU read from "welzijn" - the teacher
+    # training's € 38 miljoen)
+    kb = open_kb()
+    ctx = answers.Context(intent="ask_actions", text=message, theme=theme, language="nl")
+    reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel extra geld krijgen de lerarenopleidingen?"))[0]
+    assert expected in reply and "€ 38 miljoen" not in reply, reply
