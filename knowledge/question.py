@@ -27,9 +27,6 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 # delay, not for a sentence with "de grootste"
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _FIGURE_KINDS = ("number", "percentage", "amount")
-# ("wat zijn de belangrijkste prioriteiten?", "wat was het moeilijkste?": the superlative of a judgement says the top
-# one is asked, what it is about are the other words)
-_SUPERLATIVE_ADJECTIVES = {"belangrijk", "zwaar", "moeilijk", "erg"}
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal",
                      "bureau", "onderzoeksbureau"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
 
@@ -661,7 +658,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (kind and token in _ASKED_KIND_NOUNS and i >= 2 and tokens[i - 2] in ("welk", "welke")) \
                 or (token in SIZE_WORDS and i >= 2 and tokens[i - 2] == "hoe"
                     and (kind == "number" or (i < len(surfaces) and surfaces[i].lower() in _SIZE_VERBS))) \
-                or (token in _SUPERLATIVE_ADJECTIVES and re.search(r"ste?$", surface.lower())) \
+                or (token in lexicon.judgements and re.search(r"ste?$", surface.lower())) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")) \
                 or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
