@@ -1011,3 +1011,15 @@ def test_spend_and_use_in_one_question_still_find_the_uitloop(kb):
 ])
 def test_a_part_of_the_money_and_the_action_list_are_answered(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question", [
+    "what do institutions spend the money on",
+    "my mbo college got covid money, what are they supposed to spend it on",
+])
+def test_what_the_money_may_be_spent_on_is_what_it_is_for(kb, question):
+    # "spend it on" asks what the money is for, the Dutch "waar is het geld voor bedoeld?" (before:
+    # the € 7,3 miljoen of the corona envelope for youth unemployment as the answer, or an unsure
+    # reply with the annex's sentence on effective spending)
+    text = reply(kb, question)
+    assert "bedoeld voor het bieden van extra ondersteuning" in text and "7,3 miljoen" not in text, text
