@@ -350,6 +350,11 @@ def without_phrase_modifiers(tokens: List[str], lexicon: Lexicon) -> List[str]:
     return [t for i, t in enumerate(tokens) if i not in used]
 
 
+# who a theme's lead-in says can choose its actions: "kunnen instellingen kiezen uit", "kunnen
+# lerarenopleidingen hbo en wo kiezen uit"
+_CHOOSER_RE = re.compile(r"\b(?:kunnen|zullen)\s+([^,.:]+?)\s+kiezen uit\b")
+
+
 def build_units(kb) -> List[Unit]:
     """Every answer unit of the knowledge base, in document order."""
     lexicon = load_lexicon()
@@ -362,6 +367,11 @@ def build_units(kb) -> List[Unit]:
 
     theme_sectors_of = {n: tuple(json.loads(r["sectors"])) + ((r["programme"],) if r["programme"] else ())
                         for n, r in themes.items()}
+    # Each action is one the theme's lead-in says someone can choose ("… kunnen instellingen kiezen uit
+    # onder andere de volgende aanvullende acties:"): who chooses it is its context ("can colleges pay
+    # for psychologists?" named 'instelling' as missing from the action that lists them).
+    lead_in_of = {n: [t for chooser in _CHOOSER_RE.findall(r["intro"] or "") for t in normalize_tokens(chooser)]
+                  for n, r in themes.items()}
     for number, row in sorted(themes.items()):
         sectors = theme_sectors_of[number]
         named = json.loads(row["sectors"])
@@ -390,8 +400,8 @@ def build_units(kb) -> List[Unit]:
                 tokens=frozenset(passage_tokens + _symbol_words(p["text"]) + _rates(passage_tokens, p["text"])
                                  + _year_ranges(passage_tokens)
                                  + [w for w in separable_verbs(text, lexicon).values() if w]),
-                context=frozenset(heading_tokens + document_tokens), types=unit_types(p["text"]), theme=theme,
-                heading=frozenset(heading_tokens), notes=" ".join((action["note"] or "").split()))
+                context=frozenset(heading_tokens + document_tokens + lead_in_of.get(theme, [])),
+                types=unit_types(p["text"]), theme=theme, heading=frozenset(heading_tokens), notes=" ".join((action["note"] or "").split()))
             continue
         segments = json.loads(p["segments"] or "[]")
         spans = extract.sentences(p["text"])

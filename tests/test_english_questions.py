@@ -995,3 +995,31 @@ def test_spend_and_use_in_one_question_still_find_the_uitloop(kb):
     # ("spend" and "use" are one group, and no sentence holds both: the rule leaves them alone)
     text = reply(kb, "if a university cannot spend the funds in time, until when can it use them?")
     assert "2022-2023" in text, text
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "how much of the money" asks a part, as the Dutch "hoeveel van het geld": a share answers it,
+    # not "the documents do not give an amount"
+    ("how much of the money do institutions put into transitions and student wellbeing together", "driekwart"),
+    ("how much of the money goes to transitions and student wellbeing?", "driekwart"),
+    # "under / on the action list" names the document, as "according to the list of actions" does
+    ("can two students share one internship place under the action list?", "één stageplek delen"),
+    ("is peer tutoring on the action list?", "peer-tutoring"),
+    # the theme's lead-in ("kunnen instellingen kiezen uit … acties") says who chooses each action:
+    # naming the institutions is no near miss on 'instelling'
+    ("what kind of wellbeing support can colleges pay for, like psychologists?", "psychologen"),
+])
+def test_a_part_of_the_money_and_the_action_list_are_answered(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question", [
+    "what do institutions spend the money on",
+    "my mbo college got covid money, what are they supposed to spend it on",
+])
+def test_what_the_money_may_be_spent_on_is_what_it_is_for(kb, question):
+    # "spend it on" asks what the money is for, the Dutch "waar is het geld voor bedoeld?" (before:
+    # the € 7,3 miljoen of the corona envelope for youth unemployment as the answer, or an unsure
+    # reply with the annex's sentence on effective spending)
+    text = reply(kb, question)
+    assert "bedoeld voor het bieden van extra ondersteuning" in text and "7,3 miljoen" not in text, text
