@@ -28,3 +28,23 @@ def test_a_scope_question_is_answered_by_the_fact_it_asks_about(engine, question
 def test_a_run_of_elided_compounds_is_written_whole(text, expected):
     assert expand_elided_compounds(text) == expected
 
+
+@pytest.mark.parametrize("question", [
+    # the thing asked is in a clause (or the next sentence) for the mbo only, in a passage for more sectors
+    "krijgen hbo-studenten ook een laptop?",
+    "krijgen hbo-studenten ook een device of tablet van school?",
+])
+def test_a_thing_named_only_for_another_sector_is_a_near_miss(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.other_sector == "hbo"
+
+
+def test_a_thing_named_for_the_sector_asked_is_answered(engine):
+    result = engine.answer("krijg je op het mbo een laptop door het npo?")
+    assert result.kind == "answer" and "devices aan mbo-studenten" in shown(result)
+
+
+def test_a_sentence_that_names_the_sector_asked_in_another_clause_still_answers(engine):
+    # "40 procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot"
+    result = engine.answer("doen middelbare scholen ook mee met het NCO?")
+    assert result.kind == "answer" and "in het vo start de pilot" in shown(result)
