@@ -48,3 +48,14 @@ def test_a_sentence_that_names_the_sector_asked_in_another_clause_still_answers(
     # "40 procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot"
     result = engine.answer("doen middelbare scholen ook mee met het NCO?")
     assert result.kind == "answer" and "in het vo start de pilot" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    # the vmbo sentence holds every word; the po's 10 weeks, next to the sentence naming rekenen, is
+    # the fact for the sector asked
+    "hoeveel weken lopen kinderen op de basisschool achter met rekenen?",
+    "hoeveel weken leervertraging hebben leerlingen op de basisschool bij rekenen?",
+])
+def test_the_fact_for_the_sector_asked_wins_over_a_closer_one_for_another(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "answer" and "10 weken" in shown(result)
