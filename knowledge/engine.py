@@ -28,7 +28,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
 from .ranking import (DEFINITION_OPENING, MEASURE_QUESTION_RE, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored,
                       school_types)
 from .schema import applies_to
-from .units import (DURATION_RE, MONTHS, NUMBER_RE, YEAR_SPAN_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, dated_before_document, enumerations, points_back, sectors_in,
+from .units import (DURATION_RE, MONTHS, NUMBER_RE, YEAR_SPAN_RE, SIGNATURE_RE, YEAR_RANGE_RE, Unit, clause_sectors, dated_before_document, enumerations, points_back, sectors_in,
                     value_sectors)
 from .wordparts import compound_cuts
 
@@ -53,7 +53,7 @@ YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated senten
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
-SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one for another sector
+SECTOR_SWAP_MARGIN = 0.40     # a fact for the sector asked this close beats one for another sector
 TOTAL_MARGIN = 0.15           # a value that says it is a total this close beats a part, for "in totaal"
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
@@ -411,6 +411,9 @@ class Engine(Ranker):
         if asking and not other_sector and not gap.silent and self._wider_count(question, best.unit, asking):
             # ("hoeveel wo-studenten kregen een tegemoetkoming?": "130.000 studenten" of the mbo and ho
             # together is no count of the wo's students)
+            other_sector = True
+        if asking and not other_sector and self._thing_for_other_sectors(question, best.unit, asking):
+            # ("krijgen hbo-studenten ook een laptop?": "… in het mbo het verstrekken van devices")
             other_sector = True
         if not other_sector:
             mismatch = self._mismatch(case, best)
@@ -839,6 +842,23 @@ class Engine(Ranker):
                 or sectors_in(normalize_tokens(unit.text), self.lexicon):
             return False
         return bool(_sector_parts(unit.sectors) - _sector_parts(asking))
+
+    def _thing_for_other_sectors(self, question: Question, unit: Unit, asking: Sequence[str]) -> bool:
+        """Do the clauses that name the question's rarest topic word, in the unit or (where the unit
+        holds it only around it) in the neighbouring sentence that does, name only other sectors than
+        the ones asked? The sentence may be for several sectors while the thing asked is for one."""
+        concept = self.rarest_topic(question)
+        if concept is None:
+            return False
+        held = set(self._concept_words(concept))
+        texts = [u.text for u in (unit, self._neighbour(unit, -1), self._neighbour(unit, 1))
+                 if u is not None and held & u.tokens]
+        if not texts:
+            return False
+        if any(applies_to(sectors_in(normalize_tokens(texts[0]), self.lexicon), s) for s in asking):
+            return False  # (its other clause may speak of the same thing: "…, in het vo start de pilot")
+        given_for = clause_sectors(texts[0], held, self.lexicon)
+        return bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
 
     def _named_only_after(self, concept: Concept, unit: Unit, question: Question, wanted: Set[str]) -> bool:
         """Does the unit's passage name `concept` only in sentences after the unit (not in it, before

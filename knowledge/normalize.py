@@ -142,8 +142,54 @@ def is_dutch_word(word: str) -> bool:
 
 def words(text: str) -> List[str]:
     """Plain word tokens of ``text`` (no normalisation); a school year is one word however it is
-    written ("2022/23", "2022/2023", "2022-2023" -> "2022-2023")."""
+    written ("2022/23", "2022/2023", "2022-2023" -> "2022-2023"); a compound whose shared tail is
+    left out is written whole ("les-, cursus- en collegegeld" -> "lesgeld cursusgeld collegegeld")."""
+    return _WORD_RE.findall(expand_elided_compounds(join_school_years(text or "")))
+
+
+def written_words(text: str) -> List[str]:
+    """The word tokens of ``text`` as it is written, elided compounds left as they are ("les-")."""
     return _WORD_RE.findall(join_school_years(text or ""))
+
+
+# A run of compounds' first parts whose shared tail only the last compound writes: "les-, cursus- en
+# (wettelijk) collegegeld", "leer- en studievertragingen", "mbo- en ho-studenten". An adjective may
+# stand before the last compound ("wettelijk"), never a word of its own run.
+_ELIDED_RUN_RE = re.compile(
+    r"(?<![\w-])((?:[^\W\d_]+-,?\s+)+)(en|of|en/of)\s+((?:[^\W\d_]+(?:lijk|ig|isch|baar|ele|aal)\s+)?)"
+    r"([^\W\d_]+(?:-[^\W\d_]+)*)", re.UNICODE)
+_ELIDED_PART_RE = re.compile(r"([^\W\d_]+)-", re.UNICODE)
+MIN_ELIDED_TAIL = 3
+
+
+def compound_tail(word: str) -> Optional[str]:
+    """The shared tail of a compound: after its last hyphen ("ho-studenten" -> "studenten"), else its
+    longest proper ending that is a Dutch word ("collegegeld" -> "geld", "studievertragingen" ->
+    "vertragingen"); None for a word that is no compound."""
+    if "-" in word:
+        return word.rsplit("-", 1)[1]
+    lowered = word.lower()
+    for cut in range(2, len(lowered) - MIN_ELIDED_TAIL + 1):
+        if is_dutch_word(lowered[cut:]):
+            return word[cut:]
+    return None
+
+
+def expand_elided_compounds(text: str) -> str:
+    """``text`` with each elided compound of a run written whole: "les-, cursus- en wettelijk
+    collegegeld" -> "lesgeld, cursusgeld en wettelijk collegegeld"."""
+    if "-" not in text:
+        return text
+
+    def whole(match: "re.Match") -> str:
+        tail = compound_tail(match.group(4))
+        if tail is None:
+            return match.group(0)
+        joiner = "-" if "-" in match.group(4) else ""
+        run = _ELIDED_PART_RE.sub(lambda part: part.group(1) + joiner + tail, match.group(1))
+        return run + match.group(2) + " " + match.group(3) + match.group(4)
+
+    return _ELIDED_RUN_RE.sub(whole, text)
 
 
 def join_school_years(text: str) -> str:

@@ -70,6 +70,12 @@ _THEME_NUMBER_RE = re.compile(r"\bthema\s*(\d|" + "|".join(_NUMBER_WORDS) + r")\
 # tells what happened already ("tot en met september 2021 hebben 130.000 studenten … gekregen").
 PERSONAL_RE = re.compile(r"\b(ik|je|jij|we|wij|i|you)\b", re.I)
 
+# "geldt de korting ook voor mbo-studenten?", "voor wie geldt dit?": a question whether something holds
+# for a group, whose "gelden" is no topic (as "krijgen" in a personal question).
+SCOPE_RE = re.compile(r"\bgeld(?:t|en)\b.*\b(?:ook|alleen|enkel|niet|wel|uitsluitend)\s+(?:voor|in|op|bij)\b"
+                      r"|\bvoor\s+wie\s+geld(?:t|en)\b", re.I)
+SCOPE_VERBS = frozenset({"gelden"})
+
 _PAST_QUESTION_RE = re.compile(r"\b(was|waren|werd|werden|had|hadden|kreeg|kregen|heb|hebt|heeft|hebben|"
                                r"did|were|has|have|got|received)\b", re.I)
 

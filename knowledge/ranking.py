@@ -26,9 +26,9 @@ import numpy as np
 
 from . import semantic
 from .lexicon import load_lexicon
-from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words
+from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words, written_words
 from .question import PREAMBLE, Concept, Question, asked_part
-from .question_forms import (DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, YEAR_RE,
+from .question_forms import (DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, SCOPE_RE, SCOPE_VERBS, YEAR_RE,
                              asks_deadline, superlative_asked)
 from .schema import applies_to
 from .units import COMPARATIVES, NUMBER_RE, YEAR_RANGE_RE, Unit, build_units
@@ -149,6 +149,11 @@ class Ranker:
         # (a rate, "per leerling", is matched whole, never as a substring or a typo's correction)
         self.vocabulary = sorted(w for w in set(self._postings) | set(self._context_postings) if " " not in w)
         self._long_vocabulary = [v for v in self.vocabulary if len(v) >= 5]
+        # words the documents hold only as an elided compound written whole ("lesgeld" of "les-,
+        # cursus- en collegegeld"): the embedding does not read them in the unit's text
+        self._only_elided = frozenset(
+            set().union(*(normalize_tokens(u.text) for u in self.units))
+            - {lemma(w) for u in self.units for w in written_words(u.text)})
         self._hyphenated = [v for v in self._long_vocabulary if "-" in v.strip("-")]
         # separable verbs the documents write as "af te leggen": {"afleggen": "leggen"}
         self._split_verbs: Dict[str, str] = {}
@@ -419,11 +424,12 @@ class Ranker:
         asked_words = {w.lower() for w in words(asked)}
         added = []
         for c in question.topics:
-            if c.kind != "topic" or c.word in self._postings \
+            if c.kind != "topic" or (c.word in self._postings and c.word not in self._only_elided) \
                     or (asked != question.text and not {w.lower() for w in words(c.surface)} <= asked_words):
                 continue
             others = [o for o in question.topics if o is not c]
-            used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings),
+            used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings
+                           and alt not in self._only_elided),
                           key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
             if used:
                 beside = max(used, key=lambda alt: (self._beside(alt, others), -used.index(alt)))
@@ -472,6 +478,8 @@ class Ranker:
         weights: Dict[str, float] = {}
         # "krijg ik korting?" asks about the discount; "hoeveel krijgt een gemeente?" about receiving
         light = self._light_words if PERSONAL_RE.search(question.text) else self.lexicon.background
+        if SCOPE_RE.search(question.text):
+            light = light | SCOPE_VERBS  # ("geldt de korting ook voor mbo-studenten?" asks about the discount)
         identity = bool(IDENTITY_RE.match(question.text))
         for c in concepts:
             text_ids, context_ids = matches[c.word]

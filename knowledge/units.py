@@ -341,6 +341,21 @@ def value_sectors(text: str, wanted: Set[str], lexicon: Lexicon) -> Set[str]:
     return found
 
 
+def clause_sectors(text: str, held: Set[str], lexicon: Lexicon) -> Set[str]:
+    """The sectors named in the clauses of `text` that hold a word of `held`; empty where such a
+    clause names no sector or none holds one: "… groepsactiviteiten en in het mbo het verstrekken van
+    devices" gives the devices for the mbo only."""
+    found: Set[str] = set()
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        if not set(normalize_tokens(clause)) & held:
+            continue
+        named = sectors_in(normalize_tokens(clause), lexicon)
+        if not named:
+            return set()
+        found.update(named)
+    return found
+
+
 def without_phrase_modifiers(tokens: List[str], lexicon: Lexicon) -> List[str]:
     """`tokens` without the first word of a lexicon phrase that ends in its group's word: in "de
     Tweede Kamer" the word "tweede" is part of the name, so "de tweede voortgangsrapportage" does not

@@ -1,0 +1,61 @@
+"""Answer-layer tests on questions whether something holds for one sector or group (probe round
+sector): "geldt X ook voor Y?" asks about X, and a run of compounds that share their tail
+("les-, cursus- en collegegeld") holds each compound whole."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.normalize import expand_elided_compounds
+from tests.answer_layer import shown
+
+
+@pytest.mark.parametrize("question", [
+    # the halving sentence writes "les-, cursus- en wettelijk collegegeld"; "geldt … ook voor" is no topic
+    "geldt de korting op collegegeld ook voor mbo-studenten?",
+    "geldt die korting op het collegegeld ook voor mbo'ers?",
+])
+def test_a_scope_question_is_answered_by_the_fact_it_asks_about(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "answer" and "gehalveerd" in shown(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("het les-, cursus- en wettelijk collegegeld", "het lesgeld, cursusgeld en wettelijk collegegeld"),
+    ("ontstane leer- en studievertragingen", "ontstane leervertragingen en studievertragingen"),
+    ("afgestudeerde mbo- en ho-studenten", "afgestudeerde mbo-studenten en ho-studenten"),
+    ("hoger opgeleiden - en docenten", "hoger opgeleiden - en docenten"),
+])
+def test_a_run_of_elided_compounds_is_written_whole(text, expected):
+    assert expand_elided_compounds(text) == expected
+
+
+@pytest.mark.parametrize("question", [
+    # the thing asked is in a clause (or the next sentence) for the mbo only, in a passage for more sectors
+    "krijgen hbo-studenten ook een laptop?",
+    "krijgen hbo-studenten ook een device of tablet van school?",
+])
+def test_a_thing_named_only_for_another_sector_is_a_near_miss(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.other_sector == "hbo"
+
+
+def test_a_thing_named_for_the_sector_asked_is_answered(engine):
+    result = engine.answer("krijg je op het mbo een laptop door het npo?")
+    assert result.kind == "answer" and "devices aan mbo-studenten" in shown(result)
+
+
+def test_a_sentence_that_names_the_sector_asked_in_another_clause_still_answers(engine):
+    # "40 procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot"
+    result = engine.answer("doen middelbare scholen ook mee met het NCO?")
+    assert result.kind == "answer" and "in het vo start de pilot" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    # the vmbo sentence holds every word; the po's 10 weeks, next to the sentence naming rekenen, is
+    # the fact for the sector asked
+    "hoeveel weken lopen kinderen op de basisschool achter met rekenen?",
+    "hoeveel weken leervertraging hebben leerlingen op de basisschool bij rekenen?",
+])
+def test_the_fact_for_the_sector_asked_wins_over_a_closer_one_for_another(engine, question):
+    result = engine.answer(question)
+    assert result.kind == "answer" and "10 weken" in shown(result)
