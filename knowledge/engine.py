@@ -57,6 +57,8 @@ SECTOR_SWAP_MARGIN = 0.30     # a fact for the sector asked this close beats one
 TOTAL_MARGIN = 0.15           # a value that says it is a total this close beats a part, for "in totaal"
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
+DOMINATED_BEST_LACKS = 0.30    # a best lacking at most this share of the question's weight ...
+DOMINATED_EXTRA_WEIGHT = 3.0   # ... holding this much weight more than a unit that holds nothing else: no tie
 SPLIT_COVERAGE = 0.55         # a best this weak, and a rival holding the word it lacks: unsure (no embedding)
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"}
@@ -1058,8 +1060,10 @@ class Engine(Ranker):
         # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
         # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
         most_given = "superlative" in best.unit.types and superlative_asked(question)
+        dominated = self._dominated_by(best, case.weights)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
+                      and not dominated(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
@@ -1078,8 +1082,35 @@ class Engine(Ranker):
         # where "Dat weet ik niet zeker" with the best fit was honest)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and (split or best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY):
+            if superlative_asked(question) and not chosen_for_sector \
+                    and "superlative" in rival.unit.types and "superlative" not in best.unit.types \
+                    and {c.word for c in rival.missing if c.kind == "topic"} <= {c.word for c in best.missing if c.kind == "topic"}:
+                # "in which sector are the internship shortages the worst?": of two units that fit as
+                # well, the one that says which is the most ("De meeste tekorten spelen ... in de sector
+                # zorg") answers it, where it holds every word the other holds (and the best was not
+                # chosen for the user's sector: "hoeveel weken is dat?" of a po parent is not the vo's 27)
+                return rival
             return None
         return best
+
+    @staticmethod
+    def _dominated_by(best: Scored, weights: Dict[str, float]):
+        """Whether a unit is no rival of `best` because the best holds every topic word of the question
+        it holds, and more weight of them besides ("is de medezeggenschap betrokken bij de plannen?":
+        the sentence with medezeggenschap, betrokken and plannen, not one with only the plans that
+        the embedding reads as close) - where the best itself lacks little of the question."""
+        topics = {c.word for c in best.missing if c.kind == "topic"}
+        total = sum(weights.values()) or 1.0
+        best_lacks = sum(weights.get(w, 0.0) for w in topics) / total
+
+        def dominated(s: Scored) -> bool:
+            if best_lacks > DOMINATED_BEST_LACKS:
+                return False
+            rival_lacks = {c.word for c in s.missing if c.kind == "topic"}
+            if not topics < rival_lacks:
+                return False
+            return sum(weights.get(w, 0.0) for w in rival_lacks - topics) >= DOMINATED_EXTRA_WEIGHT
+        return dominated
 
     def _shaped_answer(self, case: _Case, best: Scored, link: Optional[Unit]) -> Result:
         """The answer first (focused, with the sentence it points back to), then at most one unit of
