@@ -48,6 +48,7 @@ TYPED_NEVER_USED_SHARE = 0.30  # ... or this heavy, for a number, date or name, 
 NAMED_AFTER_SHARE = 0.30     # a word this heavy that only a later sentence of the answer's paragraph names is another case
 LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their words than this
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
+THEME_TITLE_MARGIN = 0.15     # ... and a theme whose title holds the heaviest word asked, this close
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
@@ -544,6 +545,15 @@ class Engine(Ranker):
                          and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
             if lead is not None:
                 return case.result("actions", theme=lead.unit.theme)
+            # "wat kan een mbo-school doen tegen jeugdwerkloosheid?": a theme whose title holds the
+            # question's heaviest word ("Thema 6: Aanpak jeugdwerkloosheid"), ranked close to the best,
+            # is what can be done: its actions
+            heaviest = max((c for c in question.topics if c.kind == "topic"),
+                           key=lambda c: case.weights.get(c.word, 0.0), default=None)
+            titled = next((s for s in ranked if s.unit.kind == "theme" and best.score - s.score <= THEME_TITLE_MARGIN
+                           and heaviest is not None and heaviest not in s.missing), None)
+            if titled is not None:
+                return case.result("actions", theme=titled.unit.theme)
             if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD \
                     and not _DOES_SOMETHING_RE.search(best.unit.text):
                 # "ik wacht al maanden op mijn coschap, wat wordt daaraan gedaan?": the sentence of the
