@@ -689,6 +689,10 @@ class Engine(Ranker):
             # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
+            if not focal and heaviest and case.explicit_theme and best.unit.theme != case.explicit_theme:
+                # "hoeveel geld gaat er naar thema 2 welzijn?": a value outside the theme named, lacking a
+                # word asked ("toegeschreven aan thema's ... € 12 miljoen"), is no value for that theme
+                focal = heaviest[:1]
             if another_case:
                 # (held only by a sentence beside it, "In de bovenbouw is op het gebied van spelling …",
                 # the word still asks for another case than the value's)

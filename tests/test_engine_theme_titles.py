@@ -17,3 +17,10 @@ from tests.answer_layer import reply_to
 def test_what_can_be_done_about_a_theme_title_is_its_actions(question, theme, action):
     reply = reply_to(question)
     assert theme in reply and action in reply, reply
+
+
+def test_an_amount_outside_the_theme_named_is_no_amount_for_it(engine):
+    # (before: "€ 12 miljoen" of the money not yet assigned "aan thema's", a confident answer)
+    result = engine.answer("hoeveel geld gaat er naar thema 2 welzijn?")
+    assert result.kind == "near_miss", [u.text for u in result.shown]
+    assert reply_to("hoeveel geld gaat er naar thema 2 welzijn?").startswith("De documenten noemen geen bedrag")
