@@ -48,6 +48,7 @@ TYPED_NEVER_USED_SHARE = 0.30  # ... or this heavy, for a number, date or name, 
 NAMED_AFTER_SHARE = 0.30     # a word this heavy that only a later sentence of the answer's paragraph names is another case
 LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their words than this
 NEIGHBOUR_SOURCES = 3       # well-matched sentences whose neighbours may hold the typed answer
+THEME_TITLE_MARGIN = 0.15     # ... and a theme whose title holds the heaviest word asked, this close
 LIST_LEAD_MARGIN = 0.05       # a theme's list lead-in this close to the best answers "what can be done" with the list
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
@@ -57,6 +58,8 @@ SECTOR_SWAP_MARGIN = 0.40     # a fact for the sector asked this close beats one
 TOTAL_MARGIN = 0.15           # a value that says it is a total this close beats a part, for "in totaal"
 AMBIGUOUS_MARGIN = 0.10       # a unit of another passage scores this close to the best: unsure which
 AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the question (SDs)
+DOMINATED_BEST_LACKS = 0.30    # a best lacking at most this share of the question's weight ...
+DOMINATED_EXTRA_WEIGHT = 3.0   # ... holding this much weight more than a unit that holds nothing else: no tie
 SPLIT_COVERAGE = 0.55         # a best this weak, and a rival holding the word it lacks: unsure (no embedding)
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"}
@@ -545,6 +548,15 @@ class Engine(Ranker):
                          and s.coverage >= ANSWER_THRESHOLD and _LIST_LEAD_RE.search(s.unit.text)), None)
             if lead is not None:
                 return case.result("actions", theme=lead.unit.theme)
+            # "wat kan een mbo-school doen tegen jeugdwerkloosheid?": a theme whose title holds the
+            # question's heaviest word ("Thema 6: Aanpak jeugdwerkloosheid"), ranked close to the best,
+            # is what can be done: its actions
+            heaviest = max((c for c in question.topics if c.kind == "topic"),
+                           key=lambda c: case.weights.get(c.word, 0.0), default=None)
+            titled = next((s for s in ranked if s.unit.kind == "theme" and best.score - s.score <= THEME_TITLE_MARGIN
+                           and heaviest is not None and heaviest not in s.missing), None)
+            if titled is not None:
+                return case.result("actions", theme=titled.unit.theme)
             if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD \
                     and not _DOES_SOMETHING_RE.search(best.unit.text):
                 # "ik wacht al maanden op mijn coschap, wat wordt daaraan gedaan?": the sentence of the
@@ -680,6 +692,10 @@ class Engine(Ranker):
             # (a word after an article is a thing, whatever its ending: "voor het staatsexamen")
             focal = [c for c in heaviest if (weights.get(c.word, 0.0) / total >= FOCAL_SHARE or c is top)
                      and (not verb_like(c) or (c is top and _after_article(c, question.text)))] or never_used
+            if not focal and heaviest and case.explicit_theme and best.unit.theme != case.explicit_theme:
+                # "hoeveel geld gaat er naar thema 2 welzijn?": a value outside the theme named, lacking a
+                # word asked ("toegeschreven aan thema's ... € 12 miljoen"), is no value for that theme
+                focal = heaviest[:1]
             if another_case:
                 # (held only by a sentence beside it, "In de bovenbouw is op het gebied van spelling …",
                 # the word still asks for another case than the value's)
@@ -1078,8 +1094,10 @@ class Engine(Ranker):
         # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
         # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
         most_given = "superlative" in best.unit.types and superlative_asked(question)
+        dominated = self._dominated_by(best, case.weights)
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
+                      and not dominated(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
@@ -1098,8 +1116,35 @@ class Engine(Ranker):
         # where "Dat weet ik niet zeker" with the best fit was honest)
         if rival is not None and best.score - rival.score < AMBIGUOUS_MARGIN and (split or best.similarity \
                 and best.similarity < AMBIGUOUS_SIMILARITY):
+            if superlative_asked(question) and not chosen_for_sector \
+                    and "superlative" in rival.unit.types and "superlative" not in best.unit.types \
+                    and {c.word for c in rival.missing if c.kind == "topic"} <= {c.word for c in best.missing if c.kind == "topic"}:
+                # "in which sector are the internship shortages the worst?": of two units that fit as
+                # well, the one that says which is the most ("De meeste tekorten spelen ... in de sector
+                # zorg") answers it, where it holds every word the other holds (and the best was not
+                # chosen for the user's sector: "hoeveel weken is dat?" of a po parent is not the vo's 27)
+                return rival
             return None
         return best
+
+    @staticmethod
+    def _dominated_by(best: Scored, weights: Dict[str, float]):
+        """Whether a unit is no rival of `best` because the best holds every topic word of the question
+        it holds, and more weight of them besides ("is de medezeggenschap betrokken bij de plannen?":
+        the sentence with medezeggenschap, betrokken and plannen, not one with only the plans that
+        the embedding reads as close) - where the best itself lacks little of the question."""
+        topics = {c.word for c in best.missing if c.kind == "topic"}
+        total = sum(weights.values()) or 1.0
+        best_lacks = sum(weights.get(w, 0.0) for w in topics) / total
+
+        def dominated(s: Scored) -> bool:
+            if best_lacks > DOMINATED_BEST_LACKS:
+                return False
+            rival_lacks = {c.word for c in s.missing if c.kind == "topic"}
+            if not topics < rival_lacks:
+                return False
+            return sum(weights.get(w, 0.0) for w in rival_lacks - topics) >= DOMINATED_EXTRA_WEIGHT
+        return dominated
 
     def _shaped_answer(self, case: _Case, best: Scored, link: Optional[Unit]) -> Result:
         """The answer first (focused, with the sentence it points back to), then at most one unit of

@@ -338,6 +338,8 @@ def _told_own(tokens: List[str], i: int) -> bool:
     return before in _OWN or after in ("is", "zijn", "ben") or after.isdigit()
 
 
+# "iets specifieks", "niets bijzonders": the adjective after them names no subject.
+_SOMETHING = {"iets", "niets"}
 # "Hoeveel krijgt elke school?" asks for a rate, like "per school".
 _EACH = {"elk", "elke", "ieder", "iedere"}
 _RECEIVE = {"krijgen", "ontvangen", "kosten", "betalen"}
@@ -592,6 +594,8 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         i += 1
         if surface.lower() in _PROFILE_VERBS and i >= 2 and surfaces[i - 2].lower() == _PROFILE_VERBS[surface.lower()]:
             continue  # "ik studeer geneeskunde en …": who asks, not what
+        if i >= 2 and surfaces[i - 2].lower() in _SOMETHING and surface.lower().endswith("s") and len(surface) > 3:
+            continue  # "moeite met iets specifieks", "niets nieuws": a placeholder, not a subject
         if surface.lower() in _WORK_VERBS and i >= 2 and surfaces[i - 2].lower() == "ik" \
                 and _names_sector(tokens[i:i + PROFILE_SPAN], lexicon):
             continue  # "ik werk bij een roc als loopbaanbegeleider": who asks (where a sector is named)

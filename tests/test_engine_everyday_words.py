@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import shown
+from tests.answer_layer import assert_answers, shown
 
 
 @pytest.mark.parametrize("question, fragment", [
@@ -48,3 +48,9 @@ from tests.answer_layer import shown
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
     assert result.kind in ("answer", "actions") and fragment in shown(result)   # (a list of actions too)
+
+
+def test_hiring_teacher_educators_is_the_annex_appointing_staff(engine):
+    # (probe round annex; before: "Dat staat niet precies in de documenten": "aannemen" was not the
+    # annex's "aanstellen van (extra) personele capaciteit van lerarenopleiders")
+    assert_answers(engine, "mag een lerarenopleiding extra lerarenopleiders aannemen van het geld?", "personele capaciteit")
