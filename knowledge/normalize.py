@@ -164,13 +164,15 @@ MIN_ELIDED_TAIL = 3
 
 def compound_tail(word: str) -> Optional[str]:
     """The shared tail of a compound: after its last hyphen ("ho-studenten" -> "studenten"), else its
-    longest proper ending that is a Dutch word ("collegegeld" -> "geld", "studievertragingen" ->
-    "vertragingen"); None for a word that is no compound."""
+    shortest ending that is a Dutch word after a part that is one too, a linking "s" allowed
+    ("collegegeld" -> "geld", "eindexamenresultaten" -> "resultaten", "begeleidingslessen" ->
+    "lessen"); None for a word that is no compound."""
     if "-" in word:
         return word.rsplit("-", 1)[1]
     lowered = word.lower()
-    for cut in range(2, len(lowered) - MIN_ELIDED_TAIL + 1):
-        if is_dutch_word(lowered[cut:]):
+    for cut in range(len(lowered) - MIN_ELIDED_TAIL, MIN_ELIDED_TAIL - 1, -1):
+        head, tail = lowered[:cut], lowered[cut:]
+        if is_dutch_word(tail) and (is_dutch_word(head) or (head.endswith("s") and is_dutch_word(head[:-1]))):
             return word[cut:]
     return None
 
@@ -182,7 +184,8 @@ def expand_elided_compounds(text: str) -> str:
         return text
 
     def whole(match: "re.Match") -> str:
-        tail = compound_tail(match.group(4))
+        # (not a name's words: "Basis- en Voortgezet Onderwijs" shares the word after it)
+        tail = None if match.group(1)[0].isupper() else compound_tail(match.group(4))
         if tail is None:
             return match.group(0)
         joiner = "-" if "-" in match.group(4) else ""
