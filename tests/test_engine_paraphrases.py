@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import assert_answers, reply_to
+from tests.answer_layer import assert_answers, assert_near_miss, reply_to
 
 
 @pytest.mark.parametrize("question, fragment", [
@@ -41,3 +41,9 @@ def test_a_job_is_no_contract():
     support staff was given as the answer)."""
     reply = reply_to("what percentage of pabo students already have a job in a primary school?", "en")
     assert "three quarters" not in reply, reply
+
+
+def test_working_from_home_is_no_distance_learning(engine):
+    """"thuiswerken" is what teachers do at home, not the pupils' "thuisonderwijs": it is no word of
+    the distance-learning group (with it, the sentence on pupils doing well at home was the answer)."""
+    assert_near_miss(engine, "moesten leraren door corona veel thuiswerken?")
