@@ -30,6 +30,8 @@ from tests.answer_layer import assert_answers, assert_near_miss, reply_to
     ("wie geeft het kabinet raad over hoe het met jongeren gaat buiten school?", "Platform Perspectief Jongeren"),
     # "de hoogste groepen" of a primary school are the letter's "bovenbouw" (before: "Dat staat niet precies ...")
     ("werden kinderen in de hoogste groepen juist beter in spelling?", "meer leergroei"),
+    # "meer banen" is the letter's "werkgelegenheid" (before: not found)
+    ("zijn er meer banen bijgekomen nu de economie weer aantrekt?", "werkgelegenheid"),
 ])
 def test_the_paraphrase_finds_the_documents_words(engine, question, fragment):
     assert_answers(engine, question, fragment)
