@@ -113,6 +113,12 @@ _URL_ONLY_RE = re.compile(r"^\s*https?://\S+\s*$")
 # "wat doet de uni tegen …?", "wat kan mijn school eraan doen?": what is done, an action of the annex.
 # The sentence that opens a theme's list of actions in the annex.
 _LIST_LEAD_RE = re.compile(r"\bvolgende\b(?:\s+\w+)*\s+acties\s*:\s*$", re.I)
+# A question after the way something is done ("hoe helpt het mbo ...?", "how do colleges ...?"), not
+# after a measure ("hoe lang", "hoeveel", "how many"): where its answer announces a theme's list of
+# actions, the list is the way.
+_ASKS_HOW_RE = re.compile(r"^\W*(?:(?:and|but|en|maar|dus)\s+)?(?:hoe|how|op welke manier|in what way)\b"
+                          r"(?!\s*(?:veel|lang|laat|groot|hoog|vaak|ver|oud|zit|staat|heet|many|much|long|often|far|old|late|big|high)\b)",
+                          re.I)
 # (not a phrase that only sounds like a place: "ook in aanmerking", "in plaats van", "in het kader van")
 _ASKED_THING_RE = re.compile(r"^\W*(?:(?:and|but|en|maar)\s+)?(?:what|which|welke?|wat voor(?: een)?)\s+([\w'-]+(?:\s+[\w'-]+)?)")
 # A sentence that opens with one of these adds another thing to the one before it.
@@ -1155,6 +1161,10 @@ class Engine(Ranker):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         lead = next((u for u in shown if u.theme is not None and _LIST_LEAD_RE.search(u.text)), None)
         own_words = {c.word for c in case.question.topics if c.kind == "topic"} - best.unit.tokens
+        if lead is not None and lead is shown[-1] and _ASKS_HOW_RE.search(case.question.text):
+            # "hoe helpt het mbo jongeren die bijna klaar zijn aan werk?": the answer ends "… kiezen uit
+            # de volgende aanvullende acties:", so the actions are how
+            return case.result("actions", theme=lead.theme)
         if lead is not None and any(self.units[i].kind == "action" and self.units[i].theme == lead.theme
                                     for w in own_words for i in self._postings.get(w, ())):
             # "welke soort coaching noemt de bijlage voor laatstejaars?": the answer goes on with "… kiezen

@@ -2,6 +2,8 @@
 whole letter and annex): question forms that named a kind of answer or a rate they do not ask for."""
 from __future__ import annotations
 
+import pytest
+
 from knowledge import analyse
 from tests.answer_layer import reply_to, shown
 
@@ -53,3 +55,15 @@ def test_an_answer_that_opens_a_list_holding_the_word_asked_is_that_list(engine)
     # (where the intro holds what is asked, it stays the answer)
     result = engine.answer("welke studenten moeten extra begeleiding krijgen om jeugdwerkloosheid aan te pakken?")
     assert result.kind == "answer" and "laatstejaars" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    "hoe helpt het mbo jongeren die bijna klaar zijn aan werk?",
+    "hoe helpen scholen laatstejaars die richting werk gaan?",
+])
+def test_a_how_question_whose_answer_announces_a_list_of_actions_gets_the_list(question):
+    # the answer is theme 6's intro, which ends "… kiezen uit de volgende aanvullende acties:"; asked
+    # how it is done, the actions are the way (before: the intro and the colon sentence, list behind "meer")
+    reply = reply_to(question)
+    assert "loopbaanoriëntatie" in reply and "warme overdracht" in reply
+
