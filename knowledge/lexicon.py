@@ -44,6 +44,8 @@ class Lexicon:
     # adjectives of judgement, whose superlative asks for the top one ("de belangrijkste")
     judgements: FrozenSet[str] = frozenset()
     programme_names: FrozenSet[str] = frozenset()
+    # verbs of the programme's own start, which for the programme itself means its presentation
+    programme_start: FrozenSet[str] = frozenset()
     # sector words that name a part of a sector the documents speak of by that name ("de instroom in
     # de BBL"): a subject as well as a filter
     sector_subjects: FrozenSet[str] = frozenset()
@@ -120,6 +122,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     programme = frozenset(t for e in _entries(data, "programme", list) for t in _norm(e))
     background = frozenset(t for e in (data.get("background") or []) for t in _norm(e))
     programme_names = frozenset(t for e in (data.get("programme_names") or []) for t in _norm(e))
+    programme_start = frozenset(t for e in (data.get("programme_start") or []) for t in _norm(e))
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
     judgements = frozenset(t for e in (data.get("judgements") or []) for t in _norm(e))
     sector_subjects = frozenset(t for e in (data.get("sector_subjects") or []) for t in _norm(e))
@@ -144,7 +147,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     return Lexicon(
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
-        background=background, programme_names=programme_names, light=light, judgements=judgements,
+        background=background, programme_names=programme_names, programme_start=programme_start, light=light, judgements=judgements,
         sector_subjects=sector_subjects, opposites={w: frozenset(o) for w, o in opposites.items()},
         other_cases={w: frozenset(o) for w, o in other_cases.items()},
     )

@@ -672,6 +672,12 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             add(Concept(token, surface, frozenset((token,)), "number"))
         else:
             add(Concept(token, surface, lexicon.alternatives(token)))
+    topics = [c for c in concepts if c.kind == "topic"]
+    if kind == "date" and topics and all(c.word in lexicon.programme_start for c in topics) \
+            and any(c.word in lexicon.programme_names | {"nationaal", "programma"} for c in programme):
+        # "wanneer is het npo gestart?": the programme's start is the day it was presented
+        concepts[:] = [replace(c, alternatives=frozenset({"presenteren"})) if c.kind == "topic" else c
+                       for c in concepts]
     if not any(c.kind == "topic" for c in concepts):
         named = [c for c in programme if c.word in lexicon.programme_names | {"nationaal", "programma"}]
         if named:  # the programme itself is the subject ("wat is het NPO?", "wat houdt het NP Onderwijs in?")

@@ -110,3 +110,22 @@ def test_a_value_for_a_period_that_ends_before_the_time_asked_is_no_answer(engin
 def test_a_value_for_the_period_asked_still_answers(engine):
     result = engine.answer("hoeveel studenten kregen tot en met september 2021 een tegemoetkoming voor studievertraging?")
     assert result.kind == "answer" and "130.000" in shown(result)
+
+
+@pytest.mark.parametrize("question", [
+    "wanneer is het npo gestart?",
+    "wanneer begon het nationaal programma onderwijs?",
+    "in welke maand is het np onderwijs gelanceerd",
+])
+def test_the_programmes_own_start_is_the_month_it_was_presented(question):
+    # (before: "de stand bij de start van het school- en collegejaar 2021/2022", or not found)
+    assert "februari" in reply_to(question)
+
+
+def test_the_programmes_own_start_in_english():
+    assert "February" in reply_to("when did the npo actually start? like which month", language="en")
+
+
+def test_a_start_of_something_else_in_the_programme_keeps_its_own_date():
+    # (the pilots start in the autumn of 2021, not when the programme was presented)
+    assert "najaar van 2021" in reply_to("wanneer start het npo met de pilotregio's?")
