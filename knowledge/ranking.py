@@ -77,7 +77,9 @@ SATISFIES = {
 }
 _TIME_UNIT_AFTER_RE = re.compile(r"\s*(?:tot\s+\w+\s+)?(?:maand|maanden|week|weken|jaar|jaren|dag|dagen|uur|schooljaren|studiejaren)\b", re.I)
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
-MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b.*\b(doen|gedaan|aan|tegen|(daar|er|hier)(aan|tegen))\b",
+# (not a question after what a word means: "wat wordt bedoeld met het stuwmeer aan studenten?")
+MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wordt)\b(?!\s+(?:er\s+|hier\s+|daar\s+)?(?:bedoeld|verstaan)\b)"
+                                 r".*\b(doen|gedaan|aan|tegen|(daar|er|hier)(aan|tegen))\b",
                                  re.I)  # ("wat doen de universiteiten eraan?")
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn

@@ -67,3 +67,13 @@ def test_a_how_question_whose_answer_announces_a_list_of_actions_gets_the_list(q
     reply = reply_to(question)
     assert "loopbaanoriëntatie" in reply and "warme overdracht" in reply
 
+
+
+@pytest.mark.parametrize("question", [
+    "wat wordt bedoeld met het stuwmeer aan studenten?",
+    "wat wordt er verstaan onder het stuwmeer aan stagiairs?",
+])
+def test_a_meaning_question_with_aan_is_no_question_after_what_is_done(question):
+    # "wat wordt ... aan" read as "what is done about it" gave theme 3's list of actions; asked what a
+    # word means, the sentence with the word is the answer
+    assert "stuwmeer" in reply_to(question)
