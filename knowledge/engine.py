@@ -871,6 +871,13 @@ class Engine(Ranker):
                  if u is not None and held & u.tokens]
         if not texts:
             return False
+        before = self._neighbour(unit, -1)
+        if held & unit.tokens and not sectors_in(normalize_tokens(unit.text), self.lexicon) \
+                and before is not None and held & before.tokens:
+            # "De meeste tekorten spelen … in de sector zorg (zowel mbo als hbo). Het kabinet heeft voor
+            # de aanpak van stagetekorten in de zorg …": a sentence that names no sector goes on about
+            # the thing the sentence before it gave for some sectors
+            texts = [before.text]
         if any(applies_to(sectors_in(normalize_tokens(texts[0]), self.lexicon), s) for s in asking):
             return False  # (its other clause may speak of the same thing: "…, in het vo start de pilot")
         given_for = clause_sectors(texts[0], held, self.lexicon)
