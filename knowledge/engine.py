@@ -509,6 +509,18 @@ class Engine(Ranker):
         years = [c for c in question.concepts if names_a_year(c.word)]
         if wanted and years and not all(best.unit.id in self._concept_units(c)[0] for c in years):
             best = self._dated_in_passage(best, question, wanted, years, case.weights) or best
+        # "zijn de acties voor coschappen ook voor hbo opleidingen?": the thing asked "ook voor" a sector
+        # is what the question is about; a unit for that sector without the thing is no answer, the one
+        # that holds the thing (and lacks only the sector) is, where it ranks close
+        also = {w.lower() for m in _ALSO_FOR_RE.finditer(question.text) for w in m.groups() if w}
+        rarest = self.rarest_topic(question)
+        if rarest is not None and rarest in best.missing and any(
+                c.kind == "sector" and c.surface.lower().split()[0] in also for c in question.concepts):
+            # (it holds more of the question than the best, which lacks the thing)
+            holder = next((s for s in ranked[:NEIGHBOUR_SOURCES] if rarest not in s.missing and s.coverage > best.coverage
+                           and s.coverage >= ANSWER_THRESHOLD and all(c.kind == "sector" for c in s.missing)), None)
+            if holder is not None:
+                best = holder
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
         asked = case.sectors_asked

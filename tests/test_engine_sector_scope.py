@@ -74,3 +74,10 @@ def test_a_sentence_without_a_sector_goes_on_about_the_sectors_of_the_one_before
     # (for a sector it names, it still answers)
     result = engine.answer("hebben mbo-studenten stagetekorten in de zorg?")
     assert result.kind == "answer" and "stagetekorten" in shown(result)
+
+
+def test_the_thing_asked_ook_voor_a_sector_outranks_that_sectors_own_list(engine):
+    # the coschappen are for the wo (thema 4); thema 5 is for the hbo, but says nothing of coschappen
+    result = engine.answer("zijn de acties voor coschappen ook voor hbo opleidingen?")
+    assert result.kind == "near_miss" and result.other_sector == "hbo"
+    assert "coschappen" in shown(result)
