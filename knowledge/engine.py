@@ -515,6 +515,18 @@ class Engine(Ranker):
         years = [c for c in question.concepts if names_a_year(c.word)]
         if wanted and years and not all(best.unit.id in self._concept_units(c)[0] for c in years):
             best = self._dated_in_passage(best, question, wanted, years, case.weights) or best
+        # "zijn de acties voor coschappen ook voor hbo opleidingen?": the thing asked "ook voor" a sector
+        # is what the question is about; a unit for that sector without the thing is no answer, the one
+        # that holds the thing (and lacks only the sector) is, where it ranks close
+        also = {w.lower() for m in _ALSO_FOR_RE.finditer(question.text) for w in m.groups() if w}
+        rarest = self.rarest_topic(question)
+        if rarest is not None and rarest in best.missing and any(
+                c.kind == "sector" and c.surface.lower().split()[0] in also for c in question.concepts):
+            # (it holds more of the question than the best, which lacks the thing)
+            holder = next((s for s in ranked[:NEIGHBOUR_SOURCES] if rarest not in s.missing and s.coverage > best.coverage
+                           and s.coverage >= ANSWER_THRESHOLD and all(c.kind == "sector" for c in s.missing)), None)
+            if holder is not None:
+                best = holder
         # (the sector asked: the one named, or else the user's own: "ik ben moeder van een kind in
         # groep 7" … "hoeveel weken is dat?")
         asked = case.sectors_asked
@@ -877,6 +889,13 @@ class Engine(Ranker):
                  if u is not None and held & u.tokens]
         if not texts:
             return False
+        before = self._neighbour(unit, -1)
+        if held & unit.tokens and not sectors_in(normalize_tokens(unit.text), self.lexicon) \
+                and before is not None and held & before.tokens:
+            # "De meeste tekorten spelen … in de sector zorg (zowel mbo als hbo). Het kabinet heeft voor
+            # de aanpak van stagetekorten in de zorg …": a sentence that names no sector goes on about
+            # the thing the sentence before it gave for some sectors
+            texts = [before.text]
         if any(applies_to(sectors_in(normalize_tokens(texts[0]), self.lexicon), s) for s in asking):
             return False  # (its other clause may speak of the same thing: "…, in het vo start de pilot")
         given_for = clause_sectors(texts[0], held, self.lexicon)

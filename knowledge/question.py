@@ -43,7 +43,7 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                        r"|\bhoe vaak\b"
                        r"|\bwat (is|was|wordt|werd) (het|de) \w+percentage\b"   # ("wat was het slagingspercentage …?")
                        r"|^\W*(het |de )?\w+percentage\b"),   # (typed as a search: "slagingspercentage 2021")
-        ("amount", r"\bhoe ?veel (extra |meer )?(\w*geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
+        ("amount", r"\bhoe ?veel (extra |meer )?((?:npo? )?[\w-]*geld|euro|miljoen|budget|subsidie)\b|\bwelk bedrag\b|\bhoe ?veel (extra |meer )?(krijgt|krijgen|kost|kosten|ontvang|is er|gaat er|verdien|verdient|verdienen)\b"
                    r"|\bhoe (hoog|groot) is (het|de) (bedrag|budget|som|pot|opslag|tegemoetkoming)\b|\bhoe hoog (is|zijn|was|wordt)\b|\bwat (kost|kostte|kosten|verdient|verdienen|verdien)\b"
                    # ("hoeveel krijg ik?", "hoeveel tegemoetkoming krijg je dan?": what one gets)
                    r"|\bhoe ?veel ((tegemoetkoming|toelage|subsidie|beurs|vergoeding|compensatie) )?(krijg|ontvang) (ik|je|jij)\b"
@@ -241,7 +241,11 @@ def _counts_other_than_money(before: List[str]) -> bool:
         return False
     counted = before[len(before) - before[::-1].index("hoeveel"):]  # (the words after the last "hoeveel")
     money = _money()
-    return any(not is_stop_word(w) and w not in money and w not in ("extra", "meer", "geld", "euro") for w in counted)
+    # ("hoeveel npo-geld / coronageld krijgt een …", "hoeveel npo geld": the programme's money is still money)
+    programme = load_lexicon().programme_names
+    return any(not is_stop_word(w) and w not in money and w.rsplit("-", 1)[-1] not in money and not w.endswith("geld")
+               and w not in programme
+               and w not in ("extra", "meer", "geld", "euro") for w in counted)
 
 
 def is_about_money(question: "Question") -> bool:

@@ -89,3 +89,15 @@ def test_a_premise_checked_may_state_the_opposite_of_what_the_documents_say(engi
     # (only a question that checks a premise: otherwise "verdwijnen" is not "blijven")
     concept = next(c for c in analyse("wanneer verdwijnt de menukaart?").concepts if c.word == "verdwijnen")
     assert "blijven" not in concept.alternatives
+
+
+@pytest.mark.parametrize("question", [
+    "hoeveel npo-geld krijgt een universiteit?",
+    "hoeveel npo geld krijgt een hogeschool?",
+    "hoeveel coronageld krijgt een school?",
+])
+def test_the_programmes_money_for_one_institution_asks_a_rate(engine, question):
+    # ("npo-geld" is money: a total for all institutions is no answer to what one of them gets)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing and result.missing[0].startswith("per ")
+    assert "516 miljoen" in shown(result)  # the total is still shown, as a related fact

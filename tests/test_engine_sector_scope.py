@@ -64,3 +64,20 @@ def test_a_sentence_that_names_the_sector_asked_in_another_clause_still_answers(
 def test_the_fact_for_the_sector_asked_wins_over_a_closer_one_for_another(engine, question):
     result = engine.answer(question)
     assert result.kind == "answer" and "10 weken" in shown(result)
+
+
+def test_a_sentence_without_a_sector_goes_on_about_the_sectors_of_the_one_before(engine):
+    # "… in de sector zorg (zowel mbo als hbo). Het kabinet heeft voor de aanpak van stagetekorten in de
+    # zorg …": the second sentence is for those sectors, not for the wo
+    result = engine.answer("hebben wo-studenten ook stagetekorten in de zorg?")
+    assert result.kind == "near_miss" and result.other_sector == "wo"
+    # (for a sector it names, it still answers)
+    result = engine.answer("hebben mbo-studenten stagetekorten in de zorg?")
+    assert result.kind == "answer" and "stagetekorten" in shown(result)
+
+
+def test_the_thing_asked_ook_voor_a_sector_outranks_that_sectors_own_list(engine):
+    # the coschappen are for the wo (thema 4); thema 5 is for the hbo, but says nothing of coschappen
+    result = engine.answer("zijn de acties voor coschappen ook voor hbo opleidingen?")
+    assert result.kind == "near_miss" and result.other_sector == "hbo"
+    assert "coschappen" in shown(result)
