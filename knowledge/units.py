@@ -8,7 +8,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from . import extract
 from .citation import Citation
@@ -330,24 +330,21 @@ def value_sectors(text: str, wanted: Set[str], lexicon: Lexicon) -> Set[str]:
     where such a clause names no sector (then the sentence's own sectors hold): "Inmiddels is 40
     procent van de scholen in het po aangemeld bij NCO, in het vo start de pilot eind dit jaar" gives
     a percentage for the po only."""
-    found: Set[str] = set()
-    for clause in _CLAUSE_SPLIT_RE.split(text):
-        if not unit_types(clause) & wanted:
-            continue
-        named = sectors_in(normalize_tokens(clause), lexicon)
-        if not named:
-            return set()
-        found.update(named)
-    return found
+    return _sectors_of_clauses(text, lambda clause: bool(unit_types(clause) & wanted), lexicon)
 
 
 def clause_sectors(text: str, held: Set[str], lexicon: Lexicon) -> Set[str]:
     """The sectors named in the clauses of `text` that hold a word of `held`; empty where such a
     clause names no sector or none holds one: "… groepsactiviteiten en in het mbo het verstrekken van
     devices" gives the devices for the mbo only."""
+    return _sectors_of_clauses(text, lambda clause: bool(set(normalize_tokens(clause)) & held), lexicon)
+
+
+def _sectors_of_clauses(text: str, chosen: Callable[[str], bool], lexicon: Lexicon) -> Set[str]:
+    """The sectors the `chosen` clauses of `text` name; empty where one of them names none."""
     found: Set[str] = set()
     for clause in _CLAUSE_SPLIT_RE.split(text):
-        if not set(normalize_tokens(clause)) & held:
+        if not chosen(clause):
             continue
         named = sectors_in(normalize_tokens(clause), lexicon)
         if not named:
