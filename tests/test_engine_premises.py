@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.engine import relative_times
+from knowledge.gaps import relative_times
 from tests.answer_layer import shown
 
 
