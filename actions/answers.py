@@ -18,6 +18,7 @@ from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES, STRICT_THRESHOLD
+from knowledge.question import QUESTION_WORDS
 from knowledge.question_forms import ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
 
@@ -467,6 +468,17 @@ _SOCIAL_OPENING_RE = re.compile(r"^\W*(?:(bedankt|dank je( wel)?|dankjewel|dank 
                                 r"(\s*[,.!]+\s+(?=\S)|\s+(?=(en|and|maar|but)\s+\S)))+", re.IGNORECASE)
 
 
+# A message of this many words or fewer, without a question mark or question word, is typed as
+# keywords ("coschappen mbo"): NLU's dialogue act is all that says what is asked.
+KEYWORD_WORDS = 3
+_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _typed_as_keywords(text: str) -> bool:
+    found = _WORD_RE.findall(text or "")
+    return "?" not in text and len(found) <= KEYWORD_WORDS and not any(w.lower() in QUESTION_WORDS for w in found)
+
+
 def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: bool = False,
             strict: bool = False) -> Optional[Answer]:
     """The reply to a message, or None when `strict` (a greeting, goodbye, out-of-scope message
@@ -496,7 +508,12 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         return profile_noted(ctx)
     # (a message with no word left, "mijn adres is [adres]", asks for no list)
     list_only = subject_words(question) <= LIST_WORDS and bool(question.topics or question.sectors)
+    # A list of actions without asking the engine only where nothing else is asked: a chosen theme's
+    # button, keywords ("coschappen mbo") or "welke acties zijn er?". A question with a subject is
+    # the engine's to decide: NLU reads thema 2 from "laptop" in "krijgen hbo-studenten ook een
+    # laptop?", whose answer is that the devices are for the mbo, not theme 2's list for the hbo.
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2 \
+            and (list_only or ctx.text.startswith("/") or _typed_as_keywords(text)) \
             and not question.answer_type:  # "hoeveel hbo-studenten hadden geen stageplaats?" asks one fact
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
@@ -544,7 +561,7 @@ def _missing_as_typed(result: Result, typed: str, language: str) -> Result:
 
 
 # A message this long that is shaped like a question is one, whatever act NLU gave it.
-QUESTION_WORDS = 6
+LONG_QUESTION_WORDS = 6
 
 
 def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
@@ -560,7 +577,7 @@ def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
         # name, is enough)
         least = ANSWER_THRESHOLD if ctx.language == "en" else STRICT_THRESHOLD
         return result.kind in ("answer", "actions") and engine.clearly_about(result, least=least)
-    long_question = len(ctx.text.split()) >= QUESTION_WORDS
+    long_question = len(ctx.text.split()) >= LONG_QUESTION_WORDS
     return long_question or (result.kind == "answer" and engine.clearly_about(result))
 
 

@@ -345,6 +345,14 @@ class Engine(GapFinder):
                            and heaviest is not None and heaviest not in s.missing), None)
             if titled is not None:
                 return case.result("actions", theme=titled.unit.theme)
+            # "wat kan een roc doen tegen werkloosheid onder schoolverlaters?": where the best is a
+            # sentence that tells the problem, not what is done about it, the theme NLU read from the
+            # subject ("werkloosheid" -> thema 6), whose own units rank this close, is what can be done
+            problem = best.unit.kind == "sentence" and not _DOES_SOMETHING_RE.search(best.unit.text)
+            hinted = next((s for s in ranked if problem and case.theme_hint is not None
+                           and s.unit.theme == case.theme_hint and best.score - s.score <= THEME_TITLE_MARGIN), None)
+            if hinted is not None:
+                return case.result("actions", theme=case.theme_hint)
             if best.unit.kind == "sentence" and best.unit.theme is not None and best.coverage >= ANSWER_THRESHOLD \
                     and not _DOES_SOMETHING_RE.search(best.unit.text):
                 # "ik wacht al maanden op mijn coschap, wat wordt daaraan gedaan?": the sentence of the

@@ -91,3 +91,23 @@ def test_nlus_topic_does_not_outweigh_the_questions_own_words():
     reply = _reply("hoeveel plannen moesten er in totaal komen van de mbo- en ho-instellingen?",
                    intent="ask_progress")
     assert "honderdelf plannen" in reply, reply
+
+
+def test_a_theme_read_from_a_subject_word_lists_its_actions_only_where_actions_are_asked():
+    # NLU files "krijgen hbo-studenten ook een laptop?" under ask_actions and reads thema 2 from "laptop";
+    # before, theme 2's list for the hbo was the reply (its devices are "in het mbo")
+    reply = _reply("krijgen hbo-studenten ook een laptop?", intent="ask_actions", theme="2")
+    assert reply.startswith("De documenten noemen dit niet voor het hbo"), reply
+    # (where actions are asked, or only keywords are typed, the list still answers)
+    assert "thema 2" in _reply("welke acties zijn er voor welzijn?", intent="ask_actions", theme="2").lower()
+    assert "thema 2" in _reply("welzijn acties", intent="ask_actions", theme="2").lower()
+
+
+def test_what_can_be_done_about_a_problem_is_the_list_of_the_theme_nlu_read_from_its_subject(engine):
+    # the best sentence tells the problem (school leavers' hard start), not what is done about it;
+    # NLU reads thema 6 from "werkloosheid" and that theme's units rank close
+    result = engine.answer("wat kan een roc doen tegen werkloosheid onder schoolverlaters", theme_hint=6)
+    assert (result.kind, result.theme) == ("actions", 6)
+    # (a best sentence that says what is done stays the answer: the wo's apps against a lack of binding)
+    result = engine.answer("wat doen universiteiten tegen het gebrek aan sociale binding van studenten", theme_hint=2)
+    assert result.kind == "answer" and "speciale apps" in result.shown[0].text
