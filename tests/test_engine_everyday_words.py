@@ -54,3 +54,13 @@ def test_hiring_teacher_educators_is_the_annex_appointing_staff(engine):
     # (probe round annex; before: "Dat staat niet precies in de documenten": "aannemen" was not the
     # annex's "aanstellen van (extra) personele capaciteit van lerarenopleiders")
     assert_answers(engine, "mag een lerarenopleiding extra lerarenopleiders aannemen van het geld?", "personele capaciteit")
+
+
+@pytest.mark.parametrize("question", ["hoeveel collegegeld betaal ik dit jaar?",
+                                      "hoeveel collegegeld moet ik dit studiejaar precies betalen?"])
+def test_paying_in_a_students_own_question_weighs_less_than_what_is_paid(engine, question):
+    # "betalen" occurs once in the documents (a project "betaald met geld uit het NPO"); in "hoeveel X
+    # betaal ik?" what is paid says more: no amount per person, and beside it the halving of the fee
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert "gehalveerd" in shown(result), shown(result)
