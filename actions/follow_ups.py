@@ -15,7 +15,7 @@ from knowledge import Question, analyse
 from knowledge.english import analyse_in
 from knowledge.lexicon import load_lexicon
 from knowledge.question import PERSON_WORDS, QUESTION_WORDS, het_points_back, is_about_money
-from knowledge.question_forms import YEAR_RE, theme_number, verb_like
+from knowledge.question_forms import PERSONAL_RE, YEAR_RE, theme_number, verb_like
 from knowledge.units import COMPARATIVES
 
 
@@ -52,7 +52,8 @@ def read_in_context(dutch: str, typed: str, last_question: Optional[str], *, lan
 
 
 # "en welke acties zijn er …?", "en wat kunnen ze doen aan …?": a question word after the opening conjunction
-_ASKS_ITSELF_RE = re.compile(r"^\W*(en|maar)\s+(%s)\b" % "|".join(QUESTION_WORDS), re.IGNORECASE)
+# ("hoelang" as typed in one word)
+_ASKS_ITSELF_RE = re.compile(r"^\W*(en|maar)\s+(%s|hoelang)\b" % "|".join(QUESTION_WORDS), re.IGNORECASE)
 # "geldt dat ook voor het mbo?", "is dat ook zo voor masterstudenten?": the last question, for another
 _APPLIES_TOO_RE = re.compile(r"^\W*((en|maar)\s+)?(geldt|gelden|telt|tellen|is|zijn)\s+(dat|dit|het|die|deze)\s+(ook|dan ook)\b",
                              re.IGNORECASE)
@@ -81,10 +82,12 @@ def is_follow_up(text: str, last_question: Optional[str], new_details: bool, int
     new_sector_or_theme = bool(question.sectors) or theme is not None or theme_number(text) is not None
     if not new_sector_or_theme and _names_another_topic(question, analyse(last_question)):
         return False  # "and what about my travel product?" after a tuition question asks anew
-    if theme is not None and not question.sectors and theme_number(text) is None \
+    if theme is not None and not question.sectors \
             and _ASKS_ITSELF_RE.match(text) and _names_another_topic(question, analyse(last_question)):
-        # "en welke acties zijn er voor welzijn?" after a question about the teacher training's money:
-        # a question of its own about a subject NLU read a theme from, not the last one for that theme
+        # "en welke acties zijn er voor welzijn?" after a question about the teacher training's money,
+        # "en hoelang duurt een coschap?" after one about what is done for them, "en wat is thema 3?"
+        # after one about the travel product: a question of its own about a subject (NLU may read a
+        # theme from it), not the last one for that theme
         return False
     named = new_details or new_sector_or_theme
     return named and len(question.topics) <= FOLLOW_UP_MAX_TOPICS
@@ -216,9 +219,11 @@ def is_elliptical(text: str, last_question: Optional[str], typed: str = "") -> b
         return False
     question = analyse(text)
     # (the programme is the subject only when nothing else is: "wat doet het npo voor ze?" names none)
-    # ("hoeveel krijg ik dan?": receiving is no subject either, lexicon `light:`)
+    # ("hoeveel krijg ik dan?": receiving in a question about oneself is no subject either, lexicon
+    # `light:`, as in the ranking; "en wie betaalt?" asks who pays)
     lexicon = load_lexicon()
-    own = [c for c in question.topics if c.kind == "topic" and c.word not in lexicon.programme_names | lexicon.light]
+    light = lexicon.light if PERSONAL_RE.search(text) else frozenset()
+    own = [c for c in question.topics if c.kind == "topic" and c.word not in lexicon.programme_names | light]
     if question.sectors:
         # another sector is is_follow_up's; but "wat doen de universiteiten daaraan?" (a pointer that can
         # only point back, and nothing but a sector of its own) is the last question's subject, for it

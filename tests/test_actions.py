@@ -1314,3 +1314,18 @@ def test_a_question_of_its_own_after_en_is_not_the_last_one_for_the_theme_nlu_re
     ctx = answers.Context(intent="ask_actions", text=message, theme=theme, language="nl")
     reply = answers.render(answers.respond(kb, ctx, last_question="hoeveel extra geld krijgen de lerarenopleidingen?"))[0]
     assert expected in reply and "€ 38 miljoen" not in reply, reply
+
+
+@pytest.mark.parametrize("message, last, theme, expected", [
+    # (before: the coschap theme's list again, read as the last question for thema 4)
+    ("en hoelang duurt een coschap normaal?",
+     "ik studeer geneeskunde en wacht al maanden op mijn coschap, wat wordt daaraan gedaan?", "4",
+     "De documenten noemen hier geen duur bij"),
+    # (before: "Dat kan ik niet vinden": the travel product question again, for thema 3)
+    ("dank je, en wat is thema 3?", "and what about the travel product?", "3", "Thema 3: Ondersteuning en begeleiding"),
+])
+def test_a_question_word_and_a_new_subject_after_en_is_a_question_of_its_own(message, last, theme, expected):
+    assert not follow_ups.is_follow_up(message.replace("dank je, ", ""), last, True, "inform", int(theme))
+    reply = answers.render(answers.respond(open_kb(), answers.Context(intent="inform", text=message, theme=theme),
+                                           last_question=last, new_details=True))[0]
+    assert reply.startswith(expected), reply
