@@ -91,3 +91,19 @@ def test_a_bonus_is_not_any_extra():
     (English: "whats the arbeidsmarkttoelage meant for" got a theme-5 action instead)."""
     reply = reply_to("whats the arbeidsmarkttoelage meant for", "en")
     assert "aantrekkelijker" in reply, reply
+
+
+@pytest.mark.parametrize("singular, plural", [("werkgever", "werkgevers"), ("onderzoeker", "onderzoekers"),
+                                               ("werknemer", "werknemers"), ("deelnemer", "deelnemers")])
+def test_a_mans_agent_noun_is_its_own_lemma(singular, plural):
+    """The lemma tables give the singular the woman's form ("werkgever" -> "werkgeefster") and the
+    plural the man's ("werkgevers" -> "werkgever"): one word must have one lemma."""
+    from knowledge.normalize import lemma
+    assert lemma(singular) == lemma(plural) == singular
+
+
+def test_one_employer_finds_the_employers(engine):
+    """"aan een werkgever" finds the action that names "werkgevers" (before: "Dat staat niet precies
+    in de documenten", the same action shown only as related)."""
+    assert_answers(engine, "worden mbo'ers persoonlijk doorgegeven aan een werkgever als ze klaar zijn?",
+                   "warme overdracht")
