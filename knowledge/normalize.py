@@ -221,6 +221,11 @@ def lemma(word: str) -> str:
         found = _lemma_table.get(lower[:-2])  # type: ignore[union-attr]
     if found == lower and len(lower) > 6:
         found = _separable_participle(lower) or found
+    if found.endswith("ster") and lower.endswith("er") and not lower.endswith("ster"):
+        # The tables give a man's agent noun the woman's form ("werkgever" -> "werkgeefster",
+        # "onderzoeker" -> "onderzoekster") but its plural the man's ("werkgevers" -> "werkgever"):
+        # the singular is its own lemma, so "een werkgever" finds "werkgevers".
+        found = lower
     return fold_accents(found)
 
 
