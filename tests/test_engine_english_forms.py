@@ -105,3 +105,17 @@ def test_the_amount_set_aside_is_still_no_answer():
     # (the sentence that gives only the amount the question names does not answer it)
     reply = reply_to("hoeveel krijgen de mbo-scholen naast de 7,3 miljoen voor jeugdwerkloosheid?")
     assert reply.startswith("De documenten noemen")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # Chat spellings (glossary.yml, chat_spellings) are read as the words written out: "hows", "yr",
+    # "whos", "govt", "ppl" were words the documents never use, and the reply said so
+    ("hows the tuition thing working this yr, is collegegeld really halved", "gehalveerd"),
+    ("whats the money for teacher training colleges per yr", "38 miljoen"),
+    ("whos advising the govt on young ppl outside of school", "Platform Perspectief Jongeren"),
+    ("whats the avg delay in maths for primary school kids", "10 weken"),
+])
+def test_chat_spellings_are_read_as_the_words_they_stand_for(question, fragment):
+    reply = reply_to(question, "en")
+    assert fragment in reply and "Source:" in reply
+    assert not reply.startswith("The documents do not")
