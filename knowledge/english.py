@@ -703,12 +703,26 @@ def _is_compound_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     return any(word[i:] in vocabulary for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1))
 
 
+@functools.lru_cache(maxsize=1)
+def _glossary_english() -> Dict[str, str]:
+    """Dutch of the glossary's phrases of two or more words -> the English written there ("per persoon": "per person")."""
+    found: Dict[str, str] = {}
+    for english_words_, dutch in load_glossary().exact.items():
+        if len(english_words_) > 1 and len(dutch.split()) > 1:
+            found.setdefault(dutch, " ".join(english_words_))
+    return found
+
+
 def analyse_english(text: str) -> Question:
     """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
     text = chat_spelled((text or "")[:5000])
     translation = translate(text)
     question = analyse(translation.dutch)
     def english(surface: str) -> str:
+        if surface.lower() in _glossary_english() \
+                and not all(part in translation.surfaces for part in surface.lower().split()):
+            # a concept the Dutch side adds itself ("krijg ik" -> "per persoon"): the glossary's English
+            return _glossary_english()[surface.lower()]
         if surface.startswith("per "):  # a rate: "per leerling" -> "per pupil"
             return "per " + english(surface[4:])
         found = translation.surfaces.get(surface.lower())

@@ -119,3 +119,29 @@ def test_chat_spellings_are_read_as_the_words_they_stand_for(question, fragment)
     reply = reply_to(question, "en")
     assert fragment in reply and "Source:" in reply
     assert not reply.startswith("The documents do not")
+
+
+@pytest.mark.parametrize("question", [
+    # "how much do I get" asks what one person gets, as the Dutch "hoeveel krijg ik": the totals for
+    # all students (32.000 students, € 47 miljoen) were shown as the answer
+    "how much compensation do i get for losing my basisbeurs",
+    "how much will i receive for the extra costs of my study delay",
+    "how much money do you get for study delay",
+])
+def test_what_one_person_gets_is_not_answered_by_a_total(question):
+    reply = reply_to(question, "en")
+    assert reply.startswith("The documents do not give an amount per person")
+
+
+@pytest.mark.parametrize("question", [
+    # the tuition fee itself (an amount the documents never give), not the halving of it
+    "what is the exact tuition fee this yr after halving, in euros",
+    "what is the tuition fee for a bachelor now",
+])
+def test_the_tuition_fee_asked_as_an_amount_is_a_near_miss(question):
+    assert reply_to(question, "en").startswith("The documents do not give an amount")
+
+
+def test_the_tuition_fee_halving_is_still_answered():
+    reply = reply_to("do i get a discount on tuition this year", "en")
+    assert "gehalveerd" in reply and not reply.startswith("The documents do not")
