@@ -108,10 +108,12 @@ def language_words(text: str, first: bool = False) -> List[str]:
     ("NPO", "SELECT"). A message of little
     else ("thema 3 acties", "student check") keeps the conversation's language; only a first message
     is then read whole ("hoeveel geld krijgen scholen" is Dutch all the same)."""
-    from knowledge.english import english_spelling, is_document_term
+    from knowledge.english import chat_spelled, english_spelling, is_document_term
 
     vocabulary = _vocabulary()
-    text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], (text or "").replace("’", "'"))
+    # ("whats the npo", "hows it going": English chat spelling is English words; "u" is Dutch too)
+    text = chat_spelled(text or "", _dutch_chat_spellings())
+    text = _CONTRACTION_RE.sub(lambda m: " " + _CONTRACTIONS[m.group(1).lower()], text.replace("’", "'"))
     # A hyphenated term is one term ("zij-instromer", "ov-chipkaart"): its parts are not words of
     # their own ("zij" is Dutch for "she").
     text = _HYPHENATED_RE.sub(lambda m: " " if _is_hyphenated_term(m.group(0), vocabulary) else m.group(0), text)
@@ -126,6 +128,16 @@ def language_words(text: str, first: bool = False) -> List[str]:
     # word of either language, and left as typed it leaves the detector unsure).
     kept = [english_spelling(w) for w in kept]
     return words if first and len(kept) < MIN_WORDS else kept
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch_chat_spellings() -> FrozenSet[str]:
+    """The glossary's chat spellings that are Dutch words as well ("u"): no evidence of English."""
+    import simplemma
+    from knowledge.english import load_glossary
+
+    return frozenset(w for w, _ in load_glossary().chat_spellings
+                     if w in _FUNCTION_WORDS["nl"] or simplemma.is_known(w, lang="nl"))
 
 
 def _is_word(word: str) -> bool:

@@ -57,6 +57,8 @@ class Glossary:
     others: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
     # a question word that is also a term ("list": noem | lijst): the term where it is no command
     shadowed: Tuple[Tuple[Phrase, str], ...] = ()
+    # chat spelling -> the word(s) written out ("whats": "what is", "yr": "year")
+    chat_spellings: Tuple[Tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,25 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
     stop_words = frozenset(english_lemma(w) for entry in data.get("stop_words") or [] for w in english_words(str(entry)))
     words = frozenset(w for key in phrases for w in key)
     singles = tuple(sorted(key[0] for key in phrases if len(key) == 1 and len(key[0]) >= TYPO_MIN))
+    chat = data.get("chat_spellings") or {}
+    if not isinstance(chat, dict) or not all(re.fullmatch(r"[a-z]+", str(k)) and v for k, v in chat.items()):
+        raise GlossaryError(f"{source.name}: 'chat_spellings' must map one lower-case word to its written-out words")
     return Glossary(phrases, exact, answer_types, stop_words, words, frozenset(asking), singles,
-                    tuple(sorted(others.items())), tuple(sorted(shadowed.items())))
+                    tuple(sorted(others.items())), tuple(sorted(shadowed.items())),
+                    tuple(sorted((str(k), str(v)) for k, v in chat.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _chat_spelling_re(words: Tuple[str, ...]) -> Optional[Pattern]:
+    return re.compile(r"(?<!['’-])\b(" + "|".join(map(re.escape, words)) + r")\b(?!['’-])", re.I) if words else None
+
+
+def chat_spelled(text: str, keep: FrozenSet[str] = frozenset()) -> str:
+    """`text` with the glossary's chat spellings written out ("whats the npo" -> "what is the npo",
+    "next yr" -> "next year"), except the words in `keep`."""
+    spellings = dict(load_glossary().chat_spellings)
+    pattern = _chat_spelling_re(tuple(sorted(w for w in spellings if w not in keep)))
+    return pattern.sub(lambda m: spellings[m.group(1).lower()], text or "") if pattern else (text or "")
 
 
 # Endings simplemma leaves on some words ("travelling", "cancelled", "refunded", "payments",
@@ -684,11 +703,26 @@ def _is_compound_of_a_term(word: str, vocabulary: FrozenSet[str]) -> bool:
     return any(word[i:] in vocabulary for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1))
 
 
+@functools.lru_cache(maxsize=1)
+def _glossary_english() -> Dict[str, str]:
+    """Dutch of the glossary's phrases of two or more words -> the English written there ("per persoon": "per person")."""
+    found: Dict[str, str] = {}
+    for english_words_, dutch in load_glossary().exact.items():
+        if len(english_words_) > 1 and len(dutch.split()) > 1:
+            found.setdefault(dutch, " ".join(english_words_))
+    return found
+
+
 def analyse_english(text: str) -> Question:
     """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
-    translation = translate((text or "")[:5000])
+    text = chat_spelled((text or "")[:5000])
+    translation = translate(text)
     question = analyse(translation.dutch)
     def english(surface: str) -> str:
+        if surface.lower() in _glossary_english() \
+                and not all(part in translation.surfaces for part in surface.lower().split()):
+            # a concept the Dutch side adds itself ("krijg ik" -> "per persoon"): the glossary's English
+            return _glossary_english()[surface.lower()]
         if surface.startswith("per "):  # a rate: "per leerling" -> "per pupil"
             return "per " + english(surface[4:])
         found = translation.surfaces.get(surface.lower())
@@ -716,8 +750,8 @@ def analyse_in(text: str, language: Optional[str]) -> Question:
 
 def dutch_text(text: str, language: Optional[str]) -> str:
     """The text the Dutch-side steps read (follow-up check, the question kept for follow-ups)."""
-    return translate((text or "")[:5000]).dutch if language == "en" else text
+    return translate(chat_spelled((text or "")[:5000])).dutch if language == "en" else text
 
 
-__all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "dutch_text",
+__all__ = ["Glossary", "GlossaryError", "Translation", "analyse_english", "analyse_in", "chat_spelled", "dutch_text",
            "english_answer_type", "english_spelling", "is_document_term", "load_glossary", "translate"]

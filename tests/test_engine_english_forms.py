@@ -105,3 +105,43 @@ def test_the_amount_set_aside_is_still_no_answer():
     # (the sentence that gives only the amount the question names does not answer it)
     reply = reply_to("hoeveel krijgen de mbo-scholen naast de 7,3 miljoen voor jeugdwerkloosheid?")
     assert reply.startswith("De documenten noemen")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # Chat spellings (glossary.yml, chat_spellings) are read as the words written out: "hows", "yr",
+    # "whos", "govt", "ppl" were words the documents never use, and the reply said so
+    ("hows the tuition thing working this yr, is collegegeld really halved", "gehalveerd"),
+    ("whats the money for teacher training colleges per yr", "38 miljoen"),
+    ("whos advising the govt on young ppl outside of school", "Platform Perspectief Jongeren"),
+    ("whats the avg delay in maths for primary school kids", "10 weken"),
+])
+def test_chat_spellings_are_read_as_the_words_they_stand_for(question, fragment):
+    reply = reply_to(question, "en")
+    assert fragment in reply and "Source:" in reply
+    assert not reply.startswith("The documents do not")
+
+
+@pytest.mark.parametrize("question", [
+    # "how much do I get" asks what one person gets, as the Dutch "hoeveel krijg ik": the totals for
+    # all students (32.000 students, € 47 miljoen) were shown as the answer
+    "how much compensation do i get for losing my basisbeurs",
+    "how much will i receive for the extra costs of my study delay",
+    "how much money do you get for study delay",
+])
+def test_what_one_person_gets_is_not_answered_by_a_total(question):
+    reply = reply_to(question, "en")
+    assert reply.startswith("The documents do not give an amount per person")
+
+
+@pytest.mark.parametrize("question", [
+    # the tuition fee itself (an amount the documents never give), not the halving of it
+    "what is the exact tuition fee this yr after halving, in euros",
+    "what is the tuition fee for a bachelor now",
+])
+def test_the_tuition_fee_asked_as_an_amount_is_a_near_miss(question):
+    assert reply_to(question, "en").startswith("The documents do not give an amount")
+
+
+def test_the_tuition_fee_halving_is_still_answered():
+    reply = reply_to("do i get a discount on tuition this year", "en")
+    assert "gehalveerd" in reply and not reply.startswith("The documents do not")

@@ -62,6 +62,19 @@ def test_english_with_the_documents_compounds_or_chat_spelling_is_english():
     assert conversation_language("wordt het collegegeld dit jaar gehalveerd voor een student", None) == "nl"
 
 
+@pytest.mark.parametrize("text", ["Whats the npo", "whos eligible for reisrecht?", "whats the npo?"])
+def test_short_english_chat_spelling_is_english(text):
+    # ("whats" is no word of either language: the message was left with one word, "the", and started in Dutch)
+    assert conversation_language(text, None) == "en"
+
+
+@pytest.mark.parametrize("text", ["wat is de npo", "hoe gaat het met u", "kunt u mij helpen met de npo?"])
+def test_dutch_short_messages_with_a_chat_spelling_word_stay_dutch(text):
+    # ("u" is a chat spelling of "you" in the glossary, but Dutch too: no evidence of English)
+    assert conversation_language(text, None) == "nl"
+    assert conversation_language(text, "en") == "nl"
+
+
 def test_the_singular_of_a_term_the_documents_only_use_in_the_plural_is_a_term():
     # The letter writes only "dakpanconstructies"; the singular is no evidence of Dutch either.
     assert conversation_language("what is a dakpanconstructie", None) == "en"
