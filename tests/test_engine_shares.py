@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import assert_answers
+from tests.answer_layer import assert_answers, assert_near_miss
 
 
 @pytest.mark.parametrize("question", [
@@ -22,3 +22,22 @@ def test_a_share_of_those_who_already_do_it_is_not_the_share_asked(engine, quest
 def test_a_question_that_narrows_the_group_the_same_way_gets_that_share(engine):
     assert_answers(engine, "welk deel van de pabostudenten die in het po werken doet dat als onderwijsondersteuner?",
                    "driekwart")
+
+
+@pytest.mark.parametrize("question", [
+    # "het les-, cursus- en wettelijk collegegeld voor studenten gehalveerd": the documents name no
+    # "instellingscollegegeld" (its parts only apart: "de instellingen", "collegegelden") and no
+    # "tweede studie"
+    "wordt het instellingscollegegeld ook gehalveerd?",
+    "wordt het collegegeld ook gehalveerd voor een tweede studie?",
+])
+def test_a_kind_the_documents_never_name_asked_with_ook_is_a_near_miss(engine, question):
+    assert_near_miss(engine, question)
+
+
+@pytest.mark.parametrize("question", [
+    "wordt het collegegeld ook gehalveerd voor de hbo studenten?",
+    "wordt het lesgeld ook gehalveerd?",
+])
+def test_a_sector_or_a_synonym_asked_with_ook_still_gets_the_halving(engine, question):
+    assert_answers(engine, question, "gehalveerd")
