@@ -86,6 +86,9 @@ ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:d
                           # (and in the glossary's Dutch of English, without the "in": "ook voor student belgium")
                           r"(?:\s+(?:in\s+(?:(?:de|het)\s+)?)?([\w'-]+))?", re.I)
 _ALSO_RE = re.compile(r"\book\b", re.I)
+# "ook voor een tweede studie": the word before the noun a case asked "ook" about
+_ALSO_KIND_RE = re.compile(r"\b(?:voor|bij)\s+(?:een|de|het|mijn|je)\s+([a-z]+)\s+([a-z]+)\b")
+_NOT_KIND_WORDS = frozenset({"andere", "ander", "hele", "heel", "zelfde", "eigen"})
 _STUDIES_RE = re.compile(r"\b(?:studeer\w*|studeren|zit|zat|volg|volgde|school|universiteit|hogeschool|uni|opleiding)\b", re.I)
 # The start of something as a dated event, and how a sentence dates a start.
 START_EVENTS = frozenset({"starten", "beginnen", "ingaan"})
@@ -295,6 +298,12 @@ class GapFinder(Ranker):
         also = {w.lower() for m in ALSO_FOR_RE.finditer(question.text) for w in m.groups() if w}
         never_used += [c for c in heaviest if c.kind == "topic" and c.surface.lower() in also and c not in never_used
                        and not any(self._concept_units(c)) and not self._compound_of_known_words(c.word)]
+        # "wordt het instellingscollegegeld ook gehalveerd?", "… ook voor een tweede studie?": a kind of a
+        # thing the documents write about that they never name as one is the case the question asks
+        # "ook" about; that its parts occur apart ("de instellingen", "collegegelden") does not say it applies.
+        if _ALSO_RE.search(question.text):
+            never_used += [replace(c, surface=kind) for c, kind in self._unnamed_kinds(question)
+                           if c not in never_used]
         # "ik studeerde in België, krijg ik ook extra reisrecht?": the place the user tells they were in
         # is the case the question asks "ook" about; where the documents never name it, they do not say
         # (where they study: "ik woon in Utrecht" says nothing about the scheme asked)
@@ -619,6 +628,42 @@ class GapFinder(Ranker):
         found = list(NUMBER_RE.finditer(unit.text))
         return bool(amounts) and bool(found) and all(
             any(start <= m.start() < end for start, end in amounts) for m in found)
+
+    def _unnamed_kinds(self, question: Question) -> List[Tuple[Concept, str]]:
+        """Kinds of a thing the question names that the documents never name as one: a compound of
+        two of their words whose tail is no person ("instellings|collegegeld"; "achterstandsleerlingen"
+        are described in other words), or the noun after "ook voor" with a word before it that the
+        documents never put before it ("een tweede studie")."""
+        found = []
+        for c in question.concepts:
+            # (not a word they use, nor one the lexicon gives their word for: "coassistent" is "coschap")
+            if c.kind != "topic" or c.situation or len(c.word) < 10 or "-" in c.word \
+                    or any(alt in self._postings or any(alt in v for v in self._long_vocabulary)
+                           for alt in set(c.alternatives) | {c.word}):
+                continue
+            for first, tails in compound_cuts(c.word, 4):
+                known = [t for t in tails if t in self._postings or lemma(t) in self._postings]
+                # (nor two words they write side by side: "sport evenementen")
+                apart = re.compile(r"\b" + re.escape(first) + r"[\s-]+" + "(?:" + "|".join(map(re.escape, known))
+                                   + r")", re.I) if known else None
+                if (first in self._postings or lemma(first) in self._postings) and known \
+                        and not any(_names_people(t) for t in known) \
+                        and not any(apart.search(u.text) for u in self.units):
+                    found.append((c, c.surface))
+                    break
+        text = question.text.lower()
+        for m in _ALSO_KIND_RE.finditer(text):
+            before, noun = m.group(1), m.group(2)
+            concept = next((c for c in question.concepts if c.kind == "topic" and c.surface.lower() == noun), None)
+            # (an adjective or ordinal before it: "een tweede studie", not "de opleiding tandheelkunde")
+            if concept is None or not before.endswith("e") or is_stop_word(before) or before in _NOT_KIND_WORDS \
+                    or lemma(before) not in self._postings \
+                    or any(c.kind == "sector" and before in c.surface.lower().split() for c in question.concepts):
+                continue
+            pair = re.compile(r"\b" + re.escape(before) + r"\s+" + re.escape(noun), re.I)
+            if not any(pair.search(u.text) for u in self.units):
+                found.append((concept, f"{before} {noun}"))
+        return found
 
     def _kind_of_group_unnamed(self, concept: Concept, unit: Unit) -> bool:
         """Is the concept a person noun joined to a word of the documents ("tandheelkunde|studenten")

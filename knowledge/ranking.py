@@ -91,6 +91,12 @@ _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)|\bhoe (?:groot|omvangrijk) (?:is|
 _COUNT_WORDS = {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "twintig",
                 "honderd", "duizend", "honderden", "duizenden", "procent"}
 _COUNT_MODIFIERS = {"extra", "ruim", "circa", "bijna", "zeker", "nieuw", "ander"}   # "1.500 extra plekken"
+# "Ruim driekwart van de pabostudenten die in het primair onderwijs werkt, werkt als …": a share of a
+# group a relative clause narrows down (up to its comma)
+_SHARE_OF_NARROWED_RE = re.compile(r"(?:\d+(?:,\d+)?\s*(?:%|procent)|\b(?:driekwart|kwart|helft|derde|meerderheid))"
+                                   r"\s+van\s+(?:de|het|alle)\s+[\w-]+\s+(?:die|dat)\s+([^,.]+),", re.I)
+# "hoeveel procent van de pabo-studenten werkt al in het onderwijs?": the group and what is asked of it
+_SHARE_ASKED_RE = re.compile(r"\b(?:procent|percentage|deel|aandeel)\s+(?:van\s+)?(?:de|het|alle)\s+[\w-]+\s+(.+)", re.I)
 COUNT_GAP = 3                 # words that may stand between a number and what it counts ("17% van de …")
 _ARTICLES = {"de", "het", "een"}
 SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
@@ -185,6 +191,11 @@ class Ranker:
             # (and one the documents hyphenate: "patiëntcontact" in "patiënt-contactmomenten")
             found.update(v for v in self._hyphenated if word in v.replace("-", "")
                          and is_compound_part(word, v.replace("-", "")))
+        if "-" in word and len(word) >= 6:
+            # (and the closed form of a hyphenated question word: "pabo-student" is "pabostudenten")
+            joined = word.replace("-", "")
+            found.update(v for v in self._long_vocabulary if v == joined or lemma(v) == joined
+                         or (v.startswith(joined) and len(v) - len(joined) <= 2))
         if not found and len(word) >= 8:
             for head, tails in compound_cuts(word, 5):
                 # (a plural tail counts by its lemma, "onderzoekerscontracten" is "contract", unless
@@ -546,6 +557,7 @@ class Ranker:
         # "hoeveel studenten …?": where the documents count that, only a count of it is a number
         counted = self._counted_words(question)
         counting = {uid for uid in candidates if self._counts(self.units[uid], counted)} if counted else set()
+        presumed = self._share_presumes_predicate(question, candidates) if wanted else set()
         # the question's own topic words, where a clause before it tells the user's situation
         asked_topics = [c for c in concepts if c.kind == "topic" and not c.situation and weights[c.word]] \
             if any(c.situation for c in concepts) else []
@@ -556,6 +568,8 @@ class Ranker:
             score = coverage
             if wanted:
                 gives = uid in counting if counting else unit.types & wanted
+                if uid in presumed:
+                    gives = False  # a share of those who already do what is asked: another share
                 score += TYPE_BONUS if gives else -TYPE_PENALTY
                 if deadline_asked and "deadline" in unit.types:
                     score += TYPE_BONUS  # "tot wanneer": "tot en met 1 maart", not "in 2023"
@@ -655,6 +669,31 @@ class Ranker:
             if concept.kind == "topic" and concept.word in following:
                 return self._concept_words(concept)
         return frozenset()
+
+    def _share_presumes_predicate(self, question: Question, candidates) -> Set[int]:
+        """Units whose share is of a group narrowed by what the question asks the share of.
+
+        "hoeveel procent van de pabostudenten werkt in het onderwijs?" asks the share that works; "Ruim
+        driekwart van de pabostudenten die in het primair onderwijs werkt, werkt als
+        onderwijsondersteunend personeel" is a share of those who work already ("In 2015 bleek 5%
+        werkzaam …, … naar 17% in 2020" answers). Not where the question narrows the group the same
+        way ("welk deel van de pabostudenten die in het po werken …")."""
+        asked = _SHARE_ASKED_RE.search(question.text)
+        if question.answer_type != "percentage" or not asked or re.match(r"(?:die|dat)\b", asked.group(1), re.I):
+            return set()
+        predicate = [c for c in question.concepts if c.kind == "topic" and not c.situation
+                     and c.surface and c.surface.lower() in asked.group(1).lower()]
+        if not predicate:
+            return set()
+        found = set()
+        for uid in candidates:
+            narrowed = _SHARE_OF_NARROWED_RE.search(self.units[uid].text)
+            if narrowed is None:
+                continue
+            clause = set(normalize_tokens(narrowed.group(1)))
+            if all(clause & self._concept_words(c) for c in predicate):
+                found.add(uid)
+        return found
 
     @staticmethod
     def _only_spans_of_time(unit: Unit) -> bool:

@@ -442,6 +442,11 @@ def build_units(kb) -> List[Unit]:
             borrowed = frozenset(previous) if antecedent else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
+            if antecedent and text_sectors and not theme_sectors:
+                # (a sentence that goes on about the one before is about that one's group too: "In 2015
+                # bleek 5% werkzaam te zijn in het primair onderwijs" is a share of the pabostudenten
+                # the sentence before counts, under a heading about them)
+                sectors += tuple(s for s in (sectors_in(previous, lexicon) or heading_sectors) if s not in sectors)
             own_heading = _heading_part_named(p["section_path"] or "", sentence_tokens[index]) or heading_tokens
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
