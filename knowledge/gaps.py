@@ -233,10 +233,12 @@ class GapFinder(Ranker):
                                                or (after.group(1) and _COUNTABLE_RE.search(after.group(2)))):
                 found.append((c, f"{c.surface} {after.group(2)}"))
                 continue
-            # ("studenten uit België", "leraren zonder diploma")
-            before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
+            # ("studenten uit België", "leraren zonder diploma"; where they are: "kinderen in Duitsland",
+            # "scholen in België" - a place the documents never name is another case than theirs)
+            before = re.search(r"([\w-]+)\s+((?:uit|met|zonder|in)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
                                + r"\b", question.text.lower())
-            if before and not verb_like(c) and _names_people(before.group(1)):
+            if before and not verb_like(c) and (_names_people(before.group(1)) or (
+                    before.group(2).startswith("in") and _COUNTABLE_RE.search(before.group(1)))):
                 found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 
@@ -589,6 +591,11 @@ class GapFinder(Ranker):
             if pending and any(pending & (self._concept_words(c) | {c.word}) for c in question.concepts
                                if c.kind == "topic"):
                 return True
+        # "hoe vraag je als mbo-school die nazorgsubsidie aan?": "… kunnen tot en met 24 december subsidie
+        # aanvragen … op basis van een nog te publiceren regeling" says until when one may apply and that
+        # the rules it is done by are still to come; how to apply is not given yet
+        if question.answer_type == "procedure" and _STILL_TO_COME_RE.search(unit.text):
+            return True
         # "hoe lang duurt de opleiding geneeskunde?": "… dat zij 12 maanden extra reisrecht krijgen" is
         # how long the travel right lasts; a span of time followed by its own noun belongs to that noun,
         # and answers only a question that names it

@@ -57,3 +57,14 @@ def test_where_the_user_studies_is_the_case_asked_with_ook(engine, question, pla
     assert result.kind == "near_miss" and result.missing == (place,)
 
 
+@pytest.mark.parametrize("question", [
+    "hoe vraag je als mbo school die nazorg subsidie eigenlijk aan? waar moet dat formulier heen",
+    "hoe vraag ik als mbo-school subsidie aan voor nazorg?",
+])
+def test_how_to_apply_is_not_given_by_rules_still_to_be_published(engine, question):
+    # "Mbo-scholen kunnen tot en met 24 december subsidie aanvragen … op basis van een nog te publiceren
+    # regeling": until when, not how (before: the deadline as if it were the procedure)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing_type == "procedure"
+    assert "24 december" in shown(result)  # the deadline, as related information
+    assert engine.answer("tot wanneer kan een mbo school subsidie voor nazorg aanvragen").kind == "answer"
