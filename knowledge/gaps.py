@@ -86,6 +86,8 @@ ALSO_FOR_RE = re.compile(r"\book\s+(?:in|voor|bij|op|aan|als|met|naar)\s+(?:(?:d
                           # (and in the glossary's Dutch of English, without the "in": "ook voor student belgium")
                           r"(?:\s+(?:in\s+(?:(?:de|het)\s+)?)?([\w'-]+))?", re.I)
 _ALSO_RE = re.compile(r"\book\b", re.I)
+# The kind of programme a user says they follow: "een *deeltijdopleiding*", "een *avondstudie*".
+_STUDY_KIND_RE = re.compile(r"..(?:opleiding|studie|school|traject|cursus)$")
 _STUDIES_RE = re.compile(r"\b(?:studeer\w*|studeren|zit|zat|volg|volgde|school|universiteit|hogeschool|uni|opleiding)\b", re.I)
 # The start of something as a dated event, and how a sentence dates a start.
 START_EVENTS = frozenset({"starten", "beginnen", "ingaan"})
@@ -305,7 +307,10 @@ class GapFinder(Ranker):
             never_used += [c for c in question.concepts if c.kind == "topic" and c.situation and c not in never_used
                            and not verb_like(c) and not any(self._concept_units(c))
                            and not self._compound_of_known_words(c.word)
-                           and re.search(r"\b(?:in|uit)\s+(?:(?:de|het|een)\s+)?" + re.escape(c.surface.lower()) + r"\b", text)]
+                           and (re.search(r"\b(?:in|uit)\s+(?:(?:de|het|een)\s+)?" + re.escape(c.surface.lower()) + r"\b", text)
+                                # ("ik doe een deeltijdopleiding, krijg ik ook korting?": the kind of
+                                # programme the user follows is the case asked, as a place is)
+                                or _STUDY_KIND_RE.search(c.word))]
         # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the
         # question word says what the amount is for; one the documents never use is not answered by
         # another amount about the rest (not a verb further on: "… studenten die hun beurs kwijtraken").

@@ -57,6 +57,21 @@ def test_where_the_user_studies_is_the_case_asked_with_ook(engine, question, pla
     assert result.kind == "near_miss" and result.missing == (place,)
 
 
+@pytest.mark.parametrize("question, kind, fact", [
+    # (before: the halving, as if it held for a part-time programme the documents never name)
+    ("ik ben 30 en doe een deeltijdopleiding aan de hogeschool, krijg ik ook korting op mijn collegegeld?",
+     "deeltijdopleiding", "gehalveerd"),
+    ("ik doe een deeltijdstudie aan de universiteit, krijg ik ook 12 maanden extra reisrecht?",
+     "deeltijdstudie", "reisrecht"),
+])
+def test_the_kind_of_programme_the_user_follows_is_the_case_asked_with_ook(engine, question, kind, fact):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing == (kind,)
+    assert fact in shown(result)  # the general fact, as related information
+    # (a programme the documents do name is still answered)
+    assert engine.answer("ik doe een opleiding op het mbo, krijg ik ook korting op het lesgeld?").kind == "answer"
+
+
 @pytest.mark.parametrize("question", [
     "hoe vraag je als mbo school die nazorg subsidie eigenlijk aan? waar moet dat formulier heen",
     "hoe vraag ik als mbo-school subsidie aan voor nazorg?",
