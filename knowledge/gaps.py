@@ -105,6 +105,11 @@ _EXCEPTION_QUESTION_RE = re.compile(
     r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
 # ... which only a sentence that denies or excludes something answers
 # "een nog te publiceren regeling": what is still to happen, so a date beside it is not its date
+# "ik heb de tegemoetkoming te laat aangevraagd, krijg ik hem nog?": what happens when one is late is
+# said only by a sentence about being late or doing it afterwards ("… zal het alsnog gebeuren")
+_LATE_QUESTION_RE = re.compile(r"\bte laat\b|\bdeadline\s+(?:gemist|verstreken|voorbij)\b"
+                               r"|\bvergeten\s+(?:aan\s+te\s+vragen|in\s+te\s+dienen|aan\s+te\s+melden)\b", re.I)
+_LATE_ANSWER_RE = re.compile(r"\balsnog\b|\bte laat\b|\bachteraf\b|\bna afloop\b", re.I)
 _STILL_TO_COME_RE = re.compile(r"\bnog te (\w+)", re.I)
 _NOT_YET_RE = re.compile(r"\bnog (niet|geen)\b", re.I)
 _EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
@@ -681,6 +686,9 @@ class GapFinder(Ranker):
         # ("nog niet" says "not yet", no exclusion, unless that is what is asked: "wat is nog niet toegeschreven?")
         excluding = best.unit.text if _NOT_YET_RE.search(question.text) else _NOT_YET_RE.sub(" ", best.unit.text)
         if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(excluding):
+            return case.result("near_miss", shown=[best.unit])
+        # (nor does a sentence that says who may get something say what happens to one who asked too late)
+        if _LATE_QUESTION_RE.search(question.text) and not _LATE_ANSWER_RE.search(best.unit.text):
             return case.result("near_miss", shown=[best.unit])
         # "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?": a sentence about
         # "dit studiejaar" does not confirm it for the next one (nor for last year); the documents say
