@@ -89,6 +89,8 @@ _ALSO_RE = re.compile(r"\book\b", re.I)
 # "ook voor een tweede studie": the word before the noun a case asked "ook" about
 _ALSO_KIND_RE = re.compile(r"\b(?:voor|bij)\s+(?:een|de|het|mijn|je)\s+([a-z]+)\s+([a-z]+)\b")
 _NOT_KIND_WORDS = frozenset({"andere", "ander", "hele", "heel", "zelfde", "eigen"})
+# The kind of programme a user says they follow: "een *deeltijdopleiding*", "een *avondstudie*".
+_STUDY_KIND_RE = re.compile(r"..(?:opleiding|studie|school|traject|cursus)$")
 _STUDIES_RE = re.compile(r"\b(?:studeer\w*|studeren|zit|zat|volg|volgde|school|universiteit|hogeschool|uni|opleiding)\b", re.I)
 # The start of something as a dated event, and how a sentence dates a start.
 START_EVENTS = frozenset({"starten", "beginnen", "ingaan"})
@@ -106,6 +108,11 @@ _EXCEPTION_QUESTION_RE = re.compile(
     r"(?:(?!\b(?:die|dat|toen|als|wanneer|omdat|zodat|waar|wie)\b)[^?,])*?\b(?:niet|níet|geen)\b(?!-)", re.I)
 # ... which only a sentence that denies or excludes something answers
 # "een nog te publiceren regeling": what is still to happen, so a date beside it is not its date
+# "ik heb de tegemoetkoming te laat aangevraagd, krijg ik hem nog?": what happens when one is late is
+# said only by a sentence about being late or doing it afterwards ("… zal het alsnog gebeuren")
+_LATE_QUESTION_RE = re.compile(r"\bte laat\b|\bdeadline\s+(?:gemist|verstreken|voorbij)\b"
+                               r"|\bvergeten\s+(?:aan\s+te\s+vragen|in\s+te\s+dienen|aan\s+te\s+melden)\b", re.I)
+_LATE_ANSWER_RE = re.compile(r"\balsnog\b|\bte laat\b|\bachteraf\b|\bna afloop\b", re.I)
 _STILL_TO_COME_RE = re.compile(r"\bnog te (\w+)", re.I)
 _NOT_YET_RE = re.compile(r"\bnog (niet|geen)\b", re.I)
 _EXCLUDES_RE = re.compile(r"\b(niet|geen|nooit|uitgezonderd|behalve|uitzondering|alleen|slechts|nauwelijks)\b", re.I)
@@ -236,10 +243,12 @@ class GapFinder(Ranker):
                                                or (after.group(1) and _COUNTABLE_RE.search(after.group(2)))):
                 found.append((c, f"{c.surface} {after.group(2)}"))
                 continue
-            # ("studenten uit België", "leraren zonder diploma")
-            before = re.search(r"([\w-]+)\s+((?:uit|met|zonder)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
+            # ("studenten uit België", "leraren zonder diploma"; where they are: "kinderen in Duitsland",
+            # "scholen in België" - a place the documents never name is another case than theirs)
+            before = re.search(r"([\w-]+)\s+((?:uit|met|zonder|in)\s+(?:(?:een|de|het)\s+)?)" + re.escape(c.surface.lower())
                                + r"\b", question.text.lower())
-            if before and not verb_like(c) and _names_people(before.group(1)):
+            if before and not verb_like(c) and (_names_people(before.group(1)) or (
+                    before.group(2).startswith("in") and _COUNTABLE_RE.search(before.group(1)))):
                 found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 
@@ -312,7 +321,10 @@ class GapFinder(Ranker):
             never_used += [c for c in question.concepts if c.kind == "topic" and c.situation and c not in never_used
                            and not verb_like(c) and not any(self._concept_units(c))
                            and not self._compound_of_known_words(c.word)
-                           and re.search(r"\b(?:in|uit)\s+(?:(?:de|het|een)\s+)?" + re.escape(c.surface.lower()) + r"\b", text)]
+                           and (re.search(r"\b(?:in|uit)\s+(?:(?:de|het|een)\s+)?" + re.escape(c.surface.lower()) + r"\b", text)
+                                # ("ik doe een deeltijdopleiding, krijg ik ook korting?": the kind of
+                                # programme the user follows is the case asked, as a place is)
+                                or _STUDY_KIND_RE.search(c.word))]
         # "hoeveel verdient een onderzoeker met een tijdelijk contract?": the verb right after the
         # question word says what the amount is for; one the documents never use is not answered by
         # another amount about the rest (not a verb further on: "… studenten die hun beurs kwijtraken").
@@ -598,6 +610,11 @@ class GapFinder(Ranker):
             if pending and any(pending & (self._concept_words(c) | {c.word}) for c in question.concepts
                                if c.kind == "topic"):
                 return True
+        # "hoe vraag je als mbo-school die nazorgsubsidie aan?": "… kunnen tot en met 24 december subsidie
+        # aanvragen … op basis van een nog te publiceren regeling" says until when one may apply and that
+        # the rules it is done by are still to come; how to apply is not given yet
+        if question.answer_type == "procedure" and _STILL_TO_COME_RE.search(unit.text):
+            return True
         # "hoe lang duurt de opleiding geneeskunde?": "… dat zij 12 maanden extra reisrecht krijgen" is
         # how long the travel right lasts; a span of time followed by its own noun belongs to that noun,
         # and answers only a question that names it
@@ -714,6 +731,9 @@ class GapFinder(Ranker):
         # ("nog niet" says "not yet", no exclusion, unless that is what is asked: "wat is nog niet toegeschreven?")
         excluding = best.unit.text if _NOT_YET_RE.search(question.text) else _NOT_YET_RE.sub(" ", best.unit.text)
         if _EXCEPTION_QUESTION_RE.search(question.text) and not _EXCLUDES_RE.search(excluding):
+            return case.result("near_miss", shown=[best.unit])
+        # (nor does a sentence that says who may get something say what happens to one who asked too late)
+        if _LATE_QUESTION_RE.search(question.text) and not _LATE_ANSWER_RE.search(best.unit.text):
             return case.result("near_miss", shown=[best.unit])
         # "klopt het dat het collegegeld volgend studiejaar weer gehalveerd wordt?": a sentence about
         # "dit studiejaar" does not confirm it for the next one (nor for last year); the documents say

@@ -57,3 +57,29 @@ def test_where_the_user_studies_is_the_case_asked_with_ook(engine, question, pla
     assert result.kind == "near_miss" and result.missing == (place,)
 
 
+@pytest.mark.parametrize("question, kind, fact", [
+    # (before: the halving, as if it held for a part-time programme the documents never name)
+    ("ik ben 30 en doe een deeltijdopleiding aan de hogeschool, krijg ik ook korting op mijn collegegeld?",
+     "deeltijdopleiding", "gehalveerd"),
+    ("ik doe een deeltijdstudie aan de universiteit, krijg ik ook 12 maanden extra reisrecht?",
+     "deeltijdstudie", "reisrecht"),
+])
+def test_the_kind_of_programme_the_user_follows_is_the_case_asked_with_ook(engine, question, kind, fact):
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing == (kind,)
+    assert fact in shown(result)  # the general fact, as related information
+    # (a programme the documents do name is still answered)
+    assert engine.answer("ik doe een opleiding op het mbo, krijg ik ook korting op het lesgeld?").kind == "answer"
+
+
+@pytest.mark.parametrize("question", [
+    "hoe vraag je als mbo school die nazorg subsidie eigenlijk aan? waar moet dat formulier heen",
+    "hoe vraag ik als mbo-school subsidie aan voor nazorg?",
+])
+def test_how_to_apply_is_not_given_by_rules_still_to_be_published(engine, question):
+    # "Mbo-scholen kunnen tot en met 24 december subsidie aanvragen … op basis van een nog te publiceren
+    # regeling": until when, not how (before: the deadline as if it were the procedure)
+    result = engine.answer(question)
+    assert result.kind == "near_miss" and result.missing_type == "procedure"
+    assert "24 december" in shown(result)  # the deadline, as related information
+    assert engine.answer("tot wanneer kan een mbo school subsidie voor nazorg aanvragen").kind == "answer"

@@ -16,6 +16,9 @@ from tests.answer_layer import shown
     ("worden ook postdocs met een tijdelijk contract verlengd?", "postdocs", "tijdelijk contract"),
     ("geldt de halvering van het lesgeld ook voor studenten uit Belgie?", "studenten uit Belgie", "gehalveerd"),
     ("hebben gepensioneerde leraren recht op een npo-vergoeding?", "gepensioneerde leraren", "recht"),
+    # (where they are, a place the documents never name: another case than the Dutch pupils' weeks)
+    ("hoeveel weken leervertraging hebben kinderen in Duitsland opgelopen?", "kinderen in Duitsland", "weken"),
+    ("hebben studenten in belgie ook last van mentale problemen?", "studenten in belgie", "mentale problemen"),
 ])
 def test_a_group_the_documents_never_name_is_a_near_miss(engine, question, group, fact):
     result = engine.answer(question)
@@ -28,6 +31,7 @@ def test_a_group_the_documents_never_name_is_a_near_miss(engine, question, group
     ("krijgen hbo studenten ook 12 maanden extra reisrecht?", "12 maanden extra reisrecht"),
     ("wordt het collegegeld ook gehalveerd voor mbo studenten?", "gehalveerd"),
     ("krijgen zij-instromers ook extra begeleiding?", "zij-instromers"),
+    ("hoeveel weken achterstand hebben leerlingen in groep 8 bij rekenen?", "10 weken"),
 ])
 def test_a_group_or_sector_the_documents_name_still_answers(engine, question, fact):
     result = engine.answer(question)

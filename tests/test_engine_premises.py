@@ -101,3 +101,15 @@ def test_the_programmes_money_for_one_institution_asks_a_rate(engine, question):
     result = engine.answer(question)
     assert result.kind == "near_miss" and result.missing and result.missing[0].startswith("per ")
     assert "516 miljoen" in shown(result)  # the total is still shown, as a related fact
+
+
+@pytest.mark.parametrize("question, fact", [
+    # (before: who has a right to the grant, as if it said what happens to one who applied too late)
+    ("ik heb de tegemoetkoming voor mijn aanvullende beurs te laat aangevraagd, krijg ik hem nu nog?",
+     "tegemoetkoming"),
+    ("wat als een mbo school te laat is met de nazorg subsidie aanvragen?", "24 december"),
+])
+def test_what_happens_when_one_is_too_late_is_not_said_by_who_may_apply(engine, question, fact):
+    result = engine.answer(question)
+    assert result.kind == "near_miss"
+    assert fact in shown(result)  # the rule itself, as related information
