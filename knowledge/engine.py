@@ -43,6 +43,7 @@ AMBIGUOUS_SIMILARITY = 3.0    # ... unless the best reads clearly like the quest
 DOMINATED_BEST_LACKS = 0.30    # a best lacking at most this share of the question's weight ...
 DOMINATED_EXTRA_WEIGHT = 3.0   # ... holding this much weight more than a unit that holds nothing else: no tie
 SPLIT_COVERAGE = 0.55         # a best this weak, and a rival holding the word it lacks: unsure (no embedding)
+READS_NO_CLOSER = 0.25        # a rival that adds nothing is still one where the embedding reads it this much closer
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"}
 MORE_LIMIT = 4
@@ -390,9 +391,33 @@ class Engine(GapFinder):
         # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
         most_given = "superlative" in best.unit.types and superlative_asked(question)
         dominated = self._dominated_by(best, case.weights)
+        # (nor a unit that holds no word of the question the best lacks, beside a best that holds every
+        # topic word asked (a sector the best's passage is about counts as held): where it lacks a word
+        # the best holds and ranks below it, or gives no answer of the kind asked that the best gives -
+        # "bij basisscholen van welke grootte zijn de vertragingen groter?": "po-scholen met minder dan
+        # 140 leerlingen", not "grote gezinnen"; "hoeveel plannen van mbo en ho instellingen zitten in de
+        # voortgangsrapportage?": "Honderd van de … plannen", not the plans without a count. Not for a
+        # deadline asked that the best does not give, nor against a rival that says the most asked, nor
+        # against one the embedding reads as clearly closer to the question: "did more students have
+        # mental problems in covid" - the best has "corona" but is about internships.)
+        best_lacks = {c.word for c in best.missing
+                      if not (c.kind == "sector" and best.unit.sectors and for_asked(best.unit))}
+        holds_all = not any(c.kind == "topic" for c in best.missing)
+        kind_given = typed_best and not (DEADLINE_QUESTION_RE.search(question.text) and "deadline" not in best.unit.types)
+
+        def adds_nothing(s: Scored) -> bool:
+            rival_lacks = {c.word for c in s.missing}
+            if not holds_all or (superlative_asked(question) and "superlative" in s.unit.types
+                                 and "superlative" not in best.unit.types):
+                return False
+            return (best_lacks < rival_lacks and s.score < best.score
+                    and s.similarity <= best.similarity + READS_NO_CLOSER) \
+                or (best_lacks <= rival_lacks and kind_given and not self._gives(s.unit, question, case.wanted))
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not dominated(s)
+                      and not adds_nothing(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))

@@ -61,3 +61,28 @@ def test_something_specific_names_no_subject(engine):
 def test_a_best_lacking_a_heavy_word_is_still_no_answer(engine, question):
     result = engine.answer(question)
     assert result.kind != "answer", shown(result)
+
+
+@pytest.mark.parametrize("question, language, fact", [
+    # (before: unsure beside "Ook leerlingen uit ... grote gezinnen", which holds no word the best lacks
+    # and lacks the po-scholen the best names)
+    ("bij basisscholen van welke grootte zijn de vertragingen groter?", "nl", "140 leerlingen"),
+    ("zijn de vertragingen nou groter op kleine basisscholen?", "nl", "140 leerlingen"),
+    # (before: unsure beside "Over de volle breedte ... plannen gemaakt", which gives no count; the
+    # best's passage is about mbo and ho, so it lacks no word the rival holds)
+    ("hoeveel plannen van mbo en ho instellingen zitten in de voortgangsrapportage?", "nl", "Honderd van de"),
+    ("how many of the plans of mbo and higher education institutions are in the progress report?", "en", "Honderd van de"),
+])
+def test_a_close_unit_adding_nothing_to_a_best_holding_every_word_is_no_rival(question, language, fact):
+    assert_sure(question, language, fact)
+
+
+@pytest.mark.parametrize("question", [
+    # a date that is no deadline, for a deadline asked: the hedge stays
+    "wat was de deadline voor de mr om in te stemmen met het npo-plan?",
+    # a rival the embedding reads clearly closer, lacking only the framing "in covid": the hedge stays
+    "im an international student at a hogeschool, did more students have mental problems in covid",
+])
+def test_a_rival_is_kept_where_the_best_gives_no_deadline_or_reads_less_close(question):
+    language = "nl" if "npo-plan" in question else "en"
+    assert reply_to(question, language).startswith(UNSURE)
