@@ -122,6 +122,22 @@ POINTING_WORDS = 4             # ... among a sentence's first words
 
 
 # "In 2015 bleek 5% werkzaam te zijn" (a bare share whose whole the sentence before names)
+# A time phrase that points back mid-sentence ("… is afgesproken dat op dat moment wordt afgewogen of …"
+# after "De eerstvolgende rapportage wordt in het voorjaar van 2022 met u gedeeld."): the moment is the
+# one the sentence before names - unless the sentence names a time itself ahead of the phrase ("in de
+# periode maart tot en met december 2020 … en in die periode …").
+_TIME_BACK_RE = re.compile(r"\b(?:op|tot|vanaf|na) (?:dat|die) (?:moment|tijdstip|datum)\b|\btegen die tijd\b|"
+                           r"\bin (?:die|dat|deze) (?:periode|jaar|maand|fase)\b", re.I)
+_NAMED_TIME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:" + MONTHS + r"|voorjaar|najaar|zomer|winter|herfst)\b", re.I)
+
+
+def _points_back_in_time(sentence: str, before: str) -> bool:
+    """Does a time phrase in the middle of `sentence` stand for a time that `before` names?"""
+    found = _TIME_BACK_RE.search(sentence)
+    return bool(found) and not _NAMED_TIME_RE.search(sentence[:found.start()]) \
+        and bool(_NAMED_TIME_RE.search(before)) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
 _NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|bleken|was|waren|is|zijn) \d+(?:,\d+)?\s?(?:%|procent)(?! van)")
 
 
@@ -139,6 +155,8 @@ def points_back(sentence: str, before: str) -> bool:
     if first == "het" and second == "gaat":
         return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
     if first == "men":
+        return True
+    if _points_back_in_time(sentence, before):
         return True  # "Men kiest vooral voor …": the impersonal subject is whoever the sentence before is about
     # (a sentence without a subject of its own: "In 2015 bleek 5% werkzaam te zijn …" after "… hoeveel
     # pabostudenten …")
