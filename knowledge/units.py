@@ -141,6 +141,16 @@ def _points_back_in_time(sentence: str, before: str) -> bool:
 _NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|bleken|was|waren|is|zijn) \d+(?:,\d+)?\s?(?:%|procent)(?! van)")
 
 
+PHRASE_WORDS = 3   # (two-word phrases are mostly a modifier and its word: read as the words they are)
+
+
+def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
+    """The lexicon words whose phrases of three or more words the sentence holds, as a question's
+    phrases are read: "onder leiding van Kim Putters" holds "voorzitter"."""
+    return [head for phrase, head in lexicon.phrases.items() if len(phrase) >= PHRASE_WORDS
+            and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
+
+
 def points_back(sentence: str, before: str) -> bool:
     """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
     heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
@@ -472,7 +482,20 @@ def build_units(kb) -> List[Unit]:
                 context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
-    return _with_names(units)
+    return _with_names(_with_phrase_words(units, lexicon))
+
+
+def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
+    """A word the documents never use, nor any word of its lexicon group, that they say by a phrase of
+    its group ("onder leiding van Kim Putters" for "voorzitter") is a word of the sentences with that
+    phrase (not "personeelstekort" for "tekort aan personeel": its group's "lerarentekort" is theirs)."""
+    used = set().union(*(u.tokens for u in units))
+    out = []
+    for u in units:
+        heads = [h for h in _phrase_heads(normalize_tokens(u.text), lexicon)
+                 if not ({h} | set(lexicon.alternatives(h))) & used]
+        out.append(replace(u, tokens=u.tokens | frozenset(heads)) if heads else u)
+    return out
 
 
 # the parts of a heading that names two or more things ("Korting op les-, cursus- en collegegeld en de
