@@ -202,7 +202,17 @@ class Ranker:
                 # the lemma is a word of many units: "zomerscholen" is no "zomer" with any "school")
                 tail = next((x for t in tails for x in (t, lemma(t)) if x in self._postings
                              and (x == t or len(self._postings[x]) <= COMPOUND_TAIL_UNITS)), None)
-                if head in self._postings and tail:
+                # (the head by its lemma too: "jongerenplatform" is the "Platform Perspectief Jongeren")
+                known_head = next((x for x in (head, lemma(head)) if x in self._postings), None)
+                if known_head and tail:
+                    found.add(f"{known_head}{PARTS}{tail}")
+                    break
+        if not found and len(word) >= 9:
+            # (or a head the documents write only in hyphenated words, with a short tail:
+            # "enveloppegeld" is the "enveloppe-middelen" of the "corona-enveloppe")
+            for head, tails in compound_cuts(word, 4):
+                tail = next((t for t in tails if t in self._postings), None)
+                if len(head) >= 5 and head not in self._postings and self._hyphen_words(head) and tail:
                     found.add(f"{head}{PARTS}{tail}")
                     break
         return frozenset(found)
@@ -350,7 +360,18 @@ class Ranker:
     @functools.lru_cache(maxsize=8192)
     def _part_words(self, part: str) -> FrozenSet[str]:
         """A compound part of a question word and the words of its lexicon group."""
-        return frozenset({part} | set(self.lexicon.alternatives(part)))
+        words = {part} | set(self.lexicon.alternatives(part))
+        # (and, for a part the documents write only inside hyphenated words, those words:
+        # "enveloppe" in "corona-enveloppe")
+        if part in self._postings or len(part) < 5:
+            return frozenset(words)
+        return frozenset(words | self._hyphen_words(part))
+
+    @functools.lru_cache(maxsize=8192)
+    def _hyphen_words(self, part: str) -> FrozenSet[str]:
+        """The documents' hyphenated words that have `part` as one of their parts ("enveloppe" in
+        "corona-enveloppe" and "enveloppe-middel")."""
+        return frozenset(v for v in self._hyphenated if part in v.split("-"))
 
     @staticmethod
     def _defined_words(question: Question) -> Set[str]:

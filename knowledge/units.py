@@ -122,7 +122,33 @@ POINTING_WORDS = 4             # ... among a sentence's first words
 
 
 # "In 2015 bleek 5% werkzaam te zijn" (a bare share whose whole the sentence before names)
+# A time phrase that points back mid-sentence ("… is afgesproken dat op dat moment wordt afgewogen of …"
+# after "De eerstvolgende rapportage wordt in het voorjaar van 2022 met u gedeeld."): the moment is the
+# one the sentence before names - unless the sentence names a time itself ahead of the phrase ("in de
+# periode maart tot en met december 2020 … en in die periode …").
+_TIME_BACK_RE = re.compile(r"\b(?:op|tot|vanaf|na) (?:dat|die) (?:moment|tijdstip|datum)\b|\btegen die tijd\b|"
+                           r"\bin (?:die|dat|deze) (?:periode|jaar|maand|fase)\b", re.I)
+_NAMED_TIME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:" + MONTHS + r"|voorjaar|najaar|zomer|winter|herfst)\b", re.I)
+
+
+def _points_back_in_time(sentence: str, before: str) -> bool:
+    """Does a time phrase in the middle of `sentence` stand for a time that `before` names?"""
+    found = _TIME_BACK_RE.search(sentence)
+    return bool(found) and not _NAMED_TIME_RE.search(sentence[:found.start()]) \
+        and bool(_NAMED_TIME_RE.search(before)) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
 _NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|bleken|was|waren|is|zijn) \d+(?:,\d+)?\s?(?:%|procent)(?! van)")
+
+
+PHRASE_WORDS = 3   # (two-word phrases are mostly a modifier and its word: read as the words they are)
+
+
+def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
+    """The lexicon words whose phrases of three or more words the sentence holds, as a question's
+    phrases are read: "onder leiding van Kim Putters" holds "voorzitter"."""
+    return [head for phrase, head in lexicon.phrases.items() if len(phrase) >= PHRASE_WORDS
+            and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
 
 
 def points_back(sentence: str, before: str) -> bool:
@@ -139,6 +165,8 @@ def points_back(sentence: str, before: str) -> bool:
     if first == "het" and second == "gaat":
         return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
     if first == "men":
+        return True
+    if _points_back_in_time(sentence, before):
         return True  # "Men kiest vooral voor …": the impersonal subject is whoever the sentence before is about
     # (a sentence without a subject of its own: "In 2015 bleek 5% werkzaam te zijn …" after "… hoeveel
     # pabostudenten …")
@@ -454,7 +482,20 @@ def build_units(kb) -> List[Unit]:
                 context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
-    return _with_names(units)
+    return _with_names(_with_phrase_words(units, lexicon))
+
+
+def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
+    """A word the documents never use, nor any word of its lexicon group, that they say by a phrase of
+    its group ("onder leiding van Kim Putters" for "voorzitter") is a word of the sentences with that
+    phrase (not "personeelstekort" for "tekort aan personeel": its group's "lerarentekort" is theirs)."""
+    used = set().union(*(u.tokens for u in units))
+    out = []
+    for u in units:
+        heads = [h for h in _phrase_heads(normalize_tokens(u.text), lexicon)
+                 if not ({h} | set(lexicon.alternatives(h))) & used]
+        out.append(replace(u, tokens=u.tokens | frozenset(heads)) if heads else u)
+    return out
 
 
 # the parts of a heading that names two or more things ("Korting op les-, cursus- en collegegeld en de

@@ -102,3 +102,22 @@ def test_what_the_programme_costs_is_not_a_cost_named_inside_it(engine, question
     result = engine.answer(question)
     assert result.kind == "near_miss"
     assert "12 miljoen" not in result.shown[0].text and "516 miljoen" in result.shown[0].text
+
+
+def test_a_mid_sentence_time_reference_brings_the_sentence_that_names_the_time():
+    # "… afgesproken dat op dat moment … wordt afgewogen of …" is the spring of 2022 the sentence
+    # before names; "in die periode" after a period of its own sentence points to that one
+    from knowledge.units import points_back
+    before = "De eerstvolgende rapportage wordt in het voorjaar van 2022 met u gedeeld."
+    sentence = ("Naar aanleiding van twee moties is met de Kamer afgesproken dat op dat moment (en voor aanvang "
+                "van schooljaar 2022-2023) wordt afgewogen of het nodig en uitvoerbaar is om het programma te "
+                "verlengen met één of twee schooljaren.")
+    assert points_back(sentence, before)
+    own = ("Daarnaast geldt voor alle ho-studenten die in de periode maart tot en met december 2020 een opleiding "
+           "volgden en in die periode minimaal een maand recht hadden op een studentenreisproduct.")
+    assert not points_back(own, "Inmiddels zijn de instellingen in 2021 gecompenseerd.")
+
+
+def test_the_extension_answer_shows_when_it_is_weighed(engine):
+    result = engine.answer("met hoeveel schooljaren kan het programma eventueel verlengd worden?")
+    assert "één of twee schooljaren" in shown(result) and "voorjaar van 2022" in shown(result)
