@@ -165,9 +165,9 @@ def points_back(sentence: str, before: str) -> bool:
     if first == "het" and second == "gaat":
         return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
     if first == "men":
-        return True
-    if _points_back_in_time(sentence, before):
         return True  # "Men kiest vooral voor …": the impersonal subject is whoever the sentence before is about
+    if _points_back_in_time(sentence, before):
+        return True  # "… afgesproken dat op dat moment … wordt afgewogen": the time the sentence before names
     # (a sentence without a subject of its own: "In 2015 bleek 5% werkzaam te zijn …" after "… hoeveel
     # pabostudenten …")
     if _NO_OWN_SUBJECT_RE.match(sentence) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS:
