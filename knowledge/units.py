@@ -121,7 +121,6 @@ _POINTING_ADVERBS = {"daarvan", "hiervan", "daarvoor", "hiervoor", "daarover", "
 POINTING_WORDS = 4             # ... among a sentence's first words
 
 
-# "In 2015 bleek 5% werkzaam te zijn" (a bare share whose whole the sentence before names)
 # A time phrase that points back mid-sentence ("… is afgesproken dat op dat moment wordt afgewogen of …"
 # after "De eerstvolgende rapportage wordt in het voorjaar van 2022 met u gedeeld."): the moment is the
 # one the sentence before names - unless the sentence names a time itself ahead of the phrase ("in de
@@ -138,6 +137,7 @@ def _points_back_in_time(sentence: str, before: str) -> bool:
         and bool(_NAMED_TIME_RE.search(before)) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
 
 
+# "In 2015 bleek 5% werkzaam te zijn" (a bare share whose whole the sentence before names)
 _NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|bleken|was|waren|is|zijn) \d+(?:,\d+)?\s?(?:%|procent)(?! van)")
 
 
