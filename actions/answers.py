@@ -18,6 +18,7 @@ from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES, STRICT_THRESHOLD
+from knowledge.normalize import words
 from knowledge.question import QUESTION_WORDS
 from knowledge.question_forms import ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, subject_words, theme_number
 from knowledge.english import analyse_in, dutch_text
@@ -471,11 +472,10 @@ _SOCIAL_OPENING_RE = re.compile(r"^\W*(?:(bedankt|dank je( wel)?|dankjewel|dank 
 # A message of this many words or fewer, without a question mark or question word, is typed as
 # keywords ("coschappen mbo"): NLU's dialogue act is all that says what is asked.
 KEYWORD_WORDS = 3
-_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 def _typed_as_keywords(text: str) -> bool:
-    found = _WORD_RE.findall(text or "")
+    found = words(text)
     return "?" not in text and len(found) <= KEYWORD_WORDS and not any(w.lower() in QUESTION_WORDS for w in found)
 
 

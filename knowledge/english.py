@@ -153,15 +153,19 @@ def load_glossary(path: Optional[str] = None) -> Glossary:
 
 
 @functools.lru_cache(maxsize=8)
-def _chat_spelling_re(words: Tuple[str, ...]) -> Optional[Pattern]:
-    return re.compile(r"(?<!['’-])\b(" + "|".join(map(re.escape, words)) + r")\b(?!['’-])", re.I) if words else None
+def _chat_spellings(keep: FrozenSet[str]) -> Tuple[Dict[str, str], Optional[Pattern]]:
+    """The glossary's chat spellings but those in `keep`, and the pattern that finds them (built once
+    per `keep`, not per message)."""
+    spellings = {w: full for w, full in load_glossary().chat_spellings if w not in keep}
+    pattern = re.compile(r"(?<!['’-])\b(" + "|".join(map(re.escape, sorted(spellings))) + r")\b(?!['’-])", re.I) \
+        if spellings else None
+    return spellings, pattern
 
 
 def chat_spelled(text: str, keep: FrozenSet[str] = frozenset()) -> str:
     """`text` with the glossary's chat spellings written out ("whats the npo" -> "what is the npo",
     "next yr" -> "next year"), except the words in `keep`."""
-    spellings = dict(load_glossary().chat_spellings)
-    pattern = _chat_spelling_re(tuple(sorted(w for w in spellings if w not in keep)))
+    spellings, pattern = _chat_spellings(keep)
     return pattern.sub(lambda m: spellings[m.group(1).lower()], text or "") if pattern else (text or "")
 
 
