@@ -17,7 +17,7 @@ from actions import facts_en, record, texts, texts_en
 from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
-from knowledge.engine import ANSWER_THRESHOLD, SATISFIES, STRICT_THRESHOLD
+from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
 from knowledge.normalize import words
 from knowledge.question import QUESTION_WORDS
 from knowledge.question_forms import ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, subject_words, theme_number
@@ -571,12 +571,11 @@ def _holds_a_question(ctx: Context, question, result: Result, engine) -> bool:
     if result.kind not in ("answer", "near_miss", "actions") or not question.is_question:
         return False
     if ctx.intent == "out_of_scope":
-        # (NLU learnt out of scope from few English messages and files English questions about the
-        # documents there with full confidence - "what is meant by a warm handover to work?" - so for
-        # English the engine's own answer, which passed its checks for a subject the documents never
-        # name, is enough)
-        least = ANSWER_THRESHOLD if ctx.language == "en" else STRICT_THRESHOLD
-        return result.kind in ("answer", "actions") and engine.clearly_about(result, least=least)
+        # (NLU learnt out of scope from few messages per topic and files questions about the documents
+        # there with full confidence - "what is meant by a warm handover to work?", "zijn studenten
+        # blij dat ze weer naar de campus mogen?" - so the engine's own answer, which passed its checks
+        # for a subject the documents never name, is enough; a list of actions or a near miss is not)
+        return result.kind in ("answer", "actions") and engine.clearly_about(result, least=ANSWER_THRESHOLD)
     long_question = len(ctx.text.split()) >= LONG_QUESTION_WORDS
     return long_question or (result.kind == "answer" and engine.clearly_about(result))
 

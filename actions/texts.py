@@ -102,7 +102,7 @@ RELATIVE_DATE = "{written} ({absolute})"
 # The kind of answer a question asked for (knowledge.question answer types), in near-miss replies.
 TYPE_NOUNS = {
     "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
-    "date": "datum of termijn", "who": "naam van een persoon of organisatie",
+    "date": "datum of termijn", "clock": "tijdstip", "who": "naam van een persoon of organisatie",
     "procedure": "aanvraagprocedure", "reason": "reden of doel", "opinion": "mening",
 }
 DONT_KNOW = (

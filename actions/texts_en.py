@@ -92,7 +92,7 @@ NEAR_MISS_SECTOR = "The documents do not say this for {sector}."
 RELATED_INTRO = "What they do say (in Dutch):"
 TYPE_NOUNS = {
     "amount": "an amount", "percentage": "a percentage", "duration": "a duration", "number": "a number",
-    "date": "a date or deadline", "who": "the name of a person or organisation",
+    "date": "a date or deadline", "clock": "a time of day", "who": "the name of a person or organisation",
     "procedure": "an application procedure", "reason": "a reason or purpose", "opinion": "an opinion",
 }
 DONT_KNOW = (

@@ -208,6 +208,8 @@ class GapFinder(Ranker):
         self._named_years = {year for unit in self.units for w in words(unit.text)
                              for year in ([w] if YEAR_RE.fullmatch(w) else w.split("-") if YEAR_RANGE_RE.fullmatch(w)
                                           and int(w[5:]) - int(w[:4]) > 1 else [])}
+        # the kinds of answer some unit gives (no sentence gives a time of day)
+        self._given_types = set().union(*(unit.types for unit in self.units))
         # each word of an item of a list the documents give -> the heads of the list's other items
         self._listed_beside: Dict[str, Set[str]] = {}
         for unit in self.units:
@@ -272,12 +274,12 @@ class GapFinder(Ranker):
         related = best.similarity >= SEMANTIC_CONFIDENT or self._holds_enough(case, best)
         return not related or bool(absent and best.coverage < ANSWER_THRESHOLD + 0.2)
 
-    @staticmethod
-    def _holds_enough(case: Case, best: Scored) -> bool:
+    def _holds_enough(self, case: Case, best: Scored) -> bool:
         """Does a unit among the best ranked hold enough of the question to be related to it, a thing
         it names among it? (Where the kind of answer asked lifted the best above one that holds more:
-        "mijn basisbeurs stopt, hoeveel krijg ik dan?" ranks "in totaal circa € 50 miljoen" first.)"""
-        return best.coverage >= RELATED_THRESHOLD or bool(case.wanted) and any(
+        "mijn basisbeurs stopt, hoeveel krijg ik dan?" ranks "in totaal circa € 50 miljoen" first; a
+        kind no unit gives, a time of day, lifted none.)"""
+        return best.coverage >= RELATED_THRESHOLD or bool(case.wanted & self._given_types) and any(
             s.coverage >= RELATED_THRESHOLD and any(c.kind == "topic" and not verb_like(c) and c not in s.missing
                                                    for c in case.question.topics)
             for s in case.ranked[:RELATED_CANDIDATES])
@@ -809,7 +811,11 @@ class GapFinder(Ranker):
             related = next((s.unit for s in ranked if "date" in s.unit.types
                             and s.coverage >= best.coverage - YEAR_RELATED_MARGIN
                             and s.unit.id not in self._concept_units(gap.missing_year)[0]), related)
-        return case.result("near_miss", shown=[self._with_antecedent(related)], missing=tuple(c.surface for c in named[:1]),
+        # (a kind of answer no sentence gives is what is missing, not a word: "hoe laat begint de
+        # nieuwe regeling?" lacks a time of day, not 'nieuwe')
+        never_given = typed_gap and bool(wanted) and not wanted & self._given_types
+        return case.result("near_miss", shown=[self._with_antecedent(related)],
+                           missing=() if never_given else tuple(c.surface for c in named[:1]),
                            missing_rate=gap.missing_rate, missing_type=question.answer_type if typed_gap else None,
                            other_sector=other_sector)
 

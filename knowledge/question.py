@@ -37,6 +37,9 @@ _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen
 # The kind of answer a question asks for, from its wording (first match wins).
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+        # ("hoe laat gaat de bieb dicht?", "hoe laat vertrekt de trein?": a time of day, which the
+        # documents never give)
+        ("clock", r"\bhoe laat\b|\bom hoeveel uur\b|\bwelk tijdstip\b|\bopeningstijden\b|\bvertrektijden?\b"),
         ("percentage", r"\bhoe ?veel procent\b|(?<!\bin )\bwelk(e)? (percentage|deel|aandeel)\b|\bhoe groot (is )?(het|een) (deel|aandeel)\b"
                        r"|\bwat is het (percentage|aandeel)\b|\bhoeveel %"
                        # ("hoe vaak kiezen instellingen iets buiten de lijst?": how often is a share of them)

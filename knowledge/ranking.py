@@ -69,6 +69,7 @@ SATISFIES = {
     "duration": {"duration"},
     "number": {"number", "amount", "percentage", "duration"},
     "date": {"date"},
+    "clock": {"clock"},
     "who": {"who"},
     "procedure": {"procedure"},
     # (asked only by a bare "waarom?" / "waarvoor?" after another question: `actions.follow_ups`)

@@ -62,6 +62,8 @@ _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bau
 _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
 
 # ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
+# A time of day: "om 9.00 uur", "17:30 uur", "tot 12 uur".
+_CLOCK_RE = re.compile(r"\b(?:om|tot|vanaf|voor|na)\s+\d{1,2}(?:[.:]\d{2})?\s*uur\b|\b\d{1,2}[.:]\d{2}\s*uur\b", re.I)
 _TIME_PHRASE_RE = re.compile(
     r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
     r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b"
@@ -229,6 +231,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("number")
     if "date" in found and _DEADLINE_RE.search(text):
         found.add("deadline")
+    if _CLOCK_RE.search(text):
+        found.add("clock")
     if _WHO_RE.search(text):
         found.add("who")
     if _PROCEDURE_RE.search(text):

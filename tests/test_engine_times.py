@@ -129,3 +129,24 @@ def test_the_programmes_own_start_in_english():
 def test_a_start_of_something_else_in_the_programme_keeps_its_own_date():
     # (the pilots start in the autumn of 2021, not when the programme was presented)
     assert "najaar van 2021" in reply_to("wanneer start het npo met de pilotregio's?")
+
+
+@pytest.mark.parametrize("question, language", [
+    ("om hoeveel uur begint het extra reisrecht?", "nl"),
+    ("hoe laat begint de nieuwe regeling voor de tegemoetkoming?", "nl"),
+    ("what time does the extra travel right start?", "en"),
+])
+def test_a_time_of_day_is_not_in_the_documents(question, language):
+    # (a clock time is no date: before, "hoe laat" had no answer type and the sentence about the
+    # compensation or the travel right answered as if it gave the time)
+    reply = reply_to(question, language=language)
+    # (and the kind of answer is what is missing, not a word of the question: "… over ‘nieuwe’")
+    assert reply.split("\n")[0] in ("De documenten noemen hier geen tijdstip bij.",
+                                     "The documents do not give a time of day for this."), reply
+
+
+def test_a_clock_time_in_a_sentence_is_one():
+    from knowledge.units import unit_types
+    assert "clock" in unit_types("Het loket is open vanaf 9.00 uur.")
+    assert "clock" not in unit_types("De regeling loopt tot 1 januari 2022.")
+    assert analyse("hoe laat gaat de bieb dicht?").answer_type == "clock"
