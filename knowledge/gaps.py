@@ -515,8 +515,25 @@ class GapFinder(Ranker):
         if _OUTCOME_QUESTION_RE.search(question.text) and _PLANNED_RE.search(best.unit.text) \
                 and not _OUTCOME_QUESTION_RE.search(best.unit.text):
             silent = True
+        # "in welke functie werken de meeste mbo-studenten?": a sentence with none of the words by which
+        # one gives the kind of answer asked (lexicon `answer_kinds`: "werkt *als* …") does not give it
+        kind_missing = [c for c in question.concepts if self.asks_answer_kind(c)
+                        and not self.gives_answer_kind(c, best.unit)]
+        if kind_missing and not silent:
+            silent, focal = True, kind_missing[:1]
         return Gap(silent, focal, heaviest, type_missing, missing_year,
                     missing_rate[0].surface if missing_rate else None)
+
+    def asks_answer_kind(self, concept: Concept) -> bool:
+        """Is the concept a noun naming the kind of answer asked ("in welke *functie*")?"""
+        markers = self.lexicon.answer_kinds.get(concept.word)
+        return bool(markers) and {t for phrase in markers for t in phrase} <= concept.alternatives
+
+    def gives_answer_kind(self, concept: Concept, unit: Unit) -> bool:
+        """Does the unit say it the way that kind of answer is given ("werkt *als* …" for a function)?"""
+        tokens = normalize_tokens(unit.text)
+        return any(tuple(tokens[i:i + len(p)]) == p for p in self.lexicon.answer_kinds[concept.word]
+                   for i in range(len(tokens) - len(p) + 1))
 
     def _another_case_named(self, concept: Concept, unit: Unit, question_text: str = "") -> bool:
         """Does the unit (with the sentence it points back to) name another item of a list the documents

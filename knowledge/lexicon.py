@@ -55,6 +55,10 @@ class Lexicon:
     # words naming two cases of one thing (a contract is "vast" or "tijdelijk"): a sentence about the
     # one is no answer about the other; for a premise they are opposites too
     other_cases: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    # nouns that, after "welk(e)" / "wat voor", name the kind of answer asked ("in welke functie",
+    # "welke rol") -> the words of a sentence that gives that kind ("werkt *als* onderwijsondersteunend
+    # personeel")
+    answer_kinds: Dict[str, Tuple[Phrase, ...]] = field(default_factory=dict)
 
     def alternatives(self, token: str) -> FrozenSet[str]:
         return self.groups.get(token, frozenset((token,)))
@@ -126,6 +130,8 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
     judgements = frozenset(t for e in (data.get("judgements") or []) for t in _norm(e))
     sector_subjects = frozenset(t for e in (data.get("sector_subjects") or []) for t in _norm(e))
+    answer_kinds = {_norm(k)[0]: tuple(dict.fromkeys([_norm(k)] + [_norm(e) for e in v]))
+                    for k, v in (data.get("answer_kinds") or {}).items()}
 
     def pairs(key: str) -> Dict[str, set]:
         found: Dict[str, set] = {}
@@ -149,7 +155,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
         background=background, programme_names=programme_names, programme_start=programme_start, light=light, judgements=judgements,
         sector_subjects=sector_subjects, opposites={w: frozenset(o) for w, o in opposites.items()},
-        other_cases={w: frozenset(o) for w, o in other_cases.items()},
+        other_cases={w: frozenset(o) for w, o in other_cases.items()}, answer_kinds=answer_kinds,
     )
 
 

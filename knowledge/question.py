@@ -540,6 +540,11 @@ _SET_ASIDE_AMOUNT_RE = re.compile(
     r"(?:\s*(?:miljoen|miljard|euro|procent|%))?", re.IGNORECASE)
 
 
+def _after_which(tokens: List[str], i: int) -> bool:
+    """Does the word at `i` follow "welk(e)" or "wat voor" ("in welke functie", "wat voor rol")?"""
+    return (i >= 1 and tokens[i - 1] in ("welk", "welke")) or (i >= 2 and tokens[i - 2:i] == ["wat", "voor"])
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
     asked = text
     text = _SET_ASIDE_AMOUNT_RE.sub(" ", text)
@@ -673,6 +678,12 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                 or (token in _RUN_VERBS and kind in ("date", "duration")) \
                 or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
+        elif token in lexicon.answer_kinds and _after_which(tokens, i - 1):
+            # "in welke functie werken …?": the kind of answer asked, given by a sentence that need not
+            # use the word ("werkt als onderwijsondersteunend personeel"); one without any of its
+            # words does not give it (see gaps: a missing answer kind)
+            markers = {t for phrase in lexicon.answer_kinds[token] for t in phrase}
+            add(Concept(token, surface, lexicon.alternatives(token) | markers))
         elif re.fullmatch(r"\d+(e|ste|de)", token):
             continue  # ordinals ("mijn 2e jaar") say when, not what
         elif token.isdigit():
