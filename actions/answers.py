@@ -20,7 +20,8 @@ from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
 from knowledge.normalize import words
 from knowledge.question import QUESTION_WORDS
-from knowledge.question_forms import ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, subject_words, theme_number
+from knowledge.question_forms import (ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, WHAT_RE,
+                                      subject_words, theme_number)
 from knowledge.english import analyse_in, dutch_text
 
 PAGE_SIZE = 5
@@ -474,6 +475,15 @@ _SOCIAL_OPENING_RE = re.compile(r"^\W*(?:(bedankt|dank je( wel)?|dankjewel|dank 
 KEYWORD_WORDS = 3
 
 
+# "zijn de acties voor lerarenopleidingen ook voor het wo?": whether something holds for a group,
+# which the documents answer in a sentence, not by a list ("welke acties zijn er ook voor het wo?" is one).
+_FOR_WHOM_TOO_RE = re.compile(r"\b(?:ook|alleen|enkel|uitsluitend)\s+(?:voor|in|op|bij)\b", re.I)
+
+
+def _asks_whether_for(text: str) -> bool:
+    return bool(_FOR_WHOM_TOO_RE.search(text)) and not WHAT_RE.match(text)
+
+
 def _typed_as_keywords(text: str) -> bool:
     found = words(text)
     return "?" not in text and len(found) <= KEYWORD_WORDS and not any(w.lower() in QUESTION_WORDS for w in found)
@@ -514,7 +524,8 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
     # laptop?", whose answer is that the devices are for the mbo, not theme 2's list for the hbo.
     if ctx.intent == "ask_actions" and (theme or list_only) and len(question.topics) <= 2 \
             and (list_only or ctx.text.startswith("/") or _typed_as_keywords(text)) \
-            and not question.answer_type:  # "hoeveel hbo-studenten hadden geen stageplaats?" asks one fact
+            and not question.answer_type \
+            and not _asks_whether_for(text):  # "hoeveel hbo-studenten hadden geen stageplaats?" asks one fact
         answer = answer_actions(kb, theme, question.sectors[0] if question.sectors else ctx.sector, language)
         answer.question = text
         return answer

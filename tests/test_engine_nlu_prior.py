@@ -115,6 +115,16 @@ def test_a_theme_read_from_a_subject_word_lists_its_actions_only_where_actions_a
     assert "thema 2" in _reply("welzijn acties", intent="ask_actions", theme="2").lower()
 
 
+def test_whether_the_actions_hold_for_a_group_is_answered_by_a_sentence_not_a_theme_question():
+    # (before: "Over welk thema wil je de acties zien?" - NLU files it under ask_actions, and
+    # "acties" and two groups made it a bare request for a list)
+    reply = _reply("zijn de acties voor lerarenopleidingen ook voor wo?", intent="ask_actions")
+    assert "lerarenopleidingen hbo en wo" in reply, reply
+    # (asking which actions there are for a group is still a request for the list)
+    assert _reply("welke acties zijn er ook voor het wo?", intent="ask_actions") == \
+        "Over welk thema wil je de acties zien?"
+
+
 def test_what_can_be_done_about_a_problem_is_the_list_of_the_theme_nlu_read_from_its_subject(engine):
     # the best sentence tells the problem (school leavers' hard start), not what is done about it;
     # NLU reads thema 6 from "werkloosheid" and that theme's units rank close
