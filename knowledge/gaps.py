@@ -454,7 +454,9 @@ class GapFinder(Ranker):
         # (a translated verb is a guess, except applying: "claim", "apply for" are "aanvragen")
         missing_event = [c for c in heaviest if c.kind == "topic"
                          and ((verb_like(c) and question.typed is None) or c.word in DATED_EVENTS)
-                         and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS] \
+                         and len(self._concept_units(c)[0]) < EVENT_VERB_UNITS
+                         # (one the sentence holds with a particle is its event: "gesteund" - "ondersteund")
+                         and not self._particle_variants(c.word) & best.unit.tokens] \
             if question.answer_type == "date" else []
         if missing_event and not silent:
             silent, focal = True, missing_event[:1]

@@ -280,7 +280,41 @@ class Ranker:
             verb = self._split_verbs.get(concept.word)
             if verb:
                 found |= {verb}
+        if concept.kind == "topic" and "-" in concept.word.strip("-") and not YEAR_RANGE_RE.fullmatch(concept.word) \
+                and not self._held_in_a_unit(found):
+            # "nazorg-geld", "thuiszitters-project", "jeugdwerkloosheids-bestrijding": a hyphenated word
+            # of the user's own whose parts no sentence holds together is about what its first part
+            # names, where the documents write about that ("… subsidie aanvragen voor het bieden van nazorg")
+            first = next((p for p in concept.word.split("-") if len(p) >= 3
+                          and p not in self.lexicon.programme | self.lexicon.generic), "")
+            for part in dict.fromkeys((first, lemma(first), first[:-1] if first.endswith("s") else "") if first else ()):
+                if len(part) >= 4 and (part in self._postings or lemma(part) in self._postings):
+                    for alt in self.lexicon.alternatives(lemma(part) if lemma(part) in self._postings else part):
+                        found |= self._vocab_matches(alt)
+                    break
         return frozenset(found)
+
+    @functools.lru_cache(maxsize=8192)
+    def _particle_variants(self, word: str) -> FrozenSet[str]:
+        """The documents' verbs of the same verb as `word` (a verb lemma) with a particle before it or
+        another one: "grijpen" -> "ingrijpen", "inleveren" -> "aanleveren", "opleveren"."""
+        if not word.endswith("en") or len(word) < 6 or "-" in word:
+            return frozenset()
+        bases = {word} | {word[len(p):] for p in PARTICLES if word.startswith(p) and len(word) - len(p) >= 6}
+        return frozenset(p + b for b in bases for p in PARTICLES if p + b != word and p + b in self._postings)
+
+    def _held_in_a_unit(self, found: Iterable[str]) -> bool:
+        """Does some unit hold one of these KB words (a "head+tail" entry: both parts, each as itself
+        or a word of its lexicon group)?"""
+        for w in found:
+            if PARTS in w:
+                parts = [set().union(*(self._postings.get(x, set()) for x in self._part_words(p)))
+                         for p in w.split(PARTS)]
+                if parts[0] & parts[1]:
+                    return True
+            elif self._postings.get(w) or self._context_postings.get(w):
+                return True
+        return False
 
     @functools.lru_cache(maxsize=8192)
     def _lexicon_head(self, word: str) -> Optional[str]:

@@ -32,6 +32,10 @@ from tests.answer_layer import assert_answers, assert_near_miss, reply_to
     ("werden kinderen in de hoogste groepen juist beter in spelling?", "meer leergroei"),
     # "meer banen" is the letter's "werkgelegenheid" (before: not found)
     ("zijn er meer banen bijgekomen nu de economie weer aantrekt?", "werkgelegenheid"),
+    # probe round nomention: "gekoppeld aan een thema" is "toegeschreven aan thema's" (before: "geen bedrag
+    # over ‘gekoppeld’"); "pabo-ers" who "jobben" are "pabostudenten" "werkzaam" (before: "niet precies")
+    ("hoeveel enveloppe-geld is nog niet aan een thema gekoppeld?", "12 miljoen"),
+    ("hoeveel pabo-ers jobben er in 2020 al naast hun studie in het basisonderwijs?", "17%"),
 ])
 def test_the_paraphrase_finds_the_documents_words(engine, question, fragment):
     assert_answers(engine, question, fragment)
