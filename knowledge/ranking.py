@@ -84,7 +84,7 @@ MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wor
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
-_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
+_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoezo\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
 # ("hoe groot is het tekort aan stageplekken?" counts the stageplekken short)
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)|\bhoe (?:groot|omvangrijk) (?:is|zijn|was|waren|wordt) (?:het|de) \w*tekort(?:en)?"
                           r"\s+(?:aan|van)\s+(.*)", re.I)
@@ -104,6 +104,13 @@ SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 _SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vwo'ers": "vwo", "vmbo'er": "vmbo",
                       "vmbo'ers": "vmbo", "gymnasium": "vwo", "atheneum": "vwo", "praktijkschool": "praktijkonderwijs",
                       "praktijkscholen": "praktijkonderwijs"}
+
+
+def asks_reason(question: Question) -> bool:
+    """Does the question ask why ("waarom …?", "hoezo …?", "hoe komt het dat …?")?"""
+    return bool(_REASON_QUESTION_RE.search(question.text))
+
+
 def school_types(text: str) -> Set[str]:
     """The school types of the vo a text names, as the documents write them."""
     lowered = text.lower()
@@ -746,4 +753,4 @@ class Ranker:
                      if u.kind == unit.kind and u.index == unit.index + step), None)
 
 
-__all__ = ["Ranker", "SATISFIES", "Scored", "school_types"]
+__all__ = ["Ranker", "SATISFIES", "Scored", "asks_reason", "school_types"]

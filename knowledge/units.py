@@ -151,6 +151,16 @@ def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
             and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
 
 
+# A sentence that opens by naming what it follows from: "Daarom is … verlengd.", "Hierdoor lopen studenten
+# meer risico …" - the cause is the sentence before it.
+_CAUSE_BEFORE_RE = re.compile(r"^\W*(daarom|hierdoor|daardoor|hierom|dit komt|dat komt|als gevolg hiervan|als gevolg daarvan)\b", re.I)
+
+
+def cause_is_before(sentence: str) -> bool:
+    """Does the sentence say it follows from the one before ("Daarom organiseren de ministeries …")?"""
+    return bool(_CAUSE_BEFORE_RE.match(sentence))
+
+
 def points_back(sentence: str, before: str) -> bool:
     """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
     heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
