@@ -106,9 +106,24 @@ _SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vw
                       "praktijkscholen": "praktijkonderwijs"}
 
 
+# "wat is het effect van …?", "welk effect heeft …?", "wat levert … op?": what follows from something
+_EFFECT_QUESTION_RE = re.compile(r"\bwat (is|was|zijn|waren) (het|de) (effect|effecten|gevolg|gevolgen)\b|\bwelk effect\b"
+                                 r"|\bwat levert\b[^?]*\bop\b", re.I)
+
+
+def asks_effect(question: Question) -> bool:
+    """Does the question ask what follows from something ("wat is het effect van …?")?"""
+    return bool(_EFFECT_QUESTION_RE.search(question.text))
+
+
+# A question that asks why: "waardoor" only as its first word ("kiezen scholen voor activiteiten
+# waardoor kinderen zich beter voelen?" asks whether, its "waardoor" joins a clause)
+_WHY_QUESTION_RE = re.compile(r"\b(waarom|hoezo)\b|\bhoe komt het\b|\bwat (is|was) de (reden|oorzaak)\b|^\W*waardoor\b", re.I)
+
+
 def asks_reason(question: Question) -> bool:
     """Does the question ask why ("waarom …?", "hoezo …?", "hoe komt het dat …?")?"""
-    return bool(_REASON_QUESTION_RE.search(question.text))
+    return bool(_WHY_QUESTION_RE.search(question.text))
 
 
 def school_types(text: str) -> Set[str]:
@@ -753,4 +768,4 @@ class Ranker:
                      if u.kind == unit.kind and u.index == unit.index + step), None)
 
 
-__all__ = ["Ranker", "SATISFIES", "Scored", "asks_reason", "school_types"]
+__all__ = ["Ranker", "SATISFIES", "Scored", "asks_effect", "asks_reason", "school_types"]
