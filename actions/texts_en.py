@@ -93,7 +93,8 @@ RELATED_INTRO = "What they do say (in Dutch):"
 TYPE_NOUNS = {
     "amount": "an amount", "percentage": "a percentage", "duration": "a duration", "number": "a number",
     "date": "a date or deadline", "clock": "a time of day", "who": "the name of a person or organisation",
-    "procedure": "an application procedure", "reason": "a reason or purpose", "opinion": "an opinion",
+    "procedure": "an application procedure", "reason": "a reason or purpose", "effect": "an effect or consequence",
+    "opinion": "an opinion",
 }
 DONT_KNOW = (
     "The documents do not say anything about that; I can only answer from the documents about the "

@@ -24,9 +24,9 @@ from .question import Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, WHAT_RE,
                              asks_deadline, asks_for_actions, asks_for_themes, names_a_year, subject_words,
                              superlative_asked, theme_number)
-from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored
+from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason
 from .schema import applies_to
-from .units import SIGNATURE_RE, Unit, points_back, value_sectors
+from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -201,6 +201,11 @@ class Engine(GapFinder):
                 return mismatch
         if gap.silent or other_sector:
             return self._not_answered(case, best, gap, asking[0] if other_sector else None)
+        if self._no_reason_near(case, best):
+            # "waarom werken de meeste pabostudenten als onderwijsondersteuner?": the sentence that says
+            # they do gives no reason, nor does any sentence beside it - the documents give none
+            return case.result("near_miss", shown=[self._with_antecedent(best.unit)],
+                               missing_type="effect" if asks_effect(question) else "reason")
         settled = self._settle_ties(case, best, link, chosen_for_sector)
         if settled is None:
             # Two places in the documents fit equally well: say so rather than pick one as the answer.
@@ -469,7 +474,8 @@ class Engine(GapFinder):
     def _shaped_answer(self, case: Case, best: Scored, link: Optional[Unit]) -> Result:
         """The answer first (focused, with the sentence it points back to), then at most one unit of
         context, and the other well-matched units for "meer"."""
-        shown = [self._with_antecedent(self._focused(best.unit, case.question, case.weights))] \
+        shown = [self._with_cause(self._with_antecedent(self._focused(best.unit, case.question, case.weights)),
+                                  best.unit, case.question)] \
             + ([link] if link is not None else self._context_for(best, case.ranked, case.question))
         if all(SIGNATURE_RE.match(u.text) for u in shown):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
@@ -492,6 +498,29 @@ class Engine(GapFinder):
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return case.result("answer", shown=shown, more=more)
+
+    def _no_reason_near(self, case: Case, best: Scored) -> bool:
+        """A question why whose answer sentence gives no cause or purpose, nor the sentences around it
+        in its paragraph ("omdat", "om … te", "Daarom", "toen", "wanneer", "redenen", "is belangrijk")."""
+        question, unit = case.question, best.unit
+        why, effect = asks_reason(question), asks_effect(question)
+        if question.answer_type or not (why or effect) or unit.kind != "sentence":
+            return False
+        near = [unit] + [n for n in (self._neighbour(unit, step) for step in (-1, 1, 2)) if n is not None]
+        if effect:
+            # ("wat is het effect van de halvering van het collegegeld op de inschrijvingen?": an effect,
+            # "effect", "waardoor", "vergroten", "toegenomen" …)
+            return not any(gives_effect(n.text) for n in near)
+        return not any(n.types & {"reason", "purpose"} or gives_cause(n.text) for n in near)
+
+    def _with_cause(self, shown: Unit, unit: Unit, question: Question) -> Unit:
+        """For a question why, a sentence that opens with what it follows from ("Daarom is met het NP
+        Onderwijs de aanpak jeugdwerkloosheid verlengd.") is shown after the sentence before it, which
+        holds the cause ("De overgang van school naar werk is … lastiger geworden")."""
+        if shown.text != unit.text or not asks_reason(question) or not cause_is_before(unit.text):
+            return shown
+        before = self._neighbour(unit, -1) if unit.kind == "sentence" and unit.index > 0 else None
+        return shown if before is None else replace(shown, text=f"{before.text} {shown.text}")
 
     def _theme_named(self, question: Question) -> Optional[int]:
         """The theme a question names by its subject instead of its number: "het thema over stages",

@@ -85,7 +85,7 @@ MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wor
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
-_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
+_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoezo\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
 # ("hoe groot is het tekort aan stageplekken?" counts the stageplekken short)
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)|\bhoe (?:groot|omvangrijk) (?:is|zijn|was|waren|wordt) (?:het|de) \w*tekort(?:en)?"
                           r"\s+(?:aan|van)\s+(.*)", re.I)
@@ -105,6 +105,28 @@ SCHOOL_TYPE_RE = re.compile(r"\b(vmbo|havo|vwo|praktijkonderwijs)")
 _SCHOOL_TYPE_WORDS = {"havist": "havo", "havisten": "havo", "vwo'er": "vwo", "vwo'ers": "vwo", "vmbo'er": "vmbo",
                       "vmbo'ers": "vmbo", "gymnasium": "vwo", "atheneum": "vwo", "praktijkschool": "praktijkonderwijs",
                       "praktijkscholen": "praktijkonderwijs"}
+
+
+# "wat is het effect van …?", "welk effect heeft …?", "wat levert … op?": what follows from something
+_EFFECT_QUESTION_RE = re.compile(r"\bwat (is|was|zijn|waren) (het|de) (effect|effecten|gevolg|gevolgen)\b|\bwelk effect\b"
+                                 r"|\bwat levert\b[^?]*\bop\b", re.I)
+
+
+def asks_effect(question: Question) -> bool:
+    """Does the question ask what follows from something ("wat is het effect van …?")?"""
+    return bool(_EFFECT_QUESTION_RE.search(question.text))
+
+
+# A question that asks why: "waardoor" only as its first word ("kiezen scholen voor activiteiten
+# waardoor kinderen zich beter voelen?" asks whether, its "waardoor" joins a clause)
+_WHY_QUESTION_RE = re.compile(r"\b(waarom|hoezo)\b|\bhoe komt het\b|\bwat (is|was) de (reden|oorzaak)\b|^\W*waardoor\b", re.I)
+
+
+def asks_reason(question: Question) -> bool:
+    """Does the question ask why ("waarom …?", "hoezo …?", "hoe komt het dat …?")?"""
+    return bool(_WHY_QUESTION_RE.search(question.text))
+
+
 def school_types(text: str) -> Set[str]:
     """The school types of the vo a text names, as the documents write them."""
     lowered = text.lower()
@@ -781,4 +803,4 @@ class Ranker:
                      if u.kind == unit.kind and u.index == unit.index + step), None)
 
 
-__all__ = ["Ranker", "SATISFIES", "Scored", "school_types"]
+__all__ = ["Ranker", "SATISFIES", "Scored", "asks_effect", "asks_reason", "school_types"]

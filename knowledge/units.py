@@ -153,6 +153,40 @@ def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
             and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
 
 
+# A sentence that opens by naming what it follows from: "Daarom is … verlengd.", "Hierdoor lopen studenten
+# meer risico …" - the cause is the sentence before it.
+_CAUSE_BEFORE_RE = re.compile(r"^\W*(daarom|hierdoor|daardoor|hierom|dit komt|dat komt|als gevolg hiervan|als gevolg daarvan)\b", re.I)
+
+
+def cause_is_before(sentence: str) -> bool:
+    """Does the sentence say it follows from the one before ("Daarom organiseren de ministeries …")?"""
+    return bool(_CAUSE_BEFORE_RE.match(sentence))
+
+
+# Words beside which a sentence gives a cause or a condition, besides the reason and purpose types':
+# "… (98,7%) toen de centraal examens geen doorgang vonden", "wanneer studenten verpleegkunde geen
+# beroepservaring opdoen, mogen zij …", "Hiervoor zijn enkele redenen", "is het belangrijk dat …"
+_CAUSE_WORDS_RE = re.compile(r"\b(toen|wanneer|indien|aangezien|redenen|belangrijk|noodzakelijk|nodig|want|"
+                             r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door)\b", re.I)
+
+
+def gives_cause(sentence: str) -> bool:
+    """Does the sentence name a cause, condition or need in words the unit types do not read?"""
+    return bool(_CAUSE_WORDS_RE.search(sentence)) or cause_is_before(sentence)
+
+
+# Words in which a sentence gives what follows from something: "… positief effect op de beschikbaarheid
+# van stages", "waardoor meer ruimte … ontstaat", "kan het studentsucces aanzienlijk vergroten"
+_EFFECT_WORDS_RE = re.compile(r"\b(effect|effecten|gevolg|gevolgen|waardoor|daardoor|hierdoor|leidt|leiden|leidde|zorgt|zorgen|"
+                              r"vergroten|vergroot|verbeteren|verbetert|voorkomen|beperken|verminderen|opleveren|oplevert|"
+                              r"toegenomen|afgenomen|gestegen|gedaald|aantrekkelijker|bijgedragen|impact)\b", re.I)
+
+
+def gives_effect(sentence: str) -> bool:
+    """Does the sentence name an effect or a consequence?"""
+    return bool(_EFFECT_WORDS_RE.search(sentence))
+
+
 def points_back(sentence: str, before: str) -> bool:
     """Does a sentence point back to `before`, the sentence ahead of it: a pronoun as subject ("Dit
     heeft de instellingen circa € 12 miljoen gekost.") or a demonstrative ("Dit percentage ligt
