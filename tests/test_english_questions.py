@@ -1025,3 +1025,13 @@ def test_what_the_money_may_be_spent_on_is_what_it_is_for(kb, question):
     # reply with the annex's sentence on effective spending)
     text = reply(kb, question)
     assert "bedoeld voor het bieden van extra ondersteuning" in text and "7,3 miljoen" not in text, text
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (an untranslated adjective was read as the thing the "who" asks about: "no name for ‘overarching’")
+    ("who plays the overarching role in the research on the programme for mbo and ho?", "NRO"),
+    ("who is in charge of the platform perspectief jongeren?", "Kim Putters"),
+    ("how can institutions make internships possible when corona rules apply?", "coronaregels"),
+])
+def test_general_words_of_the_letters_register_are_in_the_glossary(kb, question, fragment):
+    answered_with(kb, question, fragment)
