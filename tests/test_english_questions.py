@@ -1035,3 +1035,12 @@ def test_what_the_money_may_be_spent_on_is_what_it_is_for(kb, question):
 ])
 def test_general_words_of_the_letters_register_are_in_the_glossary(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question", [
+    "what problem is the national programme meant to solve?",
+    "what is the NPO supposed to fix?",
+])
+def test_the_problem_a_thing_is_meant_to_solve_is_what_it_is_for(kb, question):
+    # (not "We begrijpen de zorgen ... we zoeken met hen naar oplossingen" for "probleem oplossen")
+    answered_with(kb, question, "leer- en studievertragingen in te halen")
