@@ -415,6 +415,18 @@ _YES_NO_EN_RE = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)[\s,]+)?(?:is|are|was|
                            r"can|could|should)\b", re.I)
 _SET_ASIDE_EN_RE = re.compile(r"\b(?:besides|beside|apart from|in addition to|other than|except for|except)\s+"
                               r"(?=(?:the\s+)?(?:€|eur|euro)?\s*\d)", re.I)
+# "what problem is the NPO supposed to fix?", "which issues is it meant to tackle?", "what is it meant to
+# solve?": the problem a thing is meant to solve is what it is for, as the Dutch "waarvoor is het npo
+# bedoeld?" (the documents name the delays it is for, not a "probleem" it "oplost")
+_SOLVING = r"(?:fix|solve|tackle|address|resolve)(?:es|s|ed|ing)?"
+_PURPOSE_EN_RE = re.compile(
+    rf"\b(?:what|which)\s+(?:problems?|issues?)\s+(?:is|are|was|were|does|do|did|should|must|will|would)\s+(.+?)\s+"
+    rf"(?:(?:supposed|meant|intended|designed|trying|going)\s+)?(?:to\s+)?{_SOLVING}\b"
+    rf"|\b(?:supposed|meant|intended|designed)\s+to\s+{_SOLVING}\b", re.I)
+
+
+def _as_purpose(match: "re.Match") -> str:
+    return f"what is {match.group(1)} meant for" if match.group(1) else "meant for"
 
 
 # The Dutch words that make the Dutch side read a question as a premise checked (question.checks_premise).
@@ -490,6 +502,7 @@ def translate(text: str) -> Translation:
     glossary = load_glossary()
     # ("besides the 516 million", "apart from € 38m": an amount set aside, as the Dutch "bovenop")
     text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
+    text = _PURPOSE_EN_RE.sub(_as_purpose, text)
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))

@@ -1025,3 +1025,36 @@ def test_what_the_money_may_be_spent_on_is_what_it_is_for(kb, question):
     # reply with the annex's sentence on effective spending)
     text = reply(kb, question)
     assert "bedoeld voor het bieden van extra ondersteuning" in text and "7,3 miljoen" not in text, text
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (an untranslated adjective was read as the thing the "who" asks about: "no name for ‘overarching’")
+    ("who plays the overarching role in the research on the programme for mbo and ho?", "NRO"),
+    ("who is in charge of the platform perspectief jongeren?", "Kim Putters"),
+    ("how can institutions make internships possible when corona rules apply?", "coronaregels"),
+])
+def test_general_words_of_the_letters_register_are_in_the_glossary(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question", [
+    "what problem is the national programme meant to solve?",
+    "what is the NPO supposed to fix?",
+])
+def test_the_problem_a_thing_is_meant_to_solve_is_what_it_is_for(kb, question):
+    # (not "We begrijpen de zorgen ... we zoeken met hen naar oplossingen" for "probleem oplossen")
+    answered_with(kb, question, "leer- en studievertragingen in te halen")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (the documents say "kiezen" for deciding and "gevolgen" for effects: "besluiten" and "effect"
+    # alone missed the sentence and hedged or said no name)
+    ("who decides which actions from the list an institution spends the money on?", "instellingsbesturen kunnen kiezen"),
+    ("who advises the government about the wider effects of the pandemic on young people?", "Platform Perspectief Jongeren"),
+])
+def test_the_documents_synonyms_of_decide_and_effect_count(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_who_decided_stays_honest_where_the_documents_name_nobody(kb):
+    assert reply(kb, "who decided to halve the tuition fees?").startswith("The documents do not")
