@@ -62,8 +62,6 @@ _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bau
 _EVENT_RE = re.compile(r"\b(tijdens|bij|na|voor) (de|het) ([A-Z][a-zë]+ )+[A-Z][a-zë]+")
 
 # ... or by a time without a date: "voor de zomer", "aan het begin van dit schooljaar".
-# A time of day: "om 9.00 uur", "17:30 uur", "tot 12 uur".
-_CLOCK_RE = re.compile(r"\b(?:om|tot|vanaf|voor|na)\s+\d{1,2}(?:[.:]\d{2})?\s*uur\b|\b\d{1,2}[.:]\d{2}\s*uur\b", re.I)
 _TIME_PHRASE_RE = re.compile(
     r"\b(voor|na|in|tijdens|sinds|vanaf) de (zomer|zomervakantie|herfstvakantie|kerstvakantie|meivakantie|"
     r"voorjaarsvakantie|winter)\b|\baan het (begin|eind|einde) van (dit|het|deze|dat)\b"
@@ -151,6 +149,10 @@ def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     phrases are read: "onder leiding van Kim Putters" holds "voorzitter"."""
     return [head for phrase, head in lexicon.phrases.items() if len(phrase) >= PHRASE_WORDS
             and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
+
+
+# A time of day: "om 9.00 uur", "17:30 uur", "tot 12 uur".
+_CLOCK_RE = re.compile(r"\b(?:om|tot|vanaf|voor|na)\s+\d{1,2}(?:[.:]\d{2})?\s*uur\b|\b\d{1,2}[.:]\d{2}\s*uur\b", re.I)
 
 
 # A sentence that opens by naming what it follows from: "Daarom is … verlengd.", "Hierdoor lopen studenten
