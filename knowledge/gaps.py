@@ -586,6 +586,7 @@ class GapFinder(Ranker):
             return False
         before = self._neighbour(unit, -1)
         if held & unit.tokens and not sectors_in(normalize_tokens(unit.text), self.lexicon) \
+                and not self._names_sector_asked(concept.word, asking) \
                 and before is not None and held & before.tokens:
             # "De meeste tekorten spelen … in de sector zorg (zowel mbo als hbo). Het kabinet heeft voor
             # de aanpak van stagetekorten in de zorg …": a sentence that names no sector goes on about
@@ -595,6 +596,13 @@ class GapFinder(Ranker):
             return False  # (its other clause may speak of the same thing: "…, in het vo start de pilot")
         given_for = clause_sectors(texts[0], held, self.lexicon)
         return bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
+
+    def _names_sector_asked(self, word: str, asking: Sequence[str]) -> bool:
+        """Is `word` a compound of a word for a sector asked about ("pabostudenten" for the
+        lerarenopleiding)? Then the thing asked is that sector's, whatever the sentence before says
+        ("Ruim driekwart van de pabostudenten die in het primair onderwijs werkt …")."""
+        return any(word.startswith(w) and len(w) >= 3 and applies_to([sector], s)
+                   for w, sector in self.lexicon.sector_words.items() for s in asking)
 
     def _named_only_after(self, concept: Concept, unit: Unit, question: Question, wanted: Set[str]) -> bool:
         """Does the unit's passage name `concept` only in sentences after the unit (not in it, before

@@ -76,3 +76,11 @@ def test_the_thing_asked_ook_voor_a_sector_outranks_that_sectors_own_list(engine
     result = engine.answer("zijn de acties voor coschappen ook voor hbo opleidingen?")
     assert result.kind == "near_miss" and result.other_sector == "hbo"
     assert "coschappen" in shown(result)
+
+
+def test_a_thing_named_by_a_compound_of_the_sector_asked_is_that_sectors(engine):
+    # NLU reads the lerarenopleiding from "pabo"; before, the sentence before the answer ("… pabostudenten
+    # die in het primair onderwijs werkt …") made the average appointment the po's: "not for teacher training"
+    result = engine.answer("wat is de gemiddelde aanstelling van pabostudenten die in het onderwijs werken?",
+                           sector="lerarenopleiding")
+    assert result.kind == "answer" and "0,6 fte" in shown(result)
