@@ -477,6 +477,8 @@ class Engine(GapFinder):
         shown = [self._with_cause(self._with_antecedent(self._focused(best.unit, case.question, case.weights)),
                                   best.unit, case.question)] \
             + ([link] if link is not None else self._context_for(best, case.ranked, case.question))
+        if case.question.answer_type == "evidence" and best.unit.source is not None:
+            shown = self._with_source(shown, best.unit)
         if all(SIGNATURE_RE.match(u.text) for u in shown):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         lead = next((u for u in shown if u.theme is not None and _LIST_LEAD_RE.search(u.text)), None)
@@ -498,6 +500,17 @@ class Engine(GapFinder):
                 texts_seen.add(s.unit.text)
                 more.append(s.unit)
         return case.result("answer", shown=shown, more=more)
+
+    def _with_source(self, shown: List[Unit], unit: Unit) -> List[Unit]:
+        """For "welk onderzoek laat zien dat …?", the claim with what names its source: the footnote it
+        cites shown after it instead of other context, or the sentence before it that names the research
+        ("Dit beeld sluit aan op het onderzoek van NCO.") put in front of it."""
+        source = self.units[unit.source]
+        if source.text in shown[0].text:
+            return shown
+        if source.kind == "footnote":
+            return [shown[0], source]
+        return [replace(shown[0], text=f"{source.text} {shown[0].text}")] + shown[1:]
 
     def _no_reason_near(self, case: Case, best: Scored) -> bool:
         """A question why whose answer sentence gives no cause or purpose, nor the sentences around it

@@ -28,7 +28,14 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _FIGURE_KINDS = ("number", "percentage", "amount")
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal",
-                     "bureau", "onderzoeksbureau"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
+                     "bureau", "onderzoeksbureau",
+                     # ("welk onderzoek laat zien …?": the kind of source asked, not what it is about)
+                     "onderzoek", "studie", "bron", "rapport"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
+
+# The words that ask where a claim comes from ("waaruit blijkt …", "waar halen ze vandaan …", "welk
+# onderzoek laat zien …", "waar baseert de minister op …"): the kind of answer, not what it is about.
+_EVIDENCE_WORDS = {"waaruit", "blijken", "halen", "vandaan", "baseren", "gebaseerd", "zeggen", "laten", "zien",
+                   "weten", "tonen", "toon", "onderbouwen", "grondslag", "bron", "onderzoek", "studie", "rapport"}
 
 # "wie krijgt / heeft recht op / komt in aanmerking …" asks for whom (a group), not for a name.
 _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen in aanmerking|kan|kunnen|"
@@ -77,6 +84,14 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                 r"|\bwelke? ((twee|drie|vier|vijf|zes|\d+) )?(organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
                 r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven|"
                 r"ministerie|instituut)\b"),
+        # (after a count or a name asked: "waaruit blijkt hoeveel leraren …?" asks how many)
+        # ("welk onderzoek laat zien dat …?", "waaruit blijkt dat …?", "waar is de menukaart op gebaseerd?",
+        # "waar komt dat cijfer vandaan?": where a claim comes from, the source the documents name)
+        ("evidence", r"\bwelke? (onderzoek|onderzoeken|studie|studies|bron|bronnen|rapport|rapporten)\b"
+                     r"|\bop (welk|welke) (onderzoek|onderzoeken|studie|studies|bron|bronnen|gegevens)\b"
+                     r"|\bwaaruit (blijkt|bleek|blijken|bleken)\b|\bop gebaseerd\b|\bwaar (baseert|baseren|baseerde)\b"
+                     r"|\bwaar (komt|komen|kwam|haalt|halen|haal) [^?]*\bvandaan\b|\bvan wie (komt|komen|kwam)\b"
+                     r"|\bhoe weten (jullie|ze|we|zij)\b"),
         ("procedure", r"\b(hoe|waar) (vraag|kan|moet|meld) (ik|je|we|mijn \w+) .*\b(aan|aanvragen|aanmelden|regelen)\b"
                       r"|\bbij (welk|welke) (loket|instantie|organisatie)\b.*\b(aanvragen|aanmelden|indienen)\b"
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
@@ -676,6 +691,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                     and (kind == "number" or (i < len(surfaces) and surfaces[i].lower() in _SIZE_VERBS))) \
                 or (token in lexicon.judgements and re.search(r"ste?$", surface.lower())) \
                 or (token in _RUN_VERBS and kind in ("date", "duration")) \
+                or (token in _EVIDENCE_WORDS and kind == "evidence") \
                 or (token == "tijd" and kind in ("date", "duration")):  # "tot wanneer *loopt* het NPO?", "… de *tijd* om …"
             continue
         elif token in lexicon.answer_kinds and _after_which(tokens, i - 1):

@@ -75,6 +75,7 @@ SATISFIES = {
     # (asked only by a bare "waarom?" / "waarvoor?" after another question: `actions.follow_ups`)
     "reason": {"reason", "purpose"},
     "opinion": {"opinion"},
+    "evidence": {"evidence"},   # "welk onderzoek laat zien dat …?": a sentence that names its source
 }
 _TIME_UNIT_AFTER_RE = re.compile(r"\s*(?:tot\s+\w+\s+)?(?:maand|maanden|week|weken|jaar|jaren|dag|dagen|uur|schooljaren|studiejaren)\b", re.I)
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)

@@ -238,6 +238,8 @@ class Unit:
     antecedent: str = ""                     # ... and that sentence
     notes: str = ""                          # an action's sub-bullets ("o Onderdeel van het NPO is ook ..."):
     #                                          not shown nor embedded with it, but its answer when they hold it
+    source: Optional[int] = None             # the unit that names where this sentence's claim comes from:
+    #                                          a footnote of its paragraph or the sentence before it
 
 
 # A number that labels rather than counts: "paragraaf 3", "thema's 1-3", "groep 8", "niveau 2",
@@ -522,7 +524,48 @@ def build_units(kb) -> List[Unit]:
                 context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
-    return _with_names(_with_phrase_words(units, lexicon))
+    return _with_sources(_with_names(_with_phrase_words(units, lexicon)), kb)
+
+
+# A sentence or footnote that names where a claim comes from: "Dat blijkt uit onderzoek van het JOB",
+# "Uit Cito-onderzoek … blijkt", "Dit beeld sluit aan op het onderzoek van NCO", "is door Cito gemeten",
+# "De menukaart is gebaseerd op …", "zie onder andere: Wolff 2020", "… het onderliggende onderzoeksrapport
+# van Berenschot".
+SOURCE_RE = re.compile(r"\bonderzoek(?:ers)? van\b|\bblijkt uit\b|^uit\b[^.;]*\b(?:blijkt|bleek|gebleken)\b"
+                       r"|\b(?:laat|laten)\s+(?:\w+\s+){0,3}zien\b|\bgebaseerd op\b|\bzie onder andere\b"
+                       r"|\bgemeten\b|\bonderzoeksrapport\b|[\w-]+-onderzoek\b"
+                       # ("… het onderzoek naar de gevolgen van 16 maanden COVID door de Inspectie …")
+                       r"|\bonderzoek\b[^.;]{0,80}\bdoor (?:de|het) (?-i:[A-Z])", re.I)
+
+
+def _with_sources(units: List[Unit], kb) -> List[Unit]:
+    """Each sentence learns the unit that names its source, and then gives the kind of answer "welk
+    onderzoek laat zien dat …?" asks ("evidence"): itself when it names one; else a footnote of its
+    paragraph that names one ("Vooral studenten in een kwetsbare positie hebben het extra moeilijk
+    gehad." cites "Dat blijkt uit onderzoek van het JOB …"); else the sentence before it when that one
+    names a source and this one goes on about its findings ("Dit beeld sluit aan op het onderzoek van
+    NCO. De vertraging bij leerlingen met gemiddeld- of laagopgeleide ouders …")."""
+    parents = {r["id"]: r["parent_id"] for r in kb._query(
+        "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
+    notes_of = {}
+    for u in units:
+        if u.kind == "footnote" and u.passage_id in parents and SOURCE_RE.search(u.text):
+            notes_of.setdefault(parents[u.passage_id], u.id)
+    out = []
+    for u in units:
+        if u.kind not in ("sentence", "footnote", "action"):
+            out.append(u)
+            continue
+        if SOURCE_RE.search(u.text):
+            out.append(replace(u, types=u.types | {"evidence"}))
+            continue
+        before = units[u.id - 1] if u.id > 0 and u.kind == "sentence" and u.index > 0 else None
+        source = notes_of.get(u.passage_id)
+        if source is None and before is not None and before.passage_id == u.passage_id \
+                and before.kind == "sentence" and SOURCE_RE.search(before.text):
+            source = before.id
+        out.append(replace(u, types=u.types | {"evidence"}, source=source) if source is not None else u)
+    return out
 
 
 def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
