@@ -419,10 +419,28 @@ class Engine(GapFinder):
                     and s.similarity <= best.similarity + READS_NO_CLOSER) \
                 or (best_lacks <= rival_lacks and kind_given and not self._gives(s.unit, question, case.wanted))
 
+        # (nor a unit that lacks the heaviest topic word of the question - the word it is most about -
+        # where the best holds it and the embedding reads the best at least as close: "hoe lang wordt
+        # gevolgd of leerlingen na de overstap naar het vo op de goede plek zitten?" - "monitoren we de
+        # eerste drie jaar van het vo of leerlingen op de goede plek terecht zijn gekomen", not a sentence
+        # without "plek". Not where two words weigh the same, nor without the embedding, nor for a best
+        # that holds no more than about half the question: "mijn zoon zit al een jaar thuis ...", where
+        # the thuiszitters' sentence says what the money is meant for, not what is done.)
+        topic_weights = {c.word: case.weights.get(c.word, 0.0) for c in question.concepts if c.kind == "topic"}
+        heaviest = max(topic_weights, key=topic_weights.get) if topic_weights else None
+        if heaviest is not None and sorted(topic_weights.values())[-2:-1] == [topic_weights[heaviest]]:
+            heaviest = None  # two words weigh the same: neither is the one the question is about
+        held_heaviest = heaviest is not None and heaviest not in {c.word for c in best.missing}
+
+        def misses_heaviest(s: Scored) -> bool:
+            return held_heaviest and bool(best.similarity) and best.coverage > SPLIT_COVERAGE \
+                and s.similarity <= best.similarity and heaviest in {c.word for c in s.missing}
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not dominated(s)
                       and not adds_nothing(s)
+                      and not misses_heaviest(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))

@@ -1,7 +1,8 @@
 """Answer-layer tests on real questions (probe rounds silent3, en2, en4, sector, annex): a unit of
 another passage that scores close to the best is no rival that makes the reply unsure where the
 best holds every question word it holds and clearly more, where it is the one that says which is the
-most for a question after the top one, and a placeholder ("iets specifieks") names no subject. An
+most for a question after the top one, where it lacks the heaviest word asked that the best holds
+(probe rounds pages, para, para2), and a placeholder ("iets specifieks") names no subject. An
 honest hedge stays where the best lacks a heavy word of the question."""
 from __future__ import annotations
 
@@ -29,6 +30,19 @@ def assert_sure(question: str, language: str, fact: str):
     ("is de studievertraging groter bij mbo'ers of bij studenten in het hoger onderwijs?", "nl", "meer dan in het ho"),
 ])
 def test_a_close_unit_holding_less_of_the_question_is_no_rival(question, language, fact):
+    assert_sure(question, language, fact)
+
+
+@pytest.mark.parametrize("question, language, fact", [
+    # (before: unsure beside "... de overstap van het basis- naar het voortgezet onderwijs", without "plek")
+    ("Hoe lang wordt gevolgd of leerlingen na de overstap naar het vo op de goede plek zitten?", "nl",
+     "eerste drie jaar"),
+    # (before: unsure beside the NCO sentence on "kernvakken", without "keer", the heaviest word asked)
+    ("kan ik een vak nog een keer doen als ik door corona achterloop?", "nl", "extra keer"),
+    # (before: unsure beside the sentence on the 6 themes, without "verschillen")
+    ("verschillen mbo en universiteit veel in waar ze het npo geld aan besteden?", "nl", "nauwelijks verschillen"),
+])
+def test_a_close_unit_lacking_the_heaviest_word_the_best_holds_is_no_rival(question, language, fact):
     assert_sure(question, language, fact)
 
 
