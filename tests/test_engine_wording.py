@@ -33,3 +33,15 @@ def test_poverty_itself_is_not_what_the_documents_speak_of(engine):
     # (not "armoede" in the group: the income sentences do not say what the NPO does against poverty)
     result = engine.answer("wat doet het npo tegen armoede?")
     assert result.kind != "answer"
+
+
+def test_gelden_is_the_verb_to_apply_not_money(engine):
+    # lexicon lemmas: "gelden" is "to apply" ("de acties gelden als …"), not the plural of "geld"
+    result = engine.answer("gelden de acties op de keuzelijst als bewezen effectief?")
+    assert result.kind == "answer" and "al bewezen hebben" in shown(result)
+
+
+def test_handed_in_is_the_documents_delivered(engine):
+    # lexicon: "ingeleverd" is the documents' "aangeleverd"
+    result = engine.answer("hoeveel instellingen hebben hun npo plan al ingeleverd?")
+    assert "aangeleverd" in shown(result)
