@@ -33,3 +33,20 @@ def test_poverty_itself_is_not_what_the_documents_speak_of(engine):
     # (not "armoede" in the group: the income sentences do not say what the NPO does against poverty)
     result = engine.answer("wat doet het npo tegen armoede?")
     assert result.kind != "answer"
+
+
+def test_gelden_is_the_verb_to_apply_not_money(engine):
+    # lexicon lemmas: "gelden" is "to apply" ("de acties gelden als …"), not the plural of "geld"
+    result = engine.answer("gelden de acties op de keuzelijst als bewezen effectief?")
+    assert result.kind == "answer" and "al bewezen hebben" in shown(result)
+
+
+def test_which_requirements_apply_is_answered_by_what_must_be(engine):
+    # lexicon: "eisen" is the noun (requirements), an answer kind the documents give with "moet"
+    result = engine.answer("welke eisen gelden voor alternatieve vormen van praktijkleren?")
+    assert result.kind == "answer" and "onderwijskwaliteit vergelijkbaar" in shown(result)
+
+
+def test_a_lesson_in_something_is_a_training(engine):
+    result = engine.answer("krijg ik op de lerarenopleiding les in hoe je omgaat met leerachterstanden van kinderen door corona?")
+    assert result.kind == "answer" and "werken met achterstanden" in shown(result)
