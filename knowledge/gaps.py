@@ -23,7 +23,7 @@ from .question_forms import YEAR_RE, asks_exact_date, asks_own_future, names_a_y
 from .ranking import DEFINITION_OPENING, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored, school_types
 from .schema import applies_to
 from .units import (DURATION_RE, MONTHS, NUMBER_RE, YEAR_RANGE_RE, YEAR_SPAN_RE, Unit, clause_sectors,
-                    dated_before_document, enumerations, points_back, sectors_in, value_sectors)
+                    dated_before_document, enumerations, holds_phrase, points_back, sectors_in, value_sectors)
 from .wordparts import compound_cuts
 
 # ----------------------------------------------------------------------------- tuning
@@ -528,14 +528,13 @@ class GapFinder(Ranker):
 
     def asks_answer_kind(self, concept: Concept) -> bool:
         """Is the concept a noun naming the kind of answer asked ("in welke *functie*")?"""
-        markers = self.lexicon.answer_kinds.get(concept.word)
-        return bool(markers) and {t for phrase in markers for t in phrase} <= concept.alternatives
+        markers = self.lexicon.answer_kind_words(concept.word)
+        return bool(markers) and markers <= concept.alternatives
 
     def gives_answer_kind(self, concept: Concept, unit: Unit) -> bool:
         """Does the unit say it the way that kind of answer is given ("werkt *als* …" for a function)?"""
         tokens = normalize_tokens(unit.text)
-        return any(tuple(tokens[i:i + len(p)]) == p for p in self.lexicon.answer_kinds[concept.word]
-                   for i in range(len(tokens) - len(p) + 1))
+        return any(holds_phrase(tokens, phrase) for phrase in self.lexicon.answer_kinds[concept.word])
 
     def _another_case_named(self, concept: Concept, unit: Unit, question_text: str = "") -> bool:
         """Does the unit (with the sentence it points back to) name another item of a list the documents

@@ -60,6 +60,10 @@ class Lexicon:
     # personeel")
     answer_kinds: Dict[str, Tuple[Phrase, ...]] = field(default_factory=dict)
 
+    def answer_kind_words(self, noun: str) -> FrozenSet[str]:
+        """The words by which a sentence gives the kind of answer `noun` names (empty for other words)."""
+        return frozenset(t for phrase in self.answer_kinds.get(noun, ()) for t in phrase)
+
     def alternatives(self, token: str) -> FrozenSet[str]:
         return self.groups.get(token, frozenset((token,)))
 

@@ -28,9 +28,10 @@ SIZE_WORDS = {"groot", "omvangrijk"}
 _SIZE_VERBS = {"is", "zijn", "was", "waren", "wordt", "worden"}
 _FIGURE_KINDS = ("number", "percentage", "amount")
 _ASKED_KIND_NOUNS = {"maand", "jaar", "periode", "datum", "dag", "deel", "aandeel", "percentage", "bedrag", "aantal",
+                     # ("welk bureau heeft het rapport gemaakt?": a name asked)
                      "bureau", "onderzoeksbureau",
                      # ("welk onderzoek laat zien …?": the kind of source asked, not what it is about)
-                     "onderzoek", "studie", "bron", "rapport"}   # ("welk bureau heeft het rapport gemaakt?": a name asked)
+                     "onderzoek", "studie", "bron", "rapport"}
 
 # The words that ask where a claim comes from ("waaruit blijkt …", "waar halen ze vandaan …", "welk
 # onderzoek laat zien …", "waar baseert de minister op …"): the kind of answer, not what it is about.
@@ -698,8 +699,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             # "in welke functie werken …?": the kind of answer asked, given by a sentence that need not
             # use the word ("werkt als onderwijsondersteunend personeel"); one without any of its
             # words does not give it (see gaps: a missing answer kind)
-            markers = {t for phrase in lexicon.answer_kinds[token] for t in phrase}
-            add(Concept(token, surface, lexicon.alternatives(token) | markers))
+            add(Concept(token, surface, lexicon.alternatives(token) | lexicon.answer_kind_words(token)))
         elif re.fullmatch(r"\d+(e|ste|de)", token):
             continue  # ordinals ("mijn 2e jaar") say when, not what
         elif token.isdigit():

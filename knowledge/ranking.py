@@ -86,7 +86,8 @@ MEASURE_QUESTION_RE = re.compile(r"\bwat (doe|doet|doen|kan|kunnen|gaat|gaan|wor
 # "hoeveel studenten …?" counts students: "ongeveer 32.000 studenten", "17% van de pabostudenten".
 # "waarom …?" is answered by a sentence that gives a cause or a purpose: "… door de korte termijn
 # waarop …", "omdat …", "om de … vertragingen in te halen".
-_REASON_QUESTION_RE = re.compile(r"\bwaarom\b|\bhoezo\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b|\bwaardoor\b", re.I)
+_WHY_WORDS = r"\b(waarom|hoezo)\b|\bhoe komt het\b|\bwat is de (reden|oorzaak)\b"
+_REASON_QUESTION_RE = re.compile(_WHY_WORDS + r"|\bwaardoor\b", re.I)
 # ("hoe groot is het tekort aan stageplekken?" counts the stageplekken short)
 _HOW_MANY_RE = re.compile(r"\bhoe ?veel\s+(.*)|\bhoe (?:groot|omvangrijk) (?:is|zijn|was|waren|wordt) (?:het|de) \w*tekort(?:en)?"
                           r"\s+(?:aan|van)\s+(.*)", re.I)
@@ -120,7 +121,7 @@ def asks_effect(question: Question) -> bool:
 
 # A question that asks why: "waardoor" only as its first word ("kiezen scholen voor activiteiten
 # waardoor kinderen zich beter voelen?" asks whether, its "waardoor" joins a clause)
-_WHY_QUESTION_RE = re.compile(r"\b(waarom|hoezo)\b|\bhoe komt het\b|\bwat (is|was) de (reden|oorzaak)\b|^\W*waardoor\b", re.I)
+_WHY_QUESTION_RE = re.compile(_WHY_WORDS + r"|\bwat was de (reden|oorzaak)\b|^\W*waardoor\b", re.I)
 
 
 def asks_reason(question: Question) -> bool:

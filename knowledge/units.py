@@ -8,7 +8,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from . import extract
 from .citation import Citation
@@ -144,11 +144,16 @@ _NO_OWN_SUBJECT_RE = re.compile(r"^(?:In|Eind|Begin) (?:19|20)\d\d (?:bleek|blek
 PHRASE_WORDS = 3   # (two-word phrases are mostly a modifier and its word: read as the words they are)
 
 
+def holds_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Do `tokens` hold the words of `phrase` next to each other, in its order?"""
+    phrase = tuple(phrase)
+    return any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))
+
+
 def _phrase_heads(tokens: Sequence[str], lexicon: Lexicon) -> List[str]:
     """The lexicon words whose phrases of three or more words the sentence holds, as a question's
     phrases are read: "onder leiding van Kim Putters" holds "voorzitter"."""
-    return [head for phrase, head in lexicon.phrases.items() if len(phrase) >= PHRASE_WORDS
-            and any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1))]
+    return [head for phrase, head in lexicon.phrases.items() if len(phrase) >= PHRASE_WORDS and holds_phrase(tokens, phrase)]
 
 
 # A time of day: "om 9.00 uur", "17:30 uur", "tot 12 uur".
@@ -468,7 +473,10 @@ def build_units(kb) -> List[Unit]:
 
     # "volgens de keuzelijst": a unit is in the document its title names (context, not text)
     title_tokens = {slug: normalize_tokens(doc.get("title") or "") for slug, doc in kb.documents.items()}
+    footnote_parents: Dict[int, int] = {}   # a footnote's passage -> the passage that cites it
     for p in kb._query("SELECT * FROM passages ORDER BY id"):
+        if p["kind"] == "footnote" and p["parent_id"] is not None:
+            footnote_parents[p["id"]] = p["parent_id"]
         theme = int(p["theme"]) if p["theme"] is not None else None
         heading_tokens = normalize_tokens((p["section_path"] or "").replace(" > ", " "))
         document_tokens = title_tokens.get(p["document"], [])
@@ -524,7 +532,7 @@ def build_units(kb) -> List[Unit]:
                 context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
-    return _with_sources(_with_names(_with_phrase_words(units, lexicon)), kb)
+    return _with_sources(_with_names(_with_phrase_words(units, lexicon)), footnote_parents)
 
 
 # A sentence or footnote that names where a claim comes from: "Dat blijkt uit onderzoek van het JOB",
@@ -538,15 +546,13 @@ SOURCE_RE = re.compile(r"\bonderzoek(?:ers)? van\b|\bblijkt uit\b|^uit\b[^.;]*\b
                        r"|\bonderzoek\b[^.;]{0,80}\bdoor (?:de|het) (?-i:[A-Z])", re.I)
 
 
-def _with_sources(units: List[Unit], kb) -> List[Unit]:
+def _with_sources(units: List[Unit], parents: Dict[int, int]) -> List[Unit]:
     """Each sentence learns the unit that names its source, and then gives the kind of answer "welk
     onderzoek laat zien dat …?" asks ("evidence"): itself when it names one; else a footnote of its
     paragraph that names one ("Vooral studenten in een kwetsbare positie hebben het extra moeilijk
     gehad." cites "Dat blijkt uit onderzoek van het JOB …"); else the sentence before it when that one
     names a source and this one goes on about its findings ("Dit beeld sluit aan op het onderzoek van
     NCO. De vertraging bij leerlingen met gemiddeld- of laagopgeleide ouders …")."""
-    parents = {r["id"]: r["parent_id"] for r in kb._query(
-        "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
     notes_of = {}
     for u in units:
         if u.kind == "footnote" and u.passage_id in parents and SOURCE_RE.search(u.text):
