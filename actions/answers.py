@@ -506,6 +506,10 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
                               theme=parse_theme(ctx.theme) or theme_number(dutch), dialogue_theme=parse_theme(ctx.theme),
                               engine=engine)
     text, question, theme, follow_up = reading.text, reading.question, reading.theme, reading.follow_up
+    if not follow_up and ctx.sector in question.passed_sectors:
+        # ("hoe lang volgen ze leerlingen na de basisschool?": NLU's sector entity, or the profile's,
+        # is the stage left behind; what is asked is about the one after it)
+        ctx = replace(ctx, sector=None)
     strict = strict and not reading.certain
     if ctx.intent == "ask_themes" and not question.topics:
         named = question.sectors

@@ -159,6 +159,8 @@ class Question:
     # The question as typed when `text` is its Dutch rendering (an English question): the
     # multilingual sentence embedding reads the original.
     typed: Optional[str] = None
+    # Sectors named as the stage left behind ("leerlingen *na de basisschool*"): not what is asked.
+    passed_sectors: Tuple[str, ...] = ()
 
     @property
     def topics(self) -> Tuple[Concept, ...]:
@@ -570,6 +572,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     kind = answer_type(text)
     concepts: List[Concept] = []
     sectors: List[str] = []
+    passed: List[str] = []
     seen = set()
     programme: List[Concept] = []
 
@@ -601,6 +604,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
                                                                and tokens[i - 2] == "na")
         size, sector = _match_phrase(tokens, i, lexicon.sector_phrases)
         if sector and after_a_stage:
+            passed.append(sector)
             i += size
             continue
         if sector:
@@ -665,6 +669,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             # "welk bedrag is er jaarlijks?" asks for a rate, like "per jaar"
             add(Concept("per jaar", surface, frozenset({"per jaar"}), "rate"))
         elif token in lexicon.sector_words and after_a_stage:
+            passed.append(lexicon.sector_words[token])
             continue
         elif token in lexicon.sector_words:
             sector = lexicon.sector_words[token]
@@ -730,4 +735,5 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
     if opposites is not None:
         concepts = [replace(c, alternatives=c.alternatives | opposites(c.word)) if c.kind == "topic" else c
                     for c in concepts]
-    return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked))
+    return Question(asked, tuple(concepts), kind, unique_sectors, looks_like_question(asked),
+                    passed_sectors=tuple(s for s in dict.fromkeys(passed) if s not in unique_sectors))
