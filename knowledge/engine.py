@@ -209,7 +209,8 @@ class Engine(GapFinder):
         settled = self._settle_ties(case, best, link, chosen_for_sector)
         if settled is None:
             # Two places in the documents fit equally well: say so rather than pick one as the answer.
-            return case.result("near_miss", shown=[best.unit], unsure=True)
+            # (the research named for "welk onderzoek laat zien …?" even so: it is what was asked)
+            return case.result("near_miss", shown=self._with_source(case, [best.unit], best.unit), unsure=True)
         return self._shaped_answer(case, settled, link)
 
     def _structure_asked(self, case: Case) -> Optional[Result]:
@@ -495,8 +496,7 @@ class Engine(GapFinder):
         shown = [self._with_cause(self._with_antecedent(self._focused(best.unit, case.question, case.weights)),
                                   best.unit, case.question)] \
             + ([link] if link is not None else self._context_for(best, case.ranked, case.question))
-        if case.question.answer_type == "evidence" and best.unit.source is not None:
-            shown = self._with_source(shown, best.unit)
+        shown = self._with_source(case, shown, best.unit)
         if all(SIGNATURE_RE.match(u.text) for u in shown):
             shown.sort(key=lambda u: u.id)  # the signatories in the letter's order
         lead = next((u for u in shown if u.theme is not None and _LIST_LEAD_RE.search(u.text)), None)
@@ -519,10 +519,12 @@ class Engine(GapFinder):
                 more.append(s.unit)
         return case.result("answer", shown=shown, more=more)
 
-    def _with_source(self, shown: List[Unit], unit: Unit) -> List[Unit]:
+    def _with_source(self, case: Case, shown: List[Unit], unit: Unit) -> List[Unit]:
         """For "welk onderzoek laat zien dat …?", the claim with what names its source: the footnote it
         cites shown after it instead of other context, or the sentence before it that names the research
         ("Dit beeld sluit aan op het onderzoek van NCO.") put in front of it."""
+        if case.question.answer_type != "evidence" or unit.source is None:
+            return shown
         source = self.units[unit.source]
         if source.text in shown[0].text:
             return shown

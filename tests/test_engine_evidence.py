@@ -41,3 +41,11 @@ def test_a_study_year_is_no_research():
 def test_where_a_count_comes_from_is_still_a_count_asked(engine):
     # "waaruit blijkt hoeveel …" asks how many; the documents give no number of teachers hired
     assert_near_miss(engine, "Waaruit blijkt hoeveel leraren er door het NP Onderwijs extra zijn aangenomen?")
+
+
+def test_an_unsure_answer_to_an_evidence_question_still_names_the_research(engine):
+    # (two passages fit "kwetsbare studenten": the reply says it is unsure; before, the claim it
+    # showed lacked the footnote that names the research, which is what was asked)
+    result = engine.answer("welk onderzoek laat zien dat kwetsbare studenten het moeilijk hadden?")
+    assert "kwetsbare positie" in shown(result)
+    assert "onderzoek van het JOB" in shown(result)
