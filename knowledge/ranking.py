@@ -677,10 +677,12 @@ class Ranker:
                 score += TYPE_BONUS
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
-            if uid in prior and coverage >= top_coverage - PRIOR_SLACK:
+            if uid in prior and coverage >= top_coverage - PRIOR_SLACK and (before or not earlier):
                 # (NLU's topic breaks a near tie; it does not make up for the question's own words:
                 # "hoeveel plannen hadden er in totaal moeten komen?" is the count of plans, not the
-                # progress report's quote about what the plans chose)
+                # progress report's quote about what the plans chose; nor, for a question about what was
+                # done before, does it lift its topic's quote about now: "is het collegegeld voor
+                # lerarenopleidingen eerder gehalveerd?" is the earlier halving, not this year's)
                 score += prior_bonus
             if theme is not None and unit.theme is not None and unit.kind != "theme":
                 # (the theme's title answers "what is theme 5", decided before ranking)

@@ -666,6 +666,17 @@ def test_a_sector_named_as_the_stage_left_behind_is_not_the_sector_asked(domain,
     assert text.strip().splitlines()[-1].startswith(("Bron:", "Source:"))
 
 
+@pytest.mark.parametrize("question", [
+    "is het collegegeld voor de lerarenopleidingen al eerder gehalveerd?",
+    "Has tuition for teacher training programmes been halved before?",
+])
+def test_nlu_topic_does_not_lift_its_quote_about_now_for_a_question_about_before(domain, question):
+    # (NLU reads ask_tuition; its curated quote, this year's halving, outranked the earlier halving
+    # for the lerarenopleidingen)
+    text = only_text(run(act.ActionAnswer(), tracker("ask_tuition", question), domain)[0])
+    assert "halvering van collegegeld voor de lerarenopleidingen" in text.split("\n")[1 if text.startswith("The") else 0]
+
+
 def test_compound_question_words_match_their_parts(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_dates", "hoe moet mijn roc de nazorgsubsidie aanvragen?"), domain)[0])
     assert "24 december" in text
