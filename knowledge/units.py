@@ -40,6 +40,10 @@ _WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …
     r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
     r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
 )
+# A partner named after "in samenwerking met", "in overleg met" answers "met wie …?" ("Dit doen gemeentes in
+# samenwerking met scholen."); not "samen met", which often only adds to whoever acts ("… samen met de
+# docententeams"). Only "met wie" asks for a partner (ranking.wanted_types).
+_PARTNER_RE = re.compile(r"\bin (?:samenwerking|overleg|samenspraak|gesprek)\s+met\b", re.I)
 
 # A name: capitalised words not at the start of a sentence ("het Platform Perspectief Jongeren,
 # onder leiding van Kim Putters"). One the documents use everywhere ("NP Onderwijs") is their
@@ -278,6 +282,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("clock")
     if _WHO_RE.search(text):
         found.add("who")
+    if _PARTNER_RE.search(text):
+        found.add("partner")
     if _PROCEDURE_RE.search(text):
         found.add("procedure")
     if SUPERLATIVE_RE.search(text):
