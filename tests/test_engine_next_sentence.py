@@ -18,3 +18,17 @@ def test_waarvan_is_a_question_word_not_a_topic(engine):
     result = engine.answer("op grond waarvan moesten instellingen zich over 2020 verantwoorden voor onderzoek?")
     assert result.kind == "answer" and "bestuursakkoord Onderzoek" in shown(result)
 
+
+def test_a_question_about_what_is_not_done_yet_finds_the_sentence_that_says_so(engine):
+    # "In september … hadden op de meeste scholen de medezeggenschapsraden al ingestemd. Waar dat nog
+    # niet gebeurd was … zal het alsnog gebeuren": "nog niet" is what is asked about, and the sentence
+    # that says it is shown with the one its "dat" points back to
+    result = engine.answer("wat gebeurt er op scholen waar de medezeggenschapsraad nog niet heeft ingestemd?")
+    assert result.kind == "answer" and "alsnog" in shown(result) and "al ingestemd" in shown(result)
+
+
+def test_a_condition_on_dat_points_back_to_the_sentence_before():
+    from knowledge.units import points_back
+    before = "In september van dit jaar hadden op de meeste scholen de medezeggenschapsraden al ingestemd."
+    assert points_back("Waar dat nog niet gebeurd was, zal het alsnog gebeuren.", before)
+    assert points_back("Als dat niet lukt, kan de school hulp vragen.", before)
