@@ -24,7 +24,7 @@ from .question import Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, WHAT_RE,
                              asks_deadline, asks_for_actions, asks_for_themes, names_a_year, subject_words,
                              superlative_asked, theme_number)
-from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason
+from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason, wanted_types
 from .schema import applies_to
 from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
 
@@ -162,7 +162,7 @@ class Engine(GapFinder):
             return listed
         if not case.ranked:
             return case.result("unknown")
-        case.wanted = SATISFIES.get(question.answer_type or "", set())
+        case.wanted = wanted_types(question)
         if question.answer_type == "who" and _PERSON_QUESTION_RE.search(question.text):
             case.wanted = {"person"}  # "wie is de minister van VWS?": a person's name, not the ministerie
         best, chosen_for_sector = self._choose_best(case)
@@ -638,7 +638,7 @@ class Engine(GapFinder):
         # (a question after a name, number or date that the answer gives, with two of its words in it,
         # needs less: "wie levert de cijfers over inschrijvingen?" -> "… 1 oktober-cijfers van DUO …")
         typed = len(found) >= STRICT_TYPED_WORDS \
-            and bool(SATISFIES.get(result.question.answer_type or "", set()) & best.unit.types)
+            and bool(wanted_types(result.question) & best.unit.types)
         if best.coverage < (min(TYPED_THRESHOLD, least) if typed else least):
             return False
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]

@@ -563,6 +563,14 @@ def _after_which(tokens: List[str], i: int) -> bool:
     return (i >= 1 and tokens[i - 1] in ("welk", "welke")) or (i >= 2 and tokens[i - 2:i] == ["wat", "voor"])
 
 
+# "wat gebeurt er als de mr nog niet heeft ingestemd?", "… de instellingen die hun plan nog niet af
+# hadden?": what is not yet done is asked about; a sentence that says so ("Waar dat nog niet gebeurd
+# was … zal het alsnog gebeuren", "… was nog niet aangeleverd") holds it as the word NOT_YET.
+NOT_YET = "nog niet"
+NOT_YET_QUESTION_RE = re.compile(r"\bnog (?:niet|geen)\b", re.I)
+NOT_YET_SENTENCE_RE = re.compile(r"\bnog (?:niet|geen)\b|\balsnog\b", re.I)
+
+
 def _analyse(text: str, lexicon: Lexicon) -> Question:
     asked = text
     text = _SET_ASIDE_AMOUNT_RE.sub(" ", text)
@@ -711,6 +719,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             add(Concept(token, surface, frozenset((token,)), "number"))
         else:
             add(Concept(token, surface, lexicon.alternatives(token)))
+    if NOT_YET_QUESTION_RE.search(text) and any(c.kind == "topic" for c in concepts):
+        start = -1
+        add(Concept(NOT_YET, "nog niet", frozenset({NOT_YET})))
     topics = [c for c in concepts if c.kind == "topic"]
     if kind == "date" and topics and all(c.word in lexicon.programme_start for c in topics) \
             and any(c.word in lexicon.programme_names | {"nationaal", "programma"} for c in programme):

@@ -77,6 +77,19 @@ SATISFIES = {
     "opinion": {"opinion"},
     "evidence": {"evidence"},   # "welk onderzoek laat zien dat …?": a sentence that names its source
 }
+# "met wie werken gemeenten samen?": a partner named after "in samenwerking met" answers it too, though
+# not "wie maakt de plannen?" (the partner only joins whoever acts).
+_WITH_WHOM_RE = re.compile(r"\bmet wie\b", re.I)
+
+
+def wanted_types(question: Question) -> Set[str]:
+    """The unit types that give the kind of answer the question asks for."""
+    wanted = set(SATISFIES.get(question.answer_type or "", set()))
+    if question.answer_type == "who" and _WITH_WHOM_RE.search(question.text):
+        wanted.add("partner")
+    return wanted
+
+
 _TIME_UNIT_AFTER_RE = re.compile(r"\s*(?:tot\s+\w+\s+)?(?:maand|maanden|week|weken|jaar|jaren|dag|dagen|uur|schooljaren|studiejaren)\b", re.I)
 _COMPARATIVE_QUESTION_RE = re.compile(r"\b" + COMPARATIVES + r"\b.*\b(of|dan)\b", re.I)
 # (not a question after what a word means: "wat wordt bedoeld met het stuwmeer aan studenten?")
@@ -622,7 +635,7 @@ class Ranker:
         # The less a question says itself, the more NLU's reading of it counts.
         prior_bonus = PRIOR_BONUS / max(1, n_topics)
         top_coverage = max(candidates.values(), default=0.0) / total
-        wanted = SATISFIES.get(question.answer_type or "", set())
+        wanted = wanted_types(question)
         deadline_asked = asks_deadline(question)
         sector = sector or (question.sectors[0] if question.sectors else None)
         superlative = superlative_asked(question)
@@ -807,4 +820,4 @@ class Ranker:
                      if u.kind == unit.kind and u.index == unit.index + step), None)
 
 
-__all__ = ["Ranker", "SATISFIES", "Scored", "asks_effect", "asks_reason", "school_types"]
+__all__ = ["Ranker", "SATISFIES", "Scored", "asks_effect", "asks_reason", "school_types", "wanted_types"]

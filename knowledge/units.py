@@ -15,7 +15,7 @@ from .citation import Citation
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_stop_word, normalize_tokens, words
 from .parse import page_at
-from .question import separable_verbs
+from .question import NOT_YET, NOT_YET_SENTENCE_RE, separable_verbs
 
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bde helft\b|\bgehalveerd\b|\bhalvering\b|\bdriekwart\b|\bkwart\b|\btweederde\b|\beenderde\b", re.I)
 
@@ -40,6 +40,10 @@ _WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …
     r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
     r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
 )
+# A partner named after "in samenwerking met", "in overleg met" answers "met wie …?" ("Dit doen gemeentes in
+# samenwerking met scholen."); not "samen met", which often only adds to whoever acts ("… samen met de
+# docententeams"). Only "met wie" asks for a partner (ranking.wanted_types).
+_PARTNER_RE = re.compile(r"\bin (?:samenwerking|overleg|samenspraak|gesprek)\s+met\b", re.I)
 
 # A name: capitalised words not at the start of a sentence ("het Platform Perspectief Jongeren,
 # onder leiding van Kim Putters"). One the documents use everywhere ("NP Onderwijs") is their
@@ -110,6 +114,7 @@ _COMMON_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden
 
 
 _DEMONSTRATIVES = {"deze", "dit"}
+_CONDITION_WORDS = {"waar", "als", "wanneer", "indien", "zodra"}
 
 # (and of means: "Door deze subsidieregeling wordt ... aantrekkelijker" names the scheme only before)
 _PLACE_PREPOSITIONS = {"in", "bij", "met", "binnen", "via", "uit", "onder", "op", "door"}
@@ -207,6 +212,8 @@ def points_back(sentence: str, before: str) -> bool:
         return True
     if first == "het" and second == "gaat":
         return True  # "Het gaat gemiddeld om 10 weken leervertraging": "het gaat om" is about the sentence before
+    if first in _CONDITION_WORDS and second in ("dat", "dit"):
+        return True  # "Waar dat nog niet gebeurd was … zal het alsnog gebeuren": "dat" is what the sentence before names
     if first == "men":
         return True  # "Men kiest vooral voor …": the impersonal subject is whoever the sentence before is about
     if _points_back_in_time(sentence, before):
@@ -278,6 +285,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("clock")
     if _WHO_RE.search(text):
         found.add("who")
+    if _PARTNER_RE.search(text):
+        found.add("partner")
     if _PROCEDURE_RE.search(text):
         found.add("procedure")
     if SUPERLATIVE_RE.search(text):
@@ -507,7 +516,8 @@ def build_units(kb) -> List[Unit]:
             # verbs read as in a question: "nemen dit jaar toe" is "toenemen")
             tokens = sentence_tokens[index] + _symbol_words(sentence) + _rates(sentence_tokens[index], sentence) \
                 + _year_ranges(sentence_tokens[index]) \
-                + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w]
+                + text_sectors + [w for w in separable_verbs(sentence, lexicon).values() if w] \
+                + ([NOT_YET] if NOT_YET_SENTENCE_RE.search(sentence) else [])
             if SIGNATURE_RE.match(sentence):
                 tokens += normalize_tokens(" ".join(SIGNATURE_WORDS))  # who signed the letter
             previous = sentence_tokens[index - 1] if index > 0 else []
