@@ -48,6 +48,12 @@ from tests.answer_layer import assert_answers, shown
     ("is in deze rapportage al te zien wat scholen echt met het npo geld gedaan hebben", "nog niet zichtbaar"),
     # a "schooltype" is the letter's "onderwijstype" (before: only the sentence on the vo as a whole)
     ("in welk schooltype maken vo-schoolleiders zich de minste zorgen over welbevinden?", "vwo het kleinst"),
+    # (probe round recall) whether someone is "tevreden" is what the letter calls "positief" (before:
+    # "De documenten noemen niets over ‘tevreden’" beside the right sentence)
+    ("is de minister tevreden over hoe scholen met het npo aan de slag zijn gegaan?", "is positief"),
+    ("is het kabinet tevreden over de start van het npo op scholen?", "is positief"),
+    # whether it "iets uitgehaald" has is the letter's "effect hebben gehad" (before: unsure)
+    ("heeft de inzet van scholen vorig schooljaar iets uitgehaald tegen de vertragingen?", "effect hebben gehad"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
