@@ -1086,3 +1086,12 @@ def test_where_to_report_stays_honest_where_the_documents_name_no_place(kb):
 ])
 def test_who_is_named_next_to_or_by_the_role_of_the_matching_sentence(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # ("extra hands in the classroom" is the scheme 'extra hulp voor de klas'; "hand in" is 'aanleveren')
+    ("which share of the extra hands in the classroom money do primary regions want to spend on students?", "7%"),
+    ("can schools use the extra hands in the classroom scheme to hire students?", "extra hulp voor de klas"),
+])
+def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fragment):
+    answered_with(kb, question, fragment)
