@@ -103,7 +103,7 @@ RELATIVE_DATE = "{written} ({absolute})"
 TYPE_NOUNS = {
     "amount": "bedrag", "percentage": "percentage", "duration": "duur", "number": "aantal",
     "date": "datum of termijn", "clock": "tijdstip", "who": "naam van een persoon of organisatie",
-    "procedure": "aanvraagprocedure", "reason": "reden of doel", "effect": "effect of gevolg", "opinion": "mening",
+    "procedure": "aanvraagprocedure", "place": "plek of document", "reason": "reden of doel", "effect": "effect of gevolg", "opinion": "mening",
 }
 DONT_KNOW = (
     "Dat kan ik niet vinden in de documenten over het NP Onderwijs. "

@@ -93,7 +93,7 @@ RELATED_INTRO = "What they do say (in Dutch):"
 TYPE_NOUNS = {
     "amount": "an amount", "percentage": "a percentage", "duration": "a duration", "number": "a number",
     "date": "a date or deadline", "clock": "a time of day", "who": "the name of a person or organisation",
-    "procedure": "an application procedure", "reason": "a reason or purpose", "effect": "an effect or consequence",
+    "procedure": "an application procedure", "place": "a place or document", "reason": "a reason or purpose", "effect": "an effect or consequence",
     "opinion": "an opinion",
 }
 DONT_KNOW = (

@@ -76,6 +76,12 @@ def _refers_back(unit: Unit) -> bool:
     """Does one of the unit's first words point back ("Meestal moeten ze *daarvoor* …", "Het doel van
     *deze* motie …")?"""
     return any(w.strip(",.:;") in BACK_REFERENCES for w in unit.text.lower().split()[:4])
+# A sentence that opens by pointing back at the one before it ("In dit project worden studenten …",
+# "Dit doen gemeentes …"): who it goes on about is named there.
+_POINTS_BACK_RE = re.compile(r"^\W*(?:\w+\s+)?(?:dit|deze)\b", re.I)
+# ... or that opens with "ook" and goes on about the same thing ("Ook wordt scholen gevraagd *hierover* te
+# rapporteren in hun jaarverslag": about the hiring of third parties the sentences before it are about)
+_ABOUT_THE_SAME_RE = re.compile(r"^\W*(?:[\w-]+\s+){0,5}(?:hierover|hiervan|hiermee|daarover|daarvan|daarmee)\b", re.I)
 _NAMES_A_THEME = {"thema", "keuzelijst", "actie"}
 # (also after "en", "hoi": "en wat is de keuzelijst eigenlijk?")
 # "wie is de minister van VWS?", "hoe heet de staatssecretaris?": a person is asked for.
@@ -113,12 +119,16 @@ class Engine(GapFinder):
             # instructie in kleine groepen." is not counted by the sentence before it, nor is the
             # grant of "Ook hebben … 130.000 studenten een tegemoetkoming … voor de extra kosten
             # studievertraging" the one for a lost grant)
-            for step in (1, 2):
+            # (and the one before it, where it points back at that one: "Een mooi voorbeeld is het initiatief
+            # van de gemeente Rotterdam, met … Hogeschool Rotterdam …" names who runs "dit project")
+            back = wanted == SATISFIES["who"] and bool(_POINTS_BACK_RE.match(near.unit.text))
+            for step in (1, 2) + ((-1,) if back else ()):
                 unit = self._neighbour(near.unit, step)
-                if unit is None or not self._gives(unit, question, wanted) or _ADDS_ANOTHER_RE.match(unit.text):
+                if unit is None or not self._gives(unit, question, wanted) \
+                        or (_ADDS_ANOTHER_RE.match(unit.text) and not _ABOUT_THE_SAME_RE.match(unit.text)):
                     continue
                 theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
-                if not own & theirs:
+                if not own & theirs and step > 0:  # (one it points back at is what it goes on about)
                     continue
                 missing = tuple(c for c in question.concepts if c.word not in own | theirs
                                 and unit.id not in self._concept_units(c)[0])

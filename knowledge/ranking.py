@@ -72,6 +72,7 @@ SATISFIES = {
     "clock": {"clock"},
     "who": {"who"},
     "procedure": {"procedure"},
+    "place": {"place"},         # "where must schools report on it?": "in hun jaarverslag"
     # (asked only by a bare "waarom?" / "waarvoor?" after another question: `actions.follow_ups`)
     "reason": {"reason", "purpose"},
     "opinion": {"opinion"},

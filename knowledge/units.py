@@ -38,7 +38,9 @@ _WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …
     r"onderzoeksbureau|Rijksoverheid|gemeente|gemeenten|Steunpunt|SLO|Kennisnet|OC&W|Raad|"
     # people by their role: "Docenten, schoolleiders en bestuurders hebben ... plannen gemaakt"
     r"[Dd]ocenten|[Ll]eraren|[Ss]choolleiders|[Bb]estuurders|[Dd]irecteuren|[Oo]nderzoekers|[Ww]erkgevers|"
-    r"[Ss]tudentenvertegenwoordigers|[Oo]uders)\b"
+    r"[Ss]tudentenvertegenwoordigers|[Oo]uders|"
+    # bodies by their role: "De plannen … moeten voorgelegd zijn aan de medezeggenschapsraad."
+    r"[Mm]edezeggenschapsraad|[Mm]edezeggenschapsraden|[Ss]tudentenraden)\b"
 )
 # A partner named after "in samenwerking met", "in overleg met" answers "met wie …?" ("Dit doen gemeentes in
 # samenwerking met scholen."); not "samen met", which often only adds to whoever acts ("… samen met de
@@ -58,6 +60,10 @@ _DEADLINE_RE = re.compile(r"\b(tot en met|uiterlijk|v[oó]{2}r) \d{1,2} (" + MON
                           r"|\bde rest van het (studie|school|college)jaar\b", re.I)
 
 # "How do I apply" is answered by a sentence about applying, a form, a counter or "automatisch".
+# "Where must schools report on it?" is answered by the document or site something goes in: "in hun
+# jaarverslag", "op onderwijskennis.nl", "op de website", "als bijlage bij deze brief".
+_PLACE_RE = re.compile(r"\b(in|via) (hun|het|de|een|zijn|haar) (jaarverslag|jaarverslagen|website|voortgangsrapportage)\b"
+                       r"|\bop (de |een )?(website|[\w-]+\.nl)\b|\bals bijlage bij\b", re.I)
 _PROCEDURE_RE = re.compile(r"\baanvra(ag|gen)\b|\baangevraagd\b|\bformulier|\bautomatisch\b|\bloket\b|\baanmelden\b",
                            re.I)
 
@@ -289,6 +295,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("partner")
     if _PROCEDURE_RE.search(text):
         found.add("procedure")
+    if _PLACE_RE.search(text):
+        found.add("place")
     if SUPERLATIVE_RE.search(text):
         found.add("superlative")
     if _COMPARATIVE_RE.search(text):

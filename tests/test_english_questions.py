@@ -1058,3 +1058,40 @@ def test_the_documents_synonyms_of_decide_and_effect_count(kb, question, fragmen
 
 def test_who_decided_stays_honest_where_the_documents_name_nobody(kb):
     assert reply(kb, "who decided to halve the tuition fees?").startswith("The documents do not")
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # ("report on" is the letter's verb 'rapporteren'; "where must …" asks the document it goes in, and
+    # "Ook wordt scholen gevraagd *hierover* te rapporteren in hun jaarverslag" goes on about the hiring)
+    ("where do schools report on the use of external agencies?", "in hun jaarverslag"),
+    ("In the coming years, where will universities account for how they spent the NPO money?", "in het jaarverslag"),
+    ("where will the NRO publish its knowledge products about interventions?", "onderwijskennis.nl"),
+])
+def test_where_something_must_be_reported_is_the_document_it_goes_in(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+def test_where_to_report_stays_honest_where_the_documents_name_no_place(kb):
+    assert reply(kb, "where do students have to report internship discrimination?").startswith(SILENT)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # (the name is in the sentence before the one that matches and points back at it: "In dit project …",
+    # "In dit doorlopende programma …"; "wrote" is no act the documents name: "het onderzoeksrapport van
+    # Berenschot"; a body by its role names who: "voorgelegd … aan de medezeggenschapsraad")
+    ("who works together in the Rotterdam project where students tutor kids in maths?", "Hogeschool Rotterdam"),
+    ("which organisation does research into proven wellbeing interventions for mbo and ho students?", "NCO"),
+    ("who wrote the research report on the plans of mbo and ho institutions?", "Berenschot"),
+    ("who has to see a school's NPO plans before they are carried out?", "medezeggenschapsraad"),
+])
+def test_who_is_named_next_to_or_by_the_role_of_the_matching_sentence(kb, question, fragment):
+    answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # ("extra hands in the classroom" is the scheme 'extra hulp voor de klas'; "hand in" is 'aanleveren')
+    ("which share of the extra hands in the classroom money do primary regions want to spend on students?", "7%"),
+    ("can schools use the extra hands in the classroom scheme to hire students?", "extra hulp voor de klas"),
+])
+def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fragment):
+    answered_with(kb, question, fragment)
