@@ -42,6 +42,9 @@ _EVIDENCE_WORDS = {"waaruit", "blijken", "halen", "vandaan", "baseren", "gebasee
 _FOR_WHOM = (r"(krijgt|krijgen|heeft recht|hebben recht|komt in aanmerking|komen in aanmerking|kan|kunnen|"
              r"mag|mogen|valt|vallen|geldt|gelden)\b")
 
+# "wie loopt er meer achter, mbo'ers of studenten?" offers the choice: a comparison, no name asked.
+_A_CHOICE = r"(?![^?]*\b(meer|minder|meeste?|vaker|eerder)\b[^?]*\bof\b)"
+
 # The kind of answer a question asks for, from its wording (first match wins).
 ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
@@ -75,14 +78,15 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
         # a delay, which the documents give as weeks for some school types and in words for others)
         ("number", r"\bhoe (groot|omvangrijk) (is|zijn|was|waren|wordt|worden) (het|de|die|dat|dit|deze) \w*(tekort|tekorten)\b|"
                    r"\bhoe ?veel\b|^\W*(wat|hoe groot) (is|was|wordt) het aantal\b|\bwelk aantal\b|\bhoe groot is het aantal\b"),
-        ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")|\b(door|met) wie\b"
+        ("who", r"^\s*wie\b(?!\s+" + _FOR_WHOM + r")" + _A_CHOICE + r"|\b(door|met) wie\b"
                 # ("voor wie is die aanpak bedoeld?" asks for a group, which no proper name gives; asked with
                 # "ook voor X" it checks a group and stays a question for whom the documents name)
                 r"|\bvoor wie\b(?=[^?]*\book voor\b)"
                 r"|(?<!\bvoor )\bwie (?!" + _FOR_WHOM + r")(is|zijn|heeft|hebben|doet|gaat|moet|betaalt|schreef|stuurt|ondertekent)\b"
+                + _A_CHOICE
                 # ("welk" before a neuter noun: "welk bureau heeft de plannen geanalyseerd?")
                 # (a count between them too: "welke drie regio's zijn de pilotregio's?")
-                r"|\bwelke? ((twee|drie|vier|vijf|zes|\d+) )?(organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
+                + r"|\bwelke? ((twee|drie|vier|vijf|zes|\d+) )?(organisatie|instantie|partij|partijen|organisaties|onderzoeksbureau|bureau|hogescholen|bewindspersonen|ministers?|"
                 r"universiteit(en)?|hogeschool|scholen|school|instelling(en)?|regio('?s)?|gemeenten?|mbo'?s|bedrijf|bedrijven|"
                 r"ministerie|instituut)\b"),
         # (after a count or a name asked: "waaruit blijkt hoeveel leraren …?" asks how many)

@@ -83,3 +83,12 @@ def test_how_to_apply_is_not_given_by_rules_still_to_be_published(engine, questi
     assert result.kind == "near_miss" and result.missing_type == "procedure"
     assert "24 december" in shown(result)  # the deadline, as related information
     assert engine.answer("tot wanneer kan een mbo school subsidie voor nazorg aanvragen").kind == "answer"
+
+
+def test_who_with_a_choice_asks_which_of_the_two_not_a_name(engine):
+    # (before: "De documenten noemen geen naam van een persoon of organisatie" beside the answer)
+    result = engine.answer("wie loopt er meer achter, mbo'ers of studenten op hogeschool en uni?")
+    assert result.kind == "answer" and "meer dan in het ho" in shown(result)
+    from knowledge.question import answer_type
+    assert answer_type("wie heeft de meeste vertraging, vmbo of vwo?") is None
+    assert answer_type("wie hebben die plannen gemaakt?") == answer_type("wie betaalt dat?") == "who"
