@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer_layer import assert_answers, assert_near_miss, reply_to
+from tests.answer_layer import assert_answers, assert_near_miss, reply_to, shown
 
 
 @pytest.mark.parametrize("question, fragment", [
@@ -132,3 +132,17 @@ def test_a_light_word_they_never_use_is_said_in_their_own_words(engine, question
 ])
 def test_a_word_they_never_use_for_another_case_stays_a_near_miss(engine, question):
     assert_near_miss(engine, question)
+
+
+def test_putting_it_in_the_report_is_reporting_in_it(engine):
+    """"in hun jaarverslag zetten" is the letter's "rapporteren in hun jaarverslag": the light verb of
+    placing asks nothing a sentence must hold (probe round hedge3; before: "Dat staat niet precies …")."""
+    assert_answers(engine, "wanneer was het debat waarin gezegd is dat scholen de inhuur in hun jaarverslag moeten zetten?",
+                   "7 oktober")
+
+
+def test_a_share_put_outside_the_list_is_not_the_share_left_unassigned(engine):
+    """"hoeveel procent zetten instellingen op acties die niet op de keuzelijst staan?" is not answered by
+    the 2 procent of the means not yet assigned to a theme (before: shown as the answer)."""
+    result = engine.answer("hoeveel procent zetten instellingen op acties die niet op de keuzelijst staan?")
+    assert result.kind != "answer" or "2 procent" not in shown(result), shown(result)
