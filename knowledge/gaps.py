@@ -42,6 +42,7 @@ LOOSE_TYPO_CUTOFF = 0.70      # ... and it is spelled less like one of their wor
 YEAR_RELATED_MARGIN = 0.05    # a year the documents do not name: a dated sentence this close is shown beside it
 SEMANTIC_CONFIDENT = 4.0      # this similarity (in SDs) plus CONFIDENT_COVERAGE answers below the thresholds
 CONFIDENT_COVERAGE = 0.3
+OWN_WORDS_SIMILARITY = 3.0    # ... and this, where the best unit lacks only light words the documents never use
 EVENT_VERB_UNITS = 10         # a "wanneer" question's verb in fewer units than this names its event
 # A vague time, which answers no question for a day or deadline (question_forms.asks_exact_date).
 _VAGUE_TIME_RE = re.compile(r"\bop korte termijn\b|\bbinnenkort\b", re.I)
@@ -365,6 +366,16 @@ class GapFinder(Ranker):
         never_used = self._never_used(case, heaviest)
         # Most of the question's words found, and a sentence that reads like its answer.
         confident = best.similarity >= SEMANTIC_CONFIDENT and best.coverage >= CONFIDENT_COVERAGE
+        # "waar zijn hogescholen bang voor bij het uitvoeren van hun acties?": a light word the
+        # documents never use ("bang") no sentence can hold; where the best one holds all the rest and
+        # reads like the answer ("… zien de krapte … als een risico voor het uitvoeren van hun acties"),
+        # it says the same in its own words (a heavy one is the subject, judged as never used below)
+        # (one word: two never used, "scholen op Bonaire en Curaçao", "a student visa or residence
+        # permit", are a case of their own)
+        if best.similarity >= OWN_WORDS_SIMILARITY and len(heaviest) == 1 and heaviest[0].kind == "topic" \
+                and not any(self._concept_units(heaviest[0])) \
+                and weights.get(heaviest[0].word, 0.0) / total < FOCAL_SHARE:
+            confident = True
         if wanted:
             # A question that asks for a number, date or name: the unit must give that kind of
             # answer and hold every heavy word of the question.
