@@ -102,6 +102,11 @@ ANSWER_TYPES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = tuple(
                       r"|\bbij wie\b.*\b(aanvragen|aanmelden|indienen|vraag|vragen)\b"
                       r"|\bhoe werkt (de|het) aanvra|\baanvraagprocedure\b"
                       r"|\b(moet|hoef) (ik|je|jij|we|wij) \b.*\b(aanvragen|aan te vragen|aanmelden|indienen)\b"),
+        # ("waar moeten scholen rapporteren over de inhuur?": the document or site it goes in, "in hun
+        # jaarverslag" - the English glossary's "where must … report" says the same)
+        ("place", r"\bwaar (moet|moeten|moest|moesten|zal|zullen|kan|kunnen|wordt|worden|werd|werden|gaat|gaan)\b[^?]*"
+                  r"\b(rapporteren|gerapporteerd|verantwoorden|verantwoord|publiceren|gepubliceerd|verslag doen)\b"
+                  r"|\bin (welk|welke) (document|documenten|verslag|rapport|publicatie)\b"),
         # ("wat vinden ouders van het npo?", "hoe kijken studenten aan tegen het tempo?": what someone thinks)
         ("opinion", r"\bwat (vind|vindt|vinden|vond|vonden|denkt|denken|dacht|dachten) ([\w'-]+ ){1,4}?"
                     r"(van|over|ervan|erover|daarvan|daarover|hiervan|hierover)\b"

@@ -677,6 +677,14 @@ def test_nlu_topic_does_not_lift_its_quote_about_now_for_a_question_about_before
     assert "halvering van collegegeld voor de lerarenopleidingen" in text.split("\n")[1 if text.startswith("The") else 0]
 
 
+def test_where_to_report_asks_for_the_document_it_goes_in(domain):
+    # (NLU reads ask_third_parties; its curated quote about the handreiking outranked "rapporteren in
+    # hun jaarverslag" until "waar moeten … rapporteren" asked for a place, as in English)
+    text = only_text(run(act.ActionAnswer(), tracker("ask_third_parties",
+                                                     "Waar moeten scholen rapporteren over de inhuur van derden?"), domain)[0])
+    assert "rapporteren in hun jaarverslag" in text.splitlines()[0]
+
+
 def test_compound_question_words_match_their_parts(domain):
     text = only_text(run(act.ActionAnswer(), tracker("ask_dates", "hoe moet mijn roc de nazorgsubsidie aanvragen?"), domain)[0])
     assert "24 december" in text
