@@ -32,6 +32,12 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 # (a number joined to a word by a hyphen names a kind, not a count: "100-dagen programma's")
 NUMBER_RE = re.compile(r"(?<![/-])\b(?!(?:19|20)\d\d\b)\d[\d.,]*\b(?!\s?(?:/|-)\s?\d)(?!-[^\W\d_])(?!\s+(?:" + MONTHS + r")\b)|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|honderd|duizend|handvol|meeste|merendeel)\b", re.I)
 
+# A count given in words, vaguely: "een deel van de instellingen", "enkele leerlingen", "aanmerkelijk meer
+# studenten", "minder onderzoeksgegevens". It answers "hoeveel …?" as well as the documents can. (Not a bare
+# "meer X": "meer ondersteuning" asks for more of something and counts nothing.)
+_VAGUE_COUNT_RE = re.compile(r"\b(?:een (?:groot |klein )?deel van (?:de|het)|enkele|(?:aanmerkelijk|beduidend|aanzienlijk|fors|flink) (?:meer|minder)"
+                             r"|minder(?= \w+(?:en|s)\b))\s+[^\W\d_]+", re.I)
+
 _WHO_RE = re.compile(  # (a role also capitalised: "tussen de Minister en de …")
     r"\b((?i:minister|staatssecretaris|kabinet|inspectie|ministerie)|OCW|DUO|NRO|JOB|ISO|LSVb|Berenschot|Oberon|"
     r"MBO Raad|VH|UNL|VSNU|PO-Raad|VO-raad|NCO|Kamer|CvB|college van bestuur|bestuur|besturen|"
@@ -283,7 +289,7 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("duration")
     if next(extract.dates(text), None) is not None or _EVENT_RE.search(text) or _TIME_PHRASE_RE.search(text):
         found.add("date")
-    if found & {"amount", "percentage", "duration"} or NUMBER_RE.search(text):
+    if found & {"amount", "percentage", "duration"} or NUMBER_RE.search(text) or _VAGUE_COUNT_RE.search(text):
         found.add("number")
     if "date" in found and _DEADLINE_RE.search(text):
         found.add("deadline")
