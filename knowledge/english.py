@@ -423,6 +423,10 @@ _PURPOSE_EN_RE = re.compile(
     rf"\b(?:what|which)\s+(?:problems?|issues?)\s+(?:is|are|was|were|does|do|did|should|must|will|would)\s+(.+?)\s+"
     rf"(?:(?:supposed|meant|intended|designed|trying|going)\s+)?(?:to\s+)?{_SOLVING}\b"
     rf"|\b(?:supposed|meant|intended|designed)\s+to\s+{_SOLVING}\b", re.I)
+# "the figures on researchers are still missing": figures said to be missing a few words later are the
+# letter's "ontbreken de cijfers" (a glossary phrase, "missing figures"); "figure" alone asks nothing
+_MISSING_FIGURES_RE = re.compile(r"\b(figures|numbers|statistics|stats)\b((?:\s+[\w'-]+){0,4}?)\s+(?:still\s+)?"
+                                 r"(?:missing|lacking|unavailable|not available)\b", re.I)
 
 
 def _as_purpose(match: "re.Match") -> str:
@@ -503,6 +507,7 @@ def translate(text: str) -> Translation:
     # ("besides the 516 million", "apart from € 38m": an amount set aside, as the Dutch "bovenop")
     text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
     text = _PURPOSE_EN_RE.sub(_as_purpose, text)
+    text = _MISSING_FIGURES_RE.sub(r"missing \1\2", text)
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
