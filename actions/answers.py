@@ -17,7 +17,7 @@ from actions import facts_en, record, texts, texts_en
 from actions.follow_ups import read_in_context
 from knowledge import SECTORS, Citation, Result, format_citations, versions
 from knowledge.citation import date_text
-from knowledge.engine import ANSWER_THRESHOLD, SATISFIES
+from knowledge.engine import ANSWER_THRESHOLD, wanted_types
 from knowledge.normalize import words
 from knowledge.question import QUESTION_WORDS
 from knowledge.question_forms import (ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, WHAT_RE,
@@ -368,7 +368,7 @@ def dated_items(kb, result: Result, language: str = "nl") -> List[Item]:
     statement marked as replaced), relative dates with the date they mean."""
     t = texts_for(language)
     candidates = [s.unit for s in result.ranked if s.coverage >= ANSWER_THRESHOLD]
-    wanted = frozenset(SATISFIES.get(result.question.answer_type or "", ()))
+    wanted = frozenset(wanted_types(result.question))
     ordered = versions.newest_first(result.shown, candidates, kb.documents, wanted)
     disagree = any(v.superseded for v in ordered)
     items = []

@@ -76,9 +76,6 @@ def _refers_back(unit: Unit) -> bool:
     """Does one of the unit's first words point back ("Meestal moeten ze *daarvoor* …", "Het doel van
     *deze* motie …")?"""
     return any(w.strip(",.:;") in BACK_REFERENCES for w in unit.text.lower().split()[:4])
-# A sentence that opens by pointing back at the one before it ("In dit project worden studenten …",
-# "Dit doen gemeentes …"): who it goes on about is named there.
-_POINTS_BACK_RE = re.compile(r"^\W*(?:\w+\s+)?(?:dit|deze)\b", re.I)
 # ... or that opens with "ook" and goes on about the same thing ("Ook wordt scholen gevraagd *hierover* te
 # rapporteren in hun jaarverslag": about the hiring of third parties the sentences before it are about)
 _ABOUT_THE_SAME_RE = re.compile(r"^\W*(?:[\w-]+\s+){0,5}(?:hierover|hiervan|hiermee|daarover|daarvan|daarmee)\b", re.I)
@@ -90,7 +87,6 @@ _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn
                                  r"bewindspersonen|voorzitter|directeur|premier|minister-president)\b", re.I)
 _THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
-__all__ = ["ANSWER_THRESHOLD", "Engine", "Result", "SATISFIES", "Scored"]
 _HYPHENED_THEME_RE = re.compile(r"([\w-]+)-thema(?:'s)?")   # "coschappen-thema"
 
 
@@ -121,7 +117,7 @@ class Engine(GapFinder):
             # studievertraging" the one for a lost grant)
             # (and the one before it, where it points back at that one: "Een mooi voorbeeld is het initiatief
             # van de gemeente Rotterdam, met … Hogeschool Rotterdam …" names who runs "dit project")
-            back = wanted == SATISFIES["who"] and bool(_POINTS_BACK_RE.match(near.unit.text))
+            back = wanted == SATISFIES["who"] and bool(near.unit.antecedent)
             for step in (1, 2) + ((-1,) if back else ()):
                 unit = self._neighbour(near.unit, step)
                 if unit is None or not self._gives(unit, question, wanted) \
@@ -718,4 +714,4 @@ class Engine(GapFinder):
         return [following] if found else []
 
 
-__all__ = ["ANSWER_THRESHOLD", "Engine", "Result", "SATISFIES", "Scored"]
+__all__ = ["ANSWER_THRESHOLD", "Engine", "Result", "SATISFIES", "Scored", "wanted_types"]
