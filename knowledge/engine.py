@@ -26,7 +26,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
                              superlative_asked, theme_number)
 from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason, wanted_types
 from .schema import applies_to
-from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
+from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative, points_back, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -117,7 +117,7 @@ class Engine(GapFinder):
             # studievertraging" the one for a lost grant)
             # (and the one before it, where it points back at that one: "Een mooi voorbeeld is het initiatief
             # van de gemeente Rotterdam, met … Hogeschool Rotterdam …" names who runs "dit project")
-            back = wanted == SATISFIES["who"] and bool(near.unit.antecedent)
+            back = wanted == SATISFIES["who"] and bool(near.unit.antecedent) and opens_with_demonstrative(near.unit.text)
             for step in (1, 2) + ((-1,) if back else ()):
                 unit = self._neighbour(near.unit, step)
                 if unit is None or not self._gives(unit, question, wanted) \

@@ -234,14 +234,19 @@ def points_back(sentence: str, before: str) -> bool:
     # pabostudenten …")
     if _NO_OWN_SUBJECT_RE.match(sentence) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS:
         return True
-    # (behind a preposition too: "In dit project worden studenten als tutors ingezet" names the
-    # project only in the sentence before)
-    if first in _PLACE_PREPOSITIONS and second in _DEMONSTRATIVES:
-        first = second
     # (or a word for "of/for/about that" among its first: "De kosten daarvan bedragen in totaal
     # circa € 50 miljoen.", "Meestal moeten ze daarvoor extra personeel aantrekken.")
     adverb = any(w.strip(",.:;") in _POINTING_ADVERBS for w in sentence.lower().split()[:POINTING_WORDS])
-    return (first in _DEMONSTRATIVES or adverb) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+    return (opens_with_demonstrative(sentence) or adverb) and len(before) + 1 + len(sentence) <= ANTECEDENT_MAX_CHARS
+
+
+def opens_with_demonstrative(sentence: str) -> bool:
+    """Does the sentence open with "Dit"/"Deze", also behind a preposition ("In dit project worden
+    studenten als tutors ingezet"): what it is about is named only in the sentence before."""
+    opening = [w.strip(",") for w in sentence.lower().split()[:2]]
+    if len(opening) == 2 and opening[0] in _PLACE_PREPOSITIONS and opening[1] in _DEMONSTRATIVES:
+        return True
+    return bool(opening) and opening[0] in _DEMONSTRATIVES
 
 
 @dataclass(frozen=True)
