@@ -240,7 +240,7 @@ def answer_type(text: str) -> Optional[str]:
 
 _NOUN_DATE_RE = re.compile(r"deadlines?|datums?", re.IGNORECASE)
 _AUXILIARY_FIRST_RE = re.compile(PREAMBLE + r"(heeft|hebben|had|hadden|is|zijn|was|waren|wordt|worden|werd|werden|"
-                                 r"kan|kunnen|moet|moeten|gaat|gaan|zal|zullen)\b", re.IGNORECASE)
+                                 r"kan|kunnen|moet|moeten|gaat|gaan|zal|zullen|doet|doen|deed|deden)\b", re.IGNORECASE)
 
 
 

@@ -21,6 +21,8 @@ from tests.answer_layer import shown
     ("hoeveel vertraging hebben geneeskundestudenten opgelopen door corona?", "twee tot vier maanden"),
     # (a yes/no question about deadlines asks whether, not when)
     ("hebben NWO en ZonMw hun deadlines aangepast vanwege corona?", "starttermijnen en deadlines"),
+    # (also when it opens with "doen": "deden … iets aan hun deadlines?" - before: "geen datum of termijn")
+    ("deden nwo en zonmw iets aan hun deadlines vanwege corona?", "starttermijnen en deadlines"),
     # (consent in other words; "gesproken" is "in gesprek gegaan")
     ("heeft de medezeggenschapsraad de plannen voor inhuur van derden goedgekeurd?", "voorgelegd zijn aan de medezeggenschapsraad"),
     ("Met welke partijen is gesproken over het inzetten van pabostudenten?", "VSNU"),

@@ -29,6 +29,9 @@ from tests.answer_layer import assert_answers, shown
     ("hoeveel slaagden er normaal gesproken, dus voor corona", "92,2%"),
     # "qua" is a filler, no subject the documents would have to name (before: "niets over ‘qua’")
     ("zijn kleine basisscholen slechter af qua achterstand", "140 leerlingen"),
+    # "bij elkaar" is "in total", no subject (before: "De documenten noemen geen bedrag over ‘elkaar’");
+    # and "kostte" and "de kosten" are one word (the lemma tables split them into "kosten" and "kost")
+    ("wat kostte de vergoeding voor studievertraging bij elkaar", "50 miljoen"),
     # a "vak" a student did not pass is the annex's "onderwijseenheid" (before: unsure, with a
     # sentence about delays that were partly made up)
     ("ik heb door corona een vak niet gehaald, hoe kan ik dat inhalen?", "onderwijseenheid een extra keer"),
