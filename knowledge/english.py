@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from .lexicon import load_lexicon, read_data_file
 from .normalize import is_dutch_word, is_stop_word, join_school_years
-from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, yes_no_opposites
+from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, without_help_request, yes_no_opposites
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -737,7 +737,7 @@ def _glossary_english() -> Dict[str, str]:
 
 def analyse_english(text: str) -> Question:
     """The Dutch side's analysis of an English question, with the user's English words as surfaces."""
-    text = chat_spelled((text or "")[:5000])
+    text = without_help_request(chat_spelled((text or "")[:5000]))
     translation = translate(text)
     question = analyse(translation.dutch)
     def english(surface: str) -> str:

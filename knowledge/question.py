@@ -327,6 +327,27 @@ def _one_slip(typed: str, word: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+# "kun je me helpen met een vraag over het collegegeld?", "ik heb een vraag: …", "can you help me with a
+# question about …": a request for help before what is asked. Its "helpen" is no topic (it matched the
+# documents' "begeleiding"); what follows it is the question.
+_HELP_REQUEST_RE = re.compile(
+    r"^\W*(?:(?:hoi|hallo|hey|hi|hello|dag|goedemorgen|goedemiddag|goedenavond)\W+)?(?:"
+    r"(?:kun|kunt|kan|wil|zou)\s+(?:je|jij|u)\s+(?:me|mij|ons)\s+(?:(?:even|misschien|alsjeblieft|aub)\s+)*"
+    r"helpen\s+(?:met|bij)(?:\s+(?:een|mijn)\s+(?:vraag|vraagje|vragen)(?:\s+over)?)?"
+    r"|ik\s+heb\s+(?:een\s+)?(?:vraag|vraagje|vragen)(?:\s+over)?"
+    r"|(?:can|could|would)\s+you\s+(?:please\s+)?help\s+me\s+with(?:\s+(?:a|my)\s+questions?(?:\s+(?:about|on))?)?"
+    r"|i\s+have\s+(?:a\s+)?questions?(?:\s+(?:about|on))?"
+    r")\s*[:,]?\s+(?=\S)", re.IGNORECASE)
+
+
+def without_help_request(text: str) -> str:
+    """The question after a request for help ("kun je me helpen met een vraag over X?" -> "X?").
+    (Not where a clause follows: "ik heb een vraag over de stufi, wordt mijn collegegeld nog
+    gehalveerd?" tells its subject before it asks, which `asked_part` reads.)"""
+    rest = _HELP_REQUEST_RE.sub("", text, count=1)
+    return text if "," in rest else rest
+
+
 def fix_question_words(text: str) -> str:
     """The text with a misspelt question word at a clause's start written right: "hoevel scholen
     verwachten problemen?" asks "hoeveel"; read as a topic word, the typo outweighed the rest."""
@@ -342,7 +363,7 @@ def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
 
     With the project's lexicon the result is cached: one message is analysed by several steps
     (follow-up check, the answer, the act check) and a Question is immutable."""
-    text = fix_question_words((text or "")[:5000])
+    text = fix_question_words(without_help_request((text or "")[:5000]))
     if lexicon is None:
         return _analyse_cached(text)
     return _analyse(text, lexicon)

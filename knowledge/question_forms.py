@@ -22,11 +22,11 @@ _TASK_VERBS_NL = r"(?:maken|schrijven|nakijken|verbeteren|oplossen|vertalen|bere
 TASK_REQUEST_RE = re.compile(
     _GREETING + r"(?:"
     r"(?:kun|kan|wil|zou|kunnen|willen)\s+(?:je|jij|u|jullie)\s+(?:(?:me|mij|ons)\s+)?(?:(?:even|eens|ff|alsjeblieft|aub|"
-    r"misschien)\s+)*(?:helpen\s+(?:met|bij)\s+(?:mijn|m'n|mn|onze|ons|een)\b"
+    r"misschien)\s+)*(?:helpen\s+(?:met|bij)\s+(?:mijn|m'n|mn|onze|ons|een)\b(?!\s+(?:vraag|vraagje|vragen)\s+(?:over|om|of|wat|hoe|wanneer|welke)\b)"
     r"|(?:mijn|m'n|mn|onze|ons|een)\b[^?]*\b" + _TASK_VERBS_NL + r"\b)"
     r"|(?:maak|schrijf|vertaal|verbeter|los|reken|kijk)\s+(?:(?:even|eens|ff|voor\s+mij|voor\s+me)\s+)*(?:mijn|m'n|mn|een|me)\b"
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+with|do|write|make|solve|fix|translate|check|correct)"
-    r"\s+(?:me\s+)?(?:my|a|an|the|this|our)\b"
+    r"\s+(?:me\s+)?(?:my|a|an|the|this|our)\b(?!\s+questions?\s+(?:about|on)\b)"
     r"|(?:please\s+)?(?:do|write|make|solve|fix|translate)\s+(?:me\s+)?(?:my|a|an)\b)", re.I)
 # ... and one for personal advice: "hoe word ik leraar?", "welke studie moet ik kiezen?", "hoe kan ik het
 # beste leren voor een toets?", "how do I become a teacher?": the documents advise no one person

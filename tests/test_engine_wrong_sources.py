@@ -34,11 +34,27 @@ def test_worrying_about_something_is_no_payment(engine):
     ("kun je mijn huiswerk voor wiskunde maken", "nl"),
     ("kun je me helpen met mijn huiswerk voor geschiedenis?", "nl"),
     ("can you do my maths homework?", "en"),
+    # (its "helpen" is the request, not the documents' "begeleiding")
+    ("kun je me helpen met mijn huiswerk?", "nl"),
+    ("can you help me with my homework?", "en"),
+    ("can you help me with a question?", "en"),
 ])
 def test_a_task_for_the_bot_gets_no_source(question, language):
     # (a sentence about "huiswerkbegeleiding" by hired staff is no answer to it)
     reply = reply_to(question, language)
     assert "Bron:" not in reply and "Source:" not in reply
+
+
+@pytest.mark.parametrize("question, language, fragment", [
+    # a request for help before the question: what follows it is asked (before: "Dat kan ik niet vinden")
+    ("kun je me helpen met een vraag over hoeveel geld mbo-scholen krijgen uit het npo?", "nl", "516 miljoen"),
+    ("kun je me helpen met een vraag over het collegegeld?", "nl", "gehalveerd"),
+    ("ik heb een vraag: wanneer is het npo gepresenteerd?", "nl", "februari"),
+    ("can you help me with a question about the tuition fee?", "en", "gehalveerd"),
+])
+def test_a_request_for_help_before_a_question_is_answered(question, language, fragment):
+    reply = reply_to(question, language)
+    assert fragment in reply and ("Bron:" in reply or "Source:" in reply)
 
 
 def test_a_request_about_the_documents_is_still_answered():
