@@ -534,8 +534,7 @@ def separable_verbs(text: str, lexicon: Lexicon, infinitives: bool = False) -> d
         # The infinitive with "te" puts the particle first: "om de achterstand *in te halen*",
         # "het geld *uit te geven*" are "inhalen", "uitgeven".
         for verb, joined in (te_infinitives(clause_words).items() if infinitives else ()):
-            if joined in lexicon.groups:
-                found.update({position + verb - 2: "", position + verb: joined})
+            found.update({position + verb - 2: "", position + verb: joined})
         done = False
         for end in range(len(clause_words) - 1, 0, -1):
             if clause_words[end] not in PARTICLES or (clause_words[end] in _PREPOSITIONS
