@@ -299,6 +299,10 @@ class Ranker:
                     found.add(w)
         if not found or concept.kind != "topic":  # (a sector word is weighed by the unit's sectors too)
             found |= heads
+        if not found and concept.particle_form:
+            # ("om nu in te grijpen": "Indien er nu niet wordt ingegrepen"; only where the documents never
+            # use the verb alone - they write "leerbanen aan te bieden" apart, read as "bieden")
+            found |= self._vocab_matches(concept.particle_form)
         if not found and concept.kind == "topic" and "-" in concept.word.strip("-") \
                 and not YEAR_RANGE_RE.fullmatch(concept.word):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
@@ -540,7 +544,8 @@ class Ranker:
                     or (asked != question.text and not {w.lower() for w in words(c.surface)} <= asked_words):
                 continue
             others = [o for o in question.topics if o is not c]
-            used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings
+            used = sorted((alt for alt in c.alternatives | {c.particle_form} - {""}
+                           if alt != c.word and " " not in alt and alt in self._postings
                            and alt not in self._only_elided),
                           key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
             if used:
