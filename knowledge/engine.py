@@ -209,6 +209,15 @@ class Engine(GapFinder):
         if gap.silent or other_sector:
             return self._not_answered(case, best, gap, asking[0] if other_sector else None)
         if self._no_reason_near(case, best):
+            # "wat is het effect van de ophoging van de subsidieregeling praktijkleren voor werkgevers?":
+            # the letter's sentence that says it was raised gives no effect; theme 3's action that holds
+            # as much of the question does ("… wordt het voor werkgevers aantrekkelijker …"), and a unit
+            # that gives none is no rival to it
+            giving = next((s for s in case.ranked[:NEIGHBOUR_SOURCES] if s is not best
+                           and s.coverage >= best.coverage and s.unit.kind in ("sentence", "action")
+                           and self._gives_what_why_asks(question, s.unit)), None)
+            if giving is not None:
+                return self._shaped_answer(case, giving, None)
             # "waarom werken de meeste pabostudenten als onderwijsondersteuner?": the sentence that says
             # they do gives no reason, nor does any sentence beside it - the documents give none
             return case.result("near_miss", shown=[self._with_antecedent(best.unit)],
@@ -544,6 +553,14 @@ class Engine(GapFinder):
         if source.kind == "footnote":
             return [shown[0], source]
         return [replace(shown[0], text=f"{source.text} {shown[0].text}")] + shown[1:]
+
+    @staticmethod
+    def _gives_what_why_asks(question: Question, unit: Unit) -> bool:
+        """Does the unit itself give the effect (or, for "waarom", the cause or purpose) asked?"""
+        text = f"{unit.text} {unit.notes}"  # (an action's sub-bullets are part of it)
+        if asks_effect(question):
+            return gives_effect(text)
+        return bool(unit.types & {"reason", "purpose"}) or gives_cause(text)
 
     def _no_reason_near(self, case: Case, best: Scored) -> bool:
         """A question why whose answer sentence gives no cause or purpose, nor the sentences around it

@@ -45,3 +45,11 @@ def test_the_coschap_theme_is_not_answered_by_its_title():
     # (before: the title of theme 4 as the answer to a question about dentistry students in it)
     reply = reply_to("is there anything for dentistry students in the coschap theme", language="en")
     assert not reply.startswith("The annex says (in Dutch):\nThema 4"), reply
+
+
+def test_an_effect_asked_is_given_by_the_unit_that_holds_as_much_of_the_question():
+    # (before: "De documenten noemen hier geen effect of gevolg bij" beside the letter's "Daarnaast is
+    # ook het budget voor de subsidieregeling praktijkleren opgehoogd", while theme 3's action, holding
+    # more of the question, says what the raise does in its sub-bullet)
+    reply = reply_to("Wat is het effect van de ophoging van de subsidieregeling praktijkleren voor werkgevers?")
+    assert "aantrekkelijker om leerbanen aan te bieden" in reply and not reply.startswith("De documenten"), reply
