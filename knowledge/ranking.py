@@ -598,7 +598,7 @@ class Ranker:
         if SCOPE_RE.search(question.text):
             light = light | SCOPE_VERBS  # ("geldt de korting ook voor mbo-studenten?" asks about the discount)
         identity = bool(IDENTITY_RE.match(question.text))
-        theme_named = theme is not None or theme_number(question.text) is not None
+        numbered_theme = theme_number(question.text) is not None
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
@@ -616,10 +616,9 @@ class Ranker:
                 weight *= SITUATION_WEIGHT
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
-            elif c.word == THEME_WORD and theme_named:
-                # ("welke studenten lopen volgens *thema 2* extra risico?", "… in the coschap theme": the
-                # number or subject says where to look, which the named theme's lift does; the word does
-                # not make the theme's title the answer)
+            elif c.word == THEME_WORD and numbered_theme:
+                # ("welke studenten lopen volgens *thema 2* extra risico?": the number says where to look,
+                # which the named theme's lift does; the word does not make the theme's title the answer)
                 weight *= SECTOR_CONCEPT_WEIGHT
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
