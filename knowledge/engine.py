@@ -19,12 +19,12 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 from . import extract
 from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD, Case,
                    GapFinder, Result)
-from .normalize import normalize_tokens
+from .normalize import lemma, normalize_tokens
 from .question import Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, WHAT_RE,
                              asks_deadline, asks_for_actions, asks_for_themes, names_a_year, subject_words,
                              superlative_asked, theme_number)
-from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason, wanted_types
+from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, THEME_WORD, Scored, asks_effect, asks_reason, wanted_types
 from .schema import applies_to
 from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative, points_back, value_sectors
 
@@ -88,6 +88,7 @@ _PERSON_QUESTION_RE = re.compile(r"\b(wie|hoe heet|naam(\s+van)?)\s+(is|was|zijn
 _THEME_WORDS = {"heten", "naam", "inhouden", "betekenen", "gaan", "over", "sector", "gelden", "bedoelen", "zesde", "vijfde", "vierde", "derde",
                 "tweede", "eerste", "vijf", "zes", "vier", "drie", "twee", "een"}
 _HYPHENED_THEME_RE = re.compile(r"([\w-]+)-thema(?:'s)?")   # "coschappen-thema"
+_ABOUT_WORDS = {"over", "van", "rond", "rondom"}   # "het thema *over* stages"
 
 
 class Engine(GapFinder):
@@ -208,6 +209,15 @@ class Engine(GapFinder):
         if gap.silent or other_sector:
             return self._not_answered(case, best, gap, asking[0] if other_sector else None)
         if self._no_reason_near(case, best):
+            # "wat is het effect van de ophoging van de subsidieregeling praktijkleren voor werkgevers?":
+            # the letter's sentence that says it was raised gives no effect; theme 3's action that holds
+            # as much of the question does ("… wordt het voor werkgevers aantrekkelijker …"), and a unit
+            # that gives none is no rival to it
+            giving = next((s for s in case.ranked[:NEIGHBOUR_SOURCES] if s is not best
+                           and s.coverage >= best.coverage and s.unit.kind in ("sentence", "action")
+                           and self._gives_what_why_asks(question, s.unit)), None)
+            if giving is not None:
+                return self._shaped_answer(case, giving, None)
             # "waarom werken de meeste pabostudenten als onderwijsondersteuner?": the sentence that says
             # they do gives no reason, nor does any sentence beside it - the documents give none
             return case.result("near_miss", shown=[self._with_antecedent(best.unit)],
@@ -443,8 +453,14 @@ class Engine(GapFinder):
             return held_heaviest and bool(best.similarity) and best.coverage > SPLIT_COVERAGE \
                 and s.similarity <= best.similarity and heaviest in {c.word for c in s.missing}
 
+        # (nor, where the question itself names the theme the best is in, a unit outside it: "What extra
+        # facilities can institutions offer students under the wellbeing theme?" is theme 2's action,
+        # not the letter's "extra faciliteiten … via speciale apps" of the wo)
+        named_theme = theme_number(question.text) or self._theme_named(question)
+        in_named_theme = named_theme is not None and best.unit.theme == named_theme
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
+                      and not (in_named_theme and s.unit.theme != named_theme)
                       and not dominated(s)
                       and not adds_nothing(s)
                       and not misses_heaviest(s)
@@ -538,6 +554,14 @@ class Engine(GapFinder):
             return [shown[0], source]
         return [replace(shown[0], text=f"{source.text} {shown[0].text}")] + shown[1:]
 
+    @staticmethod
+    def _gives_what_why_asks(question: Question, unit: Unit) -> bool:
+        """Does the unit itself give the effect (or, for "waarom", the cause or purpose) asked?"""
+        text = f"{unit.text} {unit.notes}"  # (an action's sub-bullets are part of it)
+        if asks_effect(question):
+            return gives_effect(text)
+        return bool(unit.types & {"reason", "purpose"}) or gives_cause(text)
+
     def _no_reason_near(self, case: Case, best: Scored) -> bool:
         """A question why whose answer sentence gives no cause or purpose, nor the sentences around it
         in its paragraph ("omdat", "om … te", "Daarom", "toen", "wanneer", "redenen", "is belangrijk")."""
@@ -581,7 +605,29 @@ class Engine(GapFinder):
         sectors = [c.word for c in question.concepts if c.kind == "sector"]  # (the theme is for each one named)
         found = [n for n, u in self._theme_units.items()
                  if all(u.id in self._concept_units(c)[0] for c in others) and all(s in u.sectors for s in sectors)]
+        if len(found) != 1:
+            # ("is there anything for dentistry students in *the coschap theme*?", "welke faciliteiten
+            # noemt *het thema over welzijn*?": the word beside "thema" names it, whatever else is asked)
+            beside = self._theme_modifiers(question, others)
+            found = [n for n, u in self._theme_units.items()
+                     if beside and all(u.id in self._concept_units(c)[0] for c in beside)
+                     and all(s in u.sectors for s in sectors)]
         return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _theme_modifiers(question: Question, topics: List[Concept]) -> List[Concept]:
+        """The topic words right before "thema" ("het coschap thema", an English question's "wellbeing
+        theme" in its Dutch reading) or after "thema over/van" ("het thema over stages")."""
+        tokens = normalize_tokens(question.text)
+        by_word = {c.word: c for c in topics}
+        by_word.update({lemma(c.surface.lower()): c for c in topics if c.surface and " " not in c.surface})
+        found: List[Concept] = []
+        for i, token in enumerate(tokens):
+            if token != THEME_WORD:
+                continue
+            near = [i - 1] + ([i + 2] if i + 2 < len(tokens) and tokens[i + 1] in _ABOUT_WORDS else [])
+            found += [by_word[tokens[k]] for k in near if k >= 0 and tokens[k] in by_word]
+        return found
 
     @staticmethod
     def _bare_link(unit: Unit) -> bool:

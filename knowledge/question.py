@@ -154,6 +154,9 @@ class Concept:
     # Only in a clause where the user tells their situation ("mijn dochter zit in groep 6, hoe …"):
     # it helps find the answer, but the documents not naming it does not make them silent.
     situation: bool = False
+    # A verb with the particle the question puts before its "te" ("in te grijpen": "ingrijpen") that no
+    # lexicon group joins: the word where the documents never use the verb alone
+    particle_form: str = ""
 
 
 @dataclass(frozen=True)
@@ -765,6 +768,14 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
         else:  # the documents ("waar gaat de brief over?")
             for concept in programme:
                 add(concept)
+    # "om nu *in te grijpen*": a particle verb no lexicon group joins (see separable_verbs) may be that
+    # verb with its particle in the documents ("Indien er nu niet wordt ingegrepen"); the bare verb stays
+    # the word, for the documents' own "aan te bieden" is read as "bieden"
+    with_particle = {lemma(surfaces[k]): joined for k, joined in te_infinitives(lowered).items()
+                     if joined not in lexicon.groups}
+    if with_particle:
+        concepts[:] = [replace(c, particle_form=with_particle[c.word])
+                       if c.kind == "topic" and c.word in with_particle else c for c in concepts]
     unique_sectors = tuple(dict.fromkeys(sectors))
     # "ik hoorde dat de menukaart verdwijnt, klopt dat?": the documents may say the opposite ("blijft
     # beschikbaar"); that sentence is what answers it. So does a yes/no question whose verb has one

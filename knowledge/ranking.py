@@ -29,7 +29,7 @@ from .lexicon import load_lexicon
 from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma, normalize_tokens, words, written_words
 from .question import PREAMBLE, Concept, Question, asked_part
 from .question_forms import (DEFINITION_RE, IDENTITY_RE, PERSONAL_RE, SCOPE_RE, SCOPE_VERBS, YEAR_RE,
-                             asks_deadline, superlative_asked)
+                             asks_deadline, superlative_asked, theme_number)
 from .schema import applies_to
 from .units import COMPARATIVES, NUMBER_RE, YEAR_RANGE_RE, Unit, build_units
 from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
@@ -38,6 +38,7 @@ from .wordparts import MIN_STEM, compound_cuts, is_compound_part, stem
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring".
 CONTEXT_WEIGHT = 0.35         # a concept found only in the unit's passage or heading
 SECTOR_CONCEPT_WEIGHT = 0.4  # sector words say "for whom", not "what"
+THEME_WORD = "thema"
 SITUATION_WEIGHT = 0.5       # a thing named in a clause that tells the user's situation
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
@@ -209,6 +210,10 @@ class Ranker:
             for particle, te, verb in zip(sequence, sequence[1:], sequence[2:]):
                 if particle in PARTICLES and te == "te" and lemma(verb) in self._postings:
                     self._split_verbs[lemma(particle + verb)] = lemma(verb)
+                elif te == "te" and particle.isalpha() and len(particle) >= 3 and not is_stop_word(particle) \
+                        and is_dutch_word(lemma(particle + verb)) and lemma(verb) in self._postings:
+                    # ("hybride lesgeven": "studenten leren *les te geven*"; a noun and its verb, both held)
+                    self._split_verbs.setdefault(lemma(particle + verb), f"{lemma(particle)}{PARTS}{lemma(verb)}")
         self._by_passage: Dict[int, List[Unit]] = {}
         for unit in self.units:
             self._by_passage.setdefault(unit.passage_id, []).append(unit)
@@ -294,6 +299,10 @@ class Ranker:
                     found.add(w)
         if not found or concept.kind != "topic":  # (a sector word is weighed by the unit's sectors too)
             found |= heads
+        if not found and concept.particle_form:
+            # ("om nu in te grijpen": "Indien er nu niet wordt ingegrepen"; only where the documents never
+            # use the verb alone - they write "leerbanen aan te bieden" apart, read as "bieden")
+            found |= self._vocab_matches(concept.particle_form)
         if not found and concept.kind == "topic" and "-" in concept.word.strip("-") \
                 and not YEAR_RANGE_RE.fullmatch(concept.word):
             # "coschappen-thema", "npo-geld": the parts, each as the KB writes it (after the
@@ -535,7 +544,8 @@ class Ranker:
                     or (asked != question.text and not {w.lower() for w in words(c.surface)} <= asked_words):
                 continue
             others = [o for o in question.topics if o is not c]
-            used = sorted((alt for alt in c.alternatives if alt != c.word and " " not in alt and alt in self._postings
+            used = sorted((alt for alt in c.alternatives | {c.particle_form} - {""}
+                           if alt != c.word and " " not in alt and alt in self._postings
                            and alt not in self._only_elided),
                           key=lambda alt: (-len(self._postings[alt]), alt))  # (ties: the same word every run)
             if used:
@@ -588,6 +598,7 @@ class Ranker:
         if SCOPE_RE.search(question.text):
             light = light | SCOPE_VERBS  # ("geldt de korting ook voor mbo-studenten?" asks about the discount)
         identity = bool(IDENTITY_RE.match(question.text))
+        numbered_theme = theme_number(question.text) is not None
         for c in concepts:
             text_ids, context_ids = matches[c.word]
             weight = self._idf(len(self._own_units(c)[0]))
@@ -605,6 +616,10 @@ class Ranker:
                 weight *= SITUATION_WEIGHT
             if c.kind in ("sector", "rate") or c.word in light:
                 weight *= SECTOR_CONCEPT_WEIGHT  # "for whom" and "per what" qualify what is asked
+            elif c.word == THEME_WORD and numbered_theme:
+                # ("welke studenten lopen volgens *thema 2* extra risico?": the number says where to look,
+                # which the named theme's lift does; the word does not make the theme's title the answer)
+                weight *= SECTOR_CONCEPT_WEIGHT
             weights[c.word] = weight
         total = sum(weights.values()) or 1.0
         candidates: Dict[int, float] = {}
