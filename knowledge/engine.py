@@ -555,7 +555,12 @@ class Engine(GapFinder):
             # ("wat is het effect van de halvering van het collegegeld op de inschrijvingen?": an effect,
             # "effect", "waardoor", "vergroten", "toegenomen" …)
             return not any(gives_effect(n.text) for n in near)
-        return not any(n.types & {"reason", "purpose"} or gives_cause(n.text) for n in near)
+        asked = frozenset(w.lower() for w in re.findall(r"\w+", question.text))
+        # (the sentence two on gives a cause only by saying so: "Dit om enige flexibiliteit te behouden"
+        # is the purpose of the sentence before it, not of the answer's)
+        two_on = self._neighbour(unit, 2)
+        return not any(n.types & {"reason", "purpose"} or gives_cause(n.text, asked) for n in near if n is not two_on) \
+            and not (two_on is not None and states_cause(two_on.text))
 
     def _with_cause(self, shown: Unit, unit: Unit, question: Question) -> Unit:
         """For a question why, a sentence that opens with what it follows from ("Daarom is met het NP

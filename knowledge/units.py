@@ -215,9 +215,11 @@ _CAUSE_WORDS_RE = re.compile(r"\b(toen|wanneer|indien|aangezien|redenen|belangri
                              r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door)\b", re.I)
 
 
-def gives_cause(sentence: str) -> bool:
-    """Does the sentence name a cause, condition or need in words the unit types do not read?"""
-    return bool(_CAUSE_WORDS_RE.search(sentence)) or cause_is_before(sentence)
+def gives_cause(sentence: str, asked: FrozenSet[str] = frozenset()) -> bool:
+    """Does the sentence name a cause, condition or need in words the unit types do not read? Not in a
+    word the question holds itself (`asked`, lower case): "waarom kiezen scholen interventies waarvoor
+    extra personeel nodig is?" - the "nodig" of the sentence that says they do is what is asked."""
+    return any(m.group(0).lower() not in asked for m in _CAUSE_WORDS_RE.finditer(sentence)) or cause_is_before(sentence)
 
 
 # Words in which a sentence gives what follows from something: "… positief effect op de beschikbaarheid
