@@ -705,6 +705,10 @@ class Ranker:
                 score += TYPE_BONUS
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
+            elif reason and unit.kind == "theme":
+                # ("waarom is het volgens thema 2 nodig om nu in te grijpen …?": a theme's title says what
+                # it is about, never why)
+                score -= TYPE_PENALTY
             if difficulty and "difficulty" in unit.types:
                 score += DIFFICULTY_BONUS
             if uid in prior and coverage >= top_coverage - PRIOR_SLACK and (before or not earlier):

@@ -105,7 +105,7 @@ _OPINION_RE = re.compile(r"\b(vind|vindt|vinden|vond|vonden)\s+(dat|het)\b|\b(ge
 _DIFFICULTY_RE = re.compile(r"\b(lastig|lastiger|moeilijk|moeilijker|zwaar|zwaarder)\b(?:\s+\w+){0,2}?\s+(om|dat|te)\b"
                             r"|\b(viel|vielen|valt|vallen)\s+(?:\w+\s+){0,2}zwaar\b|\bmoeilijkheden\s+met\b|\bmoeite\s+(met|om)\b",
                             re.I)
-_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
+_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|indien|oorzaak|reden|"
                         r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
 
 

@@ -105,3 +105,11 @@ def test_a_purpose_two_sentences_on_is_no_reason_for_the_fact():
 ])
 def test_a_question_what_was_hard_is_answered_by_the_sentence_that_says_what_was(engine, question, hard):
     assert_answers(engine, question, hard, first=True)
+
+
+def test_a_why_question_with_a_separable_te_infinitive_is_answered_by_the_condition_sentence(engine):
+    # "in te grijpen" is read as "ingrijpen" (the documents' "ingegrepen"); "Indien er nu niet wordt
+    # ingegrepen, zal …" says why; the theme's title says what it is about, never why
+    # (before: "De documenten noemen niets over ‘grijpen’", and then the title of theme 2)
+    assert_answers(engine, "Waarom is het volgens thema 2 nodig om nu in te grijpen in het welzijn van studenten?",
+                   "hele generatie", first=True)
