@@ -113,3 +113,12 @@ def test_a_why_question_with_a_separable_te_infinitive_is_answered_by_the_condit
     # (before: "De documenten noemen niets over ‘grijpen’", and then the title of theme 2)
     assert_answers(engine, "Waarom is het volgens thema 2 nodig om nu in te grijpen in het welzijn van studenten?",
                    "hele generatie", first=True)
+
+
+@pytest.mark.parametrize("question, cause", [
+    # (before: "The documents do not say anything about ‘cause’")
+    ("Why did clerkships cause delays for medical students?", "wachttijd"),
+    ("What caused the delays for medical students?", "wachttijd"),
+])
+def test_an_english_verb_cause_asks_a_cause_and_is_no_missing_word(question, cause):
+    assert cause in reply_to(question, "en")
