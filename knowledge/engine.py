@@ -287,6 +287,11 @@ class Engine(GapFinder):
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
+        if asks_difficulty(question) and "difficulty" not in best.unit.types:
+            # "wat vonden studenten in het hoger onderwijs moeilijker?": a sentence nearly as good that says
+            # what was hard ("… vinden dat het moeilijker was om …"), not one that only holds the word
+            # ("studenten die normaal lastig een stageplek weten te bemachtigen")
+            best = next((s for s in ranked if "difficulty" in s.unit.types and best.score - s.score < AMBIGUOUS_MARGIN), best)
         if wanted and TOTAL_RE.search(question.text) and "purpose" in best.unit.types \
                 and not TOTAL_RE.search(best.unit.text):
             # "hoeveel geld is er in totaal voor het mbo?": the value the documents call a total ("in
@@ -403,8 +408,8 @@ class Engine(GapFinder):
         # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
         # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
         most_given = "superlative" in best.unit.types and superlative_asked(question)
-        # (nor, for "wat was lastig …?", a unit ranked below a best that says what was hard, that says
-        # none: "Voor mbo-studenten was het vooral lastig dat …", not "De overgang … is lastiger geworden")
+        # (nor, for "wat was lastig …?", a unit beside a best that says what was hard, that says none:
+        # "Voor mbo-studenten was het vooral lastig dat …", not "De overgang … is lastiger geworden")
         hard_given = "difficulty" in best.unit.types and asks_difficulty(question)
         dominated = self._dominated_by(best, case.weights)
         # (nor a unit that holds no word of the question the best lacks, beside a best that holds every
@@ -453,7 +458,7 @@ class Engine(GapFinder):
                       and not adds_nothing(s)
                       and not misses_heaviest(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
-                      and not (hard_given and s.score <= best.score and "difficulty" not in s.unit.types)
+                      and not (hard_given and "difficulty" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
