@@ -24,9 +24,11 @@ from .question import Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, WHAT_RE,
                              asks_deadline, asks_for_actions, asks_for_themes, names_a_year, subject_words,
                              superlative_asked, theme_number)
-from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, THEME_WORD, Scored, asks_effect, asks_reason, wanted_types
+from .ranking import (MEASURE_QUESTION_RE, PARTS, SATISFIES, THEME_WORD, Scored, asks_difficulty, asks_effect,
+                      asks_reason, wanted_types)
 from .schema import applies_to
-from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative, points_back, value_sectors
+from .units import (SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative, points_back,
+                    states_cause, value_sectors)
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -296,6 +298,11 @@ class Engine(GapFinder):
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
                 best = self._typed_neighbour(ranked, question, wanted, case.weights) or best
+        if asks_difficulty(question) and "difficulty" not in best.unit.types:
+            # "wat vonden studenten in het hoger onderwijs moeilijker?": a sentence nearly as good that says
+            # what was hard ("… vinden dat het moeilijker was om …"), not one that only holds the word
+            # ("studenten die normaal lastig een stageplek weten te bemachtigen")
+            best = next((s for s in ranked if "difficulty" in s.unit.types and best.score - s.score < AMBIGUOUS_MARGIN), best)
         if wanted and TOTAL_RE.search(question.text) and "purpose" in best.unit.types \
                 and not TOTAL_RE.search(best.unit.text):
             # "hoeveel geld is er in totaal voor het mbo?": the value the documents call a total ("in
@@ -412,6 +419,9 @@ class Engine(GapFinder):
         # spelen ... in de sector zorg", "Men kiest vooral voor ...") but says no most itself, or says one
         # but lacks a word asked that the best holds ("Vooral bij de academische ziekenhuizen ...": no sector))
         most_given = "superlative" in best.unit.types and superlative_asked(question)
+        # (nor, for "wat was lastig …?", a unit beside a best that says what was hard, that says none:
+        # "Voor mbo-studenten was het vooral lastig dat …", not "De overgang … is lastiger geworden")
+        hard_given = "difficulty" in best.unit.types and asks_difficulty(question)
         dominated = self._dominated_by(best, case.weights)
         # (nor a unit that holds no word of the question the best lacks, beside a best that holds every
         # topic word asked (a sector the best's passage is about counts as held): where it lacks a word
@@ -465,6 +475,7 @@ class Engine(GapFinder):
                       and not adds_nothing(s)
                       and not misses_heaviest(s)
                       and not (deadline_given and "deadline" not in s.unit.types)
+                      and not (hard_given and "difficulty" not in s.unit.types)
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
@@ -574,7 +585,12 @@ class Engine(GapFinder):
             # ("wat is het effect van de halvering van het collegegeld op de inschrijvingen?": an effect,
             # "effect", "waardoor", "vergroten", "toegenomen" …)
             return not any(gives_effect(n.text) for n in near)
-        return not any(n.types & {"reason", "purpose"} or gives_cause(n.text) for n in near)
+        asked = frozenset(w.lower() for w in re.findall(r"\w+", question.text))
+        # (the sentence two on gives a cause only by saying so: "Dit om enige flexibiliteit te behouden"
+        # is the purpose of the sentence before it, not of the answer's)
+        two_on = self._neighbour(unit, 2)
+        return not any(n.types & {"reason", "purpose"} or gives_cause(n.text, asked) for n in near if n is not two_on) \
+            and not (two_on is not None and states_cause(two_on.text))
 
     def _with_cause(self, shown: Unit, unit: Unit, question: Question) -> Unit:
         """For a question why, a sentence that opens with what it follows from ("Daarom is met het NP
@@ -736,6 +752,11 @@ class Engine(GapFinder):
             return [after]
         if following is None or following.text == best.unit.text:
             return []
+        if asks_reason(question) and not states_cause(best.unit.text):
+            # "waarom ervaren instellingen het incidentele karakter als een risico?": the sentence that
+            # holds the question's words restates what is asked; why follows it ("Nieuw te werven
+            # personeel kan geen vast contract worden geboden, is de gedachte.")
+            return [following]
         first_words = following.text.lower().split(" ", 2)
         first_word = first_words[0].strip(",.:;")
         if first_word in CONTINUATION_WORDS or " ".join(first_words[:2]) in CONTINUATION_PHRASES:

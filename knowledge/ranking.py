@@ -43,6 +43,7 @@ SITUATION_WEIGHT = 0.5       # a thing named in a clause that tells the user's s
 TYPE_BONUS = 0.10
 TYPE_PENALTY = 0.06
 REASON_BONUS = 0.05           # "waarom": a sentence that gives a cause or purpose
+DIFFICULTY_BONUS = 0.10       # "wat was lastig …?": a sentence that says what was hard
 SECTOR_BONUS = 0.05
 SECTOR_PENALTY = 0.12
 THEME_BONUS = 0.15            # the question names the annex theme ("volgens thema 2") the unit is in
@@ -137,6 +138,18 @@ def asks_effect(question: Question) -> bool:
 # A question that asks why: "waardoor" only as its first word ("kiezen scholen voor activiteiten
 # waardoor kinderen zich beter voelen?" asks whether, its "waardoor" joins a clause)
 _WHY_QUESTION_RE = re.compile(_WHY_WORDS + r"|\bwat was de (reden|oorzaak)\b|^\W*waardoor\b", re.I)
+
+
+# "wat was voor mbo-studenten lastig?", "wat vonden studenten moeilijker?", "what did they find hard?":
+# what was hard is asked (not why it was: "waarom vinden hogescholen het lastig om …?")
+_DIFFICULTY_QUESTION_RE = re.compile(r"^\W*(?:en\s+)?(wat|welke|welk|waarmee)\b[^?]*\b(lastig|lastiger|lastigst|lastigste|moeilijk|"
+                                     r"moeilijker|moeilijkst|moeilijkste|zwaar|zwaarder|zwaarst|zwaarste)\b"
+                                     r"|\bmoeite (met|om)\b", re.I)
+
+
+def asks_difficulty(question: Question) -> bool:
+    """Does the question ask what was hard ("wat was lastig …?", "hadden ze moeite met iets?")?"""
+    return bool(_DIFFICULTY_QUESTION_RE.search(question.text)) and not asks_reason(question)
 
 
 def asks_reason(question: Question) -> bool:
@@ -658,6 +671,7 @@ class Ranker:
         comparative = bool(_COMPARATIVE_QUESTION_RE.search(question.text))
         measures = bool(MEASURE_QUESTION_RE.search(question.text))
         reason = bool(_REASON_QUESTION_RE.search(question.text))
+        difficulty = asks_difficulty(question)
         earlier = bool(_EARLIER_QUESTION_RE.search(question.text))
         # the sector word as the user typed it, where it is narrower than the sector ("vmbo" in the vo)
         own_sector_words = {lemma(part) for c in concepts if c.kind == "sector"
@@ -706,6 +720,12 @@ class Ranker:
                 score += TYPE_BONUS
             if reason and unit.types & {"reason", "purpose"}:
                 score += REASON_BONUS if "reason" in unit.types else REASON_BONUS / 2  # a cause before a purpose
+            elif reason and unit.kind == "theme":
+                # ("waarom is het volgens thema 2 nodig om nu in te grijpen …?": a theme's title says what
+                # it is about, never why)
+                score -= TYPE_PENALTY
+            if difficulty and "difficulty" in unit.types:
+                score += DIFFICULTY_BONUS
             if uid in prior and coverage >= top_coverage - PRIOR_SLACK and (before or not earlier):
                 # (NLU's topic breaks a near tie; it does not make up for the question's own words:
                 # "hoeveel plannen hadden er in totaal moeten komen?" is the count of plans, not the
@@ -836,4 +856,4 @@ class Ranker:
                      if u.kind == unit.kind and u.index == unit.index + step), None)
 
 
-__all__ = ["Ranker", "SATISFIES", "Scored", "asks_effect", "asks_reason", "school_types", "wanted_types"]
+__all__ = ["Ranker", "SATISFIES", "Scored", "asks_difficulty", "asks_effect", "asks_reason", "school_types", "wanted_types"]

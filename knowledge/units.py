@@ -100,7 +100,12 @@ _COMPARATIVE_RE = re.compile(r"\b" + COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b
 _OPINION_RE = re.compile(r"\b(vind|vindt|vinden|vond|vonden)\s+(dat|het)\b|\b(geven|geeft|gaven|gaf)\s+aan\b|\bzorgen\b"
                          r"|\b(positief|kritisch|kritische|tevreden|ontevreden|blij|bezorgd)\b|\bvoorzien\s+problemen\b"
                          r"|\bschatten\s+in\b|\broep\s+om\b|\bvan\s+mening\b", re.I)
-_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|oorzaak|reden|"
+# "Voor mbo-studenten was het vooral lastig dat …", "vinden dat het moeilijker was om …", "veel lastiger te
+# organiseren", "viel ze veelal zwaar": what was hard (not "studenten die normaal lastig een stageplek …")
+_DIFFICULTY_RE = re.compile(r"\b(lastig|lastiger|moeilijk|moeilijker|zwaar|zwaarder)\b(?:\s+\w+){0,2}?\s+(om|dat|te)\b"
+                            r"|\b(viel|vielen|valt|vallen)\s+(?:\w+\s+){0,2}zwaar\b|\bmoeilijkheden\s+met\b|\bmoeite\s+(met|om)\b",
+                            re.I)
+_REASON_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|zodat|gezien|indien|oorzaak|reden|"
                         r"als gevolg van|ten gevolge van|door de|door het)\b", re.I)
 
 
@@ -182,9 +187,25 @@ _CLOCK_RE = re.compile(r"\b(?:om|tot|vanaf|voor|na)\s+\d{1,2}(?:[.:]\d{2})?\s*uu
 _CAUSE_BEFORE_RE = re.compile(r"^\W*(daarom|hierdoor|daardoor|hierom|dit komt|dat komt|als gevolg hiervan|als gevolg daarvan)\b", re.I)
 
 
+# ... or says so further on: "De instellingen konden daarom nog geen rekening houden …"
+_CAUSE_BEFORE_INSIDE_RE = re.compile(r"\b(daarom|hierom)\b", re.I)
+
+
 def cause_is_before(sentence: str) -> bool:
-    """Does the sentence say it follows from the one before ("Daarom organiseren de ministeries …")?"""
-    return bool(_CAUSE_BEFORE_RE.match(sentence))
+    """Does the sentence say it follows from the one before ("Daarom organiseren de ministeries …",
+    "De instellingen konden daarom …")?"""
+    return bool(_CAUSE_BEFORE_RE.match(sentence) or _CAUSE_BEFORE_INSIDE_RE.search(sentence))
+
+
+# Words by which a sentence itself states a cause. Narrower than the reason type: "door de" there is as
+# often the agent of a passive ("wordt door de instellingen als een risico ervaren") as a cause.
+_STATES_CAUSE_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|hierom|aangezien|immers|"
+                              r"want|oorzaak|reden|redenen|als gevolg van|ten gevolge van|door gebrek aan)\b", re.I)
+
+
+def states_cause(sentence: str) -> bool:
+    """Does the sentence itself say why ("omdat", "vanwege", "immers", "daarom" …)?"""
+    return bool(_STATES_CAUSE_RE.search(sentence))
 
 
 # Words beside which a sentence gives a cause or a condition, besides the reason and purpose types':
@@ -194,9 +215,11 @@ _CAUSE_WORDS_RE = re.compile(r"\b(toen|wanneer|indien|aangezien|redenen|belangri
                              r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door)\b", re.I)
 
 
-def gives_cause(sentence: str) -> bool:
-    """Does the sentence name a cause, condition or need in words the unit types do not read?"""
-    return bool(_CAUSE_WORDS_RE.search(sentence)) or cause_is_before(sentence)
+def gives_cause(sentence: str, asked: FrozenSet[str] = frozenset()) -> bool:
+    """Does the sentence name a cause, condition or need in words the unit types do not read? Not in a
+    word the question holds itself (`asked`, lower case): "waarom kiezen scholen interventies waarvoor
+    extra personeel nodig is?" - the "nodig" of the sentence that says they do is what is asked."""
+    return any(m.group(0).lower() not in asked for m in _CAUSE_WORDS_RE.finditer(sentence)) or cause_is_before(sentence)
 
 
 # Words in which a sentence gives what follows from something: "… positief effect op de beschikbaarheid
@@ -316,6 +339,8 @@ def unit_types(text: str) -> FrozenSet[str]:
         found.add("earlier")
     if _REASON_RE.search(text):
         found.add("reason")
+    if _DIFFICULTY_RE.search(text):
+        found.add("difficulty")
     if _OPINION_RE.search(text):
         found.add("opinion")
     if any((m.group(1) or "").lower() not in _NOT_PURPOSE for m in _PURPOSE_RE.finditer(text)) or _MEANT_FOR_RE.search(text):
