@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from . import extract
-from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD, Case,
+from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD,
+                   VAGUE_QUANTITIES, Case,
                    GapFinder, Result)
 from .normalize import normalize_tokens
 from .question import Concept, Question, analyse
@@ -26,7 +27,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
                              superlative_asked, theme_number)
 from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason, wanted_types
 from .schema import applies_to
-from .units import SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
+from .units import NUMBER_RE, SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -72,6 +73,12 @@ _ASKS_HOW_RE = re.compile(r"^\W*(?:(?:and|but|en|maar|dus)\s+)?(?:hoe|how|op wel
                           re.I)
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
+def _only_vague(unit: Unit) -> bool:
+    """Are all the unit's counts vague ("een handvol", "de meeste"), with no amount, share or span?"""
+    found = {m.group(0).lower() for m in NUMBER_RE.finditer(unit.text)}
+    return bool(found) and found <= VAGUE_QUANTITIES and not unit.types & {"amount", "percentage", "duration"}
+
+
 def _refers_back(unit: Unit) -> bool:
     """Does one of the unit's first words point back ("Meestal moeten ze *daarvoor* …", "Het doel van
     *deze* motie …")?"""
@@ -131,6 +138,30 @@ class Engine(GapFinder):
                 coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
                 if coverage >= TYPED_THRESHOLD:
                     return Scored(unit, near.score, coverage, missing, near.similarity)
+        return None
+
+    def _exact_beside_vague(self, best: Scored, question: Question, wanted: Set[str],
+                            weights: Dict[str, float]) -> Optional[Scored]:
+        """For a count, the sentence next to a best that counts only vaguely ("Slechts een *handvol*
+        plannen … was nog niet aangeleverd") that counts the same thing exactly ("*Honderd* van de in
+        potentie honderdelf plannen zijn meegenomen …"), where together they hold enough of the question:
+        "hoeveel instellingen hebben hun plan ingeleverd?" is answered as well as the documents can."""
+        if best.unit.kind != "sentence" or not _only_vague(best.unit):
+            return None
+        total = sum(weights.values()) or 1.0
+        own = {c.word for c in question.topics if best.unit.id in self._concept_units(c)[0]}
+        for step in (-1, 1):
+            unit = self._neighbour(best.unit, step)
+            if unit is None or not self._gives(unit, question, wanted) or _only_vague(unit):
+                continue
+            theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
+            if not own & theirs:
+                continue
+            missing = tuple(c for c in question.concepts if c.word not in own | theirs
+                            and unit.id not in self._concept_units(c)[0])
+            coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
+            if coverage >= TYPED_THRESHOLD:
+                return Scored(unit, best.score, coverage, missing, best.similarity)
         return None
 
     def _dated_in_passage(self, best: Scored, question: Question, wanted: Set[str], years: List[Concept],
@@ -265,7 +296,7 @@ class Engine(GapFinder):
             # lesgeld ook voor mbo?" -> the halving of tuition fees, not the grant).
             prior = self._prior_units(case.prior_topics)
             best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
-        if wanted and not (best.unit.types & wanted):
+        if wanted and (not (best.unit.types & wanted) or best.coverage < TYPED_THRESHOLD):
             # (a year the typed unit lacks does not keep it out: it is said as not given - "en in 2023?"
             # after "hoeveel geld is er voor de lerarenopleidingen?" is the € 38 miljoen and no amount for
             # 2023, not the uitloop whose "2022-2023" holds 2023 and which gives no amount)
@@ -281,7 +312,7 @@ class Engine(GapFinder):
             typed.sort(key=lambda s: (deadline and "deadline" not in s.unit.types,
                                       any(c.kind == "sector" for c in s.missing)))
             if typed:
-                best = typed[0]
+                best = self._exact_beside_vague(typed[0], question, wanted, case.weights) or typed[0]
             else:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
@@ -443,6 +474,13 @@ class Engine(GapFinder):
             return held_heaviest and bool(best.similarity) and best.coverage > SPLIT_COVERAGE \
                 and s.similarity <= best.similarity and heaviest in {c.word for c in s.missing}
 
+        # (nor, for a number, date or name, a unit that would be no answer itself, holding too little of
+        # the question, beside a best that holds enough: "hoeveel instellingen hebben hun plan
+        # ingeleverd?" - "Honderd van de … plannen", not "Een deel van de instellingen heeft in de plannen
+        # nog geen fasering", which the embedding reads as close)
+        def too_little(s: Scored) -> bool:
+            return best.coverage >= TYPED_THRESHOLD > s.coverage and s.similarity < SEMANTIC_CONFIDENT
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not dominated(s)
@@ -452,7 +490,8 @@ class Engine(GapFinder):
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
-                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
+                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))
+                      and not (typed_best and too_little(s))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -
