@@ -27,7 +27,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
                              superlative_asked, theme_number)
 from .ranking import MEASURE_QUESTION_RE, PARTS, SATISFIES, Scored, asks_effect, asks_reason, wanted_types
 from .schema import applies_to
-from .units import NUMBER_RE, SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
+from .units import NUMBER_RE, PROGRAMME_GROUPS, SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, points_back, value_sectors
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -224,6 +224,8 @@ class Engine(GapFinder):
             # ("hoeveel procent van de middelbare scholen is aangemeld bij het nco?": the 40 procent is
             # the po's; the same sentence's vo clause gives no percentage)
             given_for = value_sectors(best.unit.text, case.wanted, self.lexicon)
+            if given_for <= PROGRAMME_GROUPS and not set(best.unit.sectors) <= PROGRAMME_GROUPS:
+                given_for = set()  # (a programme named as a subject among others: see units.PROGRAMME_GROUPS)
             other_sector = bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
         if asking and not other_sector and not gap.silent and self._wider_count(question, best.unit, asking):
             # ("hoeveel wo-studenten kregen een tegemoetkoming?": "130.000 studenten" of the mbo and ho
