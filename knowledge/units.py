@@ -565,7 +565,8 @@ def build_units(kb) -> List[Unit]:
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
-                context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
+                context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following)
+                | frozenset(sentence_tokens[0] if index > 1 else ()),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
     return _with_sources(_with_names(_with_phrase_words(units, lexicon)), footnote_parents)
