@@ -22,7 +22,7 @@ from .question import (CONTACT_WORDS, DATED_EVENTS, PERSON_WORDS, QUESTION_WORDS
 from .question_forms import YEAR_RE, asks_exact_date, asks_own_future, names_a_year, superlative_asked, verb_like
 from .ranking import DEFINITION_OPENING, PARTS, SATISFIES, SCHOOL_TYPE_RE, Ranker, Scored, school_types
 from .schema import applies_to
-from .units import (DURATION_RE, MONTHS, NUMBER_RE, PROGRAMME_GROUPS, YEAR_RANGE_RE, YEAR_SPAN_RE, Unit, clause_sectors,
+from .units import (DURATION_RE, MONTHS, NUMBER_RE, YEAR_RANGE_RE, YEAR_SPAN_RE, Unit, clause_sectors,
                     dated_before_document, enumerations, holds_phrase, points_back, sectors_in, value_sectors)
 from .wordparts import compound_cuts
 
@@ -605,8 +605,6 @@ class GapFinder(Ranker):
         if any(applies_to(sectors_in(normalize_tokens(texts[0]), self.lexicon), s) for s in asking):
             return False  # (its other clause may speak of the same thing: "…, in het vo start de pilot")
         given_for = clause_sectors(texts[0], held, self.lexicon)
-        if given_for <= PROGRAMME_GROUPS and not set(unit.sectors) <= PROGRAMME_GROUPS:
-            return False  # (a programme named as a subject among others: see units.PROGRAMME_GROUPS)
         return bool(given_for) and not any(applies_to(sorted(given_for), s) for s in asking)
 
     def _names_sector_asked(self, word: str, asking: Sequence[str]) -> bool:

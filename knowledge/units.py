@@ -384,11 +384,6 @@ def enumerations(text: str) -> List[List[Tuple[FrozenSet[str], FrozenSet[str]]]]
 YEAR_RANGE_RE = re.compile(r"(19|20)\d\d-(19|20)\d\d")
 
 
-# Groups of programmes within a sector (teacher training, medicine), not sectors of their own: a sentence
-# under a heading of several sectors may name one as a subject among others.
-PROGRAMME_GROUPS = frozenset({"lerarenopleiding", "geneeskunde"})
-
-
 def _heading_sectors(section_path: str, lexicon: Lexicon) -> List[str]:
     """The sectors of the deepest heading that names any: "Funderend onderwijs > Vertragingen in het
     primair onderwijs" is about the po, not about all of the funderend onderwijs."""
@@ -549,13 +544,6 @@ def build_units(kb) -> List[Unit]:
             borrowed = frozenset(previous) if antecedent else frozenset()
             cite = kb.cite(p["id"], page_at(segments, start, p["page"]))
             sectors = theme_sectors or tuple(text_sectors or heading_sectors)
-            if not theme_sectors and text_sectors and len(heading_sectors) > 1 \
-                    and set(text_sectors) <= PROGRAMME_GROUPS:
-                # ("Daarna volgen stages en praktijkleren en het bestrijden van achterstanden bij de
-                # lerarenopleidingen als prioriteiten", under the heading of mbo and ho: the priorities of
-                # all their institutions, of which the teacher training programmes are one subject - not a
-                # fact for the lerarenopleidingen alone. Under a heading of their own they are that.)
-                sectors += tuple(s for s in heading_sectors if s not in sectors)
             if antecedent and text_sectors and not theme_sectors:
                 # (a sentence that goes on about the one before is about that one's group too: "In 2015
                 # bleek 5% werkzaam te zijn in het primair onderwijs" is a share of the pabostudenten
@@ -565,8 +553,7 @@ def build_units(kb) -> List[Unit]:
             add(kind="footnote" if p["kind"] == "footnote" else "sentence", text=sentence,
                 passage_id=p["id"], index=index, cite=cite, sectors=sectors,
                 tokens=frozenset(tokens),
-                context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following)
-                | frozenset(sentence_tokens[0] if index > 1 else ()),
+                context=frozenset(own_heading + document_tokens) | frozenset(previous) | frozenset(following),
                 types=unit_types(sentence), theme=theme, heading=frozenset(heading_tokens),
                 borrowed=borrowed - frozenset(tokens), antecedent=antecedent)
     return _with_sources(_with_names(_with_phrase_words(units, lexicon)), footnote_parents)
