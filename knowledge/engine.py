@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from . import extract
-from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD, Case,
+from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD,
+                   VAGUE_QUANTITIES, Case,
                    GapFinder, Result)
 from .normalize import lemma, normalize_tokens
 from .question import Concept, Question, analyse
@@ -27,8 +28,8 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
 from .ranking import (MEASURE_QUESTION_RE, PARTS, SATISFIES, THEME_WORD, Scored, asks_difficulty, asks_effect,
                       asks_reason, wanted_types)
 from .schema import applies_to
-from .units import (SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative, points_back,
-                    states_cause, value_sectors)
+from .units import (NUMBER_RE, SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative,
+                    points_back, states_cause, value_sectors)
 
 # ----------------------------------------------------------------------------- tuning
 # Chosen on the dev split of tests/eval/questions.yml (make eval); see README "Measuring";
@@ -74,6 +75,14 @@ _ASKS_HOW_RE = re.compile(r"^\W*(?:(?:and|but|en|maar|dus)\s+)?(?:hoe|how|op wel
                           re.I)
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
+def _only_vague(unit: Unit) -> bool:
+    """Does the unit count only vaguely ("een handvol", "een deel van de", "de meeste"), with no number,
+    amount, share or span?"""
+    found = {m.group(0).lower() for m in NUMBER_RE.finditer(unit.text)}
+    return "number" in unit.types and found <= VAGUE_QUANTITIES \
+        and not unit.types & {"amount", "percentage", "duration"}
+
+
 def _refers_back(unit: Unit) -> bool:
     """Does one of the unit's first words point back ("Meestal moeten ze *daarvoor* …", "Het doel van
     *deze* motie …")?"""
@@ -134,6 +143,30 @@ class Engine(GapFinder):
                 coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
                 if coverage >= TYPED_THRESHOLD:
                     return Scored(unit, near.score, coverage, missing, near.similarity)
+        return None
+
+    def _exact_beside_vague(self, best: Scored, question: Question, wanted: Set[str],
+                            weights: Dict[str, float]) -> Optional[Scored]:
+        """For a count, the sentence next to a best that counts only vaguely ("Slechts een *handvol*
+        plannen … was nog niet aangeleverd") that counts the same thing exactly ("*Honderd* van de in
+        potentie honderdelf plannen zijn meegenomen …"), where together they hold enough of the question:
+        "hoeveel instellingen hebben hun plan ingeleverd?" is answered as well as the documents can."""
+        if best.unit.kind != "sentence" or not _only_vague(best.unit):
+            return None
+        total = sum(weights.values()) or 1.0
+        own = {c.word for c in question.topics if best.unit.id in self._concept_units(c)[0]}
+        for step in (-1, 1):
+            unit = self._neighbour(best.unit, step)
+            if unit is None or not self._gives(unit, question, wanted) or _only_vague(unit):
+                continue
+            theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
+            if not own & theirs:
+                continue
+            missing = tuple(c for c in question.concepts if c.word not in own | theirs
+                            and unit.id not in self._concept_units(c)[0])
+            coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
+            if coverage >= TYPED_THRESHOLD:
+                return Scored(unit, best.score, coverage, missing, best.similarity)
         return None
 
     def _dated_in_passage(self, best: Scored, question: Question, wanted: Set[str], years: List[Concept],
@@ -277,7 +310,10 @@ class Engine(GapFinder):
             # lesgeld ook voor mbo?" -> the halving of tuition fees, not the grant).
             prior = self._prior_units(case.prior_topics)
             best = next((s for s in ranked if s.unit.id in prior and s.coverage >= RELATED_THRESHOLD), best)
-        if wanted and not (best.unit.types & wanted):
+        # (nor does one that counts only vaguely and holds too little of the question: "Een deel van de
+        # instellingen heeft in de plannen nog geen fasering opgenomen" for "hoeveel instellingen hebben
+        # hun plan ingeleverd?")
+        if wanted and (not (best.unit.types & wanted) or (best.coverage < TYPED_THRESHOLD and _only_vague(best.unit))):
             # (a year the typed unit lacks does not keep it out: it is said as not given - "en in 2023?"
             # after "hoeveel geld is er voor de lerarenopleidingen?" is the € 38 miljoen and no amount for
             # 2023, not the uitloop whose "2022-2023" holds 2023 and which gives no amount)
@@ -293,7 +329,7 @@ class Engine(GapFinder):
             typed.sort(key=lambda s: (deadline and "deadline" not in s.unit.types,
                                       any(c.kind == "sector" for c in s.missing)))
             if typed:
-                best = typed[0]
+                best = self._exact_beside_vague(typed[0], question, wanted, case.weights) or typed[0]
             else:
                 # "hoeveel studenten kregen een tegemoetkoming omdat hun beurs wegviel?": the count is
                 # a sentence or two after the one that names the grant's case, on the same subject
@@ -468,6 +504,13 @@ class Engine(GapFinder):
         # not the letter's "extra faciliteiten … via speciale apps" of the wo)
         named_theme = theme_number(question.text) or self._theme_named(question)
         in_named_theme = named_theme is not None and best.unit.theme == named_theme
+        # (nor, for a number, date or name, a unit that would be no answer itself, holding too little of
+        # the question, beside a best that holds enough: "hoeveel instellingen hebben hun plan
+        # ingeleverd?" - "Honderd van de … plannen", not "Een deel van de instellingen heeft in de plannen
+        # nog geen fasering", which the embedding reads as close)
+        def too_little(s: Scored) -> bool:
+            return best.coverage >= TYPED_THRESHOLD > s.coverage and s.similarity < SEMANTIC_CONFIDENT
+
         rival = next((s for s in ranked if s.unit.passage_id != best.unit.passage_id and s.unit.text != best.unit.text
                       and s.unit is not link
                       and not (in_named_theme and s.unit.theme != named_theme)
@@ -479,7 +522,8 @@ class Engine(GapFinder):
                       and not (most_given and s.score <= best.score and ("superlative" not in s.unit.types
                                                                           or {c.word for c in best.missing} < {c.word for c in s.missing}))
                       and not (judge_sectors and not for_asked(s.unit) and for_asked(best.unit))
-                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))), None)
+                      and not (typed_best and s.score <= best.score and not self._gives(s.unit, question, case.wanted))
+                      and not (typed_best and too_little(s))), None)
         # (Judged only where the embedding has read the question.)
         # (Without the embedding, two units that each hold a question word the other lacks are as
         # unsure - "doorstroomplannen … aansluiten": one sentence has the plans, another the joining -

@@ -61,7 +61,7 @@ def _after_article(concept: Concept, text: str) -> bool:
     return bool(re.search(rf"\b{_ARTICLES}\s+(?:\w+\s+)?{re.escape(concept.surface)}\b", text, re.I))
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
-_VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
 # A question word anywhere, "waar" too: no yes/no question.
 _QUESTION_WORD_RE = re.compile(r"\b(%s|waar)\b" % "|".join(QUESTION_WORDS), re.I)
 # "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
@@ -627,7 +627,7 @@ class GapFinder(Ranker):
         # (a vague quantity gives no value: "De meeste tekorten spelen … in de sector zorg")
         return bool(later) and not any(self._gives(u, question, wanted) and (
             u.types & {"amount", "percentage"}
-            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - _VAGUE_QUANTITIES) for u in later)
+            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - VAGUE_QUANTITIES) for u in later)
 
     def _no_answer_of_its_kind(self, question: Question, unit: Unit) -> bool:
         """Does a unit that gives the kind of answer asked for still not answer: a duration or amount
@@ -674,7 +674,7 @@ class GapFinder(Ranker):
         if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
                 and self._only_money(unit) and not self._counts(unit, counted):
             return True
-        return bool(counted and quantities and quantities <= _VAGUE_QUANTITIES
+        return bool(counted and quantities and quantities <= VAGUE_QUANTITIES
                     and not unit.types & {"amount", "percentage", "duration"} and not self._counts(unit, counted))
 
     @staticmethod
