@@ -110,19 +110,15 @@ class Engine(GapFinder):
         self._theme_units = {u.theme: u for u in self.units if u.kind == "theme"}
         self._footnote_parents = {r["id"]: r["parent_id"] for r in kb._query(
             "SELECT id, parent_id FROM passages WHERE kind = 'footnote' AND parent_id IS NOT NULL")}
-        # the years the documents name as such, or as the ends of a span ("de periode 2015-2019"); not
-
 
     def _typed_neighbour(self, ranked: List[Scored], question: Question, wanted: Set[str],
                          weights: Dict[str, float]) -> Optional[Scored]:
         """A sentence one or two places after a well-matched one in its passage that gives the kind
         of answer asked for, shares one of the question's words with it (so it goes on about the
         same thing), and together with it holds enough of the question."""
-        total = sum(weights.values()) or 1.0
         for near in ranked[:NEIGHBOUR_SOURCES]:
             if near.coverage < TYPED_THRESHOLD or near.unit.kind != "sentence":
                 continue
-            own = {c.word for c in question.topics if near.unit.id in self._concept_units(c)[0]}
             # (only after it, and not one that adds another thing: "Daarnaast kiezen veel scholen voor
             # instructie in kleine groepen." is not counted by the sentence before it, nor is the
             # grant of "Ook hebben … 130.000 studenten een tegemoetkoming … voor de extra kosten
@@ -135,15 +131,24 @@ class Engine(GapFinder):
                 if unit is None or not self._gives(unit, question, wanted) \
                         or (_ADDS_ANOTHER_RE.match(unit.text) and not _ABOUT_THE_SAME_RE.match(unit.text)):
                     continue
-                theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
-                if not own & theirs and step > 0:  # (one it points back at is what it goes on about)
-                    continue
-                missing = tuple(c for c in question.concepts if c.word not in own | theirs
-                                and unit.id not in self._concept_units(c)[0])
-                coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
-                if coverage >= TYPED_THRESHOLD:
-                    return Scored(unit, near.score, coverage, missing, near.similarity)
+                # (one it points back at is what it goes on about: no shared word needed)
+                joined = self._together(near, unit, question, weights, shared=step > 0)
+                if joined:
+                    return joined
         return None
+
+    def _together(self, near: Scored, unit: Unit, question: Question, weights: Dict[str, float],
+                  shared: bool = True) -> Optional[Scored]:
+        """`unit`, next to `near`, as the answer where the two together hold enough of the question
+        (and, with `shared`, share one of its words, so that it goes on about the same thing)."""
+        own = {c.word for c in question.topics if near.unit.id in self._concept_units(c)[0]}
+        theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
+        if shared and not own & theirs:
+            return None
+        missing = tuple(c for c in question.concepts if c.word not in own | theirs
+                        and unit.id not in self._concept_units(c)[0])
+        coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / (sum(weights.values()) or 1.0)
+        return Scored(unit, near.score, coverage, missing, near.similarity) if coverage >= TYPED_THRESHOLD else None
 
     def _exact_beside_vague(self, best: Scored, question: Question, wanted: Set[str],
                             weights: Dict[str, float]) -> Optional[Scored]:
@@ -153,20 +158,13 @@ class Engine(GapFinder):
         "hoeveel instellingen hebben hun plan ingeleverd?" is answered as well as the documents can."""
         if best.unit.kind != "sentence" or not _only_vague(best.unit):
             return None
-        total = sum(weights.values()) or 1.0
-        own = {c.word for c in question.topics if best.unit.id in self._concept_units(c)[0]}
         for step in (-1, 1):
             unit = self._neighbour(best.unit, step)
             if unit is None or not self._gives(unit, question, wanted) or _only_vague(unit):
                 continue
-            theirs = {c.word for c in question.topics if unit.id in self._concept_units(c)[0]}
-            if not own & theirs:
-                continue
-            missing = tuple(c for c in question.concepts if c.word not in own | theirs
-                            and unit.id not in self._concept_units(c)[0])
-            coverage = 1.0 - sum(weights.get(c.word, 0.0) for c in missing) / total
-            if coverage >= TYPED_THRESHOLD:
-                return Scored(unit, best.score, coverage, missing, best.similarity)
+            joined = self._together(best, unit, question, weights)
+            if joined:
+                return joined
         return None
 
     def _dated_in_passage(self, best: Scored, question: Question, wanted: Set[str], years: List[Concept],
