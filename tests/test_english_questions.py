@@ -1095,3 +1095,16 @@ def test_who_is_named_next_to_or_by_the_role_of_the_matching_sentence(kb, questi
 ])
 def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # chat shorthand for the question words ("hw", "wht", "wen", "whn") and "abt": kept as typed they
+    # were words the documents lack, and the question lost its question word
+    ("hw much did it cost to extend the contracts of temporary researchers", "12 miljoen"),
+    ("wht share of pabo students worked in primary schools in 2020", "17%"),
+    ("wen does the pilot with thuiszitters start", "najaar van 2021"),
+    ("whn was the npo presented", "februari"),
+    ("abt how much money did institutions put in from their own reserves", "5 miljoen"),
+])
+def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment):
+    answered_with(kb, question, fragment)
