@@ -1108,3 +1108,13 @@ def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fra
 ])
 def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, fragment", [
+    # "work experience" is also the documents' "beroepservaring" (of nursing students), a manual or
+    # handbook their "handreiking", external staff hired their "derden" ("inhuur van derden")
+    ("do nursing students need work experience before they can work in care?", "beroepservaring"),
+    ("did schools get a manual for hiring external staff?", "tips voor de inhuur van derden"),
+])
+def test_glossary_words_for_the_documents_own_terms(kb, question, fragment):
+    answered_with(kb, question, fragment)
