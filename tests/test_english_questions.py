@@ -1105,6 +1105,11 @@ def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fra
     ("wen does the pilot with thuiszitters start", "najaar van 2021"),
     ("whn was the npo presented", "februari"),
     ("abt how much money did institutions put in from their own reserves", "5 miljoen"),
+    # (and other chat shorthand: "mil", "wats", "idk", "smth", "approx", "bcs"/"cos")
+    ("how many mil went to primary school salaries", "500 miljoen"),
+    ("wats a schoolscan", "schoolscan"),
+    ("idk how many weeks behind vmbo pupils r in maths", "16 weken"),
+    ("smth about how much the contract extensions of researchers cost?", "12 miljoen"),
 ])
 def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment):
     answered_with(kb, question, fragment)
