@@ -1110,6 +1110,7 @@ def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fra
     ("wats a schoolscan", "schoolscan"),
     ("idk how many weeks behind vmbo pupils r in maths", "16 weken"),
     ("smth about how much the contract extensions of researchers cost?", "12 miljoen"),
+    ("waht is the kenniscommunity", "kenniscommunity"),                            # typos of function words
 ])
 def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment):
     answered_with(kb, question, fragment)
@@ -1119,6 +1120,7 @@ def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment
     # a manual or handbook is the documents' "handreiking", external staff hired their "derden"
     # ("inhuur van derden")
     ("did schools get a manual for hiring external staff?", "tips voor de inhuur van derden"),
+    ("were practical lessons a risk in special education?", "praktijklessen"),      # practical lesson = praktijkles
 ])
 def test_glossary_words_for_the_documents_own_terms(kb, question, fragment):
     answered_with(kb, question, fragment)
