@@ -1121,6 +1121,8 @@ def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment
     # ("inhuur van derden")
     ("did schools get a manual for hiring external staff?", "tips voor de inhuur van derden"),
     ("were practical lessons a risk in special education?", "praktijklessen"),      # practical lesson = praktijkles
+    ("were all coschappen stopped in the first lockdown", "stilgelegen"),          # stop = also stilliggen
+    ("do most pabo students who work in schools work as classroom assistants?", "onderwijsondersteunend personeel"),
 ])
 def test_glossary_words_for_the_documents_own_terms(kb, question, fragment):
     answered_with(kb, question, fragment)
