@@ -1124,6 +1124,8 @@ def test_chat_shorthand_for_question_words_is_written_out(kb, question, fragment
     ("were all coschappen stopped in the first lockdown", "stilgelegen"),          # stop = also stilliggen
     ("do most pabo students who work in schools work as classroom assistants?", "onderwijsondersteunend personeel"),
     ("can institutions rent bigger rooms so interns keep 1.5 metre distance?", "anderhalve meter"),  # 1.5 metre
+    ("do school leaders worry about pupils from families that speak another language?", "anderstalige gezinnen"),
+    ("which pupils from non-dutch speaking families are school leaders worried about", "anderstalige gezinnen"),
 ])
 def test_glossary_words_for_the_documents_own_terms(kb, question, fragment):
     answered_with(kb, question, fragment)
