@@ -23,6 +23,7 @@ from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 from .lexicon import load_lexicon, read_data_file
 from .normalize import is_dutch_word, is_stop_word, join_school_years
 from .question import MAX_PHRASE, PERSON_WORDS, Question, analyse, without_help_request, yes_no_opposites
+from .wordparts import closed_compound, kb_vocabulary
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.yml"
 _TOKEN_RE = re.compile(r"[a-z0-9€%]+(?:[-'][a-z0-9]+)*")
@@ -645,36 +646,17 @@ def translate(text: str) -> Translation:
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
 
 
-# "lint internships", "peer tutoring": English writes apart what Dutch closes into one word
-# ("lintstages"). A word the documents never use alone, before a word they do, is closed with it
-# where the documents have that compound; kept apart, it was named as missing.
-_COMPOUND_ENDINGS = ("", "s", "en", "e")
-
-
-@functools.lru_cache(maxsize=1)
-def _kb_vocabulary() -> FrozenSet[str]:
-    from . import KnowledgeBaseError, open_kb
-
-    try:
-        return frozenset(open_kb().engine().vocabulary)
-    except KnowledgeBaseError:
-        return frozenset()
-
-
 def _closed_compounds(dutch: List[str], where: Dict[str, str]) -> List[str]:
-    vocabulary = _kb_vocabulary()
-    from .normalize import lemma
-
+    """"lint internships" -> "lintstages": see `wordparts.closed_compound`."""
+    vocabulary = kb_vocabulary()
     closed: List[str] = []
     for word in dutch:
         before = closed[-1] if closed else ""
-        if len(before) >= 3 and before.isalpha() and word.isalpha() and not is_stop_word(before) \
-                and before not in vocabulary and lemma(before) not in vocabulary and before not in _sector_words():
-            joined = next((before + word + e for e in _COMPOUND_ENDINGS if before + word + e in vocabulary), None)
-            if joined:
-                closed[-1] = joined
-                where[joined] = f"{where.get(before, before)} {where.get(word, word)}"
-                continue
+        joined = None if not before or before in _sector_words() else closed_compound(before, word, vocabulary)
+        if joined:
+            closed[-1] = joined
+            where[joined] = f"{where.get(before, before)} {where.get(word, word)}"
+            continue
         closed.append(word)
     return closed
 

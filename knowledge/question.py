@@ -12,6 +12,7 @@ from typing import FrozenSet, List, Optional, Set, Tuple
 from .lexicon import Lexicon, load_lexicon
 from .normalize import PARTICLES, is_stop_word, lemma, te_infinitives, words
 from .schema import SECTOR_COVERED_BY
+from .wordparts import closed_compound, kb_vocabulary
 
 MAX_CONCEPTS = 24
 MAX_PHRASE = 4
@@ -351,6 +352,24 @@ def without_help_request(text: str) -> str:
     return text if "," in rest else rest
 
 
+_WORD_AND_REST_RE = re.compile(r"^([^\W\d_]+)(\W*)$")
+
+
+def close_split_compounds(text: str) -> str:
+    """"wat zijn lint stages?" -> "wat zijn lintstages?": see `wordparts.closed_compound`."""
+    vocabulary = kb_vocabulary()
+    tokens = text.split(" ")
+    i = 0
+    while vocabulary and i < len(tokens) - 1:
+        first, second = _WORD_AND_REST_RE.match(tokens[i]), _WORD_AND_REST_RE.match(tokens[i + 1])
+        joined = first and not first.group(2) and second \
+            and closed_compound(first.group(1).lower(), second.group(1).lower(), vocabulary)
+        if joined:
+            tokens[i:i + 2] = [joined + second.group(2)]
+        i += 1
+    return " ".join(tokens)
+
+
 def fix_question_words(text: str) -> str:
     """The text with a misspelt question word at a clause's start written right: "hoevel scholen
     verwachten problemen?" asks "hoeveel"; read as a topic word, the typo outweighed the rest."""
@@ -366,7 +385,7 @@ def analyse(text: str, lexicon: Optional[Lexicon] = None) -> Question:
 
     With the project's lexicon the result is cached: one message is analysed by several steps
     (follow-up check, the answer, the act check) and a Question is immutable."""
-    text = fix_question_words(without_help_request((text or "")[:5000]))
+    text = fix_question_words(close_split_compounds(without_help_request((text or "")[:5000])))
     if lexicon is None:
         return _analyse_cached(text)
     return _analyse(text, lexicon)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import threading
+from typing import FrozenSet, Iterable, Optional
 
-from .normalize import PARTICLES, is_dutch_word
+from .normalize import PARTICLES, is_dutch_word, is_stop_word, lemma
 
 MIN_STEM = 5                 # shorter Snowball stems over-reach ("korting" -> "kort")
 
@@ -67,3 +68,30 @@ def compound_cuts(word: str, shortest: int):
         head, rest = word[:cut], word[cut:]
         tails = [rest] + ([rest[1:]] if rest[0] in "s-" else [])
         yield head, [t for t in tails if len(t) >= shortest]
+
+
+# "lint stages", "menu kaart", "lint internships" ("lint" + "stages"): a user writes apart what the
+# documents close into one word. A word the documents never use alone, before one they do, is closed
+# with it where the documents have that compound; kept apart, it was named as missing.
+_CLOSING_ENDINGS = ("", "s", "en", "e")
+
+
+@functools.lru_cache(maxsize=1)
+def kb_vocabulary() -> FrozenSet[str]:
+    """The words of the knowledge base's units (empty where none is built)."""
+    from . import KnowledgeBaseError, open_kb
+
+    try:
+        return frozenset(open_kb().engine().vocabulary)
+    except KnowledgeBaseError:
+        return frozenset()
+
+
+def closed_compound(before: str, word: str, vocabulary: Iterable[str]) -> Optional[str]:
+    """The documents' compound of two words written apart ("lint", "stages" -> "lintstages"), where
+    the documents never use the first alone; else None."""
+    # (two content words: "voldoen de acties" is no "voldoende")
+    if min(len(before), len(word)) < 3 or not (before + word).isalpha() or is_stop_word(before) or is_stop_word(word) \
+            or before in vocabulary or lemma(before) in vocabulary:
+        return None
+    return next((before + word + e for e in _CLOSING_ENDINGS if before + word + e in vocabulary), None)

@@ -66,3 +66,22 @@ def test_a_compound_part_counts_through_its_lexicon_group(engine, question, expe
 def test_a_hyphenated_coinage_of_a_missing_thing_stays_a_near_miss(engine, question):
     assert engine.answer(question).kind in ("near_miss", "unknown")
 
+
+
+@pytest.mark.parametrize("question, language", [
+    # a compound written apart whose first part the documents never use alone is their compound
+    # (before: "Dat kan ik niet vinden" for the Dutch; English had its own copy of the rule)
+    ("wat zijn lint stages", "nl"),
+    ("wat is een blok stage?", "nl"),
+    ("what r lint internships", "en"),
+])
+def test_a_compound_written_apart_is_the_documents_compound(question, language):
+    from tests.answer_layer import reply_to
+    assert "lintstages in plaats van blokstages" in reply_to(question, language)
+
+
+def test_two_words_that_only_spell_a_compound_are_not_closed():
+    # ("voldoen de acties" is no "voldoende"; a function word is never a part)
+    from knowledge.question import close_split_compounds
+    assert close_split_compounds("Aan welke voorwaarden voldoen de acties?") == "Aan welke voorwaarden voldoen de acties?"
+    assert close_split_compounds("wat zijn lint stages?") == "wat zijn lintstages?"
