@@ -197,10 +197,14 @@ def cause_is_before(sentence: str) -> bool:
     return bool(_CAUSE_BEFORE_RE.match(sentence) or _CAUSE_BEFORE_INSIDE_RE.search(sentence))
 
 
+# "de tijdelijke aard van het NP onderwijs maakt het lastig om personeel te werven": what makes it hard is why
+_MAKES_HARD = r"(?:maakt|maken|maakte|maakten) het (?:erg |zeer |extra )?(?:lastig|lastiger|moeilijk|moeilijker|zwaar|zwaarder)"
+
+
 # Words by which a sentence itself states a cause. Narrower than the reason type: "door de" there is as
 # often the agent of a passive ("wordt door de instellingen als een risico ervaren") as a cause.
 _STATES_CAUSE_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|hierom|aangezien|immers|"
-                              r"want|oorzaak|reden|redenen|als gevolg van|ten gevolge van|door gebrek aan)\b", re.I)
+                              r"want|oorzaak|reden|redenen|als gevolg van|ten gevolge van|door gebrek aan|" + _MAKES_HARD + r")\b", re.I)
 
 
 def states_cause(sentence: str) -> bool:
@@ -212,7 +216,7 @@ def states_cause(sentence: str) -> bool:
 # "… (98,7%) toen de centraal examens geen doorgang vonden", "wanneer studenten verpleegkunde geen
 # beroepservaring opdoen, mogen zij …", "Hiervoor zijn enkele redenen", "is het belangrijk dat …"
 _CAUSE_WORDS_RE = re.compile(r"\b(toen|wanneer|indien|aangezien|redenen|belangrijk|noodzakelijk|nodig|want|"
-                             r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door)\b", re.I)
+                             r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door|" + _MAKES_HARD + r")\b", re.I)
 
 
 def gives_cause(sentence: str, asked: FrozenSet[str] = frozenset()) -> bool:

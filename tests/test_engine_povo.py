@@ -37,3 +37,15 @@ def test_the_minister_who_says_it_is_no_subject(engine):
     # the letter is the minister speaking: "schrijft de minister …" asks about the rest (before: unsure,
     # with the minister's signature)
     assert_answers(engine, "schrijft de minister iets over het lerarentekort?", "lerarentekort", first=True)
+
+
+@pytest.mark.parametrize("question", [
+    # what "maakt het lastig om personeel te werven" is why it is hard (before: "De documenten noemen
+    # hier geen reden of doel bij", or nothing about 'npo-klussen')
+    "waarom vinden scholen zo moeilijk mensen voor npo-klussen?",
+    # and "mensen te vinden" is the letter's "personeel te werven" (before: the sentence that the
+    # knelpunten scholen expect are "reden tot zorg")
+    "waarom is het zo moeilijk om mensen te vinden voor het npo op school?",
+])
+def test_what_makes_it_hard_is_why(engine, question):
+    assert_answers(engine, question, "maakt het lastig om personeel te werven", first=True)
