@@ -49,3 +49,10 @@ def test_the_minister_who_says_it_is_no_subject(engine):
 ])
 def test_what_makes_it_hard_is_why(engine, question):
     assert_answers(engine, question, "maakt het lastig om personeel te werven", first=True)
+
+
+def test_whether_it_was_made_up_themselves_asks_what_it_is_based_on(engine):
+    # "zelf bedacht" asks where it comes from: "gebaseerd op … de toolkit" (before: the annex's
+    # "alternatieven te bedenken" for stages)
+    assert_answers(engine, "waar komt die menukaart eigenlijk vandaan, is die zelf bedacht?",
+                   "Education Endowment Foundation", first=True)
