@@ -538,6 +538,28 @@ def _source_positions(tokens: List[str]) -> Set[int]:
     return found
 
 
+# "zegt de minister nou dat …?", "wat vindt het kabinet van …?": the letter is the minister speaking ("ik",
+# "wij"), so who says it is every sentence's speaker and names no subject
+_SAYING = {"zegt", "zeggen", "zei", "zeiden", "schrijft", "schrijven", "schreef", "vindt", "vinden", "vond",
+           "denkt", "denken", "dacht", "stelt", "meldt", "beweert"}
+_SPEAKERS = {"minister", "ministers", "staatssecretaris", "bewindspersoon", "bewindspersonen", "kabinet",
+             "regering", "ministerie"}
+
+
+def _speaker_positions(tokens: List[str]) -> Set[int]:
+    """The positions of the letter's speaker and the verb of saying beside it ("*zegt* de *minister* dat …")."""
+    found: Set[int] = set()
+    for i, word in enumerate(tokens):
+        if word not in _SPEAKERS:
+            continue
+        before = i - 2 if i >= 2 and tokens[i - 1] in ("de", "het") else i - 1
+        if before >= 0 and tokens[before] in _SAYING:
+            found |= {before, i}
+        elif i + 1 < len(tokens) and tokens[i + 1] in _SAYING:
+            found |= {i, i + 1}
+    return found
+
+
 def asked_part(text: str) -> str:
     """The question without the clauses that tell the user's situation ("mijn bsn is … en mijn mail
     is …, krijg ik korting op collegegeld?" -> "krijg ik korting op collegegeld?")."""
@@ -638,6 +660,7 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
 
     lowered = [w.lower() for w in surfaces]
     situation = _situation_positions(text, lowered) | _own_people_positions(lowered) | _source_positions(lowered)
+    speakers = _speaker_positions(lowered)
 
     def add(concept: Concept) -> None:
         told = start in situation
@@ -671,6 +694,9 @@ def _analyse(text: str, lexicon: Lexicon) -> Question:
             sectors.append(sector)
             add(_sector_concept(sector, " ".join(surfaces[i:i + size])))
             i += size
+            continue
+        if i in speakers:
+            i += 1
             continue
         size, head = _match_phrase(tokens, i, lexicon.phrases)
         if head and kind in _FIGURE_KINDS and tokens[i:i + size] == ["dit", "jaar"]:

@@ -197,10 +197,14 @@ def cause_is_before(sentence: str) -> bool:
     return bool(_CAUSE_BEFORE_RE.match(sentence) or _CAUSE_BEFORE_INSIDE_RE.search(sentence))
 
 
+# "de tijdelijke aard van het NP onderwijs maakt het lastig om personeel te werven": what makes it hard is why
+_MAKES_HARD = r"(?:maakt|maken|maakte|maakten) het (?:erg |zeer |extra )?(?:lastig|lastiger|moeilijk|moeilijker|zwaar|zwaarder)"
+
+
 # Words by which a sentence itself states a cause. Narrower than the reason type: "door de" there is as
 # often the agent of a passive ("wordt door de instellingen als een risico ervaren") as a cause.
 _STATES_CAUSE_RE = re.compile(r"\b(omdat|doordat|vanwege|wegens|dankzij|daardoor|hierdoor|daarom|hierom|aangezien|immers|"
-                              r"want|oorzaak|reden|redenen|als gevolg van|ten gevolge van|door gebrek aan)\b", re.I)
+                              r"want|oorzaak|reden|redenen|als gevolg van|ten gevolge van|door gebrek aan|" + _MAKES_HARD + r")\b", re.I)
 
 
 def states_cause(sentence: str) -> bool:
@@ -212,7 +216,7 @@ def states_cause(sentence: str) -> bool:
 # "… (98,7%) toen de centraal examens geen doorgang vonden", "wanneer studenten verpleegkunde geen
 # beroepservaring opdoen, mogen zij …", "Hiervoor zijn enkele redenen", "is het belangrijk dat …"
 _CAUSE_WORDS_RE = re.compile(r"\b(toen|wanneer|indien|aangezien|redenen|belangrijk|noodzakelijk|nodig|want|"
-                             r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door)\b", re.I)
+                             r"randvoorwaarde|risico|zorgwekkend|zorgelijk|waardoor|leidt tot|leiden tot|door|" + _MAKES_HARD + r")\b", re.I)
 
 
 def gives_cause(sentence: str, asked: FrozenSet[str] = frozenset()) -> bool:
@@ -628,6 +632,11 @@ def _with_sources(units: List[Unit], parents: Dict[int, int]) -> List[Unit]:
     return out
 
 
+# Groups whose word the documents use in one place and say by the group's phrase in another: "was
+# vertraging onoverkomelijk" (the annex) and "waren vertragingen niet te voorkomen" (the letter) both hold it
+SPOKEN_PHRASE_HEADS = frozenset({"onoverkomelijk"})
+
+
 def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
     """A word the documents never use, nor any word of its lexicon group, that they say by a phrase of
     its group ("onder leiding van Kim Putters" for "voorzitter") is a word of the sentences with that
@@ -636,7 +645,7 @@ def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
     out = []
     for u in units:
         heads = [h for h in _phrase_heads(normalize_tokens(u.text), lexicon)
-                 if not ({h} | set(lexicon.alternatives(h))) & used]
+                 if not ({h} | set(lexicon.alternatives(h))) & (used if h not in SPOKEN_PHRASE_HEADS else u.tokens)]
         out.append(replace(u, tokens=u.tokens | frozenset(heads)) if heads else u)
     return out
 
