@@ -332,7 +332,7 @@ def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
 # does ("per school"): the total for all schools does not answer it. English puts the article after
 # an auxiliary or after "of"/"for" and an amount noun, where the Dutch rule (a receiving verb
 # before "een") cannot see it, so the article is read as "per" here.
-_ONE = frozenset({"a", "an", "one"})
+_ONE = frozenset({"a", "an", "one", "1"})  # ("how much does 1 student get")
 _AUXILIARIES = frozenset("do does did will would can could should is are was were".split())
 _AMOUNT_NOUNS = frozenset("salary salaries wage wages pay price cost costs fee fees budget amount".split())
 
@@ -379,6 +379,7 @@ _ALSO_RE = re.compile(r"\b(also|too|as well)\b", re.I)
 # A place the asker says they study, live or work in ("I studied in Belgium"); not where they come
 # from nor the school they are at ("from Germany at UvA": a student in the Netherlands all the same).
 _PLACE_RE = re.compile(r"\bin\s+([a-z][a-z'-]{2,})\b")
+_INSTITUTION_RE = re.compile(r"(?:school|universiteit|instelling|opleiding)$")
 
 
 def self_description(text: str) -> Tuple[str, str]:
@@ -501,6 +502,17 @@ def translate(text: str) -> Translation:
                   and (english_lemma(w),) not in load_glossary().phrases and not is_stop_word(w)
                   and english_lemma(w) not in load_glossary().stop_words]
         kept += [part for place in places for part in ("ook", "in", place)]
+        # ("I'm an erasmus student, do I also get …?", "I study at a private university of applied
+        # sciences, is my fee halved as well?": a word before the person or the school that the
+        # documents never use names the kind of them asked about, as the Dutch "ook voor
+        # erasmusstudenten", "ook voor een private hogeschool"; the English gloss alone, "erasmus
+        # student ook", is read word by word and would not say so)
+        kinds = [w for i, w in enumerate(words) if also and i + 1 < len(words) and w not in _dutch_words()
+                 and (person[i + 1] or words[i + 1] in _sector_words() or _INSTITUTION_RE.search(words[i + 1]))
+                 and not is_stop_word(w) and english_lemma(w) not in load_glossary().stop_words
+                 and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
+        if kinds:
+            kept = ["ook", "voor"] + [w for w in words if w in kinds] + [w for w in kept if w not in kinds]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()

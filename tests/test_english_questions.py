@@ -1095,3 +1095,27 @@ def test_who_is_named_next_to_or_by_the_role_of_the_matching_sentence(kb, questi
 ])
 def test_extra_hands_in_the_classroom_is_the_extra_help_scheme(kb, question, fragment):
     answered_with(kb, question, fragment)
+
+
+@pytest.mark.parametrize("question, named", [
+    ("hey im an erasmus student from spain, do i also get the 12 months extra travel right?", "erasmus"),
+    ("I study at a private university of applied sciences. Is my tuition fee halved as well?", "private"),
+])
+def test_a_kind_of_student_or_school_the_user_says_they_are_asked_with_also_is_a_near_miss(kb, question, named):
+    """"I'm an erasmus student, do I also get …?": the word before the person or school that the
+    documents never use is the case asked about, as the Dutch "ook voor erasmusstudenten"; the
+    travel right or halving for all students is no answer for it."""
+    assert reply(kb, question).startswith(f"The documents do not say anything about ‘{named}’")
+
+
+def test_an_amount_for_1_of_something_asks_for_a_rate(kb):
+    # "1 student" is "one student": what one gets, not the € 50 miljoen for 130.000 students
+    assert reply(kb, "how much does 1 student get for the study delay costs??").startswith(
+        "The documents do not give an amount per student.")
+
+
+def test_how_to_get_money_back_asks_for_a_procedure(kb):
+    from knowledge.english import english_answer_type
+    question = "I already paid my full tuition for this year. How do I get the other half back?"
+    assert english_answer_type(question) == "procedure"
+    assert reply(kb, question).startswith("The documents do not give an application procedure")
