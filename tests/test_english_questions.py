@@ -1119,3 +1119,17 @@ def test_how_to_get_money_back_asks_for_a_procedure(kb):
     question = "I already paid my full tuition for this year. How do I get the other half back?"
     assert english_answer_type(question) == "procedure"
     assert reply(kb, question).startswith("The documents do not give an application procedure")
+
+
+def test_filling_in_a_form_asks_for_a_procedure(kb):
+    from knowledge.english import english_answer_type
+    assert english_answer_type("Do students have to submit an application form for the tegemoetkoming?") == "procedure"
+    assert reply(kb, "do i have to fill in a form at DUO to get the 12 extra months of travel?").startswith(
+        "The documents do not give an application procedure")
+
+
+def test_money_transferred_is_paid_out_not_a_school_transfer():
+    # ("when do they transfer my compensation": 'overstap' is the move from po to vo)
+    from knowledge.english import translate
+    assert "uitbetalen" in translate("when do they transfer my compensation").dutch
+    assert "overstap" in translate("when does the transfer from primary to secondary school happen?").dutch
