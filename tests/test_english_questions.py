@@ -1133,3 +1133,14 @@ def test_money_transferred_is_paid_out_not_a_school_transfer():
     from knowledge.english import translate
     assert "uitbetalen" in translate("when do they transfer my compensation").dutch
     assert "overstap" in translate("when does the transfer from primary to secondary school happen?").dutch
+
+
+def test_the_time_after_a_period_is_not_answered_by_the_period(kb):
+    """"What will happen to the npo after 2025?" is not answered by "sinds 2018 tot en met 2025"
+    (nor its Dutch "na 2025"); the gap is named in the user's words."""
+    from knowledge.gaps import _time_after_period
+    sentence = "De regionale samenwerking die sinds 2018 tot en met 2025 met extra middelen wordt ondersteund."
+    assert _time_after_period("Wat gebeurt er met het npo na 2025?", sentence, only_after=True) == "na 2025"
+    assert _time_after_period("Wat gebeurt er in 2025?", sentence, only_after=True) == ""
+    assert reply(kb, "What will happen to the npo after 2025?").startswith(
+        "The documents do not say anything about ‘after 2025’")
