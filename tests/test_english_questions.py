@@ -1144,3 +1144,10 @@ def test_the_time_after_a_period_is_not_answered_by_the_period(kb):
     assert _time_after_period("Wat gebeurt er in 2025?", sentence, only_after=True) == ""
     assert reply(kb, "What will happen to the npo after 2025?").startswith(
         "The documents do not say anything about ‘after 2025’")
+
+
+@pytest.mark.parametrize("question", ["Where can schools submit their school scan?",
+                                      "how do institutions request the extra money for teacher training?"])
+def test_how_or_where_schools_or_institutions_submit_or_request_is_a_procedure(kb, question):
+    # (the subject was only "I/we/you/students": the request to make a school scan was the answer)
+    assert reply(kb, question).startswith("The documents do not give an application procedure")
