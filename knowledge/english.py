@@ -430,6 +430,13 @@ _MISSING_FIGURES_RE = re.compile(r"\b(figures|numbers|statistics|stats)\b((?:\s+
                                  r"(?:missing|lacking|unavailable|not available)\b", re.I)
 
 
+# "when will DUO transfer the tuition discount?", "when do they transfer my compensation": money
+# transferred is paid out (the glossary's "transfer" is the move from po to vo, 'overstap')
+_TRANSFER_MONEY_RE = re.compile(
+    r"\btransfer(?:s|red|ring)?\b(?=(?:\s+[\w'-]+){0,3}?\s+(?:money|compensation|discount|grant|refund|amount|"
+    r"tegemoetkoming|korting|payment|it|them)\b)", re.I)
+
+
 def _as_purpose(match: "re.Match") -> str:
     return f"what is {match.group(1)} meant for" if match.group(1) else "meant for"
 
@@ -520,6 +527,7 @@ def translate(text: str) -> Translation:
     text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
     text = _PURPOSE_EN_RE.sub(_as_purpose, text)
     text = _MISSING_FIGURES_RE.sub(r"missing \1\2", text)
+    text = _TRANSFER_MONEY_RE.sub("pay out", text)
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
