@@ -1133,6 +1133,7 @@ def test_money_transferred_is_paid_out_not_a_school_transfer():
     from knowledge.english import translate
     assert "uitbetalen" in translate("when do they transfer my compensation").dutch
     assert "overstap" in translate("when does the transfer from primary to secondary school happen?").dutch
+    assert "uitbetalen" in translate("When will DUO transfer the tuition discount?").dutch
 
 
 def test_the_time_after_a_period_is_not_answered_by_the_period(kb):
