@@ -660,6 +660,14 @@ def translate(text: str) -> Translation:
     for word, alternatives in either.items():
         if word in dutch:
             others[word] = others.get(word, ()) + alternatives
+    if _ALSO_RE.search(text or ""):
+        # ("can I use the travel product in Belgium too?": a place the documents' words do not hold,
+        # asked "also" about, is the case asked, as the Dutch "ook in België" and as a place in the
+        # asker's description of themselves)
+        for place in _PLACE_RE.findall((text or "").lower()):
+            if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
+                    and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases:
+                dutch = [w for w in dutch if w != place] + ["ook", "in", place]
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
 

@@ -1152,3 +1152,18 @@ def test_the_time_after_a_period_is_not_answered_by_the_period(kb):
 def test_how_or_where_schools_or_institutions_submit_or_request_is_a_procedure(kb, question):
     # (the subject was only "I/we/you/students": the request to make a school scan was the answer)
     assert reply(kb, question).startswith("The documents do not give an application procedure")
+
+
+@pytest.mark.parametrize("question, named", [
+    ("can i use my student travel product on trains in belgium too?", "belgium"),
+    ("is the tuition fee also halved for students in germany?", "germany"),
+])
+def test_a_place_asked_also_about_is_the_case_asked(kb, question, named):
+    """"… in Belgium too?": a place the documents never name, asked "also" about, is glossed as the
+    Dutch "ook in België" (as in a self-description), not dropped beside the travel right."""
+    assert reply(kb, question).startswith(f"The documents do not say anything about ‘{named}’")
+
+
+def test_trains_are_the_travel_right_not_trainings():
+    from knowledge.english import translate
+    assert "training" not in translate("Is the extra reisrecht also valid on international trains?").dutch
