@@ -379,6 +379,8 @@ _ALSO_RE = re.compile(r"\b(also|too|as well)\b", re.I)
 # A place the asker says they study, live or work in ("I studied in Belgium"); not where they come
 # from nor the school they are at ("from Germany at UvA": a student in the Netherlands all the same).
 _PLACE_RE = re.compile(r"\bin\s+([a-z][a-z'-]{2,})\b")
+_PEOPLE_IN_RE = re.compile(r"\b(students?|pupils?|children|kids|teachers?|researchers?|schools?|universities)\s+(?:in|from)\s+"
+                           r"(?:the\s+)?([a-z][a-z'-]{2,})\b")
 _INSTITUTION_RE = re.compile(r"(?:school|universiteit|instelling|opleiding)$")
 
 
@@ -660,6 +662,14 @@ def translate(text: str) -> Translation:
     for word, alternatives in either.items():
         if word in dutch:
             others[word] = others.get(word, ()) + alternatives
+    # ("which students in the Caribbean Netherlands get …?": people in a place the documents' words do
+    # not hold are another group, glossed with its "in" as the Dutch "studenten in België" is read)
+    for person, place in _PEOPLE_IN_RE.findall((text or "").lower()):
+        if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
+                and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases:
+            at = dutch.index(place)
+            if at and dutch[at - 1] != "in":
+                dutch.insert(at, "in")
     if _ALSO_RE.search(text or ""):
         # ("can I use the travel product in Belgium too?": a place the documents' words do not hold,
         # asked "also" about, is the case asked, as the Dutch "ook in België" and as a place in the

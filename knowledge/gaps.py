@@ -239,8 +239,11 @@ class GapFinder(Ranker):
                 continue
             if " " in c.surface:
                 continue
-            if question.typed is not None:
-                continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
+            if question.typed is not None and not re.search(r"\bin\s+" + re.escape(c.surface.lower()) + r"\b",
+                                                            question.text.lower()):
+                # (the Dutch of an English question is a word-for-word gloss: "supervise student"; its
+                # "in" before a place is kept only after people: "student in caribbean")
+                continue
             # (or of institutions, after an article: "studenten aan een *private hogeschool*" are not all
             # students; "hoeveel geld steken instellingen …" names no kind of them)
             after = re.search(r"(\b(?:een|de|het|aan|op|bij|voor)\s+)?\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)",
@@ -255,7 +258,8 @@ class GapFinder(Ranker):
                                + r"\b", question.text.lower())
             if before and not verb_like(c) and (_names_people(before.group(1)) or (
                     before.group(2).startswith("in") and _COUNTABLE_RE.search(before.group(1)))):
-                found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
+                found.append((c, c.surface if question.typed is not None  # (the gloss is no text to quote)
+                               else f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 
     def _heaviest_missing(self, case: Case, best: Scored) -> List[Concept]:

@@ -1167,3 +1167,13 @@ def test_a_place_asked_also_about_is_the_case_asked(kb, question, named):
 def test_trains_are_the_travel_right_not_trainings():
     from knowledge.english import translate
     assert "training" not in translate("Is the extra reisrecht also valid on international trains?").dutch
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Which students in the Caribbean Netherlands get the tegemoetkoming?", "caribbean"),
+    ("do students from Suriname get the travel right?", "suriname"),
+])
+def test_people_in_or_from_a_place_the_documents_never_name_are_another_group(kb, question, named):
+    """As the Dutch "studenten in/uit België": the gloss keeps its "in" after people, so the group
+    rule reads it; the reply quotes the user's word, not the gloss ("student in caribbean")."""
+    assert reply(kb, question).startswith(f"The documents do not say anything about ‘{named}’")
