@@ -676,7 +676,8 @@ def translate(text: str) -> Translation:
         # asker's description of themselves)
         for place in _PLACE_RE.findall((text or "").lower()):
             if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
-                    and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases:
+                    and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases \
+                    and dutch[dutch.index(place) - 1] != "in":  # (not people in it: "student in belgium")
                 dutch = [w for w in dutch if w != place] + ["ook", "in", place]
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
