@@ -1177,3 +1177,8 @@ def test_people_in_or_from_a_place_the_documents_never_name_are_another_group(kb
     """As the Dutch "studenten in/uit België": the gloss keeps its "in" after people, so the group
     rule reads it; the reply quotes the user's word, not the gloss ("student in caribbean")."""
     assert reply(kb, question).startswith(f"The documents do not say anything about ‘{named}’")
+
+
+def test_a_hardship_fund_is_one_thing_the_documents_never_name(kb):
+    # ("hardship" left untranslated beside 'geld' for "fund" let the tutor project "betaald met geld" answer)
+    assert reply(kb, "Is there a hardship fund for students who can't pay rent?").startswith(SILENT)
