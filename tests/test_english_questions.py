@@ -1182,3 +1182,9 @@ def test_people_in_or_from_a_place_the_documents_never_name_are_another_group(kb
 def test_a_hardship_fund_is_one_thing_the_documents_never_name(kb):
     # ("hardship" left untranslated beside 'geld' for "fund" let the tutor project "betaald met geld" answer)
     assert reply(kb, "Is there a hardship fund for students who can't pay rent?").startswith(SILENT)
+
+
+def test_the_now_scheme_is_a_scheme_not_the_word_now(kb):
+    from knowledge.english import translate
+    assert "now-regeling" in translate("What about the NOW scheme for universities?").dutch
+    assert reply(kb, "What about the NOW scheme for universities?").startswith(SILENT)
