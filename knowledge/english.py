@@ -333,7 +333,7 @@ def _relative_pronouns(text: str, count: int) -> FrozenSet[int]:
 # does ("per school"): the total for all schools does not answer it. English puts the article after
 # an auxiliary or after "of"/"for" and an amount noun, where the Dutch rule (a receiving verb
 # before "een") cannot see it, so the article is read as "per" here.
-_ONE = frozenset({"a", "an", "one"})
+_ONE = frozenset({"a", "an", "one", "1"})  # ("how much does 1 student get")
 _AUXILIARIES = frozenset("do does did will would can could should is are was were".split())
 _AMOUNT_NOUNS = frozenset("salary salaries wage wages pay price cost costs fee fees budget amount".split())
 
@@ -380,6 +380,9 @@ _ALSO_RE = re.compile(r"\b(also|too|as well)\b", re.I)
 # A place the asker says they study, live or work in ("I studied in Belgium"); not where they come
 # from nor the school they are at ("from Germany at UvA": a student in the Netherlands all the same).
 _PLACE_RE = re.compile(r"\bin\s+([a-z][a-z'-]{2,})\b")
+_PEOPLE_IN_RE = re.compile(r"\b(students?|pupils?|children|kids|teachers?|researchers?|schools?|universities)\s+(?:in|from)\s+"
+                           r"(?:the\s+)?([a-z][a-z'-]{2,})\b")
+_INSTITUTION_RE = re.compile(r"(?:school|universiteit|instelling|opleiding)$")
 
 
 def self_description(text: str) -> Tuple[str, str]:
@@ -428,6 +431,13 @@ _PURPOSE_EN_RE = re.compile(
 # letter's "ontbreken de cijfers" (a glossary phrase, "missing figures"); "figure" alone asks nothing
 _MISSING_FIGURES_RE = re.compile(r"\b(figures|numbers|statistics|stats)\b((?:\s+[\w'-]+){0,4}?)\s+(?:still\s+)?"
                                  r"(?:missing|lacking|unavailable|not available)\b", re.I)
+
+
+# "when will DUO transfer the tuition discount?", "when do they transfer my compensation": money
+# transferred is paid out (the glossary's "transfer" is the move from po to vo, 'overstap')
+_TRANSFER_MONEY_RE = re.compile(
+    r"\btransfer(?:s|red|ring)?\b(?=(?:\s+[\w'-]+){0,3}?\s+(?:money|compensation|discount|grant|refund|amount|"
+    r"tegemoetkoming|korting|payment|it|them)\b)", re.I)
 
 
 def _as_purpose(match: "re.Match") -> str:
@@ -502,6 +512,17 @@ def translate(text: str) -> Translation:
                   and (english_lemma(w),) not in load_glossary().phrases and not is_stop_word(w)
                   and english_lemma(w) not in load_glossary().stop_words]
         kept += [part for place in places for part in ("ook", "in", place)]
+        # ("I'm an erasmus student, do I also get …?", "I study at a private university of applied
+        # sciences, is my fee halved as well?": a word before the person or the school that the
+        # documents never use names the kind of them asked about, as the Dutch "ook voor
+        # erasmusstudenten", "ook voor een private hogeschool"; the English gloss alone, "erasmus
+        # student ook", is read word by word and would not say so)
+        kinds = [w for i, w in enumerate(words) if also and i + 1 < len(words) and w not in _dutch_words()
+                 and (person[i + 1] or words[i + 1] in _sector_words() or _INSTITUTION_RE.search(words[i + 1]))
+                 and not is_stop_word(w) and english_lemma(w) not in load_glossary().stop_words
+                 and not set(english_words(about_me.surfaces.get(w, ""))) & _SELF_VERBS]
+        if kinds:
+            kept = ["ook", "voor"] + [w for w in words if w in kinds] + [w for w in kept if w not in kinds]
         return replace(question, dutch=" ".join(kept + [question.dutch]),
                        surfaces={**about_me.surfaces, **question.surfaces})
     glossary = load_glossary()
@@ -509,6 +530,7 @@ def translate(text: str) -> Translation:
     text = _SET_ASIDE_EN_RE.sub("on top of ", text or "")
     text = _PURPOSE_EN_RE.sub(_as_purpose, text)
     text = _MISSING_FIGURES_RE.sub(r"missing \1\2", text)
+    text = _TRANSFER_MONEY_RE.sub("pay out", text)
     surfaces = english_words(text)
     lemmas = [glossary_lemma(w, glossary) for w in surfaces]
     relative = _relative_pronouns(text, len(surfaces))
@@ -642,6 +664,23 @@ def translate(text: str) -> Translation:
     for word, alternatives in either.items():
         if word in dutch:
             others[word] = others.get(word, ()) + alternatives
+    # ("which students in the Caribbean Netherlands get …?": people in a place the documents' words do
+    # not hold are another group, glossed with its "in" as the Dutch "studenten in België" is read)
+    for person, place in _PEOPLE_IN_RE.findall((text or "").lower()):
+        if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
+                and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases:
+            at = dutch.index(place)
+            if at and dutch[at - 1] != "in":
+                dutch.insert(at, "in")
+    if _ALSO_RE.search(text or ""):
+        # ("can I use the travel product in Belgium too?": a place the documents' words do not hold,
+        # asked "also" about, is the case asked, as the Dutch "ook in België" and as a place in the
+        # asker's description of themselves)
+        for place in _PLACE_RE.findall((text or "").lower()):
+            if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
+                    and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases \
+                    and dutch[dutch.index(place) - 1] != "in":  # (not people in it: "student in belgium")
+                dutch = [w for w in dutch if w != place] + ["ook", "in", place]
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
 

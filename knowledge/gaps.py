@@ -176,20 +176,23 @@ class Gap:
 _MONTH_ORDER = tuple(MONTHS.split("|"))
 _TIME_POINT_RE = re.compile(r"\b(na|vanaf|sinds|in)\s+(?:(" + MONTHS + r")\s+)?(20\d\d)\b", re.I)
 _PERIOD_END_RE = re.compile(r"\btot en met\s+(?:(" + MONTHS + r")\s+)?(20\d\d)\b", re.I)
-def _time_after_period(question: str, sentence: str) -> str:
+def _time_after_period(question: str, sentence: str, only_after: bool = False) -> str:
     """The time the question asks about ("na september 2021") when it lies after the end of every
     period the sentence gives ("tot en met september 2021"); "" otherwise."""
     def point(month: Optional[str], year: str) -> Tuple[int, int]:
         return int(year), _MONTH_ORDER.index(month.lower()) + 1 if month else 0
 
     ends = [point(m.group(1), m.group(2)) for m in _PERIOD_END_RE.finditer(sentence)]
-    if not ends or len(ends) != len(list(YEAR_RE.finditer(sentence))):
+    years = [int(y.group(0)[:4]) for y in YEAR_RE.finditer(sentence)]
+    if not ends or (len(ends) != len(years) and not only_after):
         return ""  # (a sentence that names other years too may speak of the time asked)
     for m in _TIME_POINT_RE.finditer(question):
         asked = point(m.group(2), m.group(3))
         after = m.group(1).lower() == "na"
+        if only_after and (not after or any(year > asked[0] for year in years)):
+            continue  # ("sinds 2018 tot en met 2025" says nothing of the time after 2025)
         if all(asked > end if not after else asked >= end for end in ends) \
-                and all(asked[1] or asked[0] > end[0] for end in ends):
+                and all(asked[1] or asked[0] > end[0] or (only_after and asked[0] == end[0]) for end in ends):
             return " ".join(m.group(0).split()[1:]) if not after else m.group(0)
     return ""
 def _document_year(question: Question, unit: Unit) -> str:
@@ -236,8 +239,11 @@ class GapFinder(Ranker):
                 continue
             if " " in c.surface:
                 continue
-            if question.typed is not None:
-                continue  # (the Dutch of an English question is a word-for-word gloss: "supervise student")
+            if question.typed is not None and not re.search(r"\bin\s+" + re.escape(c.surface.lower()) + r"\b",
+                                                            question.text.lower()):
+                # (the Dutch of an English question is a word-for-word gloss: "supervise student"; its
+                # "in" before a place is kept only after people: "student in caribbean")
+                continue
             # (or of institutions, after an article: "studenten aan een *private hogeschool*" are not all
             # students; "hoeveel geld steken instellingen …" names no kind of them)
             after = re.search(r"(\b(?:een|de|het|aan|op|bij|voor)\s+)?\b" + re.escape(c.surface.lower()) + r"\s+([\w-]+)",
@@ -252,7 +258,8 @@ class GapFinder(Ranker):
                                + r"\b", question.text.lower())
             if before and not verb_like(c) and (_names_people(before.group(1)) or (
                     before.group(2).startswith("in") and _COUNTABLE_RE.search(before.group(1)))):
-                found.append((c, f"{before.group(1)} {before.group(2)}{c.surface}"))
+                found.append((c, c.surface if question.typed is not None  # (the gloss is no text to quote)
+                               else f"{before.group(1)} {before.group(2)}{c.surface}"))
         return found
 
     def _heaviest_missing(self, case: Case, best: Scored) -> List[Concept]:
@@ -456,10 +463,17 @@ class GapFinder(Ranker):
         # "hoeveel studenten kregen na september 2021 een tegemoetkoming?": a value for a period that
         # ends before the time asked ("tot en met september 2021") says nothing of that time
         # (a yes/no question is answered by the period: "geldt het ook als ik in 2021 begon?" - no)
+        # ("wat gebeurt er met het npo na 2025?": any question about the time after a period is not
+        # answered by the period, "tot en met 2025")
         later = _time_after_period(question.text, best.unit.text) \
-            if question.answer_type in ("number", "amount", "percentage") else ""
+            if question.answer_type in ("number", "amount", "percentage") else \
+            _time_after_period(question.text, best.unit.text, only_after=True) if question.answer_type is None else ""
         if later and not silent:
-            silent, focal = True, [Concept(word=later, surface=later, alternatives=frozenset((later,)))]
+            # (named in the user's words: "after 2025", not the Dutch gloss's "na 2025")
+            said = re.search(r"\b(?:after|from|since|beyond)\s+(?:[a-z]+\s+)?" + re.escape(later.split()[-1]),
+                             question.typed or "", re.I) if question.typed else None
+            surface = said.group(0) if said else later
+            silent, focal = True, [Concept(word=later, surface=surface, alternatives=frozenset((later,)))]
         # "Wanneer wordt de tegemoetkoming uitbetaald?": a date answers only with its event; a
         # sentence that dates the scheme but not the paying is not the answer.
         # (a translated verb is a guess, except applying: "claim", "apply for" are "aanvragen")
