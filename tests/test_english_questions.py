@@ -1146,6 +1146,7 @@ def test_supervise_is_a_word_the_documents_use():
     text = reply(open_kb(), "how can teacher training programmes supervise students and career changers more intensively?")
     assert "‘supervise’" not in text and "lerarenopleidingen" in text, text
 
+
 @pytest.mark.parametrize("question, named", [
     ("hey im an erasmus student from spain, do i also get the 12 months extra travel right?", "erasmus"),
     ("I study at a private university of applied sciences. Is my tuition fee halved as well?", "private"),
