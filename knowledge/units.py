@@ -97,7 +97,15 @@ _COMPARATIVE_RE = re.compile(r"\b" + COMPARATIVES + r"\b(?:\W+\w+){0,8}?\W+dan\b
 
 # "De vertegenwoordigers van de studenten vinden dat …", "schoolleiders maken zich zorgen", "geven aan
 # dat hun achterban erg blij is": what someone thinks of something
-_OPINION_RE = re.compile(r"\b(vind|vindt|vinden|vond|vonden)\s+(dat|het)\b|\b(geven|geeft|gaven|gaf)\s+aan\b|\bzorgen\b"
+# Also a judgement of a thing ("Leraren vonden de beperkingen … een risico"), a thing seen as a risk ("zien
+# de krapte … als een risico", "wordt … als een risico ervaren"), an expectation or a claim ("verwachten dat",
+# "stellen zij dat"); "zorgen" only as worries, not "zorgen voor / ervoor zorgen dat" (to ensure)
+_OPINION_RE = re.compile(r"\b(vind|vindt|vinden|vond|vonden)\s+(dat|het)\b|\b(geven|geeft|gaven|gaf)\s+aan\b"
+                         r"|\bzorgen\b(?!\s+(voor|dat|ervoor)\b)(?<!ervoor zorgen)"
+                         r"|\b(vind|vindt|vinden|vond|vonden)\b(?:\s+[\w()-]+){1,6}?\s+(een\s+risico|belangrijk|zorgelijk|"
+                         r"lastig|moeilijk|goed|nuttig|zinvol|waardevol|onvoldoende|te\s+kort)\b"
+                         r"|\bals\s+(een\s+)?(groot\s+)?(risico|knelpunt|probleem|bedreiging|belemmering)\b"
+                         r"|\b(verwacht|verwachten|verwachtte|verwachtten)\s+dat\b|\b(stelt|stellen|stelde|stelden)\s+(zij\s+|ze\s+)?dat\b"
                          r"|\b(positief|kritisch|kritische|tevreden|ontevreden|blij|bezorgd)\b|\bvoorzien\s+problemen\b"
                          r"|\bschatten\s+in\b|\broep\s+om\b|\bvan\s+mening\b", re.I)
 # "Voor mbo-studenten was het vooral lastig dat …", "vinden dat het moeilijker was om …", "veel lastiger te
