@@ -17,9 +17,8 @@ from dataclasses import replace
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from . import extract
-from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD,
-                   VAGUE_QUANTITIES, Case,
-                   GapFinder, Result)
+from .gaps import (ALSO_FOR_RE, ANSWER_THRESHOLD, RELATED_THRESHOLD, SEMANTIC_CONFIDENT, TOTAL_RE, TYPED_THRESHOLD, Case,
+                   GapFinder, Result, counts_only_vaguely)
 from .normalize import lemma, normalize_tokens
 from .question import Concept, Question, analyse
 from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_RE, PURPOSE_WORDS, WHAT_RE,
@@ -28,7 +27,7 @@ from .question_forms import (DEADLINE_QUESTION_RE, LIST_WORDS, PURPOSE_QUESTION_
 from .ranking import (MEASURE_QUESTION_RE, PARTS, SATISFIES, THEME_WORD, Scored, asks_difficulty, asks_effect,
                       asks_reason, wanted_types)
 from .schema import applies_to
-from .units import (NUMBER_RE, SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative,
+from .units import (SIGNATURE_RE, Unit, cause_is_before, gives_cause, gives_effect, opens_with_demonstrative,
                     points_back, states_cause, value_sectors)
 
 # ----------------------------------------------------------------------------- tuning
@@ -75,12 +74,6 @@ _ASKS_HOW_RE = re.compile(r"^\W*(?:(?:and|but|en|maar|dus)\s+)?(?:hoe|how|op wel
                           re.I)
 # A sentence that opens with one of these adds another thing to the one before it.
 _ADDS_ANOTHER_RE = re.compile(r"(daarnaast|ook|verder|tevens|bovendien|daarbij|andere)\b", re.I)
-def _only_vague(unit: Unit) -> bool:
-    """Does the unit count only vaguely ("een handvol", "een deel van de", "de meeste"), with no number,
-    amount, share or span?"""
-    found = {m.group(0).lower() for m in NUMBER_RE.finditer(unit.text)}
-    return "number" in unit.types and found <= VAGUE_QUANTITIES \
-        and not unit.types & {"amount", "percentage", "duration"}
 
 
 def _refers_back(unit: Unit) -> bool:
@@ -156,11 +149,11 @@ class Engine(GapFinder):
         plannen … was nog niet aangeleverd") that counts the same thing exactly ("*Honderd* van de in
         potentie honderdelf plannen zijn meegenomen …"), where together they hold enough of the question:
         "hoeveel instellingen hebben hun plan ingeleverd?" is answered as well as the documents can."""
-        if best.unit.kind != "sentence" or not _only_vague(best.unit):
+        if best.unit.kind != "sentence" or not counts_only_vaguely(best.unit):
             return None
         for step in (-1, 1):
             unit = self._neighbour(best.unit, step)
-            if unit is None or not self._gives(unit, question, wanted) or _only_vague(unit):
+            if unit is None or not self._gives(unit, question, wanted) or counts_only_vaguely(unit):
                 continue
             joined = self._together(best, unit, question, weights)
             if joined:
@@ -311,7 +304,7 @@ class Engine(GapFinder):
         # (nor does one that counts only vaguely and holds too little of the question: "Een deel van de
         # instellingen heeft in de plannen nog geen fasering opgenomen" for "hoeveel instellingen hebben
         # hun plan ingeleverd?")
-        if wanted and (not (best.unit.types & wanted) or (best.coverage < TYPED_THRESHOLD and _only_vague(best.unit))):
+        if wanted and (not (best.unit.types & wanted) or (best.coverage < TYPED_THRESHOLD and counts_only_vaguely(best.unit))):
             # (a year the typed unit lacks does not keep it out: it is said as not given - "en in 2023?"
             # after "hoeveel geld is er voor de lerarenopleidingen?" is the € 38 miljoen and no amount for
             # 2023, not the uitloop whose "2022-2023" holds 2023 and which gives no amount)

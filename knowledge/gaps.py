@@ -61,7 +61,15 @@ def _after_article(concept: Concept, text: str) -> bool:
     return bool(re.search(rf"\b{_ARTICLES}\s+(?:\w+\s+)?{re.escape(concept.surface)}\b", text, re.I))
 # The verb of an amount question: "hoeveel *verdient* …", "wat *verdienen* …".
 _AMOUNT_VERB_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:hoe ?veel|wat)\s+(?:geld\s+|euro\s+)?(\w+)", re.I)
-VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+_VAGUE_QUANTITIES = {"meeste", "merendeel", "handvol"}
+
+
+def counts_only_vaguely(unit: Unit) -> bool:
+    """Does the unit count only vaguely ("een handvol", "de meeste"), with no number, amount, share or
+    span?"""
+    quantities = {m.group(0).lower() for m in NUMBER_RE.finditer(unit.text)}
+    return "number" in unit.types and quantities <= _VAGUE_QUANTITIES \
+        and not unit.types & {"amount", "percentage", "duration"}
 # A question word anywhere, "waar" too: no yes/no question.
 _QUESTION_WORD_RE = re.compile(r"\b(%s|waar)\b" % "|".join(QUESTION_WORDS), re.I)
 # "hoe lang duurt …?", "wat is de duur van …?": how long something named lasts
@@ -641,7 +649,7 @@ class GapFinder(Ranker):
         # (a vague quantity gives no value: "De meeste tekorten spelen … in de sector zorg")
         return bool(later) and not any(self._gives(u, question, wanted) and (
             u.types & {"amount", "percentage"}
-            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - VAGUE_QUANTITIES) for u in later)
+            or {m.group(0).lower() for m in NUMBER_RE.finditer(u.text)} - _VAGUE_QUANTITIES) for u in later)
 
     def _no_answer_of_its_kind(self, question: Question, unit: Unit) -> bool:
         """Does a unit that gives the kind of answer asked for still not answer: a duration or amount
@@ -688,8 +696,7 @@ class GapFinder(Ranker):
         if counted and any(_COUNTABLE_RE.search(w) for w in counted) \
                 and self._only_money(unit) and not self._counts(unit, counted):
             return True
-        return bool(counted and quantities and quantities <= VAGUE_QUANTITIES
-                    and not unit.types & {"amount", "percentage", "duration"} and not self._counts(unit, counted))
+        return bool(counted and quantities and counts_only_vaguely(unit) and not self._counts(unit, counted))
 
     @staticmethod
     def _only_money(unit: Unit) -> bool:

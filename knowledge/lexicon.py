@@ -43,6 +43,9 @@ class Lexicon:
     light: FrozenSet[str] = frozenset()
     # adjectives of judgement, whose superlative asks for the top one ("de belangrijkste")
     judgements: FrozenSet[str] = frozenset()
+    # group heads that the documents use in one place and say by the group's phrase in another: a
+    # sentence with the phrase holds the head too, though the documents use the word elsewhere
+    spoken_phrases: FrozenSet[str] = frozenset()
     programme_names: FrozenSet[str] = frozenset()
     # verbs of the programme's own start, which for the programme itself means its presentation
     programme_start: FrozenSet[str] = frozenset()
@@ -133,6 +136,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
     programme_start = frozenset(t for e in (data.get("programme_start") or []) for t in _norm(e))
     light = frozenset(t for e in (data.get("light") or []) for t in _norm(e))
     judgements = frozenset(t for e in (data.get("judgements") or []) for t in _norm(e))
+    spoken_phrases = frozenset(t for e in (data.get("spoken_phrases") or []) for t in _norm(e))
     sector_subjects = frozenset(t for e in (data.get("sector_subjects") or []) for t in _norm(e))
     answer_kinds = {_norm(k)[0]: tuple(dict.fromkeys([_norm(k)] + [_norm(e) for e in v]))
                     for k, v in (data.get("answer_kinds") or {}).items()}
@@ -158,6 +162,7 @@ def load_lexicon(path: Optional[str] = None) -> Lexicon:
         groups={w: frozenset(g) for w, g in groups.items()}, phrases=phrases,
         sector_words=sector_words, sector_phrases=sector_phrases, sector_groups=sector_groups, generic=generic, programme=programme, typed_terms=typed,
         background=background, programme_names=programme_names, programme_start=programme_start, light=light, judgements=judgements,
+        spoken_phrases=spoken_phrases,
         sector_subjects=sector_subjects, opposites={w: frozenset(o) for w, o in opposites.items()},
         other_cases={w: frozenset(o) for w, o in other_cases.items()}, answer_kinds=answer_kinds,
     )

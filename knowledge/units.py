@@ -640,11 +640,6 @@ def _with_sources(units: List[Unit], parents: Dict[int, int]) -> List[Unit]:
     return out
 
 
-# Groups whose word the documents use in one place and say by the group's phrase in another: "was
-# vertraging onoverkomelijk" (the annex) and "waren vertragingen niet te voorkomen" (the letter) both hold it
-SPOKEN_PHRASE_HEADS = frozenset({"onoverkomelijk"})
-
-
 def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
     """A word the documents never use, nor any word of its lexicon group, that they say by a phrase of
     its group ("onder leiding van Kim Putters" for "voorzitter") is a word of the sentences with that
@@ -653,7 +648,7 @@ def _with_phrase_words(units: List[Unit], lexicon: Lexicon) -> List[Unit]:
     out = []
     for u in units:
         heads = [h for h in _phrase_heads(normalize_tokens(u.text), lexicon)
-                 if not ({h} | set(lexicon.alternatives(h))) & (used if h not in SPOKEN_PHRASE_HEADS else u.tokens)]
+                 if not ({h} | set(lexicon.alternatives(h))) & (used if h not in lexicon.spoken_phrases else u.tokens)]
         out.append(replace(u, tokens=u.tokens | frozenset(heads)) if heads else u)
     return out
 
