@@ -76,15 +76,20 @@ def compound_cuts(word: str, shortest: int):
 _CLOSING_ENDINGS = ("", "s", "en", "e")
 
 
-@functools.lru_cache(maxsize=1)
 def kb_vocabulary() -> FrozenSet[str]:
-    """The words of the knowledge base's units (empty where none is built)."""
+    """The words of the knowledge base's units (empty where none is built); a rebuilt knowledge base,
+    opened anew, brings its own."""
     from . import KnowledgeBaseError, open_kb
 
     try:
-        return frozenset(open_kb().engine().vocabulary)
+        return _vocabulary_of(open_kb().engine())
     except KnowledgeBaseError:
         return frozenset()
+
+
+@functools.lru_cache(maxsize=2)
+def _vocabulary_of(engine) -> FrozenSet[str]:
+    return frozenset(engine.vocabulary)
 
 
 def closed_compound(before: str, word: str, vocabulary: Iterable[str]) -> Optional[str]:
