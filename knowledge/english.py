@@ -666,9 +666,13 @@ def translate(text: str) -> Translation:
             others[word] = others.get(word, ()) + alternatives
     # ("which students in the Caribbean Netherlands get …?": people in a place the documents' words do
     # not hold are another group, glossed with its "in" as the Dutch "studenten in België" is read)
+    def unknown_place(place: str) -> bool:
+        """A place word left as typed in the gloss that is no Dutch or glossary word."""
+        return place in dutch and place not in _dutch_words() and not is_stop_word(place) \
+            and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases
+
     for person, place in _PEOPLE_IN_RE.findall((text or "").lower()):
-        if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
-                and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases:
+        if unknown_place(place):
             at = dutch.index(place)
             if at and dutch[at - 1] != "in":
                 dutch.insert(at, "in")
@@ -677,9 +681,7 @@ def translate(text: str) -> Translation:
         # asked "also" about, is the case asked, as the Dutch "ook in België" and as a place in the
         # asker's description of themselves)
         for place in _PLACE_RE.findall((text or "").lower()):
-            if place in dutch and place not in _dutch_words() and not is_stop_word(place) \
-                    and place not in glossary.stop_words and (english_lemma(place),) not in glossary.phrases \
-                    and dutch[dutch.index(place) - 1] != "in":  # (not people in it: "student in belgium")
+            if unknown_place(place) and dutch[dutch.index(place) - 1] != "in":  # (not people in it: "student in belgium")
                 dutch = [w for w in dutch if w != place] + ["ook", "in", place]
     return Translation(" ".join(dutch) + ("?" if "?" in (text or "") else ""), where, kind, is_question,
                        tuple((word, others[word]) for word in dict.fromkeys(dutch) if word in others))
