@@ -720,11 +720,15 @@ class Engine(GapFinder):
         best = 1 + max(range(len(scores)), key=lambda i: (scores[i], -i))
         if best < FOCUS_SENTENCES or not scores[best - 1]:
             return unit  # the answer is in the first sentences anyway
-        # (with the sentence it points back to: "… de subsidieregeling praktijkleren. Door deze
-        # subsidieregeling wordt voor werkgevers aantrekkelijker om leerbanen aan te bieden.")
+        # (with the sentence it points back to, or the one after that points back to it: "… het ophogen
+        # van de begroting van de subsidieregeling praktijkleren. Door deze subsidieregeling wordt voor
+        # werkgevers aantrekkelijker om leerbanen aan te bieden.")
+        shown = [sentences[best]]
         if best - 1 > 0 and points_back(sentences[best], sentences[best - 1]):
-            return replace(unit, text=f"{sentences[0]} … {sentences[best - 1]} {sentences[best]}")
-        return replace(unit, text=f"{sentences[0]} … {sentences[best]}")
+            shown.insert(0, sentences[best - 1])
+        if best + 1 < len(sentences) and points_back(sentences[best + 1], sentences[best]):
+            shown.append(sentences[best + 1])
+        return replace(unit, text=f"{sentences[0]} … " + " ".join(shown))
 
     def clearly_about(self, result: Result, least: float = STRICT_THRESHOLD) -> bool:
         """Strong evidence that a message NLU took for chit-chat or out of scope is a question the

@@ -23,3 +23,15 @@ def test_an_action_answered_by_its_own_sentences_does_not_show_the_sub_bullet(en
         "mag mijn opleiding ook buiten onze eigen stad of regio naar stageplekken zoeken?").shown)
     assert "buiten de eigen gemeente of regio" in texts
     assert "subsidieregeling" not in texts
+
+
+@pytest.mark.parametrize("question", [
+    "Waarom wordt de subsidieregeling praktijkleren verhoogd?",                      # probe action act-05
+    "waarom staat het ophogen van de subsidieregeling praktijkleren op de keuzelijst?",
+])
+def test_the_sentence_after_that_points_back_to_the_answer_is_shown(engine, question):
+    # (the sentence that answers names the raise; the one after it, "Door deze subsidieregeling …",
+    # says what it is for)
+    texts = " ".join(u.text for u in engine.answer(question).shown)
+    assert "ophogen van de begroting" in texts
+    assert "aantrekkelijker om leerbanen aan te bieden" in texts
