@@ -57,6 +57,13 @@ from tests.answer_layer import assert_answers, shown
     ("is het kabinet tevreden over de start van het npo op scholen?", "is positief"),
     # whether it "iets uitgehaald" has is the letter's "effect hebben gehad" (before: unsure)
     ("heeft de inzet van scholen vorig schooljaar iets uitgehaald tegen de vertragingen?", "effect hebben gehad"),
+    # (probe round para) "op tijd klaar" is the annex's "nominaal afstuderen" (before: not found)
+    ("waarom moeten zorgstudenten op tijd klaar zijn met hun opleiding?", "nominaal afstuderen"),
+    # whether all had "evenveel" of it is the letter's "(niet) gelijk verdeeld" (before: not found)
+    ("heeft iedere leerling evenveel last gehad van corona?", "niet gelijk verdeeld"),
+    # the "oudere klassen" are the letter's "hogere leerjaren" (before: not found; "bovenbouw" is left
+    # out of the group: it pulled the primary-school bovenbouw sentences into questions about leerjaren)
+    ("maken ze zich meer zorgen over de oudere klassen dan de jongere?", "hogere leerjaren iets groter"),
 ])
 def test_the_everyday_word_finds_the_documents_word(engine, question, fragment):
     result = engine.answer(question)
