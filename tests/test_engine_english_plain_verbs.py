@@ -24,7 +24,6 @@ def reply(kb, question: str) -> str:
 
 @pytest.mark.parametrize("question, fragment", [
     ("How did schools map their pupils' delays?", "schoolscan"),                       # map = in kaart brengen
-    ("why is it hard for schools to recruit staff for the programme?", "lastig"),     # it hard = lastig
     ("what do students do in the Rotterdam project?", "rekenbijles"),                 # a description, no procedure
 ])
 def test_plain_english_verbs_reach_the_sentence(kb, question, fragment):
