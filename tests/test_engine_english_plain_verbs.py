@@ -48,3 +48,7 @@ def test_contractions_typed_without_apostrophe_are_written_out(typed, written):
 
 def test_to_report_is_the_verb():
     assert translate("do schools have to report hiring in their annual report?").dutch.split()[1] == "rapporteren"
+
+
+def test_job_openings_are_the_documents_vacatures():
+    assert "vacatures" in translate("what happened to the number of job openings").dutch.split()
