@@ -20,7 +20,7 @@ from knowledge.citation import date_text
 from knowledge.engine import ANSWER_THRESHOLD, wanted_types
 from knowledge.normalize import words
 from knowledge.question import QUESTION_WORDS
-from knowledge.question_forms import (ADVICE_REQUEST_RE, LIST_WORDS, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, WHAT_RE,
+from knowledge.question_forms import (ADVICE_REQUEST_RE, LIST_WORDS, OWN_LIFE_RE, SELF_DESCRIPTION_RE, TASK_REQUEST_RE, WHAT_RE,
                                       subject_words, theme_number)
 from knowledge.english import analyse_in, dutch_text
 
@@ -553,6 +553,26 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         # bot, not a question about the documents, nor is personal advice ("welke studie moet ik
         # kiezen?"); a sentence that shares "huiswerk(begeleiding)" or "recht" is no answer, and an
         # unsure or related fact with a source would present it as one
+        return dont_know(language)
+    # (a near miss for a kind of answer the documents lack - a procedure, a rate, another sector -
+    # found its subject: "hoe moet mijn roc de nazorgsubsidie aanvragen?" shows the deadline)
+    # found its subject; so did one whose related fact holds a word of the domain: "Do I need a BSN to
+    # receive the tegemoetkoming?")
+    shared = engine.shared_words(result)
+    subject_found = result.kind == "near_miss" and not result.unsure \
+        and (bool(result.missing_type or result.missing_rate or result.other_sector)
+             or any(engine.in_lexicon(w) for w in shared or ()))
+    if not follow_up and OWN_LIFE_RE.search(typed) and result.kind in ("answer", "near_miss") \
+            and not subject_found and shared is not None and len(shared) <= 1 \
+            and not engine.clearly_about(result):
+        # "waar vind ik een goede huisarts?", "krijg ik huurtoeslag als student?", "heb je dat zelf
+        # geschreven?": one shared word (an action naming "huisartsen", a sentence about students) is
+        # no answer to a question about the user's own life or the bot; a near miss still says what
+        # the documents lack, without a related fact and source that would read as an answer
+        if result.kind == "near_miss" and not result.unsure:
+            t = texts_for(language)
+            return Answer(intro=_near_miss_intro(result, language), buttons=list(t.SUGGESTIONS),
+                          language=language, kind=record.NOT_IN_DOCUMENTS)
         return dont_know(language)
     if ctx.intent == "nlu_fallback" and not (follow_up or question.is_question) and result.kind == "answer" \
             and not engine.clearly_about(result):

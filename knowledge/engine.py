@@ -751,6 +751,20 @@ class Engine(GapFinder):
         in_lexicon = [c for c in found if c.word in self.lexicon.groups]
         return len(found) >= 2 or bool(in_lexicon)
 
+    def shared_words(self, result: Result) -> Optional[List[str]]:
+        """The question's topic words the unit shown holds, not counting light ones ("krijgen"); None
+        when no ranked unit is shown. One word means the unit is about that word, not about what was
+        asked: "waar vind ik een goede huisarts?" and an action naming "huisartsen" for coschappen."""
+        # (an action shown focused is a copy of the ranked unit)
+        best = next((s for s in result.ranked if result.shown and s.unit.id == result.shown[0].id), None)
+        if best is None:
+            return None
+        return [c.word for c in result.question.topics
+                if c not in best.missing and c.word not in self.lexicon.light]
+
+    def in_lexicon(self, word: str) -> bool:
+        return word in self.lexicon.groups
+
     def _group_theme(self, best, ranked) -> Optional[int]:
         """The theme that is for the group the question names (a sector only that theme names) when
         `best` does not name it and a unit of that theme is among `ranked`; else None."""

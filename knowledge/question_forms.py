@@ -42,6 +42,10 @@ ADVICE_REQUEST_RE = re.compile(
     r"|\bwat\s+is\s+de\s+(?:beste|snelste|makkelijkste)\s+manier\s+om\b"
     # ("hoe leer ik snel Nederlands?", "how do I learn Dutch?": what a person should do to learn)
     r"|\bhoe\s+leer\s+(?:ik|je)\b|\bhow\s+(?:do|can|should)\s+i\s+learn\b", re.I)
+# ... and one about the user's own life or the bot itself ("waar vind ik een goede huisarts?", "heb je
+# dit zelf bedacht?", "where can I find people to play football with?"): a question that names the
+# person who asks or the bot needs more than one shared word before a fact of the documents answers it
+OWN_LIFE_RE = re.compile(r"\b(?:ik|mij|me|mijn|jij|jou|jouw|zelf|i|my|myself|you|your|yourself)\b", re.I)
 
 
 _NUMBER_WORDS = {"een": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
