@@ -554,10 +554,9 @@ def respond(kb, ctx: Context, last_question: Optional[str] = None, new_details: 
         # kiezen?"); a sentence that shares "huiswerk(begeleiding)" or "recht" is no answer, and an
         # unsure or related fact with a source would present it as one
         return dont_know(language)
-    # (a near miss for a kind of answer the documents lack - a procedure, a rate, another sector -
-    # found its subject: "hoe moet mijn roc de nazorgsubsidie aanvragen?" shows the deadline)
-    # found its subject; so did one whose related fact holds a word of the domain: "Do I need a BSN to
-    # receive the tegemoetkoming?")
+    # (a near miss for a kind of answer the documents lack - a procedure, a rate, another sector - found
+    # its subject: "hoe moet mijn roc de nazorgsubsidie aanvragen?" shows the deadline; so did one whose
+    # related fact holds a word of the domain: "Do I need a BSN to receive the tegemoetkoming?")
     shared = engine.shared_words(result)
     subject_found = result.kind == "near_miss" and not result.unsure \
         and (bool(result.missing_type or result.missing_rate or result.other_sector)
