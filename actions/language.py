@@ -77,18 +77,21 @@ def classify(text: str) -> Tuple[str, float]:
     return ("nl" if best.language.name == "DUTCH" else "en"), float(best.value)
 
 
-@functools.lru_cache(maxsize=1)
 def _vocabulary() -> FrozenSet[str]:
     """The knowledge base's words and the Dutch terms of the lexicon and glossary ("lesgeld",
     "ov-chipkaart": the documents write "les-, cursus- en collegegeld", but people type the term in
-    English questions too). Only the lexicon's and glossary's when the KB cannot be read."""
-    from knowledge import KnowledgeBaseError, open_kb
+    English questions too). Only the lexicon's and glossary's when the KB cannot be read; a rebuilt
+    KB brings its own words."""
+    from knowledge.wordparts import kb_vocabulary
+
+    return _with_dutch_terms(kb_vocabulary())
+
+
+@functools.lru_cache(maxsize=2)
+def _with_dutch_terms(vocabulary: FrozenSet[str]) -> FrozenSet[str]:
     from knowledge.english import dutch_terms
 
-    try:
-        return frozenset(open_kb().engine().vocabulary) | dutch_terms()
-    except KnowledgeBaseError:
-        return dutch_terms()
+    return vocabulary | dutch_terms()
 
 
 _HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+", re.UNICODE)
