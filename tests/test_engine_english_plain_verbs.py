@@ -5,29 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from actions import answers
-from knowledge import open_kb
 from knowledge.english import chat_spelled, english_answer_type, translate
+from tests.answer_layer import reply_to
 
 SILENT = ("The documents do not", "I don't know for sure", "I can only answer")
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return open_kb()
-
-
-def reply(kb, question: str) -> str:
-    answer = answers.respond(kb, answers.Context(intent="nlu_fallback", text=question, language="en"))
-    return answers.render(answer)[0] if answer else ""
 
 
 @pytest.mark.parametrize("question, fragment", [
     ("How did schools map their pupils' delays?", "schoolscan"),                       # map = in kaart brengen
     ("what do students do in the Rotterdam project?", "rekenbijles"),                 # a description, no procedure
 ])
-def test_plain_english_verbs_reach_the_sentence(kb, question, fragment):
-    text = reply(kb, question)
+def test_plain_english_verbs_reach_the_sentence(question, fragment):
+    text = reply_to(question, "en")
     assert not text.startswith(SILENT) and fragment in text, text
 
 
